@@ -1,0 +1,58 @@
+import type { Citation } from './citation.js';
+import { citationOf, verifiedCitations, type CitationLog } from './cite.js';
+import { retrieve, MAX_QUERY_CHARS, type RetrieveOptions } from './search/retrieve.js';
+import type { KnowledgeStore } from './store/store.js';
+import { cleanQuestion } from './text/normalize.js';
+
+/** The `tongce ask --json` document of contracts.md, with notices added. */
+export interface AskResult {
+  query: string;
+  covered: boolean;
+  answer: string;
+  citations: Citation[];
+  /** edition, validity and source-kind notices for the cited documents */
+  notices: string[];
+}
+
+export const NOT_COVERED_ANSWER =
+  '现有政策文件中没有找到能回答这个问题的条款，我不作推测。建议咨询相关主管部门，或转人工服务。';
+
+/** Notices a reader needs about where a cited text comes from and whether it is still current. */
+export function noticesFor(citations: Citation[], today: string): string[] {
+  const out = new Set<string>();
+  for (const c of citations) {
+    const name = c.partTitle ? `《${c.partTitle}》` : `《${c.docTitle}》`;
+    if (c.sourceKind === 'report') out.add(`${name}是新闻报道，不是政策文件；其中的数字是报道时的情况，不能作为申报依据。`);
+    if (c.edition) out.add(`${name}：${c.edition}。`);
+    if (/非官方|第三方/u.test(c.provenance)) out.add(`${name}引自第三方转载，不是官方原件，请以官方发布文本为准。`);
+  }
+  void today;
+  return [...out];
+}
+
+function excerpt(text: string, max = 160): string {
+  const flat = text.replace(/\t/g, ' ｜ ').replace(/\n/g, '');
+  return flat.length > max ? flat.slice(0, max) + '……' : flat;
+}
+
+/** An extractive answer: the best clauses, quoted with document, 文号 and path. No model involved. */
+export function ask(store: KnowledgeStore, rawQuestion: string, options: RetrieveOptions & { log?: CitationLog; today?: string } = {}): AskResult {
+  const question = cleanQuestion(rawQuestion);
+  if (!question) {
+    return { query: '', covered: false, answer: '问题是空的：请用一句话描述您想查的政策内容，例如“高企认定对研发费用有什么要求”。', citations: [], notices: [] };
+  }
+  const result = retrieve(store, question, options);
+  const log = options.log ?? (() => {});
+  const citations = verifiedCitations(store, result.hits.map((h) => citationOf(store, h.clause)), log);
+  const cut = question.length > MAX_QUERY_CHARS ? `（问题过长，只按前${MAX_QUERY_CHARS}字检索。）` : '';
+  if (!result.covered || citations.length === 0) {
+    return { query: result.query, covered: false, answer: NOT_COVERED_ANSWER + cut, citations: [], notices: [] };
+  }
+  const lines = citations.map((c, i) => {
+    const source = `《${c.partTitle ?? c.docTitle}》${c.docNumber ? `（${c.docNumber}）` : ''}${c.path}`;
+    return `${i + 1}. ${source}：“${excerpt(c.quote)}”`;
+  });
+  const notices = noticesFor(citations, options.today ?? new Date().toISOString().slice(0, 10));
+  const answer = [`与您的问题最相关的条款${cut}：`, ...lines, ...notices.map((n) => `注：${n}`)].join('\n');
+  return { query: result.query, covered: true, answer, citations, notices };
+}

@@ -1,0 +1,61 @@
+/**
+ * Ways users and documents name the same thing. Each group is symmetric: a query naming one member also
+ * searches for the others (高企 ⇄ 高新技术企业), so a question in everyday words finds the formal clause.
+ */
+export const SYNONYM_GROUPS: string[][] = [
+  ['高企', '高新技术企业'],
+  ['科小', '科技型中小企业', '科技型中小型企业'],
+  ['小升高', '培育库', '高企培育', '高新技术企业培育', '培育入库'],
+  ['加计扣除', '研发费用加计扣除', '税前加计扣除'],
+  ['研发费用', '研究开发费用', '研发投入'],
+  ['研发', '研究开发'],
+  ['i类', 'ⅰ类', '一类'],
+  ['ii类', 'ⅱ类', '二类'],
+  ['知识产权', '专利'],
+  ['市监局', '市场监督管理局', '市场监管局', '市场监管'],
+  ['发改委', '发展改革委', '发改'],
+  ['人才办', '组织部'],
+  ['税务', '税务局'],
+  ['招商', '招引'],
+  ['所得税', '企业所得税'],
+  ['园区', '开发区', '高新区'],
+  ['主攻方向', '产业方向', '主导产业', '重点产业'],
+  ['贷款', '科技金融', '融资', '苏科贷', '通科贷', '高企贷'],
+  ['补贴', '补助', '奖补', '奖励', '资助'],
+  ['人才', '英才'],
+  ['目标', '任务数', '目标任务'],
+  ['活动', '活动安排'],
+  ['谁负责', '责任单位', '牵头部门', '负责'],
+  ['部门', '责任单位', '牵头部门'],
+  ['条件', '标准', '要求'],
+  ['注册时间', '注册成立'],
+  ['成立', '注册成立'],
+  ['营收', '销售收入', '收入'],
+  ['员工', '职工总数', '职工'],
+  ['占比', '比例'],
+  ['孵化', '孵化器', '众创空间'],
+  ['实验室', '重点实验室'],
+  ['海门', '海门区'],
+  ['启东', '启东市'],
+  ['通州', '通州区'],
+];
+
+const index = new Map<string, Set<string>>();
+for (const group of SYNONYM_GROUPS) {
+  for (const term of group) {
+    const set = index.get(term) ?? new Set<string>();
+    for (const other of group) if (other !== term) set.add(other);
+    index.set(term, set);
+  }
+}
+
+/** The other names of a term (lower-case), empty when it has none. */
+export function synonymsOf(term: string): string[] {
+  return [...(index.get(term.toLowerCase()) ?? [])];
+}
+
+/** Terms in a question that have synonyms, found by substring so 我们高企… still expands. */
+export function synonymTermsIn(question: string): string[] {
+  const q = question.toLowerCase();
+  return [...index.keys()].filter((t) => q.includes(t));
+}

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { Citation } from '../../knowledge/citation.js';
+import { comparable } from '../../knowledge/text/normalize.js';
+import { testKnowledge } from '../helpers/knowledge.js';
+
+const knowledge = testKnowledge();
+const topTexts = (q: string, k = 3) => knowledge.retrieve(q, { k }).hits.map((h) => comparable(h.clause.text));
+const inTop = (q: string, snippet: string, k = 3) => topTexts(q, k).some((t) => t.includes(comparable(snippet)));
+
+describe('retrieval', () => {
+  it('finds clauses asked in everyday words, through abbreviations', () => {
+    expect(inTop('高企认定对注册时间有什么要求', '注册成立一年以上')).toBe(true);
+    expect(inTop('科小多少分合格', '不低于60分')).toBe(true);
+    expect(inTop('海安开发区的主攻方向', '机器人及智能制造')).toBe(true);
+    expect(inTop('苏科贷新增规模排名', '连续四年位列全省第二')).toBe(true);
+  });
+
+  it('honours k and returns hits best first', () => {
+    for (const k of [1, 3, 7]) expect(knowledge.retrieve('研发费用加计扣除比例', { k }).hits.length).toBe(k);
+    const scores = knowledge.retrieve('研发费用加计扣除比例', { k: 10 }).hits.map((h) => h.score);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+  });
+
+  it('addresses clauses directly by attachment, article and 文号', () => {
+    expect(knowledge.retrieve('附件1第7条').hits[0]!.clause.id).toBe('tongzhou-2023-20#att1.i7');
+    expect(knowledge.retrieve('附件一解释说明第五条').hits[0]!.clause.id).toBe('tongzhou-2023-20#att1.g2.i5');
+    expect(knowledge.retrieve('高企认定管理办法第十一条').hits[0]!.clause.id).toBe('hnte-measures-2016-32#ch3.a11');
+    expect(knowledge.retrieve('第十一条第（四）项').hits[0]!.clause.text).toContain('不低于10%');
+    expect(knowledge.retrieve('通政办发〔2024〕37号讲了什么').hits[0]!.clause.docId).toBe('nantong-2024-37');
+    expect(knowledge.retrieve('通政办发(2023)20号').hits[0]!.clause.docId).toBe('tongzhou-2023-20');
+  });
+
+  it('prefers the jurisdiction the user names', () => {
+    expect(knowledge.retrieve('海门每年招引多少科创项目').hits[0]!.clause.docId).toBe('haimen-2022-gaoqi');
+    expect(knowledge.retrieve('启东每年招引多少科创项目').hits[0]!.clause.docId).toBe('qidong-2023-10');
+    expect(knowledge.retrieve('每年招引多少科创项目', { jurisdiction: '海门区' }).hits[0]!.clause.docId).toBe('haimen-2022-gaoqi');
+  });
+
+  it('says covered: false when nothing answers, instead of passing noise off as an answer', () => {
+    for (const q of ['今天天气怎么样', '个人所得税怎么交', '', '   ', '😀😀😀', '？？？']) {
+      expect(knowledge.retrieve(q).covered, q).toBe(false);
+    }
+  });
+
+  it('never breaks on hostile input: FTS syntax, control characters, 10 KB questions', () => {
+    const hostile = ['"', '""', 'NEAR(高企 科小)', '高企 AND OR NOT', '*', '(((', 'body:高企', '高企" OR "1"="1', '\u0000\u0007高企\u001b[31m',
+      '高企'.repeat(5000), 'a'.repeat(10_240), '\u202e高企', '^高企$', '{"q": 1}'];
+    for (const q of hostile) {
+      const r = knowledge.retrieve(q);
+      expect(r.hits.length).toBeLessThanOrEqual(3);
+      expect(r.query.length).toBeLessThanOrEqual(500);
+      expect(r.query).not.toMatch(/[\u0000-\u0008\u001b\u202e]/);
+    }
+  });
+});
+
+describe('ask (the extractive answer)', () => {
+  it('answers with contract-shaped citations whose quotes are verbatim', () => {
+    const r = knowledge.ask('高新技术企业科技人员占比要求');
+    expect(r.covered).toBe(true);
+    expect(r.citations.length).toBeGreaterThan(0);
+    for (const c of r.citations) {
+      Citation.parse(c);
+      expect(knowledge.isReal(c)).toBe(true);
+    }
+    expect(r.answer).toContain(r.citations[0]!.path);
+    expect(r.answer).toContain('国科发火〔2016〕32号');
+  });
+
+  it('says where a text comes from: a report is not a policy, an old plan may be outdated, a copy is not official', () => {
+    const report = knowledge.ask('全市有多少家高新技术企业');
+    expect(report.citations[0]!.sourceKind).toBe('report');
+    expect(report.answer).toContain('新闻报道，不是政策文件');
+    const haimen = knowledge.ask('海门高企培育的主要目标', { k: 1 });
+    expect(haimen.answer).toContain('2022—2024');
+    const kechuang = knowledge.ask('附件1第7条', { k: 1 });
+    expect(kechuang.citations[0]!.partTitle).toBe('2023年南通市科创项目认定标准');
+    expect(kechuang.answer).toContain('2023年版');
+  });
+
+  it('offers a person instead of an answer when the corpus is silent, and says why an empty question fails', () => {
+    const r = knowledge.ask('深圳市人才公寓怎么申请');
+    expect(r).toMatchObject({ covered: false, citations: [] });
+    expect(r.answer).toContain('转人工');
+    expect(knowledge.ask('').answer).toContain('问题是空的');
+  });
+});
