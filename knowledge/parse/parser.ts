@@ -7,7 +7,7 @@ import { continuesInto, isTitleLike, listItemOf, markerOf, type Marker } from '.
 import { readCellPerLineTable, readPipeTable, readTabRowTable, type RawTable } from './tables.js';
 
 /** Bump when parsing changes, so stored indexes built by an older parser are rebuilt. */
-export const PARSER_VERSION = '5';
+export const PARSER_VERSION = '6';
 
 interface Open {
   clause: Clause | null; // null for the document root
@@ -245,6 +245,8 @@ export function parseDocument(doc: SourceDocument): Clause[] {
       stack.push(open);
       continue;
     }
+    // "其中，…" after a numbered list qualifies the list as a whole (第十一条（五）), not its last item
+    if (/^其中[，,]/u.test(text) && top().clause?.kind === 'item' && top().level >= 5) stack.pop();
     const parent = top();
     const k = nextIndex(parent, 'para');
     add(parent, 'paragraph', `para${k}`, `第${k}段`, text);

@@ -20,6 +20,8 @@ export interface OpenOptions {
   dataDir: string;
   /** rebuild even when an index for the current sources exists (`tongce index`) */
   rebuild?: boolean;
+  /** where the sources are (default knowledge/sources of this package) */
+  sourcesDir?: string;
 }
 
 const FILE_PREFIX = 'knowledge-';
@@ -59,12 +61,12 @@ export class KnowledgeStore {
   }
 
   static open(options: OpenOptions): KnowledgeStore {
-    const hash = sourcesHash(PARSER_VERSION);
+    const hash = sourcesHash(PARSER_VERSION, options.sourcesDir);
     const path = join(options.dataDir, `${FILE_PREFIX}${hash.slice(0, 16)}.db`);
     let built = false;
     if (options.rebuild && existsSync(path)) for (const f of [path, `${path}-wal`, `${path}-shm`]) rmSync(f, { force: true });
     if (!existsSync(path)) {
-      buildIndex(path, loadSources(), hash);
+      buildIndex(path, loadSources(options.sourcesDir), hash);
       built = true;
       removeStaleIndexes(options.dataDir, path);
     }
@@ -115,6 +117,10 @@ export class KnowledgeStore {
       }
     }
     return this.vocab.get(token) ?? 0;
+  }
+
+  journalMode(): string {
+    return String(this.db.pragma('journal_mode', { simple: true }));
   }
 
   get clauseCount(): number {

@@ -178,6 +178,8 @@ describe('reference texts', () => {
     expect(kinds('hnte-measures-2016-32').article).toBe(23);
     expect(byPath('hnte-measures-2016-32', '第三章认定条件与程序 › 第十一条 › （一）企业申请认定时须注册成立…').text).toBe('（一）企业申请认定时须注册成立一年以上；');
     expect(containing('hnte-measures-2016-32', '最近一年销售收入小于5,000万元（含）的企业，比例不低于5%')).toHaveLength(1);
+    const abroad = containing('hnte-measures-2016-32', '其中，企业在中国境内发生的研究开发费用总额')[0]!;
+    expect(abroad.path).toBe('第三章认定条件与程序 › 第十一条 › （五）企业近三个会计年度 › 第1段');
   });
 
   it('工作指引: score tables as rows, growth formula kept, rejected sources left out', () => {

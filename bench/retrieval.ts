@@ -1,0 +1,69 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openKnowledge } from '../knowledge/index.js';
+import { projectRoot } from '../knowledge/paths.js';
+import { KnowledgeStore } from '../knowledge/store/store.js';
+import { GoldQuestion, readJsonl } from './lib/gold.js';
+import { percentile, round } from './lib/metrics.js';
+import { baselineRanker, measure, tongceRanker, type QualityReport } from './retrieval-quality.js';
+
+export const GOLD_QUESTIONS = join(projectRoot(), 'bench', 'gold', 'questions.jsonl');
+
+function qualitySummary(r: QualityReport) {
+  const { misses: _misses, ...rest } = r;
+  return rest;
+}
+
+/** Retrieval quality against the baseline, lookup latency, index build time and a cold CLI call. */
+export async function runRetrievalBench(): Promise<Record<string, unknown>> {
+  const gold = readJsonl(GOLD_QUESTIONS, GoldQuestion);
+
+  const buildDir = mkdtempSync(join(tmpdir(), 'tongce-bench-'));
+  const t0 = performance.now();
+  KnowledgeStore.open({ dataDir: buildDir }).close();
+  const indexBuildMs = performance.now() - t0;
+
+  const knowledge = openKnowledge({ dataDir: buildDir });
+  const tongce = measure(gold, tongceRanker(knowledge));
+  const baseline = measure(gold, baselineRanker());
+
+  // latency of an in-process lookup, after one warm-up pass
+  for (const g of gold) knowledge.ask(g.q);
+  const times: number[] = [];
+  for (let round_ = 0; round_ < 5; round_++) {
+    for (const g of gold) {
+      const t = performance.now();
+      knowledge.ask(g.q, { jurisdiction: g.jurisdiction ?? null });
+      times.push(performance.now() - t);
+    }
+  }
+
+  // a cold command: a new process, the index already built
+  const cold: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t = performance.now();
+    const r = spawnSync(process.execPath, [join(projectRoot(), 'bin', 'tongce.js'), 'ask', '--json', '高企认定对研发费用有什么要求'], {
+      env: { ...process.env, TONGCE_DATA_DIR: buildDir },
+      encoding: 'utf8',
+    });
+    if (r.status !== 0) throw new Error(`cold ask failed: ${r.stderr}`);
+    cold.push(performance.now() - t);
+  }
+
+  return {
+    goldQuestions: gold.length,
+    tongce: qualitySummary(tongce),
+    baseline: qualitySummary(baseline),
+    tongceMisses: tongce.misses,
+    lookupLatencyMs: { p50: round(percentile(times, 50), 2), p95: round(percentile(times, 95), 2), p99: round(percentile(times, 99), 2) },
+    indexBuildMs: Math.round(indexBuildMs),
+    coldAskMs: { median: Math.round(percentile(cold, 50)), max: Math.round(Math.max(...cold)) },
+    clauses: knowledge.store.clauseCount,
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  console.log(JSON.stringify(await runRetrievalBench(), null, 2));
+}
