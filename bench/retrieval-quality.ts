@@ -52,11 +52,14 @@ export function measure(gold: GoldQuestion[], rank: Ranker): QualityReport {
   };
 }
 
-/** Tongce's retrieval; a clause counts with its table-row context, as its citation shows it. */
+/**
+ * Tongce as `tongce ask --json` answers: the quotes of its citations. An answer judged uncovered has no
+ * citations, so it counts as a miss for a covered question, as it would in the public harness.
+ */
 export function tongceRanker(knowledge: Knowledge): Ranker {
   return (g) => {
-    const r = knowledge.retrieve(g.q, { k: 10, jurisdiction: g.jurisdiction ?? null });
-    return { texts: r.hits.map((h) => h.clause.text), covered: r.covered };
+    const r = knowledge.ask(g.q, { k: 10, jurisdiction: g.jurisdiction ?? null });
+    return { texts: r.citations.map((c) => c.quote), covered: r.covered };
   };
 }
 

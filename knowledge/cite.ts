@@ -3,7 +3,7 @@ import type { KnowledgeStore, StoredClause } from './store/store.js';
 import { comparable, containsVerbatim } from './text/normalize.js';
 
 /** The full citation of a clause (or of a verbatim part of it), with its document's metadata. */
-export function citationOf(store: KnowledgeStore, clause: StoredClause, quote: string = clause.text): Citation {
+export function citationOf(store: KnowledgeStore, clause: StoredClause, quote: string = clause.fullText): Citation {
   const doc = store.documents.get(clause.docId);
   if (!doc) throw new Error(`clause ${clause.id} belongs to no stored document`);
   const part = clause.part ? doc.parts.find((p) => p.heading === clause.part) : undefined;
@@ -48,7 +48,7 @@ export function checkCitation(store: KnowledgeStore, c: { clauseId: string; quot
   const clause = store.clause(c.clauseId);
   if (!clause) return 'unknown clause';
   if (comparable(c.quote) === '') return 'empty quote';
-  return containsVerbatim(clause.text, c.quote) ? null : 'quote not in clause';
+  return containsVerbatim(clause.fullText, c.quote) ? null : 'quote not in clause';
 }
 
 export type CitationLog = (message: string) => void;

@@ -25,6 +25,11 @@ export interface Clause {
   path: string;
   /** the verbatim text (stray web marks removed, nothing else changed); table cells are joined by a tab */
   text: string;
+  /**
+   * what a citation of the clause quotes: its text, and for a clause that introduces a short list ("…取消其
+   * 高新技术企业资格：", "(3)知识产权数量(8分)") the list under it too, line by line — the list is what answers
+   */
+  fullText: string;
   /** header context of a table row (table title, column names, cells inherited from merged cells); '' elsewhere */
   context: string;
   /** the 责任单位 / 牵头部门 / 主办单位 the clause names, as written */

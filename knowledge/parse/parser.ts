@@ -7,7 +7,7 @@ import { continuesInto, isTitleLike, listItemOf, markerOf, type Marker } from '.
 import { readCellPerLineTable, readPipeTable, readTabRowTable, type RawTable } from './tables.js';
 
 /** Bump when parsing changes, so stored indexes built by an older parser are rebuilt. */
-export const PARSER_VERSION = '6';
+export const PARSER_VERSION = '8';
 
 interface Open {
   clause: Clause | null; // null for the document root
@@ -145,7 +145,7 @@ export function parseDocument(doc: SourceDocument): Clause[] {
     const part = kind === 'attachment' && partHeadings.has(label) ? label : parent.part;
     const clause: Clause = {
       id, docId: meta.id, parentId: parent.clause?.id ?? null, ord: clauses.length, kind, label,
-      path: labels.join(' › '), text, context: '', departments: departmentsInText(text), part, ...extra,
+      path: labels.join(' › '), text, fullText: text, context: '', departments: departmentsInText(text), part, ...extra,
     };
     clauses.push(clause);
     return { clause, level: 99, segments: id.slice(meta.id.length + 1).split('.'), labels, part, counters: new Map() };
@@ -251,5 +251,24 @@ export function parseDocument(doc: SourceDocument): Clause[] {
     const k = nextIndex(parent, 'para');
     add(parent, 'paragraph', `para${k}`, `第${k}段`, text);
   }
-  return clauses;
+  return withListTexts(clauses);
+}
+
+/** Longest list a citation quotes whole with its introducing clause. */
+const MAX_LIST_CHARS = 1500;
+
+/** Gives each clause that introduces a short list of items the list as part of its citable text. */
+function withListTexts(clauses: Clause[]): Clause[] {
+  const children = new Map<string, Clause[]>();
+  for (const c of clauses) if (c.parentId) children.set(c.parentId, [...(children.get(c.parentId) ?? []), c]);
+  const subtree = (c: Clause): Clause[] => [c, ...(children.get(c.id) ?? []).flatMap(subtree)];
+  return clauses.map((c) => {
+    const kids = children.get(c.id) ?? [];
+    // a list: marked items, or a roster of short lines under a heading ("一、组成成员" → one line per member)
+    const isList = kids.filter((k) => k.kind === 'item').length >= 2 || (kids.length >= 3 && kids.every((k) => k.kind === 'paragraph' && k.text.length <= 60));
+    if (c.kind === 'table' || c.text.length > 120 || !isList) return c;
+    const lines = subtree(c).map((x) => x.text);
+    const full = lines.join('\n');
+    return full.length <= MAX_LIST_CHARS ? { ...c, fullText: full } : c;
+  });
 }

@@ -19,7 +19,7 @@ export function addressedClauses(store: KnowledgeStore, question: string): Store
       if (!meta.docNumber?.replace(/\s+/g, '').startsWith(number)) continue;
       const clauses = store.clausesOf(meta.id);
       // what a document is: the sentence that issues it, then its opening clauses
-      push(clauses.find((c) => c.kind === 'front' && /印发|发布|通过/u.test(c.text) && c.text.length > 20));
+      push(clauses.find((c) => c.kind === 'front' && /现印发|审议通过|讨论通过|同意/u.test(c.text)));
       clauses.filter((c) => c.kind !== 'front').slice(0, 2).forEach(push);
     }
   }

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Jieba } from '@node-rs/jieba';
 import { nfkc } from '../text/normalize.js';
+import { toSimplified } from '../text/traditional.js';
 import { POLICY_TERMS } from './terms.js';
 
 const require = createRequire(import.meta.url);
@@ -20,13 +21,30 @@ function segmenter(): Jieba {
 
 const WORD = /[\p{L}\p{N}]/u;
 
+// Parts of speech that carry what a question is about (nouns, names, places, idioms, English) weigh fully;
+// verbs and adjectives half; numerals, measure words, pronouns, adverbs and particles — the phrasing — little.
+const CONTENT_TAGS = /^(n|nr|ns|nt|nz|nrt|nrfg|l|vn|eng|j|i|an)$/u;
+const PHRASING_TAGS = /^(m|q|mq|d|r|b|f|p|c|u|y|e|o|uj|ul|ud|ug|uv|uz|zg|rz|rr|k|h)$/u;
+const posWeights = new Map<string, number>();
+
+/** How much a token can say about a question's topic, from its part of speech (1, 0.5 or 0.15). */
+export function contentWeight(token: string): number {
+  let w = posWeights.get(token);
+  if (w === undefined) {
+    const tags = segmenter().tag(token, true).map((t) => t.tag);
+    w = tags.some((t) => CONTENT_TAGS.test(t)) ? 1 : tags.every((t) => PHRASING_TAGS.test(t)) ? 0.15 : 0.5;
+    posWeights.set(token, w);
+  }
+  return w;
+}
+
 /**
  * Tokens for indexing and querying: search-mode segmentation (a long word and its parts: 南通市 → 南通, 南通市),
  * lower-cased, punctuation and white space dropped.
  */
 export function tokenize(text: string): string[] {
   const out: string[] = [];
-  for (const t of segmenter().cutForSearch(nfkc(text), true)) {
+  for (const t of segmenter().cutForSearch(toSimplified(nfkc(text)), true)) {
     const token = t.trim().toLowerCase();
     if (token && WORD.test(token)) out.push(token);
   }

@@ -28,7 +28,18 @@ export const SYNONYM_GROUPS: string[][] = [
   ['谁负责', '责任单位', '牵头部门', '负责'],
   ['部门', '责任单位', '牵头部门'],
   ['条件', '标准', '要求'],
+  ['合格', '达标', '符合', '不低于'],
+  ['多少分', '分值', '得分'],
   ['注册时间', '注册成立'],
+  ['申报', '申请', '申请认定'],
+  ['外地', '市外', '外省', '外市'],
+  ['年报', '年度发展情况报表', '填报'],
+  ['取消', '撤销'],
+  ['改名', '更名'],
+  ['软著', '软件著作权'],
+  ['国资', '国有资本'],
+  ['子基金', '基金'],
+  ['容错', '免责', '宽容失败'],
   ['成立', '注册成立'],
   ['营收', '销售收入', '收入'],
   ['员工', '职工总数', '职工'],
@@ -40,6 +51,18 @@ export const SYNONYM_GROUPS: string[][] = [
   ['通州', '通州区'],
 ];
 
+/**
+ * One-way expansions: a query naming the left term also searches the right ones (a 发明专利 is a Ⅰ类 intellectual
+ * property in the 指引), but not the other way round.
+ */
+export const NARROWER_TO_BROADER: Array<[string, string[]]> = [
+  ['发明专利', ['ⅰ类', 'i类']],
+  ['软件著作权', ['ⅱ类', 'ii类']],
+  ['软著', ['ⅱ类', 'ii类']],
+  ['实用新型', ['ⅱ类', 'ii类']],
+  ['外观设计', ['ⅱ类', 'ii类']],
+];
+
 const index = new Map<string, Set<string>>();
 for (const group of SYNONYM_GROUPS) {
   for (const term of group) {
@@ -47,6 +70,12 @@ for (const group of SYNONYM_GROUPS) {
     for (const other of group) if (other !== term) set.add(other);
     index.set(term, set);
   }
+}
+
+for (const [narrow, broad] of NARROWER_TO_BROADER) {
+  const set = index.get(narrow) ?? new Set<string>();
+  for (const b of broad) set.add(b);
+  index.set(narrow, set);
 }
 
 /** The other names of a term (lower-case), empty when it has none. */

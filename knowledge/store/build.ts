@@ -13,7 +13,7 @@ CREATE TABLE documents (
 );
 CREATE TABLE clauses (
   id TEXT PRIMARY KEY, doc_id TEXT NOT NULL REFERENCES documents(id), parent_id TEXT, ord INTEGER NOT NULL,
-  kind TEXT NOT NULL, label TEXT NOT NULL, path TEXT NOT NULL, text TEXT NOT NULL, context TEXT NOT NULL,
+  kind TEXT NOT NULL, label TEXT NOT NULL, path TEXT NOT NULL, text TEXT NOT NULL, full_text TEXT NOT NULL, context TEXT NOT NULL,
   departments TEXT NOT NULL, part TEXT, tokens TEXT NOT NULL
 );
 CREATE INDEX clauses_doc ON clauses(doc_id, ord);
@@ -43,8 +43,8 @@ export function buildIndex(path: string, sources: SourceDocument[], sourcesHash:
     db.exec(SCHEMA);
     const insDoc = db.prepare('INSERT INTO documents (id, ord, meta) VALUES (?, ?, ?)');
     const insClause = db.prepare(
-      `INSERT INTO clauses (id, doc_id, parent_id, ord, kind, label, path, text, context, departments, part, tokens)
-       VALUES (@id, @docId, @parentId, @ord, @kind, @label, @path, @text, @context, @departments, @part, @tokens)`,
+      `INSERT INTO clauses (id, doc_id, parent_id, ord, kind, label, path, text, full_text, context, departments, part, tokens)
+       VALUES (@id, @docId, @parentId, @ord, @kind, @label, @path, @text, @fullText, @context, @departments, @part, @tokens)`,
     );
     const insFts = db.prepare('INSERT INTO clauses_fts (id, path, context, body) VALUES (?, ?, ?, ?)');
     const insTri = db.prepare('INSERT INTO clauses_tri (id, body) VALUES (?, ?)');
@@ -62,12 +62,12 @@ export function buildIndex(path: string, sources: SourceDocument[], sourcesHash:
           }
           const pathTokens = segmented(`${source.meta.shortTitle} ${c.path} ${headings.join(' ')}`);
           const contextTokens = segmented(c.context);
-          const bodyTokens = segmented(c.text);
+          const bodyTokens = segmented(c.fullText);
           const all = new Set(`${pathTokens} ${contextTokens} ${bodyTokens}`.split(' ').filter(Boolean));
           for (const t of all) df.set(t, (df.get(t) ?? 0) + 1);
           insClause.run({ ...c, departments: JSON.stringify(c.departments), tokens: [...all].join(' ') });
           insFts.run(c.id, pathTokens, contextTokens, bodyTokens);
-          insTri.run(c.id, indexable(`${c.text}\n${c.context}`));
+          insTri.run(c.id, indexable(`${c.fullText}\n${c.context}`));
           count++;
         }
       });

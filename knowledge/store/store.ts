@@ -8,7 +8,7 @@ import { buildIndex } from './build.js';
 
 interface ClauseRow {
   id: string; doc_id: string; parent_id: string | null; ord: number; kind: string; label: string; path: string;
-  text: string; context: string; departments: string; part: string | null; tokens: string;
+  text: string; full_text: string; context: string; departments: string; part: string | null; tokens: string;
 }
 
 export interface StoredClause extends Clause {
@@ -47,7 +47,7 @@ export class KnowledgeStore {
     for (const r of db.prepare('SELECT * FROM clauses ORDER BY doc_id, ord').all() as ClauseRow[]) {
       const c: StoredClause = {
         id: r.id, docId: r.doc_id, parentId: r.parent_id, ord: r.ord, kind: r.kind as ClauseKind, label: r.label,
-        path: r.path, text: r.text, context: r.context, departments: JSON.parse(r.departments) as string[], part: r.part,
+        path: r.path, text: r.text, fullText: r.full_text, context: r.context, departments: JSON.parse(r.departments) as string[], part: r.part,
         tokens: new Set(r.tokens.split(' ')),
       };
       this.clauses.set(c.id, c);

@@ -1,3 +1,5 @@
+import { toSimplified } from './traditional.js';
+
 /**
  * Text comparison in the Chinese copies we hold: width and compatibility forms differ between copies (（ vs (),
  * and spaces are page layout ("组  长：宋  涯"), so comparisons use NFKC and drop white space entirely.
@@ -23,7 +25,7 @@ export function containsVerbatim(whole: string, part: string): boolean {
  * 组长：宋涯) so segmentation and substring search see the words; spaces between Latin words stay.
  */
 export function indexable(text: string): string {
-  return nfkc(text).replace(/(?<=[\p{Script=Han}\p{P}])[ \t\u3000]+(?=[\p{Script=Han}\p{P}])/gu, '');
+  return toSimplified(nfkc(text)).replace(/(?<=[\p{Script=Han}\p{P}])[ \t\u3000]+(?=[\p{Script=Han}\p{P}])/gu, '');
 }
 
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/gu;

@@ -4,7 +4,7 @@ import { comparable } from '../../knowledge/text/normalize.js';
 import { testKnowledge } from '../helpers/knowledge.js';
 
 const knowledge = testKnowledge();
-const topTexts = (q: string, k = 3) => knowledge.retrieve(q, { k }).hits.map((h) => comparable(h.clause.text));
+const topTexts = (q: string, k = 3) => knowledge.retrieve(q, { k }).hits.map((h) => comparable(h.clause.fullText));
 const inTop = (q: string, snippet: string, k = 3) => topTexts(q, k).some((t) => t.includes(comparable(snippet)));
 
 describe('retrieval', () => {

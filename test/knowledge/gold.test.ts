@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { GoldQuestion, readJsonl } from '../../bench/lib/gold.js';
+import { measure, tongceRanker } from '../../bench/retrieval-quality.js';
+import { testKnowledge } from '../helpers/knowledge.js';
+
+// Floors a little under the measured numbers (bench/results.md): a retrieval change that loses ground fails here.
+describe('retrieval quality on the gold set', () => {
+  const knowledge = testKnowledge();
+  const gold = readJsonl('bench/gold/questions.jsonl', GoldQuestion);
+  const report = measure(gold, tongceRanker(knowledge));
+
+  it('has the size the issue asks for', () => {
+    expect(report.questions).toBeGreaterThanOrEqual(120);
+    expect(report.uncovered).toBeGreaterThanOrEqual(20);
+  });
+
+  it('finds the expected clause among the top three cited', () => {
+    expect(report.recallAt3).toBeGreaterThanOrEqual(0.9);
+    expect(report.mrr).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it('answers most unanswerable questions with covered: false', () => {
+    expect(report.uncoveredDetected).toBeGreaterThanOrEqual(0.75);
+  });
+
+  it('passes the public sample questions', () => {
+    const sample = readJsonl('test/fixtures/public-questions.jsonl', GoldQuestion);
+    expect(measure(sample, tongceRanker(knowledge)).recallAt3).toBe(1);
+  });
+});
