@@ -1,0 +1,29 @@
+import type { ProgrammeId } from '../../rules/engine/programme.js';
+import type { FactPath } from '../../rules/facts/catalog.js';
+import type { Proposal } from '../understand/extract.js';
+
+export type Lang = 'zh' | 'en';
+
+/** Where a conversation stands; stored as JSON with the session after every turn. */
+export interface DialogState {
+  lang: Lang;
+  mode: 'idle' | 'collecting' | 'confirming' | 'forgetting';
+  /** the programmes the user asked about (all three by default) */
+  programmes: ProgrammeId[];
+  /** the fact the last message asked for, and how many answers to it were not understood */
+  pending: { fact: FactPath; attempts: number } | null;
+  /** facts read from a free-text message, waiting for the user's confirmation */
+  proposals: Proposal[];
+  /** what to return to once the proposals are settled */
+  resume: 'collecting' | 'idle';
+  /** facts the user does not know: recorded as unknown, never asked again in this check */
+  skipped: FactPath[];
+  /** questions asked in this check, for the progress shown */
+  asked: number;
+}
+
+export const ALL_PROGRAMMES: ProgrammeId[] = ['kechuang-project-2023', 'hnte', 'tech-sme'];
+
+export function initialState(lang: Lang = 'zh'): DialogState {
+  return { lang, mode: 'idle', programmes: [...ALL_PROGRAMMES], pending: null, proposals: [], resume: 'idle', skipped: [], asked: 0 };
+}

@@ -1,0 +1,90 @@
+import type { Lang } from './state.js';
+
+/** Every fixed text the dialog says, in Chinese and English. */
+const TEXTS = {
+  welcome: {
+    zh: '您好，我是通策——南通科技政策助手。我可以：\n① 评估企业能否认定南通市科创项目、高新技术企业、科技型中小企业，并说明差距；\n② 查询政策条款（如“高企研发费用占比要求”），每个回答都注明出处；\n③ 告诉您问题该找哪个部门，或转人工。',
+    en: 'Hello, I am Tongce, the Nantong science-and-technology policy assistant. I can:\n1. check whether your enterprise qualifies for the Nantong 科创项目, 高新技术企业 (HNTE) and 科技型中小企业 (tech SME) programmes, and say what is missing;\n2. look up policy clauses, always citing the source;\n3. tell you which department handles a question, or hand you to a person.',
+  },
+  menuCheck: { zh: '评估我能认定什么', en: 'Check my eligibility' },
+  menuLookup: { zh: '查政策条款', en: 'Look up a clause' },
+  menuHuman: { zh: '转人工', en: 'Talk to a person' },
+  lookupHint: { zh: '请直接输入您想查的问题，例如“科小评价多少分合格”。', en: 'Type your question, e.g. “科小评价多少分合格”.' },
+  checkStart: {
+    zh: '好的，我来评估{programmes}。我会一次问一个问题，只问还可能改变结论的；不清楚的可以点“不知道”跳过。',
+    en: 'Let us check {programmes}. I ask one question at a time, only what can still change the result; press “I don’t know” to skip.',
+  },
+  progress: { zh: '（第{n}问；之后最多还有约{left}项）', en: '(question {n}; at most about {left} more)' },
+  unit: { zh: '单位：{unit}', en: 'unit: {unit}' },
+  yes: { zh: '是', en: 'Yes' },
+  no: { zh: '否', en: 'No' },
+  dontKnow: { zh: '不知道', en: 'I don’t know' },
+  skipped: { zh: '好的，这一项记为“不清楚”。', en: 'Fine, I recorded that as unknown.' },
+  notUnderstood: { zh: '抱歉，没能理解这个回答。{expected}', en: 'Sorry, I did not understand that answer. {expected}' },
+  expectBoolean: { zh: '请回答“是”或“否”，不清楚可回答“不知道”。', en: 'Please answer yes or no, or “I don’t know”.' },
+  expectNumber: { zh: '请填写一个数字{unit}，例如 {example}。', en: 'Please give a number{unit}, e.g. {example}.' },
+  expectDate: { zh: '请填写具体日期（年月日），例如 2019年6月1日 或 2019-06-01。', en: 'Please give a full date, e.g. 2019-06-01.' },
+  expectChoice: { zh: '请从以下选项中选择：{choices}。', en: 'Please choose one of: {choices}.' },
+  expectText: { zh: '请用一句话回答。', en: 'Please answer in a sentence.' },
+  partialDate: { zh: '还需要具体到日：请补充月份和日期，例如 {year}年6月1日。', en: 'Please give the month and day too, e.g. {year}-06-01.' },
+  invalid: { zh: '这个数值不合理：{reason}', en: 'That value does not fit: {reason}' },
+  stuck: {
+    zh: '这个问题好像不好回答。您可以跳过它（记为“不清楚”），或者转人工。',
+    en: 'This question seems hard to answer. You can skip it (recorded as unknown) or talk to a person.',
+  },
+  skipButton: { zh: '跳过', en: 'Skip' },
+  confirmProposals: { zh: '我从您的话里读到以下信息，请确认：\n{list}\n对吗？', en: 'I read these facts from your message; please confirm:\n{list}\nCorrect?' },
+  confirmYes: { zh: '对，就是这样', en: 'Yes, correct' },
+  confirmNo: { zh: '不对', en: 'No' },
+  proposalsRejected: { zh: '好的，这些信息不采用。', en: 'Fine, I discarded them.' },
+  proposalsApplied: { zh: '已记录。', en: 'Recorded.' },
+  partialNote: { zh: '（还需补充具体日期）', en: '(the exact date is still needed)' },
+  corrected: { zh: '已更正：{list}。我重新按规则评估。', en: 'Corrected: {list}. Re-running the rules.' },
+  correctionUnclear: {
+    zh: '请告诉我要更正哪一项和新的数值，例如“注册时间填错了，是2020年3月1日”或“员工改为150人”。',
+    en: 'Tell me which fact to correct and its new value, e.g. “employees are 150”.',
+  },
+  noFacts: { zh: '目前还没有记录任何企业信息。', en: 'No facts recorded yet.' },
+  yourFacts: { zh: '已记录的企业信息：\n{list}', en: 'Facts recorded so far:\n{list}' },
+  forgetAsk: {
+    zh: '确定要删除您在本服务中的全部会话、企业信息和对话记录吗？删除后无法恢复。',
+    en: 'Delete all your sessions, facts and transcripts here? This cannot be undone.',
+  },
+  forgetYes: { zh: '确定删除', en: 'Delete' },
+  forgetNo: { zh: '取消', en: 'Cancel' },
+  forgotten: { zh: '已删除您的全部会话、企业信息和对话记录。', en: 'All your sessions, facts and transcripts are deleted.' },
+  forgetCancelled: { zh: '已取消，信息保持不变。', en: 'Cancelled; nothing was deleted.' },
+  restarted: { zh: '已重新开始，之前填写的信息已清空。', en: 'Started over; the facts given before are cleared.' },
+  human: {
+    zh: '好的，我为您转人工。{ticket}',
+    en: 'I am handing you to a person. {ticket}',
+  },
+  humanNoDesk: {
+    zh: '人工服务暂未接入本渠道。您可以联系文件中列明的责任部门；如需查找部门，请描述问题，我会告诉您该找谁。',
+    en: 'Staff are not connected to this channel yet. Describe your question and I will tell you which department handles it.',
+  },
+  back: { zh: '回到刚才的问题：', en: 'Back to the question:' },
+  uncovered: {
+    zh: '现有政策文件中没有找到能回答这个问题的条款，我不作推测。您可以换个问法、评估企业资格，或转人工。',
+    en: 'The policy documents I hold do not answer this, and I will not guess. Rephrase it, check eligibility, or talk to a person.',
+  },
+  verdictIntro: { zh: '评估结果（评估日 {asOf}，依据现行文本原文判断）：', en: 'Result (as of {asOf}, judged on the texts as written):' },
+  eligible: { zh: '符合', en: 'qualifies' },
+  ineligible: { zh: '不符合', en: 'does not qualify' },
+  undetermined: { zh: '尚不能确定', en: 'not yet decided' },
+  stillNeeded: { zh: '还需要了解：{list}', en: 'Still needed: {list}' },
+  restartButton: { zh: '重新评估', en: 'Start over' },
+  showFacts: { zh: '查看已填信息', en: 'Show my facts' },
+} as const;
+
+export type TextKey = keyof typeof TEXTS;
+
+export function say(lang: Lang, key: TextKey, params: Record<string, string | number> = {}): string {
+  return TEXTS[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
+}
+
+/** English when the user writes English (Latin letters and no Chinese); otherwise Chinese. */
+export function languageOf(text: string): Lang | null {
+  if (/\p{Script=Han}/u.test(text)) return 'zh';
+  return (text.match(/[A-Za-z]{2,}/g)?.length ?? 0) >= 2 ? 'en' : null;
+}

@@ -1,0 +1,77 @@
+import type { Citation } from '../../knowledge/citation.js';
+import type { ProgrammeId } from '../../rules/engine/programme.js';
+import type { FactPath } from '../../rules/facts/catalog.js';
+import type { EvaluationJson } from '../../rules/present/evaluation-json.js';
+import { labelOf } from './facts.js';
+import type { Message } from './message.js';
+import type { Lang } from './state.js';
+import { say } from './texts.js';
+
+type ProgrammeJson = EvaluationJson['programmes'][number];
+
+const OUTCOME_MARK = { eligible: '✅', ineligible: '❌', undetermined: '❓' } as const;
+/** Citations per message: enough to check every stated rule, few enough to read. */
+const MAX_CITATIONS = 6;
+
+function uniqueCitations(list: Citation[]): Citation[] {
+  const seen = new Set<string>();
+  return list.filter((c) => (seen.has(c.clauseId) ? false : (seen.add(c.clauseId), true))).slice(0, MAX_CITATIONS);
+}
+
+/** One programme's verdict: outcome, the conditions that decide it with their numbers and gaps, what is missing. */
+function programmeMessage(p: ProgrammeJson, lang: Lang): Message {
+  const lines = [`${OUTCOME_MARK[p.outcome]} 【${p.title}】${say(lang, p.outcome)}`];
+  if (p.score) {
+    const range = p.score.min === p.score.max ? `${p.score.min}` : `${p.score.min}–${p.score.max}`;
+    lines.push(lang === 'zh' ? `• 评分：${range} 分（合格线 ${p.score.pass} 分）` : `• Score: ${range} (pass mark ${p.score.pass})`);
+  }
+  const unmet = p.conditions.filter((c) => c.status === 'unmet');
+  const unknown = p.conditions.filter((c) => c.status === 'unknown');
+  const met = p.conditions.filter((c) => c.status === 'met');
+  for (const c of unmet) lines.push(`• ✗ ${c.label}：${c.detail}${c.gap ? `——${c.gap}` : ''}`);
+  if (p.outcome !== 'ineligible') for (const c of met.slice(0, 6)) lines.push(`• ✓ ${c.label}：${c.detail}`);
+  if (p.outcome === 'undetermined') {
+    for (const c of unknown.slice(0, 4)) lines.push(`• ？ ${c.label}：${c.detail}`);
+    if (p.missingFacts.length) {
+      lines.push(say(lang, 'stillNeeded', { list: p.missingFacts.slice(0, 6).map((f) => labelOf(f as FactPath, lang)).join('、') }));
+    }
+  }
+  for (const n of p.notes) lines.push(`注：${n}`);
+  const deciding = p.outcome === 'ineligible' ? unmet : p.outcome === 'undetermined' ? [...unmet, ...unknown] : met;
+  return { text: lines.join('\n'), citations: uniqueCitations([...deciding.flatMap((c) => c.citations), ...p.citations]) };
+}
+
+/** The closing message: what fits beyond a yes/no — benefits, parks, and the next steps — with the evaluation. */
+function summaryMessage(e: EvaluationJson, lang: Lang): Message {
+  const lines: string[] = [];
+  // applies before maybe; a chat message lists a few, the evaluation attached has them all
+  const benefits = [...e.benefits.filter((b) => b.status === 'applies'), ...e.benefits.filter((b) => b.status === 'maybe')].slice(0, 5);
+  if (benefits.length) {
+    lines.push(lang === 'zh' ? '可能适用的支持政策：' : 'Support that may apply:');
+    for (const b of benefits) lines.push(`• ${b.status === 'applies' ? '适用' : '可能适用'}｜${b.title}（${b.jurisdiction}）：${b.reason}`);
+  }
+  if (e.parks.length) {
+    lines.push(lang === 'zh' ? '主攻方向相符的特色园区：' : 'Parks whose focus fits:');
+    for (const p of e.parks.slice(0, 5)) lines.push(`• ${p.park}（${p.region}）：${p.directions}`);
+  }
+  if (e.roadmap.length) {
+    lines.push(lang === 'zh' ? '建议路线：' : 'Suggested steps:');
+    for (const s of e.roadmap) {
+      const actions = s.actions.length > 3 ? [...s.actions.slice(0, 3), `…共${s.actions.length}项`] : s.actions;
+      lines.push(`${s.step}. ${s.title}${s.readyOn ? `（${s.readyOn} 起）` : ''}${actions.length ? `：${actions.join('；')}` : ''}`);
+    }
+  }
+  if (lines.length === 0) lines.push(lang === 'zh' ? '以上为全部评估结果。' : 'That is the whole result.');
+  const citations = uniqueCitations([...benefits.flatMap((b) => b.citations), ...e.parks.flatMap((p) => p.citations), ...e.roadmap.flatMap((s) => s.citations)]);
+  return { text: lines.join('\n'), citations, evaluation: e };
+}
+
+/** The verdict messages for the programmes in play; the last one carries the whole evaluation. */
+export function verdictMessages(e: EvaluationJson, programmes: ProgrammeId[], lang: Lang): Message[] {
+  const shown = e.programmes.filter((p) => programmes.includes(p.id as ProgrammeId));
+  return [
+    { text: say(lang, 'verdictIntro', { asOf: e.asOf }) },
+    ...shown.map((p) => programmeMessage(p, lang)),
+    summaryMessage(e, lang),
+  ];
+}
