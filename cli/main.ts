@@ -2,12 +2,14 @@ import { createInterface } from 'node:readline';
 import { askCommand } from './ask.js';
 import { indexCommand } from './index-command.js';
 import { type CliIO, type Command, UsageError } from './io.js';
-import { lookupLoopCommand } from './lookup-loop.js';
+import { chatCommand } from './chat.js';
+import { serveCommand } from './serve.js';
 
 const COMMANDS: Record<string, { run: Command; help: string }> = {
   index: { run: indexCommand, help: 'index                                   (re)build the knowledge database' },
   ask: { run: askCommand, help: 'ask "<question>" [--json] [--k N]       answer a clause lookup with citations (--jsonl: batch)' },
-  chat: { run: lookupLoopCommand, help: 'chat                                    the terminal lookup loop' },
+  chat: { run: chatCommand, help: 'chat                                    the guided dialog in the terminal' },
+  serve: { run: serveCommand, help: 'serve [--port N] [--host H]             web chat page and HTTP API on localhost' },
 };
 
 const USAGE = `usage: tongce <command> [options]\n\n${Object.values(COMMANDS).map((c) => '  tongce ' + c.help).join('\n')}\n`;

@@ -1,0 +1,98 @@
+// The web chat: every text from the user or the bot is set with textContent, never parsed as HTML.
+const log = document.getElementById('log');
+const form = document.getElementById('composer');
+const input = document.getElementById('text');
+const sendButton = document.getElementById('send');
+const KEY = 'tongce.sessionId';
+let sessionId = localStorage.getItem(KEY) || undefined;
+let busy = false;
+
+function el(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function citationNode(c) {
+  const details = el('details', 'citation');
+  const title = c.partTitle ? `《${c.partTitle}》` : `《${c.docTitle}》`;
+  details.appendChild(el('summary', '', `${title}${c.docNumber ? `（${c.docNumber}）` : ''} ${c.path}`));
+  details.appendChild(el('blockquote', '', c.quote));
+  const meta = `${c.issuer} · ${c.date}${c.sourceKind === 'report' ? ' · 新闻报道，非政策文件' : ''}${c.edition ? ` · ${c.edition}` : ''}`;
+  details.appendChild(el('div', 'meta', meta));
+  return details;
+}
+
+function showBot(message) {
+  const box = el('div', 'msg bot', message.text);
+  box.dataset.role = 'bot';
+  if (message.ask) box.dataset.ask = message.ask.fact;
+  if (message.evaluation) box.dataset.verdict = message.evaluation.programmes.map((p) => `${p.id}:${p.outcome}`).join(' ');
+  for (const c of message.citations || []) box.appendChild(citationNode(c));
+  if (message.buttons && message.buttons.length) {
+    const row = el('div', 'buttons');
+    for (const b of message.buttons) {
+      const button = el('button', 'choice', b.label);
+      button.type = 'button';
+      button.addEventListener('click', () => send({ action: b.action }, b.label));
+      row.appendChild(button);
+    }
+    box.appendChild(row);
+  }
+  log.appendChild(box);
+}
+
+function showUser(text) {
+  const box = el('div', 'msg user', text);
+  box.dataset.role = 'user';
+  log.appendChild(box);
+}
+
+async function post(body, attempts = 3) {
+  for (let i = 1; ; i++) {
+    try {
+      const res = await fetch('/api/chat', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+      const data = await res.json();
+      if (!res.ok) throw Object.assign(new Error(data.error || res.statusText), { status: res.status });
+      return data;
+    } catch (e) {
+      // a network failure is retried with the same messageId, so the message is applied once
+      if (i >= attempts || (e.status && e.status < 500 && e.status !== 429)) throw e;
+      await new Promise((r) => setTimeout(r, 400 * i));
+    }
+  }
+}
+
+async function send(payload, shown) {
+  if (busy) return;
+  busy = true;
+  sendButton.disabled = true;
+  if (shown) showUser(shown);
+  const messageId = (crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random().toString(16).slice(2)).replace(/[^A-Za-z0-9_-]/g, '');
+  try {
+    const data = await post({ ...payload, ...(sessionId ? { sessionId } : {}), messageId });
+    sessionId = data.sessionId;
+    localStorage.setItem(KEY, sessionId);
+    for (const m of data.messages) showBot(m);
+  } catch (e) {
+    log.appendChild(el('div', 'msg bot error', `发送失败：${e.message}。请稍后重试。`));
+  } finally {
+    busy = false;
+    sendButton.disabled = false;
+    log.scrollTop = log.scrollHeight;
+    window.scrollTo(0, document.body.scrollHeight);
+  }
+}
+
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const text = input.value.trim();
+  if (!text) return;
+  input.value = '';
+  send({ text }, text);
+});
+
+document.getElementById('restart').addEventListener('click', () => send({ action: 'restart' }, '重新开始'));
+
+send({ action: 'help' });

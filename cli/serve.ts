@@ -1,0 +1,41 @@
+import { parseArgs } from 'node:util';
+import { Conversations } from '../bot/conversation.js';
+import { createChatServer } from '../bot/channels/http/server.js';
+import { openKnowledge } from '../knowledge/index.js';
+import { dataDir } from '../knowledge/paths.js';
+import { type Command, UsageError } from './io.js';
+
+function port(value: string | undefined): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new UsageError(`--port: expected a port number 0–65535, got “${value}”`);
+  return n;
+}
+
+/** `tongce serve [--port N] [--host H]`: the web chat page and HTTP API (what `npm start` runs). */
+export const serveCommand: Command = async (argv, io) => {
+  const { values } = parseArgs({ args: argv, options: { port: { type: 'string' }, host: { type: 'string' } } });
+  const listenPort = port(values.port ?? io.env.PORT ?? '3000');
+  const host = values.host ?? io.env.TONGCE_HOST ?? '127.0.0.1';
+  const dir = dataDir(io.env, io.cwd);
+  const knowledge = openKnowledge({ dataDir: dir });
+  const idleDays = Number(io.env.TONGCE_SESSION_IDLE_DAYS ?? 30);
+  const conversations = new Conversations({ dataDir: dir, knowledge, idleMs: idleDays * 86_400_000 });
+  const rate = Number(io.env.TONGCE_RATE_LIMIT ?? 20);
+  const server = createChatServer({ conversations, ratePerSecond: rate, log: (l) => io.err(l + '\n') });
+  conversations.expireIdle();
+  const sweeper = setInterval(() => conversations.expireIdle(), 3_600_000);
+  sweeper.unref();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(listenPort, host, () => resolve());
+  });
+  const address = server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : listenPort;
+  io.out(`通策 web chat: http://${host === '0.0.0.0' ? 'localhost' : host}:${actualPort}/  (data: ${dir})\n`);
+  await new Promise<void>((resolve) => {
+    const stop = () => server.close(() => resolve());
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  return 0;
+};

@@ -1,0 +1,114 @@
+import type { CitationRef } from '../../knowledge/citation.js';
+import type { Context } from '../engine/condition.js';
+import type { JudgedCondition, JudgedProgramme, ProgrammeId } from '../engine/programme.js';
+import { uniqueCites } from '../engine/programme.js';
+import type { RuleShape } from '../engine/condition.js';
+import type { IsoDate } from '../logic/dates.js';
+import { allOf, anyOf, type Tri } from '../logic/tri.js';
+import { LADDER } from '../parameters/ladder.js';
+
+export type StepStatus = 'ready' | 'work' | 'wait' | 'confirm';
+
+export interface RoadmapStep {
+  step: number;
+  programme: ProgrammeId | 'cultivation-pool';
+  title: string;
+  /** ready: can apply now; work: gaps to close; wait: only time stands in the way; confirm: facts to check */
+  status: StepStatus;
+  actions: string[];
+  /** the day the last time condition will be met */
+  readyOn: IsoDate | null;
+  cites: CitationRef[];
+}
+
+type Judged = Readonly<Record<ProgrammeId, JudgedProgramme>>;
+
+function statusUnder(shape: RuleShape, status: (c: JudgedCondition) => Tri, byId: Map<string, JudgedCondition>): Tri {
+  if (typeof shape === 'string') return status(byId.get(shape)!);
+  return 'all' in shape ? allOf(shape.all.map((s) => statusUnder(s, status, byId))) : anyOf(shape.any.map((s) => statusUnder(s, status, byId)));
+}
+
+function byId(p: JudgedProgramme): Map<string, JudgedCondition> {
+  return new Map(p.conditions.map((c) => [c.id, c]));
+}
+
+/** Out of reach: even with every gap closed and every open question answered well, a fixed fact rules it out. */
+function blocked(p: JudgedProgramme): boolean {
+  const hopeful = (c: JudgedCondition): Tri => (c.status === 'unmet' && c.remedy === 'none' ? 'unmet' : 'met');
+  return statusUnder(p.shape, hopeful, byId(p)) === 'unmet';
+}
+
+/** What stands between the enterprise and the programme, walking its conditions as the text combines them. */
+function plan(p: JudgedProgramme): { actions: string[]; readyOn: IsoDate | null; status: StepStatus; cites: CitationRef[] } {
+  const conditions = byId(p);
+  const actions: string[] = [];
+  const cites: CitationRef[] = [];
+  let readyOn: IsoDate | null = null;
+  let work = false;
+  let wait = false;
+  const walk = (shape: RuleShape, option: boolean): void => {
+    if (typeof shape === 'string') {
+      const c = conditions.get(shape)!;
+      if (c.status === 'unmet' && c.remedy !== 'none') {
+        actions.push(`${option ? '可选：' : ''}${c.gap ?? `需满足${c.label}`}`);
+        cites.push(...c.cites);
+        if (c.remedy === 'wait') {
+          wait = true;
+          if (c.metOn && (!readyOn || c.metOn > readyOn)) readyOn = c.metOn;
+        } else if (!option) work = true;
+      } else if (c.status === 'unknown') {
+        actions.push(`${option ? '待确认（任一即可）' : '待确认'}：${c.label}`);
+      }
+      return;
+    }
+    if (statusUnder(shape, (c) => c.status, conditions) === 'met') return;
+    if ('all' in shape) for (const s of shape.all) walk(s, option);
+    else {
+      for (const s of shape.any) walk(s, true);
+      if (shape.any.every((s) => typeof s === 'string' && conditions.get(s)!.status === 'unmet')) work = true;
+    }
+  };
+  walk(p.shape, false);
+  return { actions, readyOn, status: work ? 'work' : wait ? 'wait' : 'confirm', cites: uniqueCites([...p.cites.slice(0, 1), ...cites]) };
+}
+
+function programmeStep(p: JudgedProgramme, title: string, readyAction: string): Omit<RoadmapStep, 'step'> | null {
+  if (p.outcome === 'eligible') return { programme: p.id, title, status: 'ready', actions: [readyAction], readyOn: null, cites: p.cites.slice(0, 1) };
+  if (blocked(p)) return null;
+  const { status, actions, readyOn, cites } = plan(p);
+  return { programme: p.id, title, status, actions, readyOn, cites };
+}
+
+/**
+ * The next steps across programmes, in the order of the ladder local plans lay out: 科技型中小企业, then the
+ * 南通市高企培育库 (小升高), then 高企; the 科创项目 recognition last. Programmes already held, and those a fixed
+ * fact rules out, have no step.
+ */
+export function roadmapFor({ facts }: Context, judged: Judged): RoadmapStep[] {
+  const steps: Omit<RoadmapStep, 'step'>[] = [];
+  const add = (s: Omit<RoadmapStep, 'step'> | null) => void (s && steps.push(s));
+  const sme = judged['tech-sme'];
+  const hnte = judged.hnte;
+  const kechuang = judged['kechuang-project-2023'];
+
+  if (!facts.techSmeRegistered) add(programmeStep(sme, '科技型中小企业评价入库', '已符合评价条件，可在全国科技型中小企业信息服务平台填报评价入库'));
+
+  const kechuangNeedsRoute = kechuang.outcome !== 'eligible' && !blocked(kechuang) && kechuang.conditions.find((c) => c.id === 'kc-route-6-cultivation-pool')?.status !== 'met';
+  if (!facts.hnteCertified && facts.inCultivationPool !== true && (hnte.outcome !== 'eligible' && !blocked(hnte))) {
+    const actions = ['入库条件以南通市当年高企培育库申报通知为准'];
+    const cites: CitationRef[] = [LADDER.order];
+    if (facts.region === '海门区') {
+      actions.unshift(facts.techSmeRegistered ? '已入库科技型中小企业，海门区优先支持申报南通市高企培育库' : '海门区优先支持已评价入库的科技型中小企业申报');
+      cites.push(LADDER.haimenPoolPriority);
+    }
+    if (kechuangNeedsRoute) {
+      actions.push('入库后即满足《2023年南通市科创项目认定标准》条件6');
+      cites.push(LADDER.poolIsKechuangRoute);
+    }
+    add({ programme: 'cultivation-pool', title: '申报南通市高新技术企业培育库（“小升高”）', status: 'confirm', actions, readyOn: null, cites });
+  }
+
+  if (!facts.hnteCertified) add(programmeStep(hnte, '高新技术企业认定', '已符合第十一条各项条件，可在“高新技术企业认定管理工作网”注册并提出认定申请'));
+  add(programmeStep(kechuang, '南通市科创项目认定', '已符合认定标准，可向所在地科技部门申报科创项目认定'));
+  return steps.map((s, i) => ({ step: i + 1, ...s }));
+}

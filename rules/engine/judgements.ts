@@ -1,0 +1,57 @@
+import { FACT_CATALOG, type FactPath } from '../facts/catalog.js';
+import type { FactKey, Facts } from '../facts/schema.js';
+import { comparisonOf, describeBound, satisfies, type Bound } from '../logic/bounds.js';
+import { money, plain } from '../logic/format.js';
+import { rational } from '../logic/rational.js';
+import type { Judgement } from './condition.js';
+
+type BooleanKey = { [K in FactKey]: Facts[K] extends boolean | undefined ? K : never }[FactKey];
+type NumberKey = { [K in FactKey]: Facts[K] extends number | undefined ? K : never }[FactKey];
+
+/** How close to a bound a met value may be before the verdict warns about it (a tenth of the bound). */
+const THIN_MARGIN = 0.1;
+
+export function isThin(value: number, boundValue: number): boolean {
+  return boundValue > 0 && Math.abs(value - boundValue) < boundValue * THIN_MARGIN;
+}
+
+/** A yes/no fact the text requires to be `wanted`; `yes` / `no` say what each answer means here. */
+export function requireAnswer(facts: Facts, key: BooleanKey, wanted: boolean, says: { yes: string; no: string }): Judgement {
+  const value = facts[key];
+  if (value === undefined) return { status: 'unknown', detail: `尚不知道是否${FACT_CATALOG[key].label}`, open: [key] };
+  const text = value ? says.yes : says.no;
+  return value === wanted ? { status: 'met', detail: text } : { status: 'unmet', detail: text };
+}
+
+/** A number given in the unit of its bound (万元, %, 项, 人), compared exactly as the text words it. */
+export function requireAmount(facts: Facts, key: NumberKey, b: Bound, gapNoun?: string): Judgement {
+  return compareAmount(facts[key], FACT_CATALOG[key].label, key, b, gapNoun);
+}
+
+/** The same for any figure: `path` is the fact to ask for while it is unknown. */
+export function compareAmount(value: number | undefined, label: string, path: FactPath, b: Bound, gapNoun: string = label): Judgement {
+  const show = (v: number) => (b.unit === '万元' ? money(v) : `${plain(v)}${b.unit}`);
+  const wanted = describeBound(b, show(b.value));
+  if (value === undefined) return { status: 'unknown', detail: `尚不知道${label}（要求${wanted}）`, open: [path] };
+  const detail = `${label} ${show(value)}，要求${wanted}`;
+  if (satisfies(rational(value), b)) {
+    const cmp = comparisonOf(b.word);
+    const thin = (cmp === '>=' || cmp === '>') && isThin(value, b.value);
+    return { status: 'met', detail, ...(thin ? { gap: `仅比要求多 ${show(value - b.value)}，余量很小` } : {}) };
+  }
+  return { status: 'unmet', detail, gap: amountGap(value, b, show, gapNoun) };
+}
+
+function amountGap(value: number, b: Bound, show: (v: number) => string, noun: string): string {
+  const diff = Math.abs(value - b.value);
+  switch (comparisonOf(b.word)) {
+    case '>=':
+      return `${noun}还差 ${show(diff)}`;
+    case '>':
+      return `${noun}需超过 ${show(b.value)}，目前为 ${show(value)}`;
+    case '<=':
+      return `${noun}超出上限 ${show(diff)}`;
+    case '<':
+      return `${noun}需低于 ${show(b.value)}，目前为 ${show(value)}`;
+  }
+}

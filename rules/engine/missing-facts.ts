@@ -1,0 +1,30 @@
+import type { FactPath } from '../facts/catalog.js';
+import { FACT_KEYS } from '../facts/schema.js';
+import type { JudgedProgramme } from './programme.js';
+
+const KEY_ORDER = new Map<string, number>(FACT_KEYS.map((k, i) => [k, i]));
+
+/** Ties are broken in the order a conversation would ask: the vocabulary's order, the latest year first. */
+function askOrder(path: FactPath): number {
+  const dot = path.indexOf('.');
+  if (dot < 0) return KEY_ORDER.get(path)! * 10_000;
+  return KEY_ORDER.get(path.slice(0, dot))! * 10_000 + 9_999 - Number(path.slice(dot + 1));
+}
+
+/**
+ * The facts that could still change some programme's outcome, most useful first: by how many open conditions
+ * each bears on across all programmes at once, so that one question serves several programmes.
+ */
+export function rankMissingFacts(programmes: readonly JudgedProgramme[]): FactPath[] {
+  const weight = new Map<FactPath, number>();
+  for (const p of programmes) for (const [fact, n] of p.openFacts) weight.set(fact, (weight.get(fact) ?? 0) + n);
+  return [...weight]
+    .map(([fact, n]) => ({ fact, n, order: askOrder(fact) }))
+    .sort((a, b) => b.n - a.n || a.order - b.order)
+    .map((e) => e.fact);
+}
+
+/** One programme's open facts, in the overall order. */
+export function missingFactsOf(programme: JudgedProgramme, ranking: readonly FactPath[]): FactPath[] {
+  return ranking.filter((f) => programme.openFacts.has(f));
+}

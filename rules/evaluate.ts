@@ -1,0 +1,52 @@
+import { benefitsFor, type Benefit } from './advice/benefits.js';
+import { matchParks, type ParkMatch } from './advice/parks.js';
+import { roadmapFor, type RoadmapStep } from './advice/roadmap.js';
+import type { FactPath } from './facts/catalog.js';
+import type { Facts } from './facts/schema.js';
+import type { Context } from './engine/condition.js';
+import { missingFactsOf, rankMissingFacts } from './engine/missing-facts.js';
+import { judgeProgramme, type JudgedProgramme, type Outcome, type ProgrammeId } from './engine/programme.js';
+import type { IsoDate } from './logic/dates.js';
+import { hnte } from './programmes/hnte.js';
+import { kechuangProject2023 } from './programmes/kechuang-project-2023.js';
+import { techSme } from './programmes/tech-sme.js';
+
+/** Every programme Tongce judges, in the order they are reported. */
+const JUDGES: readonly ((ctx: Context) => JudgedProgramme)[] = [
+  (ctx) => judgeProgramme(kechuangProject2023, ctx),
+  (ctx) => judgeProgramme(hnte, ctx),
+  (ctx) => judgeProgramme(techSme, ctx),
+];
+
+export interface ProgrammeResult extends Omit<JudgedProgramme, 'openFacts'> {
+  /** facts that could still change the outcome, most useful first; empty once the outcome is decided */
+  missingFacts: FactPath[];
+}
+
+/** An evaluation before presentation: citations are still {doc, quote} references. */
+export interface Evaluation {
+  asOf: IsoDate;
+  programmes: ProgrammeResult[];
+  benefits: Benefit[];
+  parks: ParkMatch[];
+  roadmap: RoadmapStep[];
+  /** the dialog's next questions: every fact that could still change an outcome, most useful first */
+  missingFacts: FactPath[];
+}
+
+/** Judges a validated profile as of a date. Pure and synchronous: same facts and date, same evaluation. */
+export function evaluate(facts: Facts, asOf: IsoDate): Evaluation {
+  const ctx: Context = { facts, asOf };
+  const judged = JUDGES.map((judge) => judge(ctx));
+  const ranking = rankMissingFacts(judged);
+  const byId = Object.fromEntries(judged.map((p) => [p.id, p])) as Record<ProgrammeId, JudgedProgramme>;
+  const outcomes = Object.fromEntries(judged.map((p) => [p.id, p.outcome])) as Record<ProgrammeId, Outcome>;
+  return {
+    asOf,
+    programmes: judged.map(({ openFacts: _open, ...p }, i) => ({ ...p, missingFacts: missingFactsOf(judged[i]!, ranking) })),
+    benefits: benefitsFor(ctx, outcomes),
+    parks: matchParks(facts),
+    roadmap: roadmapFor(ctx, byId),
+    missingFacts: ranking,
+  };
+}

@@ -1,0 +1,39 @@
+import { yearOf, type IsoDate } from '../logic/dates.js';
+import { perYearPath, type FactPath } from './catalog.js';
+import type { Facts, PerYearKey } from './schema.js';
+
+/** The last fiscal year completed before the evaluation date (China's fiscal year is the calendar year). */
+export function lastFiscalYear(asOf: IsoDate): number {
+  return yearOf(asOf) - 1;
+}
+
+/**
+ * The fiscal years a "近三个会计年度" test looks at: the last three completed before `asOf`, fewer for an
+ * enterprise registered since ("实际经营期不满三年的按实际经营时间计算"), the year of registration counting.
+ */
+export function assessmentYears(asOf: IsoDate, registrationDate: IsoDate): number[] {
+  const last = lastFiscalYear(asOf);
+  const first = Math.max(last - 2, yearOf(registrationDate));
+  const years: number[] = [];
+  for (let y = first; y <= last; y++) years.push(y);
+  return years;
+}
+
+/**
+ * Every set of years the test might look at. One set when the registration date is known; while it is not,
+ * each possibility from three years down to none, so that nothing is decided that the date could still undo.
+ */
+export function possibleAssessmentYears(asOf: IsoDate, registrationDate: IsoDate | undefined): number[][] {
+  if (registrationDate !== undefined) return [assessmentYears(asOf, registrationDate)];
+  const last = lastFiscalYear(asOf);
+  return [[last - 2, last - 1, last], [last - 1, last], [last], []];
+}
+
+export function yearFigure(facts: Facts, key: PerYearKey, year: number): number | undefined {
+  return facts[key]?.[String(year)];
+}
+
+/** The per-year facts among `years` that the profile does not give. */
+export function missingYears(facts: Facts, key: PerYearKey, years: readonly number[]): FactPath[] {
+  return years.filter((y) => yearFigure(facts, key, y) === undefined).map((y) => perYearPath(key, y));
+}

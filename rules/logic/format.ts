@@ -1,0 +1,31 @@
+import { compare, multiply, rational, toNumber, type Rational } from './rational.js';
+
+/** A number as a reader writes it: at most `digits` decimals, no trailing zeros. */
+export function plain(value: number, digits = 2): string {
+  return Number.isInteger(value) ? String(value) : String(Number(value.toFixed(digits)));
+}
+
+/** An amount in 万元, switching to 亿元 from 1亿 on. */
+export function money(wan: number): string {
+  return Math.abs(wan) >= 10000 ? `${plain(wan / 10000, 4)}亿元` : `${plain(wan)}万元`;
+}
+
+const HUNDRED = rational(100);
+
+/** A ratio as a percentage. */
+export function percentOf(ratio: Rational): Rational {
+  return multiply(ratio, HUNDRED);
+}
+
+/**
+ * A percentage to one decimal, with more decimals when rounding would make it read as the bound it is compared
+ * with (9.996% must not print as "10.0%" next to "要求不低于10%").
+ */
+export function percent(pct: Rational, against?: number): string {
+  const v = toNumber(pct);
+  for (let digits = 1; digits <= 4; digits++) {
+    const shown = v.toFixed(digits);
+    if (against === undefined || compare(pct, rational(against)) === 0 || Number(shown) !== against) return `${shown}%`;
+  }
+  return `${v.toFixed(6)}%`;
+}

@@ -1,0 +1,56 @@
+/** A score that is only known to lie between two whole numbers: it narrows as facts arrive. */
+export interface Interval {
+  readonly min: number;
+  readonly max: number;
+}
+
+export function span(min: number, max: number): Interval {
+  return { min, max };
+}
+
+export function exactly(points: number): Interval {
+  return { min: points, max: points };
+}
+
+export function addIntervals(parts: Iterable<Interval>): Interval {
+  let min = 0;
+  let max = 0;
+  for (const p of parts) {
+    min += p.min;
+    max += p.max;
+  }
+  return { min, max };
+}
+
+/** The smallest interval holding every one given: the score when it is not known which case applies. */
+export function hull(parts: Iterable<Interval>): Interval {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const p of parts) {
+    min = Math.min(min, p.min);
+    max = Math.max(max, p.max);
+  }
+  if (min === Infinity) throw new RangeError('hull of no intervals');
+  return { min, max };
+}
+
+/** The larger of two scores, when the rules let the enterprise pick the better of two indicators. */
+export function better(a: Interval, b: Interval): Interval {
+  return { min: Math.max(a.min, b.min), max: Math.max(a.max, b.max) };
+}
+
+export function capAt(i: Interval, cap: number): Interval {
+  return { min: Math.min(i.min, cap), max: Math.min(i.max, cap) };
+}
+
+export function isPoint(i: Interval): boolean {
+  return i.min === i.max;
+}
+
+export function sameInterval(a: Interval, b: Interval): boolean {
+  return a.min === b.min && a.max === b.max;
+}
+
+export function showInterval(i: Interval): string {
+  return isPoint(i) ? `${i.min}` : `${i.min}–${i.max}`;
+}

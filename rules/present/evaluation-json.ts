@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { Citation, SourceKind } from '../../knowledge/citation.js';
+
+/**
+ * The `tongce evaluate --json` document of spec/contracts.md, with the fields this implementation adds
+ * (score components, a condition's remedy and date, benefits' source kind, parks' matched directions, the
+ * roadmap and the overall ranked missing facts). Added fields only: nothing of the contract is renamed.
+ */
+const Tri = z.enum(['met', 'unmet', 'unknown']);
+
+export const ConditionJson = z.object({
+  id: z.string(),
+  label: z.string(),
+  status: Tri,
+  detail: z.string(),
+  gap: z.string().nullable(),
+  citations: z.array(Citation),
+  remedy: z.enum(['improve', 'wait', 'none']),
+  metOn: z.string().nullable(),
+});
+
+export const ScoreJson = z.object({
+  min: z.number(),
+  max: z.number(),
+  pass: z.number(),
+  components: z.array(
+    z.object({ id: z.string(), label: z.string(), min: z.number(), max: z.number(), maxPoints: z.number(), detail: z.string(), citations: z.array(Citation) }),
+  ),
+});
+
+export const ProgrammeJson = z.object({
+  id: z.string(),
+  title: z.string(),
+  outcome: z.enum(['eligible', 'ineligible', 'undetermined']),
+  score: ScoreJson.nullable(),
+  conditions: z.array(ConditionJson),
+  missingFacts: z.array(z.string()),
+  citations: z.array(Citation),
+  notes: z.array(z.string()),
+});
+
+export const BenefitJson = z.object({
+  id: z.string(),
+  title: z.string(),
+  status: z.enum(['applies', 'maybe', 'no']),
+  reason: z.string(),
+  jurisdiction: z.string(),
+  sourceKind: SourceKind,
+  citations: z.array(Citation),
+});
+
+export const ParkJson = z.object({
+  park: z.string(),
+  region: z.string(),
+  directions: z.string(),
+  matchedOn: z.array(z.string()),
+  citations: z.array(Citation),
+});
+
+export const RoadmapStepJson = z.object({
+  step: z.number(),
+  programme: z.string(),
+  title: z.string(),
+  status: z.enum(['ready', 'work', 'wait', 'confirm']),
+  actions: z.array(z.string()),
+  readyOn: z.string().nullable(),
+  citations: z.array(Citation),
+});
+
+export const EvaluationJson = z.object({
+  asOf: z.string(),
+  programmes: z.array(ProgrammeJson),
+  benefits: z.array(BenefitJson),
+  parks: z.array(ParkJson),
+  roadmap: z.array(RoadmapStepJson),
+  missingFacts: z.array(z.string()),
+});
+export type EvaluationJson = z.infer<typeof EvaluationJson>;

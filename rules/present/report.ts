@@ -1,0 +1,86 @@
+import type { Citation } from '../../knowledge/citation.js';
+import { describeFact, type FactPath } from '../facts/catalog.js';
+import type { EvaluationJson } from './evaluation-json.js';
+
+const OUTCOME = { eligible: '符合', ineligible: '不符合', undetermined: '尚不能确定' } as const;
+const STATUS = { met: '✓ 满足', unmet: '✗ 不满足', unknown: '？ 待确认' } as const;
+const BENEFIT = { applies: '适用', maybe: '可能适用', no: '不适用' } as const;
+const STEP = { ready: '可以申报', work: '需要补足', wait: '等待时间条件', confirm: '待确认' } as const;
+
+/** Numbers each cited clause once, in order of first mention, for the reference list at the end. */
+class References {
+  private readonly index = new Map<string, number>();
+  readonly list: Citation[] = [];
+
+  marks(citations: readonly Citation[]): string {
+    if (!citations.length) return '';
+    const ns = citations.map((c) => {
+      const key = `${c.clauseId}\u0000${c.quote}`;
+      let n = this.index.get(key);
+      if (n === undefined) {
+        this.list.push(c);
+        this.index.set(key, (n = this.list.length));
+      }
+      return `[${n}]`;
+    });
+    return ` 依据${ns.join('')}`;
+  }
+}
+
+function source(c: Citation): string {
+  const number = c.docNumber ? `（${c.docNumber}）` : '';
+  const part = c.partTitle ? `附件《${c.partTitle}》` : '';
+  const kind = c.sourceKind === 'report' ? '【新闻报道，非政策文件】' : '';
+  return `《${c.docTitle}》${number}${part} ${c.path}${kind}：“${c.quote}”`;
+}
+
+function factLine(path: string): string {
+  const f = describeFact(path as FactPath);
+  return `${f.label}（${path}）：${f.question}`;
+}
+
+/** The evaluation as a Chinese report for a person: outcomes, conditions with numbers and gaps, what to ask next. */
+export function renderReport(e: EvaluationJson): string {
+  const refs = new References();
+  const out: string[] = [`评估日期：${e.asOf}`, ''];
+  for (const p of e.programmes) {
+    out.push(`■ ${p.title}：${OUTCOME[p.outcome]}`);
+    if (p.score) out.push(`  评分：${p.score.min === p.score.max ? p.score.min : `${p.score.min}–${p.score.max}`} 分（合格线 ${p.score.pass}）`);
+    for (const c of p.conditions) {
+      out.push(`  ${STATUS[c.status]} ${c.label}`);
+      out.push(`      ${c.detail}${refs.marks(c.citations)}`);
+      if (c.gap) out.push(`      → ${c.gap}`);
+    }
+    if (p.missingFacts.length) {
+      out.push('  还需了解：');
+      for (const f of p.missingFacts.slice(0, 8)) out.push(`    · ${factLine(f)}`);
+      if (p.missingFacts.length > 8) out.push(`    · ……共 ${p.missingFacts.length} 项`);
+    }
+    for (const n of p.notes) out.push(`  注：${n}`);
+    out.push('');
+  }
+  if (e.benefits.length) {
+    out.push('■ 可享受的政策');
+    for (const b of e.benefits) out.push(`  [${BENEFIT[b.status]}] ${b.title}（${b.jurisdiction}）：${b.reason}${refs.marks(b.citations)}`);
+    out.push('');
+  }
+  if (e.parks.length) {
+    out.push('■ 方向相符的科技创新型特色园区');
+    for (const p of e.parks) out.push(`  ${p.park}（${p.region}）：${p.directions}　相符方向：${p.matchedOn.join('、')}${refs.marks(p.citations)}`);
+    out.push('');
+  }
+  if (e.roadmap.length) {
+    out.push('■ 路线图');
+    for (const s of e.roadmap) {
+      out.push(`  ${s.step}. ${s.title}【${STEP[s.status]}】${s.readyOn ? `（${s.readyOn} 起）` : ''}${refs.marks(s.citations)}`);
+      for (const a of s.actions) out.push(`     - ${a}`);
+    }
+    out.push('');
+  }
+  if (e.missingFacts.length) {
+    out.push(`■ 下一步最值得补充的信息：${e.missingFacts.slice(0, 5).map((f) => describeFact(f as FactPath).label).join('、')}`, '');
+  }
+  out.push('■ 引用条款');
+  refs.list.forEach((c, i) => out.push(`  [${i + 1}] ${source(c)}`));
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,61 @@
+import type { FactPath } from '../facts/catalog.js';
+import { missingYears, yearFigure } from '../facts/fiscal-years.js';
+import type { Facts } from '../facts/schema.js';
+import { bandFor, tableRange } from '../logic/bands.js';
+import { money, percent, percentOf } from '../logic/format.js';
+import { exactly, hull, sameInterval, showInterval, type Interval } from '../logic/interval.js';
+import { add, divide, multiply, rational, subtract, type Rational } from '../logic/rational.js';
+import { HNTE_SCORING } from '../parameters/hnte-scoring-2016.js';
+
+const G = HNTE_SCORING.growth;
+const FULL = tableRange(G.table);
+const ONE = rational(1);
+const HALF = divide(ONE, rational(2));
+
+export interface ScorePart {
+  points: Interval;
+  /** inputs whose value could still narrow `points` */
+  open: FactPath[];
+  detail: string;
+}
+
+type GrowthKey = 'netAssetsByYear' | 'salesRevenueByYear';
+const NAME: Record<GrowthKey, string> = { netAssetsByYear: '净资产增长率', salesRevenueByYear: '销售收入增长率' };
+
+function scored(name: string, rate: Rational, figures: number[]): ScorePart {
+  const pct = percentOf(rate);
+  const { points } = bandFor(pct, G.table);
+  return { points, open: [], detail: `${name} ${percent(pct)}（${figures.map(money).join('→')}），得${showInterval(points)}分` };
+}
+
+/**
+ * One growth indicator on one set of fiscal years, with the 指引's rules: a first year of zero leaves the
+ * last two; a zero second year, or a negative rate, scores nothing. With only two years of operation the
+ * rate is the one year-on-year change; with fewer, there is no growth to measure.
+ */
+function growthOver(facts: Facts, key: GrowthKey, years: readonly number[]): ScorePart {
+  const name = NAME[key];
+  if (years.length < 2) return { points: exactly(0), open: [], detail: `${name}：经营不足两个会计年度，无从计算，按0分` };
+  const values = years.map((y) => yearFigure(facts, key, y));
+  const pivot = values[values.length - 2];
+  if (pivot === 0) return { points: exactly(0), open: [], detail: `${name}：${years[years.length - 2]}年为0，按0分` };
+  const open = missingYears(facts, key, years);
+  if (open.length) return { points: FULL, open, detail: `${name}：尚缺 ${open.length} 个年度的数据` };
+  const v = values as number[];
+  if (v.length === 2 || v[0] === 0) {
+    const [a, b] = v.slice(-2) as [number, number];
+    return scored(name, subtract(divide(rational(b), rational(a)), ONE), v.slice(-2));
+  }
+  const [y1, y2, y3] = v.map(rational) as [Rational, Rational, Rational];
+  return scored(name, subtract(multiply(HALF, add(divide(y2, y1), divide(y3, y2))), ONE), v);
+}
+
+/** The indicator over whichever set of years applies; while the registration date is unknown, the hull of them all. */
+export function growthPart(facts: Facts, key: GrowthKey, windows: readonly (readonly number[])[]): ScorePart {
+  const parts = windows.map((w) => growthOver(facts, key, w));
+  if (parts.length === 1) return parts[0]!;
+  const points = hull(parts.map((p) => p.points));
+  const agree = parts.every((p) => sameInterval(p.points, parts[0]!.points));
+  const open = agree ? [] : ['registrationDate' as FactPath, ...parts.flatMap((p) => p.open)];
+  return { points, open, detail: `${NAME[key]}：注册日期未知，计算年度未定（${parts[0]!.detail}）` };
+}

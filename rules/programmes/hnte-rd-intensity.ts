@@ -1,0 +1,84 @@
+import type { FactPath } from '../facts/catalog.js';
+import { missingYears, yearFigure } from '../facts/fiscal-years.js';
+import type { Facts } from '../facts/schema.js';
+import type { Judgement } from '../engine/condition.js';
+import { satisfies } from '../logic/bounds.js';
+import { money, percent, percentOf } from '../logic/format.js';
+import { ceiling, compare, divide, isZero, multiply, rational, subtract, sum, toNumber, type Rational } from '../logic/rational.js';
+import { HNTE_MEASURES } from '../parameters/hnte-2016.js';
+
+type RateBand = (typeof HNTE_MEASURES.rdIntensity.bands)[number];
+
+const BANDS = HNTE_MEASURES.rdIntensity.bands;
+const LOWEST_RATE = BANDS.reduce((low, b) => Math.min(low, b.rate.value), Infinity);
+
+function bandForSales(latestSales: number): RateBand {
+  return BANDS.find((b) => latestSales <= b.salesUpTo)!;
+}
+
+function yearsText(years: readonly number[]): string {
+  return years.length === 1 ? `${years[0]}年` : `${years[0]}–${years[years.length - 1]}年`;
+}
+
+/**
+ * 第十一条（五）on one set of fiscal years: three-year R&D over three-year sales, against the rate of the band
+ * the latest year's sales fall in. Decides only what no missing figure could undo: unknown R&D can only add to
+ * the numerator, unknown sales only to the denominator.
+ */
+export function rdIntensityOver(facts: Facts, years: readonly number[]): Judgement {
+  if (years.length === 0) return { status: 'unmet', detail: '尚无已结束的会计年度，无法计算研发费用占比' };
+  const latest = years[years.length - 1]!;
+  const rd = years.map((y) => yearFigure(facts, 'rdExpenseByYear', y));
+  const sales = years.map((y) => yearFigure(facts, 'salesRevenueByYear', y));
+  const rdKnown = sum(rd.filter((v) => v !== undefined).map(rational));
+  const salesKnown = sum(sales.filter((v) => v !== undefined).map(rational));
+  const openRd = missingYears(facts, 'rdExpenseByYear', years);
+  const openSales = missingYears(facts, 'salesRevenueByYear', years);
+  const latestSales = sales[sales.length - 1];
+  const span = yearsText(years);
+
+  if (openSales.length === 0) {
+    if (isZero(salesKnown)) return { status: 'unmet', detail: `${span}销售收入合计为0，研发费用占比无从达到要求` };
+    const band = bandForSales(latestSales!);
+    const required = multiply(salesKnown, divide(rational(band.rate.value), rational(100)));
+    const share = percentOf(divide(rdKnown, salesKnown));
+    const head = `${span}研发费用${openRd.length ? '已知部分' : ''}合计 ${money(toNumber(rdKnown))}，销售收入合计 ${money(toNumber(salesKnown))}，占比 ${percent(share, band.rate.value)}`;
+    const detail = `${head}；${latest}年销售收入 ${money(latestSales!)}，属“${band.label}”，要求不低于${band.rate.value}%`;
+    if (satisfies(share, band.rate)) {
+      const spare = toNumber(subtract(rdKnown, required));
+      return { status: 'met', detail, cites: [band.cite], ...(spare < toNumber(required) * 0.1 ? { gap: `研发费用仅比要求多约 ${money(spare)}，余量很小` } : {}) };
+    }
+    if (openRd.length) return { status: 'unknown', detail, open: openRd, cites: [band.cite] };
+    return { status: 'unmet', detail, cites: [band.cite], gap: `${span}研发费用需再增加约 ${money(roundUp(subtract(required, rdKnown)))}` };
+  }
+
+  // Some sales unknown: more sales only raise the bar, so R&D already short of the lowest possible bar stays short.
+  const rate = latestSales === undefined ? LOWEST_RATE : bandForSales(latestSales).rate.value;
+  const floor = multiply(salesKnown, divide(rational(rate), rational(100)));
+  const detail = `${span}销售收入尚缺 ${openSales.length} 个年度，研发费用${openRd.length ? `尚缺 ${openRd.length} 个年度` : `合计 ${money(toNumber(rdKnown))}`}`;
+  if (openRd.length === 0 && compare(rdKnown, floor) < 0) {
+    return {
+      status: 'unmet',
+      detail: `${detail}；仅按已知销售收入 ${money(toNumber(salesKnown))} 计，占比已低于${rate}%`,
+      gap: `${span}研发费用至少还需增加约 ${money(roundUp(subtract(floor, rdKnown)))}`,
+    };
+  }
+  return { status: 'unknown', detail, open: [...openSales, ...openRd] };
+}
+
+/** Rounded up to 0.1万元, so "还需增加" never understates. */
+function roundUp(wan: Rational): number {
+  return Number(ceiling(multiply(wan, rational(10)))) / 10;
+}
+
+/** Whatever set of years applies: decided only when every possible set gives the same verdict. */
+export function rdIntensity(facts: Facts, windows: readonly (readonly number[])[]): Judgement {
+  const verdicts = windows.map((w) => rdIntensityOver(facts, w));
+  const first = verdicts[0]!;
+  if (verdicts.length === 1) return first;
+  if (first.status !== 'unknown' && verdicts.every((v) => v.status === first.status)) {
+    return { ...first, detail: `${first.detail}（注册日期未知，按任何可能的经营年限结论相同）` };
+  }
+  const open: FactPath[] = ['registrationDate', ...verdicts.flatMap((v) => v.open ?? [])];
+  return { status: 'unknown', detail: `需先知道注册成立日期，才能确定计算研发费用占比的会计年度；${first.detail}`, open };
+}

@@ -1,0 +1,134 @@
+import type { FactPath } from '../facts/catalog.js';
+import type { Facts, Grade } from '../facts/schema.js';
+import type { Score, ScoreComponent } from '../engine/programme.js';
+import { bandFor, tableRange } from '../logic/bands.js';
+import { plain } from '../logic/format.js';
+import { addIntervals, capAt, exactly, hull, isPoint, showInterval, span, type Interval } from '../logic/interval.js';
+import { rational } from '../logic/rational.js';
+import { HNTE_SCORING as S } from '../parameters/hnte-scoring-2016.js';
+import { growthPart, type ScorePart } from './hnte-growth.js';
+
+const GRADE_NAMES = {
+  techAdvancement: { A: '高', B: '较高', C: '一般', D: '较低', E: '无' },
+  coreSupportLevel: { A: '强', B: '较强', C: '一般', D: '较弱', E: '无' },
+} as const;
+
+function gradePart(facts: Facts, key: 'techAdvancement' | 'coreSupportLevel', name: string): ScorePart {
+  const bands = key === 'techAdvancement' ? S.ip.techAdvancement.bands : S.ip.coreSupport.bands;
+  const grade: Grade | undefined = facts[key];
+  if (grade === undefined) return { points: hull(Object.values(bands)), open: [key], detail: `${name}未知` };
+  const points = bands[grade];
+  return { points, open: [], detail: `${name} ${grade}（${GRADE_NAMES[key][grade]}）${showInterval(points)}分` };
+}
+
+function classIIPoints(count: number): Interval {
+  return bandFor(rational(count), S.ip.count.classII).points;
+}
+
+/** 知识产权数量: one Ⅰ类 outranks any number of Ⅱ类. */
+function ipCountPart({ ipClassI: one, ipClassII: two }: Facts): ScorePart {
+  if (one !== undefined && one >= 1) return { points: S.ip.count.classIAtLeastOne, open: [], detail: `Ⅰ类知识产权 ${one} 项 ${showInterval(S.ip.count.classIAtLeastOne)}分` };
+  const twoRange = two === undefined ? tableRange(S.ip.count.classII) : classIIPoints(two);
+  const twoText = two === undefined ? 'Ⅱ类数量未知' : `Ⅱ类 ${two} 项`;
+  if (one === 0) return { points: twoRange, open: two === undefined ? ['ipClassII'] : [], detail: `无Ⅰ类、${twoText}，知识产权数量 ${showInterval(twoRange)}分` };
+  const points = hull([S.ip.count.classIAtLeastOne, twoRange]);
+  return { points, open: two === undefined ? ['ipClassI', 'ipClassII'] : ['ipClassI'], detail: `Ⅰ类数量未知、${twoText}，知识产权数量 ${showInterval(points)}分` };
+}
+
+/** Whether the enterprise holds any Ⅰ类 or Ⅱ类 IP at all; one obtained by own R&D implies it does. */
+function holdsIp({ ipClassI: one, ipClassII: two, ipSelfDeveloped }: Facts): boolean | undefined {
+  if (ipSelfDeveloped === true || (one ?? 0) > 0 || (two ?? 0) > 0) return true;
+  return one === 0 && two === 0 ? false : undefined;
+}
+
+function acquisitionPart(facts: Facts): ScorePart {
+  const A = S.ip.acquisition;
+  const holds = holdsIp(facts);
+  if (holds === false) return { points: A.none, open: [], detail: '无知识产权，获得方式0分' };
+  const self = facts.ipSelfDeveloped;
+  const ifHeld = self === undefined ? hull([A.selfDeveloped, A.transferOnly]) : self ? A.selfDeveloped : A.transferOnly;
+  const how = self === undefined ? '获得方式未知' : self ? '有自主研发' : '仅有受让、受赠和并购等';
+  if (holds) return { points: ifHeld, open: self === undefined ? ['ipSelfDeveloped'] : [], detail: `${how} ${showInterval(ifHeld)}分` };
+  const points = hull([A.none, ifHeld]);
+  const open: FactPath[] = ['ipClassI', 'ipClassII', ...(self === undefined ? ['ipSelfDeveloped' as const] : [])];
+  return { points, open, detail: `是否持有知识产权未知，获得方式 ${showInterval(points)}分` };
+}
+
+function standardsPart({ joinedStandards: joined }: Facts): ScorePart {
+  const T = S.ip.standards;
+  if (joined === undefined) return { points: hull([T.yes, T.no]), open: ['joinedStandards'], detail: '是否参与编制标准未知' };
+  return { points: joined ? T.yes : T.no, open: [], detail: joined ? `参与编制标准 ${showInterval(T.yes)}分` : '未参与编制标准 0分' };
+}
+
+function transfersPart({ techTransfersAnnualAvg: avg }: Facts): ScorePart {
+  if (avg === undefined) return { points: tableRange(S.transfers), open: ['techTransfersAnnualAvg'], detail: '近三年科技成果转化年均项数未知' };
+  const { points } = bandFor(rational(avg), S.transfers);
+  return { points, open: [], detail: `近三年科技成果转化年均 ${plain(avg)} 项，${showInterval(points)}分` };
+}
+
+const MANAGEMENT_ITEMS = [
+  ['rdManagementSystem', '研发组织管理制度与辅助账'],
+  ['rdInstitutionAndCooperation', '内部研发机构与产学研合作'],
+  ['transferIncentiveSystem', '成果转化激励制度与创新平台'],
+  ['talentSystem', '人才培养与绩效评价制度'],
+] as const;
+
+function managementPart(facts: Facts): ScorePart {
+  const parts = MANAGEMENT_ITEMS.map(([key, name]): ScorePart => {
+    const band = S.management[key].points;
+    const has = facts[key];
+    if (has === undefined) return { points: span(0, band.max), open: [key], detail: `${name}未知` };
+    return { points: has ? band : exactly(0), open: [], detail: `${name}${has ? `有 ${showInterval(band)}分` : '无 0分'}` };
+  });
+  return { points: addIntervals(parts.map((p) => p.points)), open: parts.flatMap((p) => p.open), detail: parts.map((p) => p.detail).join('，') };
+}
+
+function component(id: string, label: string, max: number, part: ScorePart, cites: ScoreComponent['cites']): ScoreComponent & { open: FactPath[] } {
+  return { id, label, points: part.points, max, detail: part.detail, cites, open: part.open };
+}
+
+/** 企业创新能力评价 as an interval, and the inputs that could still narrow it. */
+export interface HnteScore {
+  score: Score;
+  open: FactPath[];
+}
+
+export function hnteScore(facts: Facts, windows: readonly (readonly number[])[]): HnteScore {
+  const ipParts = [
+    gradePart(facts, 'techAdvancement', '技术先进程度'),
+    gradePart(facts, 'coreSupportLevel', '核心支持作用'),
+    ipCountPart(facts),
+    acquisitionPart(facts),
+    standardsPart(facts),
+  ];
+  const ipRaw = addIntervals(ipParts.map((p) => p.points));
+  const ipPoints = capAt(ipRaw, S.ip.cap);
+  const ipSettled = isPoint(ipPoints);
+  const ip: ScorePart = {
+    points: ipPoints,
+    // once the uncapped minimum reaches the cap, no IP answer can move the subtotal
+    open: ipSettled ? [] : ipParts.flatMap((p) => p.open),
+    detail: `${ipParts.map((p) => p.detail).join('，')}${ipRaw.max > S.ip.cap ? `（合计不超过${S.ip.cap}分）` : ''}`,
+  };
+  const netAssets = growthPart(facts, 'netAssetsByYear', windows);
+  const sales = growthPart(facts, 'salesRevenueByYear', windows);
+  const growth: ScorePart = {
+    points: addIntervals([netAssets.points, sales.points]),
+    open: [...netAssets.open, ...sales.open],
+    detail: `${netAssets.detail}；${sales.detail}`,
+  };
+  const components = [
+    component('ip', '知识产权', 30, ip, [...S.ip.techAdvancement.cites, ...S.ip.coreSupport.cites, ...S.ip.count.cites, ...S.ip.acquisition.cites, ...S.ip.standards.cites, S.ip.capCite]),
+    component('transfers', '科技成果转化能力', 30, transfersPart(facts), S.transfers.cites),
+    component('management', '研究开发组织管理水平', 20, managementPart(facts), MANAGEMENT_ITEMS.map(([k]) => S.management[k].cite)),
+    component('growth', '企业成长性', 20, growth, [S.growth.actualPeriod, S.growth.netAssetsFormula, S.growth.salesFormula, S.growth.zeroRules, ...S.growth.table.cites]),
+  ];
+  return {
+    score: {
+      points: addIntervals(components.map((c) => c.points)),
+      pass: S.pass.score.value,
+      components: components.map(({ open: _open, ...c }) => c),
+    },
+    open: [...new Set(components.flatMap((c) => c.open))],
+  };
+}

@@ -1,0 +1,97 @@
+import { perYearPath, type FactPath } from '../facts/catalog.js';
+import { yearFigure } from '../facts/fiscal-years.js';
+import type { Facts } from '../facts/schema.js';
+import type { Score } from '../engine/programme.js';
+import { bandFor, tableRange, type BandTable } from '../logic/bands.js';
+import { money, percent, percentOf } from '../logic/format.js';
+import { addIntervals, better, hull, showInterval, type Interval } from '../logic/interval.js';
+import { fraction, rational } from '../logic/rational.js';
+import { TECH_SME as T } from '../parameters/tech-sme-2017.js';
+import type { ScorePart } from './hnte-growth.js';
+import { staffShare } from './staff-share.js';
+
+function staffPart(facts: Facts): ScorePart {
+  const share = staffShare(facts);
+  if (share.kind === 'unknown') return { points: tableRange(T.staff), open: share.open, detail: '科技人员占比未知' };
+  if (share.kind === 'none') return { points: T.staff.otherwise, open: [], detail: `${share.why}，科技人员指标0分` };
+  const { points } = bandFor(share.percent, T.staff);
+  return { points, open: [], detail: `科技人员占比 ${percent(share.percent)}（${share.staff}/${share.employees}），${points.min}分` };
+}
+
+/** One of the two R&D indicators: R&D over a base (sales, or costs and expenses) of the same year. */
+function rdRoute(rd: number | undefined, base: number | undefined, basePath: FactPath, rdPath: FactPath, table: BandTable, baseName: string): ScorePart {
+  if (rd === 0) return { points: table.otherwise, open: [], detail: `研发费用为0，占${baseName}比例0分` };
+  if (base === 0) return { points: table.otherwise, open: [], detail: `${baseName}为0，无从计算占比，0分` };
+  if (rd === undefined || base === undefined) {
+    const open = [...(rd === undefined ? [rdPath] : []), ...(base === undefined ? [basePath] : [])];
+    return { points: tableRange(table), open, detail: `研发费用占${baseName}比例未知` };
+  }
+  const pct = percentOf(fraction(rd, base));
+  const { points } = bandFor(pct, table);
+  return { points, open: [], detail: `研发费用 ${money(rd)} 占${baseName} ${money(base)} 的 ${percent(pct)}，${points.min}分` };
+}
+
+/** 研发投入: the enterprise picks the better of the two indicators, so only an indicator that could win stays open. */
+function rdPart(facts: Facts, year: number): ScorePart {
+  const rd = yearFigure(facts, 'rdExpenseByYear', year);
+  const rdPath = perYearPath('rdExpenseByYear', year);
+  const ofSales = rdRoute(rd, yearFigure(facts, 'salesRevenueByYear', year), perYearPath('salesRevenueByYear', year), rdPath, T.rd.ofSales, '销售收入');
+  const ofCosts = rdRoute(rd, facts.costExpensesLastYear, 'costExpensesLastYear', rdPath, T.rd.ofCosts, '成本费用支出总额');
+  const open = [
+    ...(ofSales.points.max > ofCosts.points.min ? ofSales.open : []),
+    ...(ofCosts.points.max > ofSales.points.min ? ofCosts.open : []),
+  ];
+  return { points: better(ofSales.points, ofCosts.points), open: [...new Set(open)], detail: `${ofSales.detail}；${ofCosts.detail}（取较高者）` };
+}
+
+function classIIPoints(count: number): Interval {
+  return bandFor(rational(count), T.ip.classII).points;
+}
+
+/** 科技成果: one Ⅰ类 outranks any number of Ⅱ类. */
+function ipPart({ ipClassI: one, ipClassII: two }: Facts): ScorePart {
+  const top = T.ip.classIAtLeastOne.points;
+  if (one !== undefined && one >= 1) return { points: top, open: [], detail: `Ⅰ类知识产权 ${one} 项，${top.min}分` };
+  const twoRange = two === undefined ? tableRange(T.ip.classII) : classIIPoints(two);
+  const twoText = two === undefined ? 'Ⅱ类数量未知' : `Ⅱ类知识产权 ${two} 项`;
+  if (one === 0) return { points: twoRange, open: two === undefined ? ['ipClassII'] : [], detail: `无Ⅰ类知识产权，${twoText}，${showInterval(twoRange)}分` };
+  return {
+    points: hull([top, twoRange]),
+    open: two === undefined ? ['ipClassI', 'ipClassII'] : ['ipClassI'],
+    detail: `Ⅰ类知识产权数量未知，${twoText}`,
+  };
+}
+
+export interface TechSmeScore {
+  score: Score;
+  /** the 科技人员 indicator alone: (五) also requires it not to be 0 */
+  staff: Interval;
+  /** inputs that could still narrow the total, and those that could still narrow the staff indicator */
+  open: FactPath[];
+  staffOpen: FactPath[];
+}
+
+/** 第七条's three indicators for the last completed fiscal year. */
+export function techSmeScore(facts: Facts, year: number): TechSmeScore {
+  const staff = staffPart(facts);
+  const rd = rdPart(facts, year);
+  const ip = ipPart(facts);
+  const components = [
+    { id: 'staff', label: '科技人员', max: 20, part: staff, cites: T.staff.cites.concat(T.staff.bands.flatMap((b) => (b.cite ? [b.cite] : []))) },
+    {
+      id: 'rd', label: '研发投入', max: 50, part: rd,
+      cites: [T.rd.choose, ...T.rd.ofSales.cites, ...T.rd.ofCosts.cites, ...[...T.rd.ofSales.bands, ...T.rd.ofCosts.bands].flatMap((b) => (b.cite ? [b.cite] : []))],
+    },
+    { id: 'ip', label: '科技成果', max: 30, part: ip, cites: [T.ip.cite, T.ip.classIAtLeastOne.cite, ...T.ip.classII.cites, ...T.ip.classII.bands.flatMap((b) => (b.cite ? [b.cite] : []))] },
+  ];
+  return {
+    score: {
+      points: addIntervals(components.map((c) => c.part.points)),
+      pass: T.score.pass.value,
+      components: components.map((c) => ({ id: c.id, label: c.label, points: c.part.points, max: c.max, detail: c.part.detail, cites: c.cites })),
+    },
+    staff: staff.points,
+    open: [...new Set(components.flatMap((c) => c.part.open))],
+    staffOpen: staff.open,
+  };
+}
