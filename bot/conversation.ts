@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { Knowledge } from '../knowledge/index.js';
+import { deskAnswer } from './desk.js';
 import { respond, type DialogDeps } from './dialog/engine.js';
 import type { Input, Message } from './dialog/message.js';
 import { initialState, type DialogState } from './dialog/state.js';
@@ -41,7 +42,7 @@ export class Conversations {
     this.deps = {
       knowledge: options.knowledge,
       today: options.today ?? (() => new Date().toISOString().slice(0, 10)),
-      ...(options.triage ? { triage: options.triage } : {}),
+      triage: options.triage ?? ((question, jurisdiction) => deskAnswer(options.knowledge, question, jurisdiction)),
       ...(options.handoff ? { handoff: options.handoff } : {}),
     };
   }

@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
 import { Conversations } from '../bot/conversation.js';
-import { createChatServer } from '../bot/channels/http/server.js';
+import { createChatServer, type Route } from '../bot/channels/http/server.js';
+import { createTelegramBot } from '../bot/channels/telegram/bot.js';
+import { telegramWebhook } from '../bot/channels/telegram/webhook.js';
 import { openKnowledge } from '../knowledge/index.js';
 import { dataDir } from '../knowledge/paths.js';
 import { type Command, UsageError } from './io.js';
@@ -21,7 +23,14 @@ export const serveCommand: Command = async (argv, io) => {
   const idleDays = Number(io.env.TONGCE_SESSION_IDLE_DAYS ?? 30);
   const conversations = new Conversations({ dataDir: dir, knowledge, idleMs: idleDays * 86_400_000 });
   const rate = Number(io.env.TONGCE_RATE_LIMIT ?? 20);
-  const server = createChatServer({ conversations, ratePerSecond: rate, log: (l) => io.err(l + '\n') });
+  const log = (l: string) => io.err(l + '\n');
+  const routes: Route[] = [];
+  if (io.env.TELEGRAM_BOT_TOKEN) {
+    const bot = createTelegramBot({ token: io.env.TELEGRAM_BOT_TOKEN, conversations, ...(io.env.TELEGRAM_API_ROOT ? { apiRoot: io.env.TELEGRAM_API_ROOT } : {}), log });
+    if (!io.env.TELEGRAM_WEBHOOK_SECRET) log('TELEGRAM_WEBHOOK_SECRET is not set: every webhook call will be refused (401)');
+    routes.push(telegramWebhook(bot, io.env.TELEGRAM_WEBHOOK_SECRET, log));
+  }
+  const server = createChatServer({ conversations, ratePerSecond: rate, routes, log });
   conversations.expireIdle();
   const sweeper = setInterval(() => conversations.expireIdle(), 3_600_000);
   sweeper.unref();

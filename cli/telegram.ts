@@ -1,0 +1,20 @@
+import { Conversations } from '../bot/conversation.js';
+import { COMMANDS, createTelegramBot } from '../bot/channels/telegram/bot.js';
+import { openKnowledge } from '../knowledge/index.js';
+import { dataDir } from '../knowledge/paths.js';
+import { type Command, UsageError } from './io.js';
+
+/** `tongce telegram`: the bot by long polling (needs TELEGRAM_BOT_TOKEN). */
+export const telegramCommand: Command = async (_argv, io) => {
+  const token = io.env.TELEGRAM_BOT_TOKEN;
+  if (!token) throw new UsageError('TELEGRAM_BOT_TOKEN is not set (see .env.example)');
+  const dir = dataDir(io.env, io.cwd);
+  const conversations = new Conversations({ dataDir: dir, knowledge: openKnowledge({ dataDir: dir }) });
+  const bot = createTelegramBot({ token, conversations, ...(io.env.TELEGRAM_API_ROOT ? { apiRoot: io.env.TELEGRAM_API_ROOT } : {}), log: (l) => io.err(l + '\n') });
+  await bot.api.setMyCommands(COMMANDS);
+  const stop = () => void bot.stop();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  await bot.start({ onStart: (me) => io.out(`通策 Telegram bot @${me.username} is polling (data: ${dir})\n`) });
+  return 0;
+};

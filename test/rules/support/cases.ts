@@ -1,0 +1,57 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { z } from 'zod';
+
+/**
+ * The YAML case files a policy expert reviews (OpenFisca style): one programme per file, a base enterprise, and
+ * cases that change a few facts and state the expected verdict.
+ */
+const Expect = z.strictObject({
+  outcome: z.enum(['eligible', 'ineligible', 'undetermined']).optional(),
+  conditions: z.record(z.string(), z.enum(['met', 'unmet', 'unknown'])).optional(),
+  score: z.tuple([z.number(), z.number()]).optional(),
+  /** the first facts the programme asks for, in order; [] means none is left to ask */
+  missingFacts: z.array(z.string()).optional(),
+  /** a piece of text each named condition's gap must contain */
+  gap: z.record(z.string(), z.string()).optional(),
+});
+
+const Case = z.strictObject({
+  name: z.string(),
+  asOf: z.string().optional(),
+  base: z.literal(false).optional(),
+  facts: z.record(z.string(), z.unknown()).default({}),
+  without: z.array(z.string()).default([]),
+  expect: Expect,
+});
+
+const CaseFile = z.strictObject({
+  programme: z.enum(['kechuang-project-2023', 'hnte', 'tech-sme']),
+  asOf: z.string(),
+  base: z.record(z.string(), z.unknown()),
+  cases: z.array(Case).min(1),
+});
+
+export type CaseFile = z.infer<typeof CaseFile>;
+export type RuleCase = z.infer<typeof Case>;
+
+// YAML reads an unquoted 2026-11-22 as a Date; profiles carry dates as the strings the contracts use.
+const asText = (v: unknown): unknown =>
+  v instanceof Date ? v.toISOString().slice(0, 10) : Array.isArray(v) ? v.map(asText) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, asText(x)])) : v;
+
+export const CASES_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'cases');
+
+export function loadCaseFiles(): { file: string; cases: CaseFile }[] {
+  return readdirSync(CASES_DIR)
+    .filter((f) => f.endsWith('.yaml'))
+    .map((file) => ({ file, cases: CaseFile.parse(asText(parse(readFileSync(join(CASES_DIR, file), 'utf8')))) }));
+}
+
+/** A case's profile: the base (unless the case opts out), its facts over it, and the dropped keys removed. */
+export function profileOf(file: CaseFile, c: RuleCase): Record<string, unknown> {
+  const facts: Record<string, unknown> = { ...(c.base === false ? {} : file.base), ...c.facts };
+  for (const key of c.without) delete facts[key];
+  return facts;
+}

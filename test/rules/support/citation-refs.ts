@@ -1,0 +1,22 @@
+import type { CitationRef } from '../../../knowledge/citation.js';
+import { BENEFIT_SOURCES } from '../../../rules/parameters/benefits.js';
+import { HNTE_MEASURES } from '../../../rules/parameters/hnte-2016.js';
+import { HNTE_SCORING } from '../../../rules/parameters/hnte-scoring-2016.js';
+import { KECHUANG_2023 } from '../../../rules/parameters/kechuang-2023.js';
+import { LADDER } from '../../../rules/parameters/ladder.js';
+import { PARKS_2024 } from '../../../rules/parameters/parks-2024.js';
+import { TECH_SME } from '../../../rules/parameters/tech-sme-2017.js';
+
+const isRef = (v: unknown): v is CitationRef =>
+  typeof v === 'object' && v !== null && Object.keys(v).sort().join() === 'doc,quote';
+
+function collect(value: unknown, into: Set<CitationRef>): Set<CitationRef> {
+  if (isRef(value)) into.add(value);
+  else if (value && typeof value === 'object') for (const v of Object.values(value)) collect(v, into);
+  return into;
+}
+
+/** Every clause reference the rules hold: they all live in the parameter tables. */
+export const ALL_REFS: CitationRef[] = [
+  ...collect([KECHUANG_2023, HNTE_MEASURES, HNTE_SCORING, TECH_SME, BENEFIT_SOURCES, PARKS_2024, LADDER], new Set()),
+];
