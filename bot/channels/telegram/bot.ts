@@ -43,7 +43,8 @@ async function send(ctx: Context, chatId: number, messages: Message[]): Promise<
 export function createTelegramBot(options: TelegramOptions): Bot {
   const bot = new Bot(options.token, {
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
-    client: { ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}) },
+    // Node's own fetch, not grammY's bundled node-fetch: one HTTP stack for every outside call (and for nock in tests)
+    client: { fetch: globalThis.fetch as never, baseFetchConfig: {}, ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}) },
   });
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 10 }));
   const turn = (ctx: Context, input: { text?: string; action?: string }) => {
