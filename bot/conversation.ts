@@ -1,11 +1,15 @@
 import { join } from 'node:path';
 import type { Knowledge } from '../knowledge/index.js';
+import { triage } from '../knowledge/triage/triage.js';
+import { evaluate } from '../rules/evaluate.js';
+import type { Facts } from '../rules/facts/schema.js';
 import { deskAnswer } from './desk.js';
 import { respond, type DialogDeps } from './dialog/engine.js';
 import type { Input, Message } from './dialog/message.js';
 import { initialState, type DialogState } from './dialog/state.js';
+import { TicketStore, type PendingReply, type TicketPacket } from './handoff/tickets.js';
 import { openConversationDb } from './state/database.js';
-import { SessionStore, type Channel } from './state/sessions.js';
+import { SessionStore, type Channel, type StoredSession } from './state/sessions.js';
 
 export interface Reply {
   sessionId: string;
@@ -21,10 +25,14 @@ export interface ConversationOptions {
   /** idle sessions older than this are deleted (default 30 days) */
   idleMs?: number;
   triage?: DialogDeps['triage'];
-  handoff?: DialogDeps['handoff'];
 }
 
 const DAY = 86_400_000;
+
+/** How a staff reply reads in the user's channel. */
+export function staffReplyMessage(r: PendingReply): Message {
+  return { text: `工作人员回复（工单 ${r.ref}）：\n${r.text}` };
+}
 
 /**
  * The conversation as every channel uses it: find the user's session, run one dialog turn inside one
@@ -32,18 +40,39 @@ const DAY = 86_400_000;
  */
 export class Conversations {
   readonly store: SessionStore<DialogState>;
+  readonly tickets: TicketStore;
   private readonly deps: DialogDeps;
   private readonly idleMs: number;
+  private readonly knowledge: Knowledge;
 
   constructor(options: ConversationOptions) {
     const db = openConversationDb(join(options.dataDir, 'conversations.db'));
     this.store = new SessionStore<DialogState>(db, () => initialState());
+    this.tickets = new TicketStore(db);
     this.idleMs = options.idleMs ?? 30 * DAY;
+    this.knowledge = options.knowledge;
     this.deps = {
       knowledge: options.knowledge,
       today: options.today ?? (() => new Date().toISOString().slice(0, 10)),
       triage: options.triage ?? ((question, jurisdiction) => deskAnswer(options.knowledge, question, jurisdiction)),
-      ...(options.handoff ? { handoff: options.handoff } : {}),
+    };
+  }
+
+  /** What a person taking over needs: the question, where, the facts, the draft verdicts, the whole conversation. */
+  private packet(session: StoredSession<DialogState>, question: string | null): TicketPacket {
+    const history = this.store.transcript(session.id);
+    const lastText = [...history].reverse().find((e) => e.role === 'user' && typeof (e.payload as Input).text === 'string');
+    const asked = question ?? ((lastText?.payload as Input | undefined)?.text ?? null);
+    const region = typeof session.facts.region === 'string' && session.facts.region !== '市外' ? session.facts.region : null;
+    const draft = evaluate(session.facts as Facts, this.deps.today());
+    const routed = asked ? triage(this.knowledge, asked, region ? { jurisdiction: region } : {}) : null;
+    return {
+      question: asked,
+      jurisdiction: region,
+      facts: session.facts,
+      draftVerdicts: draft.programmes.map((p) => ({ id: p.id, title: p.title, outcome: p.outcome })),
+      transcript: history,
+      suggestedDepartments: (routed?.departments ?? []).map((d) => ({ name: d.name, jurisdiction: d.jurisdiction, confidence: d.confidence })),
     };
   }
 
@@ -53,11 +82,32 @@ export class Conversations {
     const session = this.store.forUser(channel, userKey, channel === 'web' ? userKey : undefined);
     const key = messageKey ? { channel, key: `${userKey}:${messageKey}` } : null;
     const { reply, replayed } = this.store.turn<Message[]>(session.id, key, (s) => {
-      const turn = respond(input, { state: s.state, facts: s.facts }, this.deps);
-      if (turn.forget) this.store.forgetUser(channel, userKey);
+      const deps: DialogDeps = {
+        ...this.deps,
+        handoff: (reason, question) => this.tickets.open({ channel, userKey, sessionId: s.id, reason, packet: this.packet(s, question) }),
+      };
+      const turn = respond(input, { state: s.state, facts: s.facts }, deps);
+      if (turn.forget) this.forget(channel, userKey);
       return { state: turn.state, facts: turn.facts, reply: turn.messages, userEntry: input };
     });
     return { sessionId: session.id, messages: reply, ...(replayed ? { replayed: true } : {}) };
+  }
+
+  /** Deletes the user's sessions, facts, transcripts and tickets (whose packets hold the same facts). */
+  forget(channel: Channel, userKey: string): void {
+    this.store.forgetUser(channel, userKey);
+    this.tickets.forgetUser(channel, userKey);
+  }
+
+  /** Staff replies waiting for this user, as bot messages; each is marked delivered and added to the transcript. */
+  collectStaffReplies(channel: Channel, userKey: string): Message[] {
+    const session = this.store.get(userKey) ?? this.store.forUser(channel, userKey, channel === 'web' ? userKey : undefined);
+    return this.tickets.pending(channel, userKey).map((r) => {
+      const message = staffReplyMessage(r);
+      this.tickets.markDelivered(r.replyId);
+      this.store.appendBot(session.id, [message]);
+      return message;
+    });
   }
 
   expireIdle(): number {

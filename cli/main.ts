@@ -5,12 +5,14 @@ import { type CliIO, type Command, UsageError } from './io.js';
 import { chatCommand } from './chat.js';
 import { serveCommand } from './serve.js';
 import { telegramCommand } from './telegram.js';
+import { ticketsCommand } from './tickets.js';
 import { triageCommand } from './triage.js';
 
 const COMMANDS: Record<string, { run: Command; help: string }> = {
   index: { run: indexCommand, help: 'index                                   (re)build the knowledge database' },
   ask: { run: askCommand, help: 'ask "<question>" [--json] [--k N]       answer a clause lookup with citations (--jsonl: batch)' },
   triage: { run: triageCommand, help: 'triage "<question>" [--jurisdiction 海门区] [--json]  route a help-desk question (--jsonl: batch)' },
+  tickets: { run: ticketsCommand, help: 'tickets list|show|reply|close --token T     the staff desk for handoff tickets' },
   chat: { run: chatCommand, help: 'chat                                    the guided dialog in the terminal' },
   telegram: { run: telegramCommand, help: 'telegram                                the Telegram bot by long polling (TELEGRAM_BOT_TOKEN)' },
   serve: { run: serveCommand, help: 'serve [--port N] [--host H]             web chat page and HTTP API on localhost' },

@@ -3,6 +3,8 @@ import { Conversations } from '../bot/conversation.js';
 import { createChatServer, type Route } from '../bot/channels/http/server.js';
 import { createTelegramBot } from '../bot/channels/telegram/bot.js';
 import { telegramWebhook } from '../bot/channels/telegram/webhook.js';
+import { staffRoutes } from '../bot/channels/staff/routes.js';
+import { deliverToTelegram } from '../bot/handoff/delivery.js';
 import { openKnowledge } from '../knowledge/index.js';
 import { dataDir } from '../knowledge/paths.js';
 import { type Command, UsageError } from './io.js';
@@ -25,11 +27,16 @@ export const serveCommand: Command = async (argv, io) => {
   const rate = Number(io.env.TONGCE_RATE_LIMIT ?? 20);
   const log = (l: string) => io.err(l + '\n');
   const routes: Route[] = [];
+  let deliver = () => {};
   if (io.env.TELEGRAM_BOT_TOKEN) {
     const bot = createTelegramBot({ token: io.env.TELEGRAM_BOT_TOKEN, conversations, ...(io.env.TELEGRAM_API_ROOT ? { apiRoot: io.env.TELEGRAM_API_ROOT } : {}), log });
     if (!io.env.TELEGRAM_WEBHOOK_SECRET) log('TELEGRAM_WEBHOOK_SECRET is not set: every webhook call will be refused (401)');
     routes.push(telegramWebhook(bot, io.env.TELEGRAM_WEBHOOK_SECRET, log));
+    // staff replies (also those made with `tongce tickets reply` in another process) reach Telegram users within seconds
+    deliver = () => void deliverToTelegram(bot.api, conversations, log);
+    setInterval(deliver, 5_000).unref();
   }
+  routes.push(staffRoutes({ conversations, token: io.env.TONGCE_STAFF_TOKEN || undefined, onReply: () => deliver() }));
   const server = createChatServer({ conversations, ratePerSecond: rate, routes, log });
   conversations.expireIdle();
   const sweeper = setInterval(() => conversations.expireIdle(), 3_600_000);

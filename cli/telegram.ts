@@ -1,5 +1,6 @@
 import { Conversations } from '../bot/conversation.js';
 import { COMMANDS, createTelegramBot } from '../bot/channels/telegram/bot.js';
+import { deliverToTelegram } from '../bot/handoff/delivery.js';
 import { openKnowledge } from '../knowledge/index.js';
 import { dataDir } from '../knowledge/paths.js';
 import { type Command, UsageError } from './io.js';
@@ -12,6 +13,8 @@ export const telegramCommand: Command = async (_argv, io) => {
   const conversations = new Conversations({ dataDir: dir, knowledge: openKnowledge({ dataDir: dir }) });
   const bot = createTelegramBot({ token, conversations, ...(io.env.TELEGRAM_API_ROOT ? { apiRoot: io.env.TELEGRAM_API_ROOT } : {}), log: (l) => io.err(l + '\n') });
   await bot.api.setMyCommands(COMMANDS);
+  // staff replies recorded by `tongce tickets reply` or the staff page reach the user within seconds
+  setInterval(() => void deliverToTelegram(bot.api, conversations, (l) => io.err(l + '\n')), 5_000).unref();
   const stop = () => void bot.stop();
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -33,6 +33,27 @@ const MIGRATIONS: string[] = [
      at INTEGER NOT NULL,
      PRIMARY KEY (channel, message_key)
    );`,
+  `CREATE TABLE tickets (
+     id INTEGER PRIMARY KEY,
+     ref TEXT NOT NULL UNIQUE,        -- the reference number the user is given
+     session_id TEXT,                 -- NULL once the user's session is forgotten or expired
+     channel TEXT NOT NULL,
+     user_key TEXT NOT NULL,
+     status TEXT NOT NULL,            -- open | answered | closed
+     reason TEXT NOT NULL,
+     packet TEXT NOT NULL,            -- question, jurisdiction, facts, draft verdicts, transcript, suggested departments
+     created_at INTEGER NOT NULL,
+     updated_at INTEGER NOT NULL
+   );
+   CREATE INDEX tickets_status ON tickets(status, created_at);
+   CREATE TABLE ticket_replies (
+     id INTEGER PRIMARY KEY,
+     ticket_id INTEGER NOT NULL REFERENCES tickets(id) ON DELETE CASCADE,
+     text TEXT NOT NULL,
+     at INTEGER NOT NULL,
+     delivered_at INTEGER              -- NULL until the user's channel has it
+   );
+   CREATE INDEX replies_pending ON ticket_replies(delivered_at);`,
 ];
 
 /**

@@ -104,6 +104,12 @@ export class SessionStore<S> {
     })();
   }
 
+  /** Adds a bot message outside a turn (a staff reply delivered later), so the transcript stays complete. */
+  appendBot(sessionId: string, payload: unknown): void {
+    const s = this.get(sessionId);
+    if (s) this.stmts.transcript.run(sessionId, s.turns, 'bot', JSON.stringify(payload), this.now());
+  }
+
   transcript(sessionId: string): Array<{ role: string; payload: unknown }> {
     return (this.stmts.history.all(sessionId) as Array<{ role: string; payload: string }>).map((r) => ({ role: r.role, payload: JSON.parse(r.payload) }));
   }

@@ -62,6 +62,13 @@ export function createChatServer(options: ServerOptions): Server {
     if (url.pathname === '/healthz' && req.method === 'GET') return sendJson(res, 200, { ok: true });
     if (!limiter.take(client)) throw new HttpError(429, 'too many requests; slow down');
     for (const route of options.routes ?? []) if (await route(req, res, url)) return;
+    if (url.pathname === '/api/messages') {
+      // staff replies to this session's tickets, for the page's poll
+      if (req.method !== 'GET') throw new HttpError(405, 'use GET');
+      const sessionId = url.searchParams.get('sessionId') ?? '';
+      if (!/^[A-Za-z0-9_-]{8,64}$/u.test(sessionId)) throw new HttpError(400, 'sessionId: 8–64 letters, digits, - or _');
+      return sendJson(res, 200, { sessionId, messages: options.conversations.collectStaffReplies('web', sessionId) });
+    }
     if (url.pathname === '/api/chat') {
       if (req.method !== 'POST') throw new HttpError(405, 'use POST');
       return chat(req, res);

@@ -93,6 +93,20 @@ form.addEventListener('submit', (event) => {
   send({ text }, text);
 });
 
+// staff replies to a ticket arrive between turns: look for them now and then
+setInterval(async () => {
+  if (!sessionId || busy || document.hidden) return;
+  try {
+    const res = await fetch(`/api/messages?sessionId=${encodeURIComponent(sessionId)}`);
+    if (!res.ok) return;
+    const data = await res.json();
+    for (const m of data.messages) showBot(m);
+    if (data.messages.length) window.scrollTo(0, document.body.scrollHeight);
+  } catch {
+    // offline for a moment: the next poll tries again
+  }
+}, 10000);
+
 document.getElementById('restart').addEventListener('click', () => send({ action: 'restart' }, '重新开始'));
 
 send({ action: 'help' });
