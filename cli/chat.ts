@@ -4,6 +4,7 @@ import type { Message } from '../bot/dialog/message.js';
 import { openKnowledge } from '../knowledge/index.js';
 import { dataDir } from '../knowledge/paths.js';
 import type { Command } from './io.js';
+import { todayFrom } from './today.js';
 
 function render(m: Message): string {
   const lines = [m.text];
@@ -18,7 +19,7 @@ function render(m: Message): string {
 /** `tongce chat`: the guided dialog in the terminal; a number answers with the button of that number. */
 export const chatCommand: Command = async (_argv, io) => {
   const dir = dataDir(io.env, io.cwd);
-  const conversations = new Conversations({ dataDir: dir, knowledge: openKnowledge({ dataDir: dir }) });
+  const conversations = new Conversations({ dataDir: dir, knowledge: openKnowledge({ dataDir: dir }), today: todayFrom(io.env) });
   const user = `terminal:${userInfo().username}`;
   let buttons: Message['buttons'] = [];
   const show = (messages: Message[]) => {

@@ -7,6 +7,7 @@ import { staffRoutes } from '../bot/channels/staff/routes.js';
 import { deliverToTelegram } from '../bot/handoff/delivery.js';
 import { openKnowledge } from '../knowledge/index.js';
 import { dataDir } from '../knowledge/paths.js';
+import { todayFrom } from './today.js';
 import { type Command, UsageError } from './io.js';
 
 function port(value: string | undefined): number {
@@ -23,7 +24,7 @@ export const serveCommand: Command = async (argv, io) => {
   const dir = dataDir(io.env, io.cwd);
   const knowledge = openKnowledge({ dataDir: dir });
   const idleDays = Number(io.env.TONGCE_SESSION_IDLE_DAYS ?? 30);
-  const conversations = new Conversations({ dataDir: dir, knowledge, idleMs: idleDays * 86_400_000 });
+  const conversations = new Conversations({ dataDir: dir, knowledge, idleMs: idleDays * 86_400_000, today: todayFrom(io.env) });
   const rate = Number(io.env.TONGCE_RATE_LIMIT ?? 20);
   const log = (l: string) => io.err(l + '\n');
   const routes: Route[] = [];

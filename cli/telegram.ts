@@ -3,6 +3,7 @@ import { COMMANDS, createTelegramBot } from '../bot/channels/telegram/bot.js';
 import { deliverToTelegram } from '../bot/handoff/delivery.js';
 import { openKnowledge } from '../knowledge/index.js';
 import { dataDir } from '../knowledge/paths.js';
+import { todayFrom } from './today.js';
 import { type Command, UsageError } from './io.js';
 
 /** `tongce telegram`: the bot by long polling (needs TELEGRAM_BOT_TOKEN). */
@@ -10,7 +11,7 @@ export const telegramCommand: Command = async (_argv, io) => {
   const token = io.env.TELEGRAM_BOT_TOKEN;
   if (!token) throw new UsageError('TELEGRAM_BOT_TOKEN is not set (see .env.example)');
   const dir = dataDir(io.env, io.cwd);
-  const conversations = new Conversations({ dataDir: dir, knowledge: openKnowledge({ dataDir: dir }) });
+  const conversations = new Conversations({ dataDir: dir, knowledge: openKnowledge({ dataDir: dir }), today: todayFrom(io.env) });
   const bot = createTelegramBot({ token, conversations, ...(io.env.TELEGRAM_API_ROOT ? { apiRoot: io.env.TELEGRAM_API_ROOT } : {}), log: (l) => io.err(l + '\n') });
   await bot.api.setMyCommands(COMMANDS);
   // staff replies recorded by `tongce tickets reply` or the staff page reach the user within seconds

@@ -115,7 +115,7 @@ describe('kill -9 mid-dialog', () => {
   it('a killed server restarts and the user continues at the same question, nothing lost', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'tongce-kill-'));
     const port = 20000 + Math.floor(Math.random() * 20000);
-    const start = () => spawn(process.execPath, ['bin/tongce.js', 'serve', '--port', String(port)], { env: { ...process.env, TONGCE_DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const start = () => spawn(process.execPath, ['bin/tongce.js', 'serve', '--port', String(port)], { env: { ...process.env, TONGCE_DATA_DIR: dataDir, TONGCE_TODAY: '2026-11-22' }, stdio: ['ignore', 'pipe', 'pipe'] });
     const ready = (p: ChildProcess) => new Promise<void>((resolve, reject) => {
       p.stdout!.on('data', (d: Buffer) => d.toString().includes('web chat') && resolve());
       p.once('exit', (code) => reject(new Error(`server exited ${code}`)));
