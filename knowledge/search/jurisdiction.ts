@@ -16,3 +16,17 @@ export function namedJurisdiction(question: string): string | null {
   }
   return best?.j ?? null;
 }
+
+/**
+ * Places beyond the corpus: no document here speaks for them. A question about one is answered only by a clause
+ * that names it (通州's activity table names 上海, 深圳 …), never by a 南通 rule that happens to share its words.
+ */
+const OUTSIDE_PLACES = [
+  '北京', '上海', '天津', '重庆', '深圳', '广州', '杭州', '苏州', '南京', '无锡', '常州', '扬州', '泰州', '盐城', '镇江', '徐州', '连云港',
+  '淮安', '宿迁', '合肥', '武汉', '成都', '西安', '宁波', '青岛', '济南', '厦门', '福州', '长沙', '郑州', '沈阳', '大连', '东莞', '佛山',
+  '中关村', '张江', '苏州工业园区', '未来科技城', '雄安', '浙江', '广东', '安徽', '山东', '福建', '湖北', '四川', '香港', '澳门', '台湾',
+];
+
+export function outsidePlacesNamed(question: string): string[] {
+  return OUTSIDE_PLACES.filter((p) => question.includes(p));
+}

@@ -2,7 +2,7 @@ import type { KnowledgeStore, StoredClause } from '../store/store.js';
 import { cleanQuestion, comparable } from '../text/normalize.js';
 import { toSimplified } from '../text/traditional.js';
 import { addressedClauses } from './address.js';
-import { namedJurisdiction } from './jurisdiction.js';
+import { namedJurisdiction, outsidePlacesNamed } from './jurisdiction.js';
 import { contentWeight, tokenize } from './segment.js';
 import { synonymsOf, synonymTermsIn } from './synonyms.js';
 import { STOPWORDS } from './terms.js';
@@ -128,6 +128,19 @@ export function coverageOf(store: KnowledgeStore, c: StoredClause, content: stri
   return total === 0 ? 0 : found / total;
 }
 
+/**
+ * Places beyond 南通 the question names that the clause does not: about those, the corpus says nothing. A question
+ * that also names a place of the corpus (母公司在上海、在南通新设的子公司) is about the corpus's place.
+ */
+export function placesOutOfScope(store: KnowledgeStore, c: StoredClause, question: string): string[] {
+  const outside = outsidePlacesNamed(question);
+  if (outside.length === 0 || /南通|通州|海门|启东|如皋|海安|如东|崇川|港闸|全市|全区|国家|全国/u.test(question)) return [];
+  // a national text speaks for every place (科小's 60-point pass mark holds in 深圳 too)
+  if (store.documents.get(c.docId)?.jurisdiction === '全国') return [];
+  const hay = clauseHaystack(store, c);
+  return outside.filter((p) => !hay.includes(p));
+}
+
 /** A line of a roster: a short line under a heading whose whole list the parser quotes (一、组成成员). */
 function isRosterEntry(store: KnowledgeStore, c: StoredClause): boolean {
   const parent = c.parentId ? store.clause(c.parentId) : undefined;
@@ -190,6 +203,10 @@ export function retrieve(store: KnowledgeStore, rawQuestion: string, options: Re
   hits.sort((a, b) => b.score - a.score || a.clause.ord - b.clause.ord);
   const top = hits.slice(0, k);
   const best = top[0];
-  const covered = best !== undefined && best.coverage >= (options.coverageThreshold ?? COVERAGE_THRESHOLD) && yearsOutOfScope(store, best.clause, query).length === 0;
+  const covered =
+    best !== undefined &&
+    best.coverage >= (options.coverageThreshold ?? COVERAGE_THRESHOLD) &&
+    yearsOutOfScope(store, best.clause, query).length === 0 &&
+    placesOutOfScope(store, best.clause, query).length === 0;
   return { query, covered, jurisdiction, hits: top };
 }

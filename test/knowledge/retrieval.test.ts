@@ -42,6 +42,13 @@ describe('retrieval', () => {
     }
   });
 
+  it('does not answer for places beyond 南通 from local texts, but national rules hold everywhere', () => {
+    for (const q of ['杭州的特色园区主攻方向', '杭州未来科技城的特色园区有哪些']) expect(knowledge.retrieve(q).covered, q).toBe(false);
+    expect(knowledge.retrieve('深圳科技型中小企业评价多少分合格').covered).toBe(true);
+    expect(knowledge.retrieve('通州在深圳办过什么招商活动').covered).toBe(true);
+    expect(knowledge.retrieve('我们母公司是上海的高企，在南通新设的子公司能认定科创项目吗').covered).toBe(true);
+  });
+
   it('never breaks on hostile input: FTS syntax, control characters, 10 KB questions', () => {
     const hostile = ['"', '""', 'NEAR(高企 科小)', '高企 AND OR NOT', '*', '(((', 'body:高企', '高企" OR "1"="1', '\u0000\u0007高企\u001b[31m',
       '高企'.repeat(5000), 'a'.repeat(10_240), '\u202e高企', '^高企$', '{"q": 1}'];
