@@ -8,6 +8,7 @@ import { respond, type DialogDeps } from './dialog/engine.js';
 import type { Input, Message } from './dialog/message.js';
 import { initialState, type DialogState } from './dialog/state.js';
 import { TicketStore, type PendingReply, type TicketPacket } from './handoff/tickets.js';
+import type { TurnPreparer } from './llm/turn-aids.js';
 import { openConversationDb } from './state/database.js';
 import { SessionStore, type Channel, type StoredSession } from './state/sessions.js';
 
@@ -25,6 +26,8 @@ export interface ConversationOptions {
   /** idle sessions older than this are deleted (default 30 days) */
   idleMs?: number;
   triage?: DialogDeps['triage'];
+  /** the optional language model (bot/llm): used by handleAsync only; null or absent → every turn is deterministic */
+  llm?: TurnPreparer | null;
 }
 
 const DAY = 86_400_000;
@@ -44,6 +47,7 @@ export class Conversations {
   private readonly deps: DialogDeps;
   private readonly idleMs: number;
   private readonly knowledge: Knowledge;
+  private readonly llm: TurnPreparer | null;
 
   constructor(options: ConversationOptions) {
     const db = openConversationDb(join(options.dataDir, 'conversations.db'));
@@ -51,6 +55,7 @@ export class Conversations {
     this.tickets = new TicketStore(db);
     this.idleMs = options.idleMs ?? 30 * DAY;
     this.knowledge = options.knowledge;
+    this.llm = options.llm ?? null;
     this.deps = {
       knowledge: options.knowledge,
       today: options.today ?? (() => new Date().toISOString().slice(0, 10)),
@@ -78,12 +83,30 @@ export class Conversations {
 
   /** One user message (or button action). `messageKey` makes it once-only: a retry gets the first reply back. */
   handle(channel: Channel, userKey: string, input: Input, messageKey?: string): Reply {
+    return this.turn(channel, userKey, input, messageKey, {});
+  }
+
+  /**
+   * handle() with the language model's help, where one is configured. The model's work (facts read from free
+   * text, a grounded answer) is done before the turn, under its time limit; the turn itself stays synchronous
+   * and atomic and uses what came back in time. Without a model, and for a message already answered, it is handle().
+   */
+  async handleAsync(channel: Channel, userKey: string, input: Input, messageKey?: string): Promise<Reply> {
+    const seen = messageKey !== undefined && this.store.replayOf(channel, `${userKey}:${messageKey}`) !== undefined;
+    if (!this.llm || seen) return this.handle(channel, userKey, input, messageKey);
+    const session = this.store.forUser(channel, userKey, channel === 'web' ? userKey : undefined);
+    const aids = await this.llm.prepareTurn(input, { state: session.state, facts: session.facts }, this.deps);
+    return this.turn(channel, userKey, input, messageKey, aids);
+  }
+
+  private turn(channel: Channel, userKey: string, input: Input, messageKey: string | undefined, aids: Partial<DialogDeps>): Reply {
     // a web client names its session by the id it was given; other channels by the user's own id
     const session = this.store.forUser(channel, userKey, channel === 'web' ? userKey : undefined);
     const key = messageKey ? { channel, key: `${userKey}:${messageKey}` } : null;
     const { reply, replayed } = this.store.turn<Message[]>(session.id, key, (s) => {
       const deps: DialogDeps = {
         ...this.deps,
+        ...aids,
         handoff: (reason, question) => this.tickets.open({ channel, userKey, sessionId: s.id, reason, packet: this.packet(s, question) }),
       };
       const turn = respond(input, { state: s.state, facts: s.facts }, deps);

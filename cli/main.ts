@@ -3,6 +3,7 @@ import { askCommand } from './ask.js';
 import { indexCommand } from './index-command.js';
 import { type CliIO, type Command, UsageError } from './io.js';
 import { chatCommand } from './chat.js';
+import { evaluateCommand } from './evaluate.js';
 import { serveCommand } from './serve.js';
 import { telegramCommand } from './telegram.js';
 import { ticketsCommand } from './tickets.js';
@@ -11,6 +12,7 @@ import { triageCommand } from './triage.js';
 const COMMANDS: Record<string, { run: Command; help: string }> = {
   index: { run: indexCommand, help: 'index                                   (re)build the knowledge database' },
   ask: { run: askCommand, help: 'ask "<question>" [--json] [--k N]       answer a clause lookup with citations (--jsonl: batch)' },
+  evaluate: { run: evaluateCommand, help: 'evaluate <profile.json | -> [--json] [--as-of YYYY-MM-DD]  run every programme on a facts profile (--jsonl: batch)' },
   triage: { run: triageCommand, help: 'triage "<question>" [--jurisdiction 海门区] [--json]  route a help-desk question (--jsonl: batch)' },
   tickets: { run: ticketsCommand, help: 'tickets list|show|reply|close --token T     the staff desk for handoff tickets' },
   chat: { run: chatCommand, help: 'chat                                    the guided dialog in the terminal' },

@@ -18,17 +18,12 @@ const JUDGES: readonly ((ctx: Context) => JudgedProgramme)[] = [
   (ctx) => judgeProgramme(techSme, ctx),
 ];
 
-export interface ProgrammeResult extends Omit<JudgedProgramme, 'openFacts'> {
-  /** facts that could still change the outcome, most useful first; empty once the outcome is decided */
-  missingFacts: FactPath[];
-}
-
 /** An evaluation before presentation: citations are still {doc, quote} references. */
 export interface Evaluation {
   asOf: IsoDate;
-  programmes: ProgrammeResult[];
+  programmes: JudgedProgramme[];
   benefits: Benefit[];
-  parks: ParkMatch[];
+  parks: readonly ParkMatch[];
   roadmap: RoadmapStep[];
   /** the dialog's next questions: every fact that could still change an outcome, most useful first */
   missingFacts: FactPath[];
@@ -39,11 +34,12 @@ export function evaluate(facts: Facts, asOf: IsoDate): Evaluation {
   const ctx: Context = { facts, asOf };
   const judged = JUDGES.map((judge) => judge(ctx));
   const ranking = rankMissingFacts(judged);
+  for (const p of judged) p.missingFacts = missingFactsOf(p, ranking);
   const byId = Object.fromEntries(judged.map((p) => [p.id, p])) as Record<ProgrammeId, JudgedProgramme>;
   const outcomes = Object.fromEntries(judged.map((p) => [p.id, p.outcome])) as Record<ProgrammeId, Outcome>;
   return {
     asOf,
-    programmes: judged.map(({ openFacts: _open, ...p }, i) => ({ ...p, missingFacts: missingFactsOf(judged[i]!, ranking) })),
+    programmes: judged,
     benefits: benefitsFor(ctx, outcomes),
     parks: matchParks(facts),
     roadmap: roadmapFor(ctx, byId),

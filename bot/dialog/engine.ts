@@ -31,6 +31,11 @@ export interface DialogDeps {
   triage?(question: string, jurisdiction: string | null): DeskAnswer;
   /** opens a ticket for a person; returns its reference number */
   handoff?(reason: string, question: string | null): string;
+  /**
+   * facts a language model read from the message (worked out before the turn: the turn is synchronous), added
+   * to what the patterns found; like those, they are proposals the user confirms before they are used
+   */
+  llmFacts?(text: string, found: Proposal[]): Proposal[];
 }
 
 export interface Turn {
@@ -166,9 +171,13 @@ function applyProposals(ctx: Ctx, proposals: Proposal[]): string[] {
   return problems;
 }
 
-function factsIn(ctx: Ctx, text: string): Proposal[] {
+/** `withModel: false` where facts are applied without a confirmation (corrections): a model only ever proposes. */
+function factsIn(ctx: Ctx, text: string, withModel = true): Proposal[] {
   const today = ctx.deps.today();
-  return extractFacts(text, { lastYear: lastFiscalYear(today), thisYear: Number(today.slice(0, 4)) });
+  const found = extractFacts(text, { lastYear: lastFiscalYear(today), thisYear: Number(today.slice(0, 4)) });
+  if (!withModel || !ctx.deps.llmFacts) return found;
+  const known = new Set(found.map((p) => p.path));
+  return [...found, ...ctx.deps.llmFacts(text, found).filter((p) => !known.has(p.path))];
 }
 
 // ---- answers -----------------------------------------------------------------------------------------------
@@ -257,7 +266,7 @@ function human(ctx: Ctx, question: string | null): void {
 
 /** "注册时间填错了，是2020年": the named fact takes the new value; a year alone keeps the month and day given before. */
 function correct(ctx: Ctx, text: string): void {
-  let found = factsIn(ctx, text);
+  let found = factsIn(ctx, text, false);
   if (found.length === 0 && ctx.state.pending) {
     // "改为150人" while a fact is pending corrects that fact
     const reading = interpretAnswer(ctx.state.pending.fact, text.replace(/^.*?(改为|改成|应该是|是)/u, ''), ctx.lang);

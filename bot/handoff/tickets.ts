@@ -48,7 +48,9 @@ export class TicketStore {
   open(input: { channel: Channel; userKey: string; sessionId: string; reason: string; packet: TicketPacket }): string {
     const now = this.now();
     const day = new Date(now).toISOString().slice(0, 10).replace(/-/g, '');
-    const { n } = this.db.prepare("SELECT COUNT(*) AS n FROM tickets WHERE ref LIKE ?").get(`TC-${day}-%`) as { n: number };
+    // the highest number issued, not a count: tickets of users who asked to be forgotten are deleted, and a count
+    // would then hand out a number still in use (a UNIQUE failure, so a 500, for every handoff the rest of the day)
+    const { n } = this.db.prepare('SELECT COALESCE(MAX(CAST(substr(ref, 13) AS INTEGER)), 0) AS n FROM tickets WHERE ref LIKE ?').get(`TC-${day}-%`) as { n: number };
     const ref = `TC-${day}-${String(n + 1).padStart(4, '0')}`;
     this.db
       .prepare('INSERT INTO tickets (ref, session_id, channel, user_key, status, reason, packet, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')

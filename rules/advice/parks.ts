@@ -18,7 +18,21 @@ const PARK_FAMILIES = PARKS_2024.map((row) => ({ row, families: [...familiesIn(r
  * The 特色园区 whose 主攻方向 fit the enterprise: by the directions its main business names, or, when that names
  * none, by its high-tech field. Parks in its own region first, then by how many directions they share.
  */
-export function matchParks(facts: Facts): ParkMatch[] {
+export function matchParks(facts: Facts): readonly ParkMatch[] {
+  const key = `${facts.mainBusiness ?? ''}\u0000${facts.highTechField ?? ''}\u0000${facts.region ?? ''}`;
+  let found = matched.get(key);
+  if (!found) {
+    if (matched.size >= MATCHED_LIMIT) matched.clear();
+    matched.set(key, (found = match(facts)));
+  }
+  return found;
+}
+
+// The match depends on three facts only, and a dialog asks again and again; dropped whole when it grows.
+const matched = new Map<string, readonly ParkMatch[]>();
+const MATCHED_LIMIT = 1000;
+
+function match(facts: Facts): ParkMatch[] {
   const own: ReadonlySet<IndustryFamily> = facts.mainBusiness ? familiesIn(facts.mainBusiness) : new Set();
   const wanted = own.size ? own : new Set(facts.highTechField ? FIELD_FAMILIES[facts.highTechField] : []);
   if (wanted.size === 0) return [];

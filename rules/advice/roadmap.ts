@@ -1,8 +1,6 @@
 import type { CitationRef } from '../../knowledge/citation.js';
-import type { Context } from '../engine/condition.js';
-import type { JudgedCondition, JudgedProgramme, ProgrammeId } from '../engine/programme.js';
-import { uniqueCites } from '../engine/programme.js';
-import type { RuleShape } from '../engine/condition.js';
+import type { Context, RuleShape } from '../engine/condition.js';
+import { uniqueCites, type JudgedCondition, type JudgedProgramme, type ProgrammeId } from '../engine/programme.js';
 import type { IsoDate } from '../logic/dates.js';
 import { allOf, anyOf, type Tri } from '../logic/tri.js';
 import { LADDER } from '../parameters/ladder.js';
@@ -23,32 +21,42 @@ export interface RoadmapStep {
 
 type Judged = Readonly<Record<ProgrammeId, JudgedProgramme>>;
 
-function statusUnder(shape: RuleShape, status: (c: JudgedCondition) => Tri, byId: Map<string, JudgedCondition>): Tri {
-  if (typeof shape === 'string') return status(byId.get(shape)!);
-  return 'all' in shape ? allOf(shape.all.map((s) => statusUnder(s, status, byId))) : anyOf(shape.any.map((s) => statusUnder(s, status, byId)));
-}
+/** A judged programme with its conditions at hand by id. */
+class Standing {
+  private readonly byId: Map<string, JudgedCondition>;
 
-function byId(p: JudgedProgramme): Map<string, JudgedCondition> {
-  return new Map(p.conditions.map((c) => [c.id, c]));
-}
+  constructor(readonly programme: JudgedProgramme) {
+    this.byId = new Map(programme.conditions.map((c) => [c.id, c]));
+  }
 
-/** Out of reach: even with every gap closed and every open question answered well, a fixed fact rules it out. */
-function blocked(p: JudgedProgramme): boolean {
-  const hopeful = (c: JudgedCondition): Tri => (c.status === 'unmet' && c.remedy === 'none' ? 'unmet' : 'met');
-  return statusUnder(p.shape, hopeful, byId(p)) === 'unmet';
+  condition(id: string): JudgedCondition {
+    return this.byId.get(id)!;
+  }
+
+  statusUnder(shape: RuleShape, status: (c: JudgedCondition) => Tri): Tri {
+    if (typeof shape === 'string') return status(this.condition(shape));
+    return 'all' in shape
+      ? allOf(shape.all.map((s) => this.statusUnder(s, status)))
+      : anyOf(shape.any.map((s) => this.statusUnder(s, status)));
+  }
+
+  /** Out of reach: even with every gap closed and every open question answered well, a fixed fact rules it out. */
+  get blocked(): boolean {
+    const hopeful = (c: JudgedCondition): Tri => (c.status === 'unmet' && c.remedy === 'none' ? 'unmet' : 'met');
+    return this.statusUnder(this.programme.shape, hopeful) === 'unmet';
+  }
 }
 
 /** What stands between the enterprise and the programme, walking its conditions as the text combines them. */
-function plan(p: JudgedProgramme): { actions: string[]; readyOn: IsoDate | null; status: StepStatus; cites: CitationRef[] } {
-  const conditions = byId(p);
+function plan(s: Standing): Pick<RoadmapStep, 'status' | 'actions' | 'readyOn' | 'cites'> {
   const actions: string[] = [];
-  const cites: CitationRef[] = [];
+  const cites: CitationRef[] = [...s.programme.cites];
   let readyOn: IsoDate | null = null;
   let work = false;
   let wait = false;
   const walk = (shape: RuleShape, option: boolean): void => {
     if (typeof shape === 'string') {
-      const c = conditions.get(shape)!;
+      const c = s.condition(shape);
       if (c.status === 'unmet' && c.remedy !== 'none') {
         actions.push(`${option ? '可选：' : ''}${c.gap ?? `需满足${c.label}`}`);
         cites.push(...c.cites);
@@ -61,22 +69,22 @@ function plan(p: JudgedProgramme): { actions: string[]; readyOn: IsoDate | null;
       }
       return;
     }
-    if (statusUnder(shape, (c) => c.status, conditions) === 'met') return;
-    if ('all' in shape) for (const s of shape.all) walk(s, option);
+    if (s.statusUnder(shape, (c) => c.status) === 'met') return;
+    if ('all' in shape) for (const child of shape.all) walk(child, option);
     else {
-      for (const s of shape.any) walk(s, true);
-      if (shape.any.every((s) => typeof s === 'string' && conditions.get(s)!.status === 'unmet')) work = true;
+      for (const child of shape.any) walk(child, true);
+      if (shape.any.every((child) => typeof child === 'string' && s.condition(child).status === 'unmet')) work = true;
     }
   };
-  walk(p.shape, false);
-  return { actions, readyOn, status: work ? 'work' : wait ? 'wait' : 'confirm', cites: uniqueCites([...p.cites.slice(0, 1), ...cites]) };
+  walk(s.programme.shape, false);
+  return { status: work ? 'work' : wait ? 'wait' : 'confirm', actions, readyOn, cites: uniqueCites(cites) };
 }
 
-function programmeStep(p: JudgedProgramme, title: string, readyAction: string): Omit<RoadmapStep, 'step'> | null {
-  if (p.outcome === 'eligible') return { programme: p.id, title, status: 'ready', actions: [readyAction], readyOn: null, cites: p.cites.slice(0, 1) };
-  if (blocked(p)) return null;
-  const { status, actions, readyOn, cites } = plan(p);
-  return { programme: p.id, title, status, actions, readyOn, cites };
+function programmeStep(s: Standing, title: string, readyAction: string): Omit<RoadmapStep, 'step'> | null {
+  const p = s.programme;
+  if (p.outcome === 'eligible') return { programme: p.id, title, status: 'ready', actions: [readyAction], readyOn: null, cites: [...p.cites] };
+  if (s.blocked) return null;
+  return { programme: p.id, title, ...plan(s) };
 }
 
 /**
@@ -87,21 +95,20 @@ function programmeStep(p: JudgedProgramme, title: string, readyAction: string): 
 export function roadmapFor({ facts }: Context, judged: Judged): RoadmapStep[] {
   const steps: Omit<RoadmapStep, 'step'>[] = [];
   const add = (s: Omit<RoadmapStep, 'step'> | null) => void (s && steps.push(s));
-  const sme = judged['tech-sme'];
-  const hnte = judged.hnte;
-  const kechuang = judged['kechuang-project-2023'];
+  const sme = new Standing(judged['tech-sme']);
+  const hnte = new Standing(judged.hnte);
+  const kechuang = new Standing(judged['kechuang-project-2023']);
 
   if (!facts.techSmeRegistered) add(programmeStep(sme, '科技型中小企业评价入库', '已符合评价条件，可在全国科技型中小企业信息服务平台填报评价入库'));
 
-  const kechuangNeedsRoute = kechuang.outcome !== 'eligible' && !blocked(kechuang) && kechuang.conditions.find((c) => c.id === 'kc-route-6-cultivation-pool')?.status !== 'met';
-  if (!facts.hnteCertified && facts.inCultivationPool !== true && (hnte.outcome !== 'eligible' && !blocked(hnte))) {
+  if (!facts.hnteCertified && facts.inCultivationPool !== true && hnte.programme.outcome !== 'eligible' && !hnte.blocked) {
     const actions = ['入库条件以南通市当年高企培育库申报通知为准'];
     const cites: CitationRef[] = [LADDER.order];
     if (facts.region === '海门区') {
       actions.unshift(facts.techSmeRegistered ? '已入库科技型中小企业，海门区优先支持申报南通市高企培育库' : '海门区优先支持已评价入库的科技型中小企业申报');
       cites.push(LADDER.haimenPoolPriority);
     }
-    if (kechuangNeedsRoute) {
+    if (kechuang.programme.outcome !== 'eligible' && !kechuang.blocked && kechuang.condition('kc-route-6-cultivation-pool').status !== 'met') {
       actions.push('入库后即满足《2023年南通市科创项目认定标准》条件6');
       cites.push(LADDER.poolIsKechuangRoute);
     }

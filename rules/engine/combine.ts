@@ -1,16 +1,31 @@
+import type { CitationRef } from '../../knowledge/citation.js';
+import type { FactPath } from '../facts/catalog.js';
 import { allOf, anyOf, type Tri } from '../logic/tri.js';
 import type { Judgement } from './condition.js';
 
 /**
  * One condition whose clause joins several requirements ("A、B 且 C", "A 或 B"). Kleene logic decides; while
  * the whole is unknown, no part is settled against it, so every unknown part's facts stay open.
+ * (Plain loops: this runs for most conditions of every evaluation.)
  */
 function combine(status: Tri, parts: readonly Judgement[], gapJoin: string): Judgement {
-  const detail = parts.map((p) => p.detail).join('；');
-  if (status === 'unknown') return { status, detail, open: parts.flatMap((p) => (p.status === 'unknown' ? (p.open ?? []) : [])) };
-  const gaps = parts.filter((p) => p.gap && (status === 'unmet' ? p.status !== 'met' : true)).map((p) => p.gap!);
-  const cites = parts.flatMap((p) => p.cites ?? []);
-  return { status, detail, ...(gaps.length ? { gap: gaps.join(gapJoin) } : {}), ...(cites.length ? { cites } : {}) };
+  let detail = '';
+  for (const p of parts) detail = detail ? `${detail}；${p.detail}` : p.detail;
+  if (status === 'unknown') {
+    const open: FactPath[] = [];
+    for (const p of parts) if (p.status === 'unknown' && p.open) open.push(...p.open);
+    return { status, detail, open };
+  }
+  let gap: string | undefined;
+  const cites: CitationRef[] = [];
+  for (const p of parts) {
+    if (p.gap && (status !== 'unmet' || p.status !== 'met')) gap = gap ? `${gap}${gapJoin}${p.gap}` : p.gap;
+    if (p.cites) cites.push(...p.cites);
+  }
+  const j: Judgement = { status, detail };
+  if (gap) j.gap = gap;
+  if (cites.length) j.cites = cites;
+  return j;
 }
 
 export function allParts(...parts: Judgement[]): Judgement {

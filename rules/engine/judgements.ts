@@ -1,8 +1,6 @@
 import { FACT_CATALOG, type FactPath } from '../facts/catalog.js';
 import type { FactKey, Facts } from '../facts/schema.js';
-import { comparisonOf, describeBound, satisfies, type Bound } from '../logic/bounds.js';
-import { money, plain } from '../logic/format.js';
-import { rational } from '../logic/rational.js';
+import { comparisonOf, figureSatisfies, showInUnit, type Bound } from '../logic/bounds.js';
 import type { Judgement } from './condition.js';
 
 type BooleanKey = { [K in FactKey]: Facts[K] extends boolean | undefined ? K : never }[FactKey];
@@ -17,7 +15,11 @@ export function isThin(value: number, boundValue: number): boolean {
 
 /** A yes/no fact the text requires to be `wanted`; `yes` / `no` say what each answer means here. */
 export function requireAnswer(facts: Facts, key: BooleanKey, wanted: boolean, says: { yes: string; no: string }): Judgement {
-  const value = facts[key];
+  return requireValue(facts[key], key, wanted, says);
+}
+
+/** The same for a yes/no the rules derive: `key` is the fact to ask for while it is unknown. */
+export function requireValue(value: boolean | undefined, key: BooleanKey, wanted: boolean, says: { yes: string; no: string }): Judgement {
   if (value === undefined) return { status: 'unknown', detail: `尚不知道是否${FACT_CATALOG[key].label}`, open: [key] };
   const text = value ? says.yes : says.no;
   return value === wanted ? { status: 'met', detail: text } : { status: 'unmet', detail: text };
@@ -30,14 +32,13 @@ export function requireAmount(facts: Facts, key: NumberKey, b: Bound, gapNoun?: 
 
 /** The same for any figure: `path` is the fact to ask for while it is unknown. */
 export function compareAmount(value: number | undefined, label: string, path: FactPath, b: Bound, gapNoun: string = label): Judgement {
-  const show = (v: number) => (b.unit === '万元' ? money(v) : `${plain(v)}${b.unit}`);
-  const wanted = describeBound(b, show(b.value));
-  if (value === undefined) return { status: 'unknown', detail: `尚不知道${label}（要求${wanted}）`, open: [path] };
-  const detail = `${label} ${show(value)}，要求${wanted}`;
-  if (satisfies(rational(value), b)) {
+  const show = (v: number) => showInUnit(v, b.unit);
+  if (value === undefined) return { status: 'unknown', detail: `尚不知道${label}（要求${b.text}）`, open: [path] };
+  const detail = `${label} ${show(value)}，要求${b.text}`;
+  if (figureSatisfies(value, b)) {
     const cmp = comparisonOf(b.word);
     const thin = (cmp === '>=' || cmp === '>') && isThin(value, b.value);
-    return { status: 'met', detail, ...(thin ? { gap: `仅比要求多 ${show(value - b.value)}，余量很小` } : {}) };
+    return thin ? { status: 'met', detail, gap: `仅比要求多 ${show(value - b.value)}，余量很小` } : { status: 'met', detail };
   }
   return { status: 'unmet', detail, gap: amountGap(value, b, show, gapNoun) };
 }

@@ -34,7 +34,7 @@ export interface Programme<D> {
   prepare(ctx: Context): D;
   readonly rule: Rule<D>;
   score(data: D): Score | null;
-  notes(ctx: Context, data: D): Note[];
+  notes(ctx: Context, data: D): readonly Note[];
 }
 
 export interface JudgedCondition {
@@ -61,7 +61,9 @@ export interface JudgedProgramme {
   shape: RuleShape;
   /** facts that could still change the outcome, with how many of its open conditions each bears on */
   openFacts: Map<FactPath, number>;
-  notes: Note[];
+  /** the same facts, most useful first across all programmes (set once every programme is judged) */
+  missingFacts: FactPath[];
+  notes: readonly Note[];
   /** the programme's own clause (e.g. the article that lists its conditions); the conditions carry theirs */
   cites: readonly CitationRef[];
 }
@@ -89,41 +91,79 @@ export function uniqueCites(cites: Iterable<CitationRef>): CitationRef[] {
 }
 
 /**
+ * A programme's tree compiled once: its leaves in order, and its groups with their children as indexes into one
+ * status array (leaves first, then groups children-before-parent), so judging is a few flat loops.
+ */
+interface Layout<D> {
+  leaves: Condition<D>[];
+  root: number;
+  groups: { all: boolean; children: number[] }[];
+  shape: RuleShape;
+}
+
+const layouts = new WeakMap<object, Layout<never>>();
+
+function layoutOf<D>(rule: Rule<D>): Layout<D> {
+  const known = layouts.get(rule) as Layout<D> | undefined;
+  if (known) return known;
+  const leaves: Condition<D>[] = [];
+  const collect = (r: Rule<D>): void => {
+    if (isCondition(r)) leaves.push(r);
+    else for (const child of 'all' in r ? r.all : r.any) collect(child);
+  };
+  collect(rule);
+  const groups: Layout<D>['groups'] = [];
+  const place = (r: Rule<D>): number => {
+    if (isCondition(r)) return leaves.indexOf(r);
+    const children = ('all' in r ? r.all : r.any).map(place);
+    groups.push({ all: 'all' in r, children });
+    return leaves.length + groups.length - 1;
+  };
+  const layout = { leaves, root: place(rule), groups, shape: shapeOf(rule) };
+  layouts.set(rule, layout as Layout<never>);
+  return layout;
+}
+
+/**
  * Judges every condition, combines them in Kleene logic, and marks which unknown conditions still matter: a
- * condition is relevant while no decided sibling already settles every group above it.
+ * condition is relevant while no decided sibling already settles every group above it, that is while every
+ * group above it is itself unknown.
  */
 export function judgeProgramme<D>(programme: Programme<D>, ctx: Context): JudgedProgramme {
   const data = programme.prepare(ctx);
-  const judged = new Map<string, JudgedCondition>();
-  const judgeLeaves = (rule: Rule<D>): void => {
-    if (isCondition(rule)) judged.set(rule.id, toJudged(rule, rule.judge(ctx, data)));
-    else for (const child of 'all' in rule ? rule.all : rule.any) judgeLeaves(child);
-  };
-  judgeLeaves(programme.rule);
-
-  const statusOf = (rule: Rule<D>): Tri => {
-    if (isCondition(rule)) return judged.get(rule.id)!.status;
-    return 'all' in rule ? allOf(rule.all.map(statusOf)) : anyOf(rule.any.map(statusOf));
-  };
-  const markRelevant = (rule: Rule<D>, open: boolean): void => {
-    const status = statusOf(rule);
-    if (isCondition(rule)) judged.get(rule.id)!.relevant = open && status === 'unknown';
-    else for (const child of 'all' in rule ? rule.all : rule.any) markRelevant(child, open && status === 'unknown');
-  };
-  const root = statusOf(programme.rule);
-  markRelevant(programme.rule, true);
-
-  const conditions = [...judged.values()];
+  const { leaves, root, groups, shape } = layoutOf(programme.rule);
+  const conditions: JudgedCondition[] = [];
+  const status: Tri[] = [];
+  for (const leaf of leaves) {
+    const c = toJudged(leaf, leaf.judge(ctx, data));
+    conditions.push(c);
+    status.push(c.status);
+  }
+  for (const g of groups) {
+    const children = g.children.map((i) => status[i]!);
+    status.push(g.all ? allOf(children) : anyOf(children));
+  }
+  const open: boolean[] = new Array<boolean>(status.length).fill(false);
+  open[root] = status[root] === 'unknown';
+  for (let gi = groups.length - 1; gi >= 0; gi--) {
+    if (!open[leaves.length + gi]) continue;
+    for (const child of groups[gi]!.children) open[child] = status[child] === 'unknown';
+  }
   const openFacts = new Map<FactPath, number>();
-  for (const c of conditions) if (c.relevant) for (const f of c.open) openFacts.set(f, (openFacts.get(f) ?? 0) + 1);
+  for (let i = 0; i < conditions.length; i++) {
+    const c = conditions[i]!;
+    c.relevant = open[i]!;
+    if (c.relevant) for (const f of c.open) openFacts.set(f, (openFacts.get(f) ?? 0) + 1);
+  }
   return {
     id: programme.id,
     title: programme.title,
-    outcome: outcomeOf(root),
+    outcome: outcomeOf(status[root]!),
     score: programme.score(data),
     conditions,
-    shape: shapeOf(programme.rule),
+    shape,
     openFacts,
+    missingFacts: [],
     notes: programme.notes(ctx, data),
     cites: programme.cites,
   };

@@ -20,13 +20,27 @@ export function assessmentYears(asOf: IsoDate, registrationDate: IsoDate): numbe
 }
 
 /**
- * Every set of years the test might look at. One set when the registration date is known; while it is not,
- * each possibility from three years down to none, so that nothing is decided that the date could still undo.
+ * The latest the enterprise can have been registered: its registration date, or while that is unknown, the
+ * day its 高企 certificate was issued (no enterprise holds one before it exists), or else the evaluation date.
  */
-export function possibleAssessmentYears(asOf: IsoDate, registrationDate: IsoDate | undefined): number[][] {
-  if (registrationDate !== undefined) return [assessmentYears(asOf, registrationDate)];
+export function latestRegistration(facts: Facts, asOf: IsoDate): IsoDate {
+  if (facts.registrationDate !== undefined) return facts.registrationDate;
+  return facts.hnteCertDate !== undefined && facts.hnteCertDate < asOf ? facts.hnteCertDate : asOf;
+}
+
+/**
+ * Every set of years the test might look at. One set when the registration date is known; while it is not,
+ * each possibility from three years down to as few as the latest possible registration allows, so that nothing
+ * is decided that the date could still undo.
+ */
+export function possibleAssessmentYears(facts: Facts, asOf: IsoDate): number[][] {
+  if (facts.registrationDate !== undefined) return [assessmentYears(asOf, facts.registrationDate)];
+  const windows: number[][] = [];
   const last = lastFiscalYear(asOf);
-  return [[last - 2, last - 1, last], [last - 1, last], [last], []];
+  for (let first = last - 2; first <= Math.min(last + 1, yearOf(latestRegistration(facts, asOf))); first++) {
+    windows.push(assessmentYears(asOf, `${first}-01-01`));
+  }
+  return windows;
 }
 
 export function yearFigure(facts: Facts, key: PerYearKey, year: number): number | undefined {

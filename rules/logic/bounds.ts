@@ -1,3 +1,4 @@
+import { money, plain } from './format.js';
 import { compare, rational, type Rational } from './rational.js';
 
 /**
@@ -32,19 +33,42 @@ export interface Bound {
   readonly word: LegalWord;
   readonly value: number;
   readonly unit: string;
+  /** the bound as an exact fraction, for comparing computed ratios */
+  readonly exact: Rational;
+  /** the bound read back as the text would say it: 不低于10%, 超过5000万元, 500万元以上, 小于5000万元（含） */
+  readonly text: string;
+}
+
+/** A figure in a bound's unit, as a reader writes it (万元 switching to 亿元 from 1亿 on). */
+export function showInUnit(value: number, unit: string): string {
+  return unit === '万元' ? money(value) : `${plain(value)}${unit}`;
 }
 
 export function bound(word: LegalWord, value: number, unit: string): Bound {
-  return { word, value, unit };
+  const shown = showInUnit(value, unit);
+  const { place } = WORDS[word];
+  const text = place === 'after' ? `${shown}${word}` : place === 'before' ? `${word}${shown}` : `小于${shown}（含）`;
+  return { word, value, unit, exact: rational(value), text };
 }
 
 export function comparisonOf(word: LegalWord): Comparison {
   return WORDS[word].cmp;
 }
 
-/** Whether an exact value satisfies the bound as the text words it. */
+/** Whether an exact value (a ratio, a sum) satisfies the bound as the text words it. */
 export function satisfies(value: Rational, b: Bound): boolean {
-  const c = compare(value, rational(b.value));
+  return holds(compare(value, b.exact), b);
+}
+
+/**
+ * The same for a figure as the user gave it. Comparing the number itself is exact: the figure and the bound are
+ * both the decimals written, and rounding a decimal to the nearest double never crosses a bound it did not.
+ */
+export function figureSatisfies(value: number, b: Bound): boolean {
+  return holds(value < b.value ? -1 : value > b.value ? 1 : 0, b);
+}
+
+function holds(c: number, b: Bound): boolean {
   switch (comparisonOf(b.word)) {
     case '>=':
       return c >= 0;
@@ -55,12 +79,4 @@ export function satisfies(value: Rational, b: Bound): boolean {
     case '<':
       return c < 0;
   }
-}
-
-/** The bound read back as the text would say it: 不低于10%, 超过5000万元, 500万元以上, 小于5000万元（含）. */
-export function describeBound(b: Bound, shown: string = `${b.value}${b.unit}`): string {
-  const { place } = WORDS[b.word];
-  if (place === 'after') return `${shown}${b.word}`;
-  if (place === 'before') return `${b.word}${shown}`;
-  return `小于${shown}（含）`;
 }

@@ -15,8 +15,8 @@ export function yearOf(date: IsoDate): number {
   return Number(date.slice(0, 4));
 }
 
-function iso(date: Date): IsoDate {
-  return date.toISOString().slice(0, 10);
+function isLeap(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
 /**
@@ -24,20 +24,26 @@ function iso(date: Date): IsoDate {
  * period whose end month has no corresponding day (the last day of that month).
  */
 export function addYears(date: IsoDate, years: number): IsoDate {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const target = new Date(Date.UTC(y + years, m - 1, d));
-  if (target.getUTCMonth() !== m - 1) return iso(new Date(Date.UTC(y + years, m, 0)));
-  return iso(target);
+  const year = Number(date.slice(0, 4)) + years;
+  const rest = date.slice(4);
+  return `${year}${rest === '-02-29' && !isLeap(year) ? '-02-28' : rest}`;
 }
 
-export function addDays(date: IsoDate, days: number): IsoDate {
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function daysIn(year: number, month: number): number {
+  return month === 2 ? (isLeap(year) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+export function dayBefore(date: IsoDate): IsoDate {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return iso(new Date(Date.UTC(y, m - 1, d + days)));
+  if (d > 1) return `${y}-${pad(m)}-${pad(d - 1)}`;
+  if (m > 1) return `${y}-${pad(m - 1)}-${pad(daysIn(y, m - 1))}`;
+  return `${y - 1}-12-31`;
 }
 
 /** Today in the local calendar: the default evaluation date. */
 export function today(now: Date = new Date()): IsoDate {
-  const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 

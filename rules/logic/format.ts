@@ -2,7 +2,10 @@ import { compare, multiply, rational, toNumber, type Rational } from './rational
 
 /** A number as a reader writes it: at most `digits` decimals, no trailing zeros. */
 export function plain(value: number, digits = 2): string {
-  return Number.isInteger(value) ? String(value) : String(Number(value.toFixed(digits)));
+  const text = String(value);
+  const dot = text.indexOf('.');
+  if ((dot < 0 || text.length - dot - 1 <= digits) && !text.includes('e')) return text;
+  return String(Number(value.toFixed(digits)));
 }
 
 /** An amount in 万元, switching to 亿元 from 1亿 on. */

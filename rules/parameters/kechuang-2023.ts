@@ -10,6 +10,8 @@ const ref = (quote: string) => cite(DOC.kechuang, quote);
 export const KECHUANG_2023 = {
   since: '2023-01-01',
   edition: '《2023年南通市科创项目认定标准》（通政办发〔2023〕20号附件1，2023年版）；此后可能已修订，请以主管部门当年标准为准',
+  /** the sentence that joins the base conditions to "any one of" conditions 1–8 */
+  conditions: ref('在货币投资形成的有形资产不低于100万元或当年应税销售收入不低于100万元基础上，应满足以下条件之一'),
   base: {
     registeredSince: { date: '2022-01-01', word: '以来', cite: ref('2022年1月1日以来从市外招引注册在南通') },
     attracted: { cite: ref('1. 从市外招引，指企业注册前，项目投资方（包括全资、控股、实际控制）为母公司，母公司于2022年12月31日前市外注册') },
@@ -30,7 +32,7 @@ export const KECHUANG_2023 = {
       tangibleAssets: bound('不低于', 100, '万元'),
       taxableSales: bound('不低于', 100, '万元'),
       cites: [
-        ref('在货币投资形成的有形资产不低于100万元或当年应税销售收入不低于100万元基础上，应满足以下条件之一'),
+        ref('在货币投资形成的有形资产不低于100万元或当年应税销售收入不低于100万元'),
         ref('4. 有形资产，包括：土地、厂房、设备、装置、产品等在内'),
       ],
     },

@@ -56,6 +56,10 @@ export function growthPart(facts: Facts, key: GrowthKey, windows: readonly (read
   if (parts.length === 1) return parts[0]!;
   const points = hull(parts.map((p) => p.points));
   const agree = parts.every((p) => sameInterval(p.points, parts[0]!.points));
-  const open = agree ? [] : ['registrationDate' as FactPath, ...parts.flatMap((p) => p.open)];
+  const open: FactPath[] = [];
+  if (!agree) {
+    open.push('registrationDate');
+    for (const p of parts) open.push(...p.open);
+  }
   return { points, open, detail: `${NAME[key]}：注册日期未知，计算年度未定（${parts[0]!.detail}）` };
 }

@@ -10,7 +10,8 @@ import { HNTE_MEASURES } from '../parameters/hnte-2016.js';
 type RateBand = (typeof HNTE_MEASURES.rdIntensity.bands)[number];
 
 const BANDS = HNTE_MEASURES.rdIntensity.bands;
-const LOWEST_RATE = BANDS.reduce((low, b) => Math.min(low, b.rate.value), Infinity);
+const LOWEST_RATE = BANDS.reduce((low, b) => (b.rate.value < low.value ? b.rate : low), BANDS[0].rate);
+const HUNDRED = rational(100);
 
 function bandForSales(latestSales: number): RateBand {
   return BANDS.find((b) => latestSales <= b.salesUpTo)!;
@@ -40,26 +41,28 @@ export function rdIntensityOver(facts: Facts, years: readonly number[]): Judgeme
   if (openSales.length === 0) {
     if (isZero(salesKnown)) return { status: 'unmet', detail: `${span}销售收入合计为0，研发费用占比无从达到要求` };
     const band = bandForSales(latestSales!);
-    const required = multiply(salesKnown, divide(rational(band.rate.value), rational(100)));
+    const required = multiply(salesKnown, divide(band.rate.exact, HUNDRED));
     const share = percentOf(divide(rdKnown, salesKnown));
     const head = `${span}研发费用${openRd.length ? '已知部分' : ''}合计 ${money(toNumber(rdKnown))}，销售收入合计 ${money(toNumber(salesKnown))}，占比 ${percent(share, band.rate.value)}`;
     const detail = `${head}；${latest}年销售收入 ${money(latestSales!)}，属“${band.label}”，要求不低于${band.rate.value}%`;
     if (satisfies(share, band.rate)) {
       const spare = toNumber(subtract(rdKnown, required));
-      return { status: 'met', detail, cites: [band.cite], ...(spare < toNumber(required) * 0.1 ? { gap: `研发费用仅比要求多约 ${money(spare)}，余量很小` } : {}) };
+      return spare < toNumber(required) * 0.1
+        ? { status: 'met', detail, cites: [band.cite], gap: `研发费用仅比要求多约 ${money(spare)}，余量很小` }
+        : { status: 'met', detail, cites: [band.cite] };
     }
     if (openRd.length) return { status: 'unknown', detail, open: openRd, cites: [band.cite] };
     return { status: 'unmet', detail, cites: [band.cite], gap: `${span}研发费用需再增加约 ${money(roundUp(subtract(required, rdKnown)))}` };
   }
 
   // Some sales unknown: more sales only raise the bar, so R&D already short of the lowest possible bar stays short.
-  const rate = latestSales === undefined ? LOWEST_RATE : bandForSales(latestSales).rate.value;
-  const floor = multiply(salesKnown, divide(rational(rate), rational(100)));
+  const rate = latestSales === undefined ? LOWEST_RATE : bandForSales(latestSales).rate;
+  const floor = multiply(salesKnown, divide(rate.exact, HUNDRED));
   const detail = `${span}销售收入尚缺 ${openSales.length} 个年度，研发费用${openRd.length ? `尚缺 ${openRd.length} 个年度` : `合计 ${money(toNumber(rdKnown))}`}`;
   if (openRd.length === 0 && compare(rdKnown, floor) < 0) {
     return {
       status: 'unmet',
-      detail: `${detail}；仅按已知销售收入 ${money(toNumber(salesKnown))} 计，占比已低于${rate}%`,
+      detail: `${detail}；仅按已知销售收入 ${money(toNumber(salesKnown))} 计，占比已低于${rate.value}%`,
       gap: `${span}研发费用至少还需增加约 ${money(roundUp(subtract(floor, rdKnown)))}`,
     };
   }
@@ -71,14 +74,19 @@ function roundUp(wan: Rational): number {
   return Number(ceiling(multiply(wan, rational(10)))) / 10;
 }
 
-/** Whatever set of years applies: decided only when every possible set gives the same verdict. */
+/**
+ * Whatever set of years applies: decided only when every possible set gives the same verdict. The sets are
+ * the three-year one and its later parts, so while the three-year verdict is open its missing years already
+ * include every other set's.
+ */
 export function rdIntensity(facts: Facts, windows: readonly (readonly number[])[]): Judgement {
-  const verdicts = windows.map((w) => rdIntensityOver(facts, w));
-  const first = verdicts[0]!;
-  if (verdicts.length === 1) return first;
-  if (first.status !== 'unknown' && verdicts.every((v) => v.status === first.status)) {
-    return { ...first, detail: `${first.detail}（注册日期未知，按任何可能的经营年限结论相同）` };
+  const widest = rdIntensityOver(facts, windows[0]!);
+  if (windows.length === 1) return widest;
+  const verdicts = widest.status === 'unknown' ? [widest] : windows.map((w, i) => (i === 0 ? widest : rdIntensityOver(facts, w)));
+  if (widest.status !== 'unknown' && verdicts.every((v) => v.status === widest.status)) {
+    return { ...widest, detail: `${widest.detail}（注册日期未知，按任何可能的经营年限结论相同）` };
   }
-  const open: FactPath[] = ['registrationDate', ...verdicts.flatMap((v) => v.open ?? [])];
-  return { status: 'unknown', detail: `需先知道注册成立日期，才能确定计算研发费用占比的会计年度；${first.detail}`, open };
+  const open: FactPath[] = ['registrationDate'];
+  for (const v of verdicts) if (v.open) open.push(...v.open);
+  return { status: 'unknown', detail: `需先知道注册成立日期，才能确定计算研发费用占比的会计年度；${widest.detail}`, open };
 }

@@ -13,6 +13,12 @@ const GRADE_NAMES = {
   coreSupportLevel: { A: '强', B: '较强', C: '一般', D: '较弱', E: '无' },
 } as const;
 
+function openOf(parts: readonly { open: readonly FactPath[] }[]): FactPath[] {
+  const open: FactPath[] = [];
+  for (const p of parts) open.push(...p.open);
+  return open;
+}
+
 function gradePart(facts: Facts, key: 'techAdvancement' | 'coreSupportLevel', name: string): ScorePart {
   const bands = key === 'techAdvancement' ? S.ip.techAdvancement.bands : S.ip.coreSupport.bands;
   const grade: Grade | undefined = facts[key];
@@ -80,8 +86,12 @@ function managementPart(facts: Facts): ScorePart {
     if (has === undefined) return { points: span(0, band.max), open: [key], detail: `${name}未知` };
     return { points: has ? band : exactly(0), open: [], detail: `${name}${has ? `有 ${showInterval(band)}分` : '无 0分'}` };
   });
-  return { points: addIntervals(parts.map((p) => p.points)), open: parts.flatMap((p) => p.open), detail: parts.map((p) => p.detail).join('，') };
+  return { points: addIntervals(parts.map((p) => p.points)), open: openOf(parts), detail: parts.map((p) => p.detail).join('，') };
 }
+
+const IP_CITES = [...S.ip.techAdvancement.cites, ...S.ip.coreSupport.cites, ...S.ip.count.cites, ...S.ip.acquisition.cites, ...S.ip.standards.cites, S.ip.capCite];
+const MANAGEMENT_CITES = MANAGEMENT_ITEMS.map(([k]) => S.management[k].cite);
+const GROWTH_CITES = [S.growth.actualPeriod, S.growth.netAssetsFormula, S.growth.salesFormula, S.growth.zeroRules, ...S.growth.table.cites];
 
 function component(id: string, label: string, max: number, part: ScorePart, cites: ScoreComponent['cites']): ScoreComponent & { open: FactPath[] } {
   return { id, label, points: part.points, max, detail: part.detail, cites, open: part.open };
@@ -107,7 +117,7 @@ export function hnteScore(facts: Facts, windows: readonly (readonly number[])[])
   const ip: ScorePart = {
     points: ipPoints,
     // once the uncapped minimum reaches the cap, no IP answer can move the subtotal
-    open: ipSettled ? [] : ipParts.flatMap((p) => p.open),
+    open: ipSettled ? [] : openOf(ipParts),
     detail: `${ipParts.map((p) => p.detail).join('，')}${ipRaw.max > S.ip.cap ? `（合计不超过${S.ip.cap}分）` : ''}`,
   };
   const netAssets = growthPart(facts, 'netAssetsByYear', windows);
@@ -118,10 +128,10 @@ export function hnteScore(facts: Facts, windows: readonly (readonly number[])[])
     detail: `${netAssets.detail}；${sales.detail}`,
   };
   const components = [
-    component('ip', '知识产权', 30, ip, [...S.ip.techAdvancement.cites, ...S.ip.coreSupport.cites, ...S.ip.count.cites, ...S.ip.acquisition.cites, ...S.ip.standards.cites, S.ip.capCite]),
+    component('ip', '知识产权', 30, ip, IP_CITES),
     component('transfers', '科技成果转化能力', 30, transfersPart(facts), S.transfers.cites),
-    component('management', '研究开发组织管理水平', 20, managementPart(facts), MANAGEMENT_ITEMS.map(([k]) => S.management[k].cite)),
-    component('growth', '企业成长性', 20, growth, [S.growth.actualPeriod, S.growth.netAssetsFormula, S.growth.salesFormula, S.growth.zeroRules, ...S.growth.table.cites]),
+    component('management', '研究开发组织管理水平', 20, managementPart(facts), MANAGEMENT_CITES),
+    component('growth', '企业成长性', 20, growth, GROWTH_CITES),
   ];
   return {
     score: {
@@ -129,6 +139,6 @@ export function hnteScore(facts: Facts, windows: readonly (readonly number[])[])
       pass: S.pass.score.value,
       components: components.map(({ open: _open, ...c }) => c),
     },
-    open: [...new Set(components.flatMap((c) => c.open))],
+    open: [...new Set(openOf(components))],
   };
 }

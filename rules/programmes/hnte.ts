@@ -1,12 +1,11 @@
-import { possibleAssessmentYears } from '../facts/fiscal-years.js';
+import { latestRegistration, possibleAssessmentYears } from '../facts/fiscal-years.js';
 import type { Condition, Context, Judgement, Note } from '../engine/condition.js';
 import { requireAmount, requireAnswer } from '../engine/judgements.js';
 import type { Programme } from '../engine/programme.js';
-import { satisfies } from '../logic/bounds.js';
+import { figureSatisfies, satisfies } from '../logic/bounds.js';
 import { addYears } from '../logic/dates.js';
 import { percent } from '../logic/format.js';
 import { showInterval } from '../logic/interval.js';
-import { rational } from '../logic/rational.js';
 import { HNTE_MEASURES as M } from '../parameters/hnte-2016.js';
 import { HNTE_SCORING as S } from '../parameters/hnte-scoring-2016.js';
 import { hnteCertificateLastDay } from './hnte-certificate.js';
@@ -28,7 +27,12 @@ const registered: Hc = {
   remedy: 'wait',
   judge: ({ facts, asOf }) => {
     const d = facts.registrationDate;
-    if (d === undefined) return { status: 'unknown', detail: '尚不知道注册成立日期（要求注册成立一年以上）', open: ['registrationDate'] };
+    if (d === undefined) {
+      const latest = latestRegistration(facts, asOf);
+      return addYears(latest, M.registered.years.value) <= asOf
+        ? { status: 'met', detail: `注册成立日期未给出，但不晚于高企证书颁发日 ${latest}，至 ${asOf} 已满一年` }
+        : { status: 'unknown', detail: '尚不知道注册成立日期（要求注册成立一年以上）', open: ['registrationDate'] };
+    }
     const ready = addYears(d, M.registered.years.value);
     return ready <= asOf
       ? { status: 'met', detail: `注册成立于 ${d}，至 ${asOf} 已满一年` }
@@ -120,10 +124,10 @@ const innovation: Hc = {
     const { min, max } = score.points;
     const parts = score.components.map((c) => `${c.label} ${showInterval(c.points)}`).join('，');
     const detail = `创新能力评价得分区间 ${showInterval(score.points)} 分（${parts}），要求70分以上（不含70分）`;
-    if (satisfies(rational(min), S.pass.score)) {
+    if (figureSatisfies(min, S.pass.score)) {
       return min - S.pass.score.value <= 5 ? { status: 'met', detail, gap: `最低可能得分 ${min} 分，余量很小` } : { status: 'met', detail };
     }
-    if (!satisfies(rational(max), S.pass.score)) {
+    if (!figureSatisfies(max, S.pass.score)) {
       return { status: 'unmet', detail, gap: `最高可能得分 ${max} 分，至少还需提高 ${S.pass.score.value + 1 - max} 分` };
     }
     if (open.length === 0) {
@@ -170,7 +174,7 @@ export const hnte: Programme<HnteData> = {
   title: '高新技术企业认定',
   cites: [M.conditions],
   prepare: ({ facts, asOf }) => {
-    const windows = possibleAssessmentYears(asOf, facts.registrationDate);
+    const windows = possibleAssessmentYears(facts, asOf);
     return { windows, innovation: hnteScore(facts, windows) };
   },
   rule: { all: [registered, ipOwnership, field, scienceStaff, rdIntensityCondition, rdInChina, highTechIncome, innovation, noIncident] },

@@ -1,25 +1,33 @@
 import { allParts, anyParts } from '../engine/combine.js';
 import type { Condition, Judgement, Note } from '../engine/condition.js';
-import { requireAmount, requireAnswer } from '../engine/judgements.js';
+import { requireAmount, requireAnswer, requireValue } from '../engine/judgements.js';
 import type { Programme } from '../engine/programme.js';
+import { latestRegistration } from '../facts/fiscal-years.js';
 import { chineseDate } from '../logic/dates.js';
 import { KECHUANG_2023 as K } from '../parameters/kechuang-2023.js';
+import { holdsValidCertificate } from './hnte-certificate.js';
 
 type Kc = Condition<null>;
+
+const SINCE = K.base.registeredSince.date;
+const SINCE_TEXT = chineseDate(SINCE);
 
 const registeredSince2022: Kc = {
   id: 'kc-base-registered-since-2022',
   label: '2022年1月1日以来注册',
   cites: [K.base.registeredSince.cite],
   remedy: 'none',
-  judge: ({ facts }) => {
+  judge: ({ facts, asOf }) => {
     const d = facts.registrationDate;
-    const since = K.base.registeredSince.date;
-    const sinceText = chineseDate(since);
-    if (d === undefined) return { status: 'unknown', detail: `尚不知道注册成立日期（要求${sinceText}以来注册）`, open: ['registrationDate'] };
-    return d >= since
-      ? { status: 'met', detail: `注册成立日期 ${d}，属${sinceText}以来注册` }
-      : { status: 'unmet', detail: `注册成立日期 ${d}，早于${sinceText}` };
+    if (d === undefined) {
+      const latest = latestRegistration(facts, asOf);
+      return latest < SINCE
+        ? { status: 'unmet', detail: `注册成立日期未给出，但不晚于高企证书颁发日 ${latest}，早于${SINCE_TEXT}` }
+        : { status: 'unknown', detail: `尚不知道注册成立日期（要求${SINCE_TEXT}以来注册）`, open: ['registrationDate'] };
+    }
+    return d >= SINCE
+      ? { status: 'met', detail: `注册成立日期 ${d}，属${SINCE_TEXT}以来注册` }
+      : { status: 'unmet', detail: `注册成立日期 ${d}，早于${SINCE_TEXT}` };
   },
 };
 
@@ -122,9 +130,9 @@ const route1: Kc = {
   label: '条件1：引进有效期内高新技术企业，或母公司为市外高新技术企业',
   cites: [K.routes.hnte.cite],
   remedy: 'none',
-  judge: ({ facts }) =>
+  judge: ({ facts, asOf }) =>
     anyParts(
-      requireAnswer(facts, 'hnteCertified', true, { yes: '企业持有有效期内高新技术企业证书', no: '企业未持有有效的高企证书' }),
+      requireValue(holdsValidCertificate(facts, asOf), 'hnteCertified', true, { yes: '企业持有有效期内高新技术企业证书', no: '企业未持有有效的高企证书' }),
       requireAnswer(facts, 'parentIsOutsideHnte', true, { yes: '母公司为市外高新技术企业', no: '母公司不是市外高新技术企业' }),
     ),
 };
@@ -204,19 +212,17 @@ const route8: Kc = {
     ),
 };
 
-function notes(): Note[] {
-  return [
-    { text: `依据${K.edition}。认定结果按该版文本判断，版本说明不改变结论。`, cites: [] },
-    { text: K.notes.quota.text, cites: [K.notes.quota.cite] },
-    ...K.notes.other.map((n) => ({ text: n.text, cites: [n.cite] })),
-  ];
-}
+const NOTES: readonly Note[] = [
+  { text: `依据${K.edition}。认定结果按该版文本判断，版本说明不改变结论。`, cites: [] },
+  { text: K.notes.quota.text, cites: [K.notes.quota.cite] },
+  ...K.notes.other.map((n) => ({ text: n.text, cites: [n.cite] })),
+];
 
 /** 《2023年南通市科创项目认定标准》: every base condition, and any one of conditions 1–8. */
 export const kechuangProject2023: Programme<null> = {
   id: 'kechuang-project-2023',
   title: '南通市科创项目认定（2023年标准）',
-  cites: [],
+  cites: [K.conditions],
   prepare: () => null,
   rule: {
     all: [
@@ -225,5 +231,5 @@ export const kechuangProject2023: Programme<null> = {
     ],
   },
   score: () => null,
-  notes,
+  notes: () => NOTES,
 };

@@ -62,6 +62,11 @@ function ipPart({ ipClassI: one, ipClassII: two }: Facts): ScorePart {
   };
 }
 
+const bandCites = (t: BandTable) => t.bands.flatMap((b) => (b.cite ? [b.cite] : []));
+const STAFF_CITES = [...T.staff.cites, ...bandCites(T.staff)];
+const RD_CITES = [T.rd.choose, ...T.rd.ofSales.cites, ...T.rd.ofCosts.cites, ...bandCites(T.rd.ofSales), ...bandCites(T.rd.ofCosts)];
+const IP_CITES = [T.ip.cite, T.ip.classIAtLeastOne.cite, ...T.ip.classII.cites, ...bandCites(T.ip.classII)];
+
 export interface TechSmeScore {
   score: Score;
   /** the 科技人员 indicator alone: (五) also requires it not to be 0 */
@@ -77,12 +82,9 @@ export function techSmeScore(facts: Facts, year: number): TechSmeScore {
   const rd = rdPart(facts, year);
   const ip = ipPart(facts);
   const components = [
-    { id: 'staff', label: '科技人员', max: 20, part: staff, cites: T.staff.cites.concat(T.staff.bands.flatMap((b) => (b.cite ? [b.cite] : []))) },
-    {
-      id: 'rd', label: '研发投入', max: 50, part: rd,
-      cites: [T.rd.choose, ...T.rd.ofSales.cites, ...T.rd.ofCosts.cites, ...[...T.rd.ofSales.bands, ...T.rd.ofCosts.bands].flatMap((b) => (b.cite ? [b.cite] : []))],
-    },
-    { id: 'ip', label: '科技成果', max: 30, part: ip, cites: [T.ip.cite, T.ip.classIAtLeastOne.cite, ...T.ip.classII.cites, ...T.ip.classII.bands.flatMap((b) => (b.cite ? [b.cite] : []))] },
+    { id: 'staff', label: '科技人员', max: 20, part: staff, cites: STAFF_CITES },
+    { id: 'rd', label: '研发投入', max: 50, part: rd, cites: RD_CITES },
+    { id: 'ip', label: '科技成果', max: 30, part: ip, cites: IP_CITES },
   ];
   return {
     score: {
@@ -91,7 +93,7 @@ export function techSmeScore(facts: Facts, year: number): TechSmeScore {
       components: components.map((c) => ({ id: c.id, label: c.label, points: c.part.points, max: c.max, detail: c.part.detail, cites: c.cites })),
     },
     staff: staff.points,
-    open: [...new Set(components.flatMap((c) => c.part.open))],
+    open: [...new Set([...staff.open, ...rd.open, ...ip.open])],
     staffOpen: staff.open,
   };
 }

@@ -2,12 +2,12 @@ import { perYearPath } from '../facts/catalog.js';
 import { lastFiscalYear, yearFigure } from '../facts/fiscal-years.js';
 import { allParts } from '../engine/combine.js';
 import type { Condition, Context, Judgement, Note } from '../engine/condition.js';
-import { compareAmount, requireAmount, requireAnswer } from '../engine/judgements.js';
+import { compareAmount, requireAmount, requireAnswer, requireValue } from '../engine/judgements.js';
 import type { Programme } from '../engine/programme.js';
-import { satisfies } from '../logic/bounds.js';
+import { figureSatisfies } from '../logic/bounds.js';
 import { showInterval } from '../logic/interval.js';
-import { rational } from '../logic/rational.js';
 import { TECH_SME as T } from '../parameters/tech-sme-2017.js';
+import { holdsValidCertificate } from './hnte-certificate.js';
 import { staffShare, staffShortfall } from './staff-share.js';
 import { techSmeScore, type TechSmeScore } from './tech-sme-score.js';
 
@@ -32,7 +32,14 @@ const employees: Sc = {
   label: '（二）职工总数不超过500人',
   cites: [T.size.cite],
   remedy: 'none',
-  judge: ({ facts }) => requireAmount(facts, 'employees', T.size.employees),
+  judge: ({ facts }) => {
+    // science staff are counted among the employees, so they already bound the headcount from below
+    const { employees: known, scienceStaff } = facts;
+    if (known === undefined && scienceStaff !== undefined && !figureSatisfies(scienceStaff, T.size.employees)) {
+      return { status: 'unmet', detail: `科技人员已有 ${scienceStaff} 人，职工总数至少同样多，要求${T.size.employees.text}` };
+    }
+    return requireAmount(facts, 'employees', T.size.employees);
+  },
 };
 
 const sales: Sc = {
@@ -105,8 +112,8 @@ const scoreCondition: Sc = {
     const { score, staff, open, staffOpen } = data.evaluation;
     const parts = score.components.map((c) => `${c.label} ${showInterval(c.points)}`).join('，');
     const detail = `评价得分 ${showInterval(score.points)} 分（${parts}；按${data.year}年度数据），要求不低于60分且科技人员指标不为0`;
-    const passSure = satisfies(rational(score.points.min), T.score.pass);
-    const passPossible = satisfies(rational(score.points.max), T.score.pass);
+    const passSure = figureSatisfies(score.points.min, T.score.pass);
+    const passPossible = figureSatisfies(score.points.max, T.score.pass);
     if (!passPossible || staff.max === 0) return { status: 'unmet', detail, gap: scoreGap(ctx, data) };
     if (passSure && staff.min > 0) {
       return score.points.min - T.score.pass.value < 6 ? { status: 'met', detail, gap: `最低得分 ${score.points.min} 分，余量很小` } : { status: 'met', detail };
@@ -115,12 +122,15 @@ const scoreCondition: Sc = {
   },
 };
 
-const direct = (id: string, label: string, cite: (typeof T.direct)[keyof typeof T.direct], key: 'hnteCertified' | 'nationalScienceAwardTop3' | 'provincialRdInstitution' | 'ledStandardLast5y', yes: string): Sc => ({
+type DirectKey = 'hnteCertified' | 'nationalScienceAwardTop3' | 'provincialRdInstitution' | 'ledStandardLast5y';
+
+const direct = (id: string, label: string, cite: (typeof T.direct)[keyof typeof T.direct], key: DirectKey, yes: string): Sc => ({
   id,
   label,
   cites: [T.direct.cite, cite],
   remedy: 'improve',
-  judge: ({ facts }) => requireAnswer(facts, key, true, { yes, no: `不具备：${yes}` }),
+  judge: ({ facts, asOf }) =>
+    requireValue(key === 'hnteCertified' ? holdsValidCertificate(facts, asOf) : facts[key], key, true, { yes, no: `不具备：${yes}` }),
 });
 
 const directRoutes = [

@@ -114,6 +114,8 @@ describe('the fiscal years a three-year test looks at', () => {
   });
 
   it('are every possibility while the registration date is unknown', () => {
-    expect(possibleAssessmentYears('2026-11-22', undefined)).toEqual([[2023, 2024, 2025], [2024, 2025], [2025], []]);
+    expect(possibleAssessmentYears({}, '2026-11-22')).toEqual([[2023, 2024, 2025], [2024, 2025], [2025], []]);
+    // registered no later than its 高企 certificate was issued
+    expect(possibleAssessmentYears({ hnteCertDate: '2024-05-01' }, '2026-11-22')).toEqual([[2023, 2024, 2025], [2024, 2025]]);
   });
 });

@@ -57,6 +57,8 @@ export function createChatServer(options: ServerOptions): Server {
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // a target like `//` is a host-relative URL with no host: the client's mistake, not a 500
+    if (!URL.canParse(req.url ?? '/', 'http://localhost')) throw new HttpError(400, 'malformed request target');
     const url = new URL(req.url ?? '/', 'http://localhost');
     const client = req.socket.remoteAddress ?? 'unknown';
     if (url.pathname === '/healthz' && req.method === 'GET') return sendJson(res, 200, { ok: true });

@@ -29,7 +29,8 @@ export function telegramWebhook(bot: Bot, secret: string | undefined, log: (line
     if (typeof update !== 'object' || update === null || !Number.isInteger(update.update_id)) throw new HttpError(400, 'not a Telegram update');
     ready ??= bot.init();
     await ready;
-    const chatId = update.message?.chat.id ?? update.callback_query?.message?.chat.id ?? 0;
+    // a malformed update (a message without a chat) is acknowledged like any other, never a 500
+    const chatId = update.message?.chat?.id ?? update.callback_query?.message?.chat?.id ?? 0;
     const previous = queues.get(chatId) ?? Promise.resolve();
     const current = previous.then(() => bot.handleUpdate(update)).catch((e: unknown) => log(`webhook update ${update.update_id}: ${e instanceof Error ? e.message : String(e)}`));
     queues.set(chatId, current);

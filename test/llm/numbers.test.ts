@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { numbersIn, unsupportedNumbers } from '../../bot/llm/numbers.js';
+
+describe('figures in a text', () => {
+  it('reads Arabic figures with separators, decimals, percentages and years', () => {
+    expect(numbersIn('最近一年销售收入小于5,000万元（含）的企业，比例不低于5%')).toEqual([5000, 5]);
+    expect(numbersIn('2023年12月，研发费用占比3.5%')).toEqual([2023, 12, 3.5]);
+    expect(numbersIn('全角数字２０２４年')).toEqual([2024]);
+  });
+
+  it('reads Chinese numerals that count or measure, keeping 万 and 亿 as units as the documents write them', () => {
+    expect(numbersIn('近三年')).toEqual([3]);
+    expect(numbersIn('五千万元')).toEqual([5000]);
+    expect(numbersIn('5000万元')).toEqual(numbersIn('五千万元'));
+    expect(numbersIn('5千万元')).toEqual([5000]);
+    expect(numbersIn('百分之六十')).toEqual([60]);
+    expect(numbersIn('第十二条')).toEqual([12]);
+    expect(numbersIn('两个亿')).toEqual([2]);
+  });
+
+  it('leaves out words that only contain numeral characters', () => {
+    expect(numbersIn('统一规定，进一步加强，一般不超过，十分重要，一家企业')).toEqual([]);
+    expect(numbersIn('一是加强管理；二是完善制度')).toEqual([]);
+  });
+
+  it('finds the figures an answer states that its sources do not', () => {
+    expect(unsupportedNumbers('比例不低于5%，近三年', ['比例不低于5%', '最近三个会计年度'])).toEqual([]);
+    expect(unsupportedNumbers('比例不低于6%', ['比例不低于5%'])).toEqual([6]);
+    expect(unsupportedNumbers('最高奖励50万元', ['给予奖励'])).toEqual([50]);
+    expect(unsupportedNumbers('1.2亿元', ['12000万元'])).toEqual([1.2]);
+  });
+});

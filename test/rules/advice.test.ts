@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { evaluate } from '../../rules/evaluate.js';
+import type { Facts } from '../../rules/facts/schema.js';
+
+const asOf = '2026-11-22';
+const benefit = (facts: Facts, id: string) => evaluate(facts, asOf).benefits.find((b) => b.id === id);
+
+describe('benefits', () => {
+  it('高企 15%: applies with a valid certificate, maybe while eligible or open, no otherwise', () => {
+    expect(benefit({ hnteCertified: true }, 'hnte-income-tax-15')?.status).toBe('applies');
+    expect(benefit({}, 'hnte-income-tax-15')?.status).toBe('maybe');
+    expect(benefit({ highTechField: 'none' }, 'hnte-income-tax-15')).toMatchObject({ status: 'no', jurisdiction: '全国', sourceKind: 'regulation' });
+  });
+
+  it('R&D super-deduction: not for the excluded industries, and says where that list comes from', () => {
+    expect(benefit({ rdDeductionExcludedIndustry: true }, 'rd-super-deduction-100')).toMatchObject({ status: 'no' });
+    expect(benefit({ rdDeductionExcludedIndustry: false, rdExpenseByYear: { 2025: 80 } }, 'rd-super-deduction-100')?.status).toBe('applies');
+    expect(benefit({}, 'rd-super-deduction-100')?.reason).toContain('财税〔2015〕119号');
+  });
+
+  it('a 板块 measure reaches only its own 板块, and is a "maybe" while the 板块 is unknown', () => {
+    expect(benefit({ region: '海门区', techSmeRegistered: true }, 'haimen-cultivation-pool-priority')).toMatchObject({ status: 'applies', jurisdiction: '海门区' });
+    expect(benefit({ techSmeRegistered: true }, 'haimen-cultivation-pool-priority')?.status).toBe('maybe');
+    expect(benefit({ region: '启东市', techSmeRegistered: true }, 'haimen-cultivation-pool-priority')).toBeUndefined();
+    expect(benefit({ region: '海门区', inCultivationPool: true }, 'haimen-patent-fast-track')?.status).toBe('applies');
+    expect(benefit({ region: '海门区', hnteCertified: true }, 'haimen-tech-finance')?.status).toBe('applies');
+    expect(benefit({ region: '启东市', techSmeRegistered: true }, 'qidong-loan-risk-compensation')?.status).toBe('applies');
+    expect(benefit({ region: '启东市', industryType: 'techService' }, 'qidong-tech-upgrade-subsidy')?.status).toBe('no');
+    expect(benefit({ region: '启东市', rdExpenseByYear: { 2025: 0 } }, 'qidong-rd-post-subsidy')?.status).toBe('no');
+  });
+
+  it('says when the text behind a measure has run out, without changing its verdict', () => {
+    const b = benefit({ region: '海门区', techSmeRegistered: true }, 'haimen-cultivation-pool-priority')!;
+    expect(b.status).toBe('applies');
+    expect(b.reason).toContain('期限至 2024-12-31');
+    expect(evaluate({ region: '海门区', techSmeRegistered: true }, '2024-06-01').benefits.find((x) => x.id === b.id)!.reason).not.toContain('期限');
+  });
+
+  it('a news report’s figures are reported, never policy: at most "maybe", and labelled', () => {
+    const award = benefit({ region: '崇川区', hnteCertified: true, hnteCertDate: '2026-03-01' }, 'reported-new-hnte-award-45')!;
+    expect(award).toMatchObject({ status: 'maybe', sourceKind: 'report' });
+    expect(award.reason).toContain('不是政策条款');
+    expect(benefit({ region: '如皋市' }, 'reported-new-hnte-award-45')).toBeUndefined();
+    expect(benefit({ provincialKeyLab: true }, 'reported-provincial-key-lab-50')?.status).toBe('maybe');
+    expect(benefit({ provincialKeyLab: false }, 'reported-provincial-key-lab-50')?.status).toBe('no');
+  });
+});
+
+describe('parks', () => {
+  it('match the main business through synonyms, own region first, each row cited', () => {
+    const parks = evaluate({ region: '通州区', mainBusiness: '锂电池储能系统' }, asOf).parks;
+    expect(parks[0]).toMatchObject({ park: '南通高新区', region: '通州区', matchedOn: ['储能'] });
+    expect(parks.map((p) => p.park)).toEqual(expect.arrayContaining(['海安高新区', '如皋开发区', '崇川开发区', '苏锡通科技产业园区']));
+    expect(parks[0]!.cites[0]).toEqual({ doc: 'nantong-2024-37', quote: '南通高新区：第三代半导体、新型储能、人工智能' });
+  });
+
+  it('understand 芯片 as 半导体 / 集成电路, and 大模型 as 人工智能', () => {
+    expect(evaluate({ mainBusiness: '车规级芯片设计' }, asOf).parks.map((p) => p.park)).toEqual(expect.arrayContaining(['市北高新区', '南通创新区', '南通高新区']));
+    expect(evaluate({ mainBusiness: '行业大模型应用' }, asOf).parks.map((p) => p.park)).toEqual(expect.arrayContaining(['南通高新区', '崇川开发区', '南通创新区']));
+  });
+
+  it('fall back on the high-tech field when the main business names no direction, and are empty with neither', () => {
+    expect(evaluate({ highTechField: '生物与新医药' }, asOf).parks.map((p) => p.park)).toContain('海门临江');
+    expect(evaluate({ mainBusiness: '家纺面料' }, asOf).parks.map((p) => p.park)).toEqual(['南通国际家纺产业园区']);
+    expect(evaluate({}, asOf).parks).toEqual([]);
+  });
+});
+
+describe('roadmap', () => {
+  const young = {
+    region: '海门区' as const, registrationDate: '2026-03-01', residentEnterprise: true, employees: 40, scienceStaff: 3,
+    highTechField: '电子信息' as const, ipCoreSupport: true, salesRevenueByYear: { 2025: 500 }, rdExpenseByYear: { 2025: 40 },
+  };
+
+  it('orders the ladder 科小 → 培育库 → 高企 → 科创项目, with the gaps and the day time will settle', () => {
+    const steps = evaluate(young, asOf).roadmap;
+    expect(steps.map((s) => s.programme)).toEqual(['tech-sme', 'cultivation-pool', 'hnte', 'kechuang-project-2023']);
+    const hnte = steps.find((s) => s.programme === 'hnte')!;
+    expect(hnte.readyOn).toBe('2027-03-01');
+    expect(hnte.actions).toContain('注册满一年：2027-03-01 起');
+    expect(hnte.actions.join()).toContain('还差 1 名科技人员');
+    expect(steps[1]!.actions[0]).toContain('海门区优先支持');
+  });
+
+  it('leaves out what is held already and what a fixed fact rules out', () => {
+    const steps = evaluate({ ...young, techSmeRegistered: true, kechuangRecognizedBefore: true }, asOf).roadmap;
+    expect(steps.map((s) => s.programme)).toEqual(['cultivation-pool', 'hnte']);
+  });
+
+  it('marks a programme the enterprise already qualifies for as ready', () => {
+    const steps = evaluate({ residentEnterprise: true, employees: 60, scienceStaff: 18, salesRevenueByYear: { 2025: 1500 }, rdExpenseByYear: { 2025: 120 }, totalAssets: 900, ipClassI: 1, restrictedIndustry: false, majorIncidentLastYear: false, seriousDishonesty: false }, asOf).roadmap;
+    expect(steps[0]).toMatchObject({ programme: 'tech-sme', status: 'ready' });
+  });
+});
