@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { llmAssistantFromEnv } from '../bot/llm/assistant.js';
 import { openKnowledge } from '../knowledge/index.js';
 import { dataDir } from '../knowledge/paths.js';
 import { type Command, UsageError } from './io.js';
@@ -19,17 +20,21 @@ export const askCommand: Command = async (argv, io) => {
     allowPositionals: true,
   });
   const k = parseK(values.k);
-  const knowledge = openKnowledge({ dataDir: dataDir(io.env, io.cwd) });
+  const dir = dataDir(io.env, io.cwd);
+  const knowledge = openKnowledge({ dataDir: dir });
   const log = (m: string) => io.err(m + '\n');
+  // with a model configured, the answer is worded from the clauses and checked; otherwise (or on any failure) extractive
+  const llm = llmAssistantFromEnv({ knowledge, dataDir: dir }, io.env);
+  const answer = (q: string) => (llm ? llm.ask(q, { k }) : Promise.resolve(knowledge.ask(q, { k, log })));
   if (values.jsonl) {
     return runJsonl(io, (item) => {
       const q = typeof item === 'string' ? item : (item as { q?: unknown } | null)?.q;
       if (typeof q !== 'string') throw new Error('expected a question string or {"q": "…"}');
-      return knowledge.ask(q, { k, log });
+      return answer(q);
     });
   }
   if (positionals.length === 0) throw new UsageError('ask: give a question, e.g. tongce ask "高企认定对研发费用有什么要求"');
-  const result = knowledge.ask(positionals.join(' '), { k, log });
+  const result = await answer(positionals.join(' '));
   io.out(values.json ? JSON.stringify(result) + '\n' : result.answer + '\n');
   return 0;
 };

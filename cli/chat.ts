@@ -1,5 +1,6 @@
 import { userInfo } from 'node:os';
 import { Conversations } from '../bot/conversation.js';
+import { llmAssistantFromEnv } from '../bot/llm/assistant.js';
 import type { Message } from '../bot/dialog/message.js';
 import { openKnowledge } from '../knowledge/index.js';
 import { dataDir } from '../knowledge/paths.js';
@@ -19,21 +20,22 @@ function render(m: Message): string {
 /** `tongce chat`: the guided dialog in the terminal; a number answers with the button of that number. */
 export const chatCommand: Command = async (_argv, io) => {
   const dir = dataDir(io.env, io.cwd);
-  const conversations = new Conversations({ dataDir: dir, knowledge: openKnowledge({ dataDir: dir }), today: todayFrom(io.env) });
+  const knowledge = openKnowledge({ dataDir: dir });
+  const conversations = new Conversations({ dataDir: dir, knowledge, today: todayFrom(io.env), llm: llmAssistantFromEnv({ knowledge, dataDir: dir }, io.env) });
   const user = `terminal:${userInfo().username}`;
   let buttons: Message['buttons'] = [];
   const show = (messages: Message[]) => {
     for (const m of messages) io.out(render(m) + '\n\n');
     buttons = messages.findLast((m) => m.buttons?.length)?.buttons ?? [];
   };
-  show(conversations.handle('terminal', user, { action: 'help' }).messages);
+  show((await conversations.handleAsync('terminal', user, { action: 'help' })).messages);
   io.out('> ');
   for await (const line of io.stdinLines()) {
     const text = line.trim();
     if (/^(退出|exit|quit)$/iu.test(text)) break;
     if (text) {
       const pressed = /^\d{1,2}$/u.test(text) ? buttons?.[Number(text) - 1] : undefined;
-      show(conversations.handle('terminal', user, pressed ? { action: pressed.action } : { text }).messages);
+      show((await conversations.handleAsync('terminal', user, pressed ? { action: pressed.action } : { text })).messages);
     }
     io.out('> ');
   }

@@ -5,6 +5,7 @@ import { createTelegramBot } from '../bot/channels/telegram/bot.js';
 import { telegramWebhook } from '../bot/channels/telegram/webhook.js';
 import { staffRoutes } from '../bot/channels/staff/routes.js';
 import { deliverToTelegram } from '../bot/handoff/delivery.js';
+import { llmAssistantFromEnv } from '../bot/llm/assistant.js';
 import { openKnowledge } from '../knowledge/index.js';
 import { dataDir } from '../knowledge/paths.js';
 import { todayFrom } from './today.js';
@@ -24,7 +25,10 @@ export const serveCommand: Command = async (argv, io) => {
   const dir = dataDir(io.env, io.cwd);
   const knowledge = openKnowledge({ dataDir: dir });
   const idleDays = Number(io.env.TONGCE_SESSION_IDLE_DAYS ?? 30);
-  const conversations = new Conversations({ dataDir: dir, knowledge, idleMs: idleDays * 86_400_000, today: todayFrom(io.env) });
+  // the optional model (TONGCE_LLM_*): off unless configured, and never the one deciding
+  const llm = llmAssistantFromEnv({ knowledge, dataDir: dir }, io.env);
+  void llm?.warmUp();
+  const conversations = new Conversations({ dataDir: dir, knowledge, idleMs: idleDays * 86_400_000, today: todayFrom(io.env), llm });
   const rate = Number(io.env.TONGCE_RATE_LIMIT ?? 20);
   const log = (l: string) => io.err(l + '\n');
   const routes: Route[] = [];

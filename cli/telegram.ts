@@ -1,6 +1,7 @@
 import { Conversations } from '../bot/conversation.js';
 import { COMMANDS, createTelegramBot } from '../bot/channels/telegram/bot.js';
 import { deliverToTelegram } from '../bot/handoff/delivery.js';
+import { llmAssistantFromEnv } from '../bot/llm/assistant.js';
 import { openKnowledge } from '../knowledge/index.js';
 import { dataDir } from '../knowledge/paths.js';
 import { todayFrom } from './today.js';
@@ -11,7 +12,8 @@ export const telegramCommand: Command = async (_argv, io) => {
   const token = io.env.TELEGRAM_BOT_TOKEN;
   if (!token) throw new UsageError('TELEGRAM_BOT_TOKEN is not set (see .env.example)');
   const dir = dataDir(io.env, io.cwd);
-  const conversations = new Conversations({ dataDir: dir, knowledge: openKnowledge({ dataDir: dir }), today: todayFrom(io.env) });
+  const knowledge = openKnowledge({ dataDir: dir });
+  const conversations = new Conversations({ dataDir: dir, knowledge, today: todayFrom(io.env), llm: llmAssistantFromEnv({ knowledge, dataDir: dir }, io.env) });
   const bot = createTelegramBot({ token, conversations, ...(io.env.TELEGRAM_API_ROOT ? { apiRoot: io.env.TELEGRAM_API_ROOT } : {}), log: (l) => io.err(l + '\n') });
   await bot.api.setMyCommands(COMMANDS);
   // staff replies recorded by `tongce tickets reply` or the staff page reach the user within seconds

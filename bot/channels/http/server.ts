@@ -52,7 +52,7 @@ export function createChatServer(options: ServerOptions): Server {
     if (!parsed.success) throw new HttpError(400, parsed.error.issues.map((i) => i.message).join('; '));
     const body = parsed.data;
     const sessionId = body.sessionId ?? randomUUID();
-    const reply = options.conversations.handle('web', sessionId, { text: body.text, action: body.action }, body.messageId);
+    const reply = await options.conversations.handleAsync('web', sessionId, { text: body.text, action: body.action }, body.messageId);
     sendJson(res, 200, { sessionId, messages: reply.messages, ...(reply.replayed ? { replayed: true } : {}) });
   }
 

@@ -47,19 +47,19 @@ export function createTelegramBot(options: TelegramOptions): Bot {
     client: { fetch: globalThis.fetch as never, baseFetchConfig: {}, ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}) },
   });
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 10 }));
-  const turn = (ctx: Context, input: { text?: string; action?: string }) => {
+  const turn = async (ctx: Context, input: { text?: string; action?: string }) => {
     const chatId = ctx.chat?.id;
     if (chatId === undefined) return null;
-    const reply = options.conversations.handle('telegram', String(chatId), input, String(ctx.update.update_id));
+    const reply = await options.conversations.handleAsync('telegram', String(chatId), input, String(ctx.update.update_id));
     return reply.replayed ? null : { chatId, messages: reply.messages };
   };
 
   bot.on('message:text', async (ctx) => {
-    const result = turn(ctx, { text: ctx.message.text.replace(/^\/(\w+)(@\w+)?/u, '/$1') });
+    const result = await turn(ctx, { text: ctx.message.text.replace(/^\/(\w+)(@\w+)?/u, '/$1') });
     if (result) await send(ctx, result.chatId, result.messages);
   });
   bot.on('callback_query:data', async (ctx) => {
-    const result = turn(ctx, { action: ctx.callbackQuery.data });
+    const result = await turn(ctx, { action: ctx.callbackQuery.data });
     await ctx.answerCallbackQuery().catch(() => {});
     if (result) await send(ctx, result.chatId, result.messages);
   });

@@ -1,0 +1,31 @@
+import { evaluate } from '../rules/evaluate.js';
+import type { Facts } from '../rules/facts/schema.js';
+import { enterprise, rng } from './lib/enterprises.js';
+import { round } from './lib/metrics.js';
+
+const AS_OF = '2026-11-22';
+
+/** A partial profile: each fact kept with probability `share`, as a dialog sees an enterprise part-way through. */
+function partial(full: Record<string, unknown>, share: number, random: () => number): Facts {
+  return Object.fromEntries(Object.entries(full).filter(() => random() < share)) as Facts;
+}
+
+/** Evaluations per second of all three programmes (with benefits, parks, roadmap) on seeded random profiles. */
+export async function runRulesBench(options: { profiles?: number } = {}): Promise<Record<string, number>> {
+  const n = options.profiles ?? 20_000;
+  const random = rng(42);
+  const profiles: Facts[] = Array.from({ length: n }, (_, i) => {
+    const full = enterprise(random, AS_OF);
+    return i % 2 === 0 ? (full as Facts) : partial(full, 0.2 + random() * 0.7, random);
+  });
+  for (const p of profiles.slice(0, 500)) evaluate(p, AS_OF);
+  const started = performance.now();
+  let decided = 0;
+  for (const p of profiles) decided += evaluate(p, AS_OF).programmes.filter((x) => x.outcome !== 'undetermined').length;
+  const seconds = (performance.now() - started) / 1000;
+  return { profiles: n, evaluationsPerSecond: Math.round(n / seconds), decidedShare: round(decided / (3 * n), 3) };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  console.log(JSON.stringify(await runRulesBench(), null, 2));
+}
