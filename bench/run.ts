@@ -3,7 +3,9 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from '../knowledge/paths.js';
 import { runDialogBench } from './dialog.js';
+import { runLlmBench } from './llm.js';
 import { runRetrievalBench } from './retrieval.js';
+import { runRulesBench } from './rules.js';
 import { runTriageBench } from './triage.js';
 
 type Row = [measure: string, result: string, target: string];
@@ -56,6 +58,18 @@ const SECTIONS: Section[] = [
       [`out-of-scope questions handed off (${r.all.outOfScope})`, `${r.all.outOfScopeHandoff}`, '≥ 0.9'],
       ['confident wrong routes (share of all questions)', `${r.all.confidentWrong}`, '0'],
       ['triage latency p50 / p95', `${r.latencyMs.p50} / ${r.latencyMs.p95} ms`, ''],
+    ],
+  },
+  {
+    name: 'rules',
+    run: () => runRulesBench(),
+    rows: (r) => [[`rules: evaluations per second, all three programmes (${r.profiles} seeded profiles, half partial)`, `${r.evaluationsPerSecond}/s`, '≥ 20,000/s']],
+  },
+  {
+    name: 'llm',
+    run: runLlmBench,
+    rows: (r) => [
+      ['LLM: fabricated quotes, clause ids and numbers caught by the checks', `${r.fabrications.caught} of ${r.fabrications.fabricated} (honest drafts kept: ${r.fabrications.honestUsed} of ${r.fabrications.honestDrafts})`, '100%'],
     ],
   },
 ];
