@@ -7,26 +7,13 @@ import { Conversations } from '../bot/conversation.js';
 import type { Message } from '../bot/dialog/message.js';
 import { openKnowledge } from '../knowledge/index.js';
 import { evaluate } from '../rules/evaluate.js';
-import { describeFact, type FactPath } from '../rules/facts/catalog.js';
 import type { Facts } from '../rules/facts/schema.js';
 import { enterprise, rng } from './lib/enterprises.js';
 import { percentile, round } from './lib/metrics.js';
+import { typed } from './lib/typed.js';
 
 const AS_OF = '2026-11-22';
 const PROGRAMMES = ['kechuang-project-2023', 'hnte', 'tech-sme'] as const;
-
-/** How a person types a value: 是/否, a choice's label, 1500万, 16, 2019年6月1日. */
-export function typed(path: string, value: unknown): string {
-  const info = describeFact(path as FactPath);
-  if (typeof value === 'boolean') return value ? '是' : '否';
-  if (info.kind === 'date') {
-    const [y, m, d] = String(value).split('-');
-    return `${y}年${Number(m)}月${Number(d)}日`;
-  }
-  if (info.kind === 'choice') return info.choices?.find((c) => c.value === value)?.label ?? String(value);
-  if (typeof value === 'number') return info.unit === '万元' ? `${value}万` : info.unit === '%' ? `${value}%` : String(value);
-  return String(value);
-}
 
 function valueAt(profile: Record<string, unknown>, path: string): unknown {
   const [key, year] = path.split('.');

@@ -1,5 +1,5 @@
 import type { Message } from '../../bot/dialog/message.js';
-import { typed } from '../dialog.js';
+import { typed } from './typed.js';
 
 /** The eligibility checks a user can start from the menu: everything, or one programme. */
 export const CHECKS = ['check', 'check:hnte', 'check:tech-sme', 'check:kechuang-project-2023'] as const;

@@ -10,8 +10,7 @@ import { createChatServer } from '../../bot/channels/http/server.js';
 import { staffRoutes } from '../../bot/channels/staff/routes.js';
 import { Conversations } from '../../bot/conversation.js';
 import { deliverToTelegram } from '../../bot/handoff/delivery.js';
-import type { CliIO } from '../../cli/io.js';
-import { main } from '../../cli/main.js';
+import { runCli } from '../helpers/cli.js';
 import { testKnowledge } from '../helpers/knowledge.js';
 
 const TOKEN = 'staff-secret-7';
@@ -28,13 +27,6 @@ async function desk() {
     return { status: res.status, body: (await res.json()) as any }; // eslint-disable-line @typescript-eslint/no-explicit-any
   };
   return { dataDir, conversations, base, staff, close: () => new Promise<void>((r) => server.close(() => r())) };
-}
-
-async function cli(argv: string[], env: Record<string, string>) {
-  let out = '';
-  let err = '';
-  const io: CliIO = { readStdin: async () => '', stdinLines: async function* () {}, out: (t) => void (out += t), err: (t) => void (err += t), env, cwd: process.cwd() };
-  return { code: await main(argv, io), out, err };
 }
 
 describe('handoff tickets', () => {
@@ -94,19 +86,19 @@ describe('handoff tickets', () => {
     const d = await desk();
     d.conversations.handle('web', 'web-session-0003', { text: '转人工' });
     const env = { TONGCE_DATA_DIR: d.dataDir, TONGCE_STAFF_TOKEN: TOKEN };
-    const list = await cli(['tickets', 'list', '--token', TOKEN, '--json'], env);
+    const list = await runCli(['tickets', 'list', '--token', TOKEN, '--json'], '', env);
     expect(list.code).toBe(0);
     const ref = JSON.parse(list.out)[0].ref;
-    expect((await cli(['tickets', 'show', ref, '--token', TOKEN], env)).out).toContain(ref);
-    expect((await cli(['tickets', 'reply', ref, '已为您登记', '--token', TOKEN], env)).code).toBe(0);
+    expect((await runCli(['tickets', 'show', ref, '--token', TOKEN], '', env)).out).toContain(ref);
+    expect((await runCli(['tickets', 'reply', ref, '已为您登记', '--token', TOKEN], '', env)).code).toBe(0);
     expect(d.conversations.tickets.get(ref)!.replies[0]!.text).toBe('已为您登记');
-    expect((await cli(['tickets', 'close', ref, '--token', TOKEN], env)).code).toBe(0);
+    expect((await runCli(['tickets', 'close', ref, '--token', TOKEN], '', env)).code).toBe(0);
     for (const argv of [['tickets', 'list'], ['tickets', 'list', '--token', 'nope']]) {
-      const r = await cli(argv, env);
+      const r = await runCli(argv, '', env);
       expect(r.code).toBe(2);
       expect(r.err).toMatch(/token/);
     }
-    expect((await cli(['tickets', 'list', '--token', TOKEN], { TONGCE_DATA_DIR: d.dataDir })).code).toBe(2);
+    expect((await runCli(['tickets', 'list', '--token', TOKEN], '', { TONGCE_DATA_DIR: d.dataDir })).code).toBe(2);
     await d.close();
   });
 

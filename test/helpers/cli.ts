@@ -1,25 +1,7 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { CliIO } from '../../cli/io.js';
 import { main } from '../../cli/main.js';
+import { runCommand } from './command.js';
 
-/** Runs a tongce command line in-process with the given stdin; returns exit code and captured output. */
-export async function runCli(argv: string[], stdin = '', env: NodeJS.ProcessEnv = {}) {
-  let out = '';
-  let err = '';
-  const io: CliIO = {
-    readStdin: async () => stdin,
-    stdinLines: async function* () {
-      for (const line of stdin.split('\n')) yield line;
-    },
-    out: (t) => void (out += t),
-    err: (t) => void (err += t),
-    env: { TONGCE_DATA_DIR: sharedDataDir, ...env },
-    cwd: process.cwd(),
-  };
-  const code = await main(argv, io);
-  return { code, out, err };
+/** Runs a whole tongce command line in-process (through the dispatcher) with the given stdin. */
+export function runCli(argv: string[], stdin = '', env: NodeJS.ProcessEnv = {}) {
+  return runCommand(main, argv, stdin, env);
 }
-
-const sharedDataDir = mkdtempSync(join(tmpdir(), 'tongce-cli-'));

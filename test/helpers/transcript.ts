@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { expect } from 'vitest';
 import { z } from 'zod';
-import { describeFact, type FactPath } from '../../rules/facts/catalog.js';
+import { typed } from '../../bench/lib/typed.js';
 
 /** What the bot sent back in one turn, as every channel can report it. */
 export interface BotMessage {
@@ -41,19 +41,6 @@ export function loadTranscripts(dir: string): Transcript[] {
 
 const asked = (messages: BotMessage[]) => messages.findLast((m) => m.ask)?.ask?.fact;
 const allText = (messages: BotMessage[]) => messages.map((m) => m.text).join('\n');
-
-/** How a person would type a value: 是/否, a choice's label, 1500万, 16人, 2019年6月1日. */
-export function typed(path: string, value: string | number | boolean): string {
-  if (typeof value === 'string' && !/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
-  const info = describeFact(path as FactPath);
-  if (typeof value === 'boolean') return value ? '是' : '否';
-  if (info.kind === 'date') {
-    const [y, m, d] = String(value).split('-');
-    return `${y}年${Number(m)}月${Number(d)}日`;
-  }
-  if (info.kind === 'choice') return info.choices?.find((c) => c.value === value)?.label ?? String(value);
-  return info.unit === '万元' ? `${value}万` : info.unit === '%' ? `${value}%` : String(value);
-}
 
 /** Plays a transcript against a driver, asserting every expectation it states. */
 export async function play(t: Transcript, driver: Driver): Promise<void> {
