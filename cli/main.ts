@@ -4,6 +4,7 @@ import { indexCommand } from './index-command.js';
 import { type CliIO, type Command, UsageError } from './io.js';
 import { chatCommand } from './chat.js';
 import { evaluateCommand } from './evaluate.js';
+import { screenCommand } from './screen.js';
 import { serveCommand } from './serve.js';
 import { telegramCommand } from './telegram.js';
 import { ticketsCommand } from './tickets.js';
@@ -13,6 +14,7 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
   index: { run: indexCommand, help: 'index                                   (re)build the knowledge database' },
   ask: { run: askCommand, help: 'ask "<question>" [--json] [--k N]       answer a clause lookup with citations (--jsonl: batch)' },
   evaluate: { run: evaluateCommand, help: 'evaluate <profile.json | -> [--json] [--as-of YYYY-MM-DD]  run every programme on a facts profile (--jsonl: batch)' },
+  screen: { run: screenCommand, help: 'screen <file.csv|file.xlsx> [--out report.html] [--json|--csv]  batch pre-diagnosis of many enterprises' },
   triage: { run: triageCommand, help: 'triage "<question>" [--jurisdiction 海门区] [--json]  route a help-desk question (--jsonl: batch)' },
   tickets: { run: ticketsCommand, help: 'tickets list|show|reply|close --token T     the staff desk for handoff tickets' },
   chat: { run: chatCommand, help: 'chat                                    the guided dialog in the terminal' },

@@ -6,6 +6,7 @@ import { telegramWebhook } from '../bot/channels/telegram/webhook.js';
 import { staffRoutes } from '../bot/channels/staff/routes.js';
 import { deliverToTelegram } from '../bot/handoff/delivery.js';
 import { llmAssistantFromEnv } from '../bot/llm/assistant.js';
+import { screeningRoutes } from '../screen/http.js';
 import { openKnowledge } from '../knowledge/index.js';
 import { dataDir } from '../knowledge/paths.js';
 import { todayFrom } from './today.js';
@@ -41,6 +42,8 @@ export const serveCommand: Command = async (argv, io) => {
     deliver = () => void deliverToTelegram(bot.api, conversations, log);
     setInterval(deliver, 5_000).unref();
   }
+  // before the staff desk, which answers every other /staff path
+  routes.push(screeningRoutes({ staffToken: io.env.TONGCE_STAFF_TOKEN || undefined, resolve: knowledge.resolve, today: todayFrom(io.env) }));
   routes.push(staffRoutes({ conversations, token: io.env.TONGCE_STAFF_TOKEN || undefined, onReply: () => deliver() }));
   const server = createChatServer({ conversations, ratePerSecond: rate, routes, log });
   conversations.expireIdle();

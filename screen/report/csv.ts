@@ -1,0 +1,57 @@
+import type { Writable } from 'node:stream';
+import type { ProgrammeScreen, ScreenedRow, Summary } from '../result.js';
+import type { Screening } from '../screening.js';
+import { factLabel, OUTCOME_LABEL, scoreText, shortTitle } from './labels.js';
+import { TextSink } from './sink.js';
+
+/**
+ * A text cell for a spreadsheet: quoted when it must be, and never starting like a formula (=, +, -, @), which
+ * Excel would run: a name in the uploaded file is data, not a command.
+ */
+export function csvCell(value: string | number): string {
+  if (typeof value === 'number') return String(value);
+  const text = /^[=+\-@\t\r]/u.test(value) ? `'${value}` : value;
+  return /[",\r\n]/u.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+const KIND = { 'near-miss': '差一点', undetermined: '待补充' } as const;
+
+function programmeCells(p: ProgrammeScreen | undefined): (string | number)[] {
+  if (!p) return ['', '', '', '', ''];
+  const gaps = p.gaps.map((g) => g.text).join('；') || (p.missingFacts.length ? `待补充：${p.missingFacts.map(factLabel).join('、')}` : '');
+  const near = p.candidate ? `${KIND[p.candidate.kind]}${p.candidate.shortfall ? `：${p.candidate.shortfall.text}` : ''}` : '';
+  return [OUTCOME_LABEL[p.outcome], scoreText(p.score), gaps, near, p.candidate ? p.candidate.distance : ''];
+}
+
+function line(cells: (string | number)[]): string {
+  return `${cells.map(csvCell).join(',')}\r\n`;
+}
+
+/**
+ * Writes one line per enterprise, in file order, for staff to sort and filter in Excel: UTF-8 with a byte-order
+ * mark (without it Excel reads UTF-8 as the local code page), CRLF line ends.
+ */
+export async function writeCsvReport(screening: Screening, out: Writable): Promise<Summary> {
+  const sink = new TextSink(out);
+  const programmes = screening.head.programmes;
+  const heading = ['行号', '企业名称', '状态'];
+  for (const p of programmes) {
+    const t = shortTitle(p);
+    heading.push(`${t}结论`, `${t}得分`, `${t}差距`, `${t}近门槛`, `${t}距离`);
+  }
+  heading.push('问题');
+  await sink.write(`\ufeff${line(heading)}`);
+  for await (const row of screening.rows) await sink.write(line(rowCells(row, programmes.map((p) => p.id))));
+  await sink.flush();
+  return screening.summary();
+}
+
+function rowCells(row: ScreenedRow, ids: string[]): (string | number)[] {
+  const lead = [row.row, row.name ?? ''];
+  if (row.status === 'invalid') {
+    const problems = row.problems.map((p) => `${p.column ? `${p.column}：` : ''}${p.message}`).join('；');
+    return [...lead, '问题行', ...ids.flatMap(() => programmeCells(undefined)), problems];
+  }
+  const byId = new Map(row.programmes.map((p) => [p.id, p]));
+  return [...lead, '已判断', ...ids.flatMap((id) => programmeCells(byId.get(id))), ''];
+}
