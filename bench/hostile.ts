@@ -27,7 +27,8 @@ export async function startHostileServer() {
       TONGCE_TODAY: '2026-11-22',
     },
   });
-  const agent = new Agent({ keepAlive: true });
+  // idle connections closed before the server's 5 s keep-alive timeout: no reset from a connection it is closing
+  const agent = new Agent({ keepAlive: true, timeout: 4_000 });
   return {
     server,
     telegram,

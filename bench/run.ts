@@ -2,7 +2,10 @@ import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from '../knowledge/paths.js';
+import { runCrashBench } from './crash.js';
 import { runDialogBench } from './dialog.js';
+import { runHostileBench } from './hostile.js';
+import { runLoadBench } from './load.js';
 import { runLlmBench } from './llm.js';
 import { runRetrievalBench } from './retrieval.js';
 import { runRulesBench } from './rules.js';
@@ -71,6 +74,30 @@ const SECTIONS: Section[] = [
     rows: (r) => [
       ['LLM: fabricated quotes, clause ids and numbers caught by the checks', `${r.fabrications.caught} of ${r.fabrications.fabricated} (honest drafts kept: ${r.fabrications.honestUsed} of ${r.fabrications.honestDrafts})`, '100%'],
     ],
+  },
+  {
+    name: 'load',
+    run: () => runLoadBench(),
+    rows: (r) =>
+      (r.levels as Json[]).map((l): Row => [
+        `load: ${l.sessions} sessions, ${l.thinkMs ? `${l.thinkMs / 1000} s between messages` : 'no pause'} (serve in its own process)`,
+        `${l.turnsPerSecond} turns/s; p50/p95/p99 ${l.latencyMs.p50}/${l.latencyMs.p95}/${l.latencyMs.p99} ms; ${l.errors} errors; peak RSS ${l.peakRssMiB} MiB`,
+        l.sessions === 200 ? '≥ 300 turns/s, p95 < 50 ms, 0 errors, RSS < 300 MB' : '0 errors, RSS < 300 MB',
+      ]),
+  },
+  {
+    name: 'crash',
+    run: () => runCrashBench(),
+    rows: (r) => [[
+      `crash safety: ${r.dialogs} dialogs, kill -9 ×${r.kills}`,
+      `${r.factsLost} of ${r.factsExpected} facts lost; ${r.turnsAppliedTwice} turns applied twice; ${r.firstMessagesAppliedTwice} first messages applied twice in a new session`,
+      '0 / 0 / 0',
+    ]],
+  },
+  {
+    name: 'hostile',
+    run: () => runHostileBench(),
+    rows: (r) => [[`hostile inputs (${r.inputs}: HTTP, webhook, staff API, ask, triage, evaluate)`, `${r.crashes} crashes, ${r.serverErrors} 5xx, ${r.invalid} outside the contract`, '0 / 0 / 0']],
   },
 ];
 

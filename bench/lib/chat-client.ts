@@ -13,7 +13,9 @@ export interface Exchange {
  * Connection failures reject with the socket error's code (ECONNREFUSED, ECONNRESET, …), which callers may retry.
  */
 export class ChatClient {
-  private readonly agent = new Agent({ keepAlive: true, maxSockets: Infinity });
+  // idle connections are dropped before the server's own 5 s keep-alive timeout, so a request never goes out on a
+  // connection the server is closing at that moment (a reset that would be the client's doing, not the server's)
+  private readonly agent = new Agent({ keepAlive: true, maxSockets: Infinity, timeout: 4_000 });
 
   constructor(private readonly baseUrl: string, private readonly timeoutMs = 30_000) {}
 

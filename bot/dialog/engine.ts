@@ -76,7 +76,8 @@ function lastFiscalYear(today: string): number {
 function askable(ctx: Ctx, evaluation: ReturnType<typeof evaluate>): FactPath[] {
   const inPlay = evaluation.programmes.filter((p) => ctx.state.programmes.includes(p.id as ProgrammeId) && p.outcome === 'undetermined');
   const wanted = new Set(inPlay.flatMap((p) => p.missingFacts));
-  return evaluation.missingFacts.filter((f) => wanted.has(f) && !ctx.state.skipped.includes(f));
+  // a fact already given is never asked again, whatever a rule still lists: asking it again could not end
+  return evaluation.missingFacts.filter((f) => wanted.has(f) && !ctx.state.skipped.includes(f) && factValue(ctx.facts, f) === undefined);
 }
 
 function askMessage(ctx: Ctx, path: FactPath, remaining: number): Message {

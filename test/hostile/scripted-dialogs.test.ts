@@ -10,11 +10,9 @@ const TODAY = '2026-11-22';
 const conversations = new Conversations({ dataDir: mkdtempSync(join(tmpdir(), 'tongce-scripted-')), knowledge: testKnowledge(), today: () => TODAY });
 
 describe('a scripted user answering what it knows', () => {
-  // BUG (rules/programmes/hnte-score.ts, acquisitionPart): while it cannot tell whether the enterprise holds any IP, it
-  // reports both ipClassI and ipClassII as open even when one of them is known, so evaluate({ ipClassI: 0 }) lists
-  // ipClassI among hnte's missingFacts; the dialog (bot/dialog/engine.ts, askable) asks it again, forever. Found by
-  // the load bench (dialogsStuck). Drop `.fails` once fixed.
-  it.fails('never ask again for the fact just answered: a user who has no Ⅰ类 IP and knows nothing else', () => {
+  // Found by the load bench (dialogsStuck): the 高企 score listed a known IP count among its missing facts, and the
+  // dialog asked it again, forever. The dialog now never asks a fact it holds, whatever a rule lists.
+  it('never ask again for the fact just answered: a user who has no Ⅰ类 IP and knows nothing else', () => {
     const profile = { ipClassI: 0 };
     let messages = conversations.handle('web', 'scripted-ipclass-zero', { action: 'check:hnte' }).messages;
     let previous: { fact: string; text: string } | null = null;

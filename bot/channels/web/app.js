@@ -4,7 +4,10 @@ const form = document.getElementById('composer');
 const input = document.getElementById('text');
 const sendButton = document.getElementById('send');
 const KEY = 'tongce.sessionId';
-let sessionId = localStorage.getItem(KEY) || undefined;
+// the page names its session before it first speaks, so a retried first message lands in the same session
+const newId = () => (crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(16).slice(2)}`).replace(/[^A-Za-z0-9_-]/g, '');
+let sessionId = localStorage.getItem(KEY) || newId();
+localStorage.setItem(KEY, sessionId);
 let busy = false;
 
 function el(tag, className, text) {
@@ -71,7 +74,7 @@ async function send(payload, shown) {
   if (shown) showUser(shown);
   const messageId = (crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random().toString(16).slice(2)).replace(/[^A-Za-z0-9_-]/g, '');
   try {
-    const data = await post({ ...payload, ...(sessionId ? { sessionId } : {}), messageId });
+    const data = await post({ ...payload, sessionId, messageId });
     sessionId = data.sessionId;
     localStorage.setItem(KEY, sessionId);
     for (const m of data.messages) showBot(m);
