@@ -9,6 +9,7 @@ import { runLoadBench } from './load.js';
 import { runLlmBench } from './llm.js';
 import { runRetrievalBench } from './retrieval.js';
 import { runRulesBench } from './rules.js';
+import { runScreenBench } from './screen.js';
 import { runTriageBench } from './triage.js';
 
 type Row = [measure: string, result: string, target: string];
@@ -73,6 +74,14 @@ const SECTIONS: Section[] = [
     run: runLlmBench,
     rows: (r) => [
       ['LLM: fabricated quotes, clause ids and numbers caught by the checks', `${r.fabrications.caught} of ${r.fabrications.fabricated} (honest drafts kept: ${r.fabrications.honestUsed} of ${r.fabrications.honestDrafts})`, '100%'],
+    ],
+  },
+  {
+    name: 'screen',
+    run: runScreenBench,
+    rows: (r) => [
+      [`batch screening: ${r.rows} generated enterprises, CSV → HTML report`, `${r.csvToHtmlSeconds} s (${r.csvToHtmlRowsPerSecond} rows/s, ${r.csvToHtmlCpuSeconds} s CPU), peak RSS ${r.csvToHtmlPeakRssMb} MB`, '< 30 s, bounded memory'],
+      ['batch screening: same enterprises, .xlsx → JSON', `${r.xlsxToJsonSeconds} s (${r.xlsxToJsonRowsPerSecond} rows/s), peak RSS ${r.xlsxToJsonPeakRssMb} MB`, ''],
     ],
   },
   {
