@@ -11,13 +11,6 @@ import { hnte } from './programmes/hnte.js';
 import { kechuangProject2023 } from './programmes/kechuang-project-2023.js';
 import { techSme } from './programmes/tech-sme.js';
 
-/** Every programme Tongce judges, in the order they are reported. */
-const JUDGES: readonly ((ctx: Context) => JudgedProgramme)[] = [
-  (ctx) => judgeProgramme(kechuangProject2023, ctx),
-  (ctx) => judgeProgramme(hnte, ctx),
-  (ctx) => judgeProgramme(techSme, ctx),
-];
-
 /** An evaluation before presentation: citations are still {doc, quote} references. */
 export interface Evaluation {
   asOf: IsoDate;
@@ -32,11 +25,15 @@ export interface Evaluation {
 /** Judges a validated profile as of a date. Pure and synchronous: same facts and date, same evaluation. */
 export function evaluate(facts: Facts, asOf: IsoDate): Evaluation {
   const ctx: Context = { facts, asOf };
-  const judged = JUDGES.map((judge) => judge(ctx));
+  // every programme Tongce judges, in the order they are reported
+  const kechuang = judgeProgramme(kechuangProject2023, ctx);
+  const hnteResult = judgeProgramme(hnte, ctx);
+  const sme = judgeProgramme(techSme, ctx);
+  const judged = [kechuang, hnteResult, sme];
   const ranking = rankMissingFacts(judged);
   for (const p of judged) p.missingFacts = missingFactsOf(p, ranking);
-  const byId = Object.fromEntries(judged.map((p) => [p.id, p])) as Record<ProgrammeId, JudgedProgramme>;
-  const outcomes = Object.fromEntries(judged.map((p) => [p.id, p.outcome])) as Record<ProgrammeId, Outcome>;
+  const byId: Record<ProgrammeId, JudgedProgramme> = { 'kechuang-project-2023': kechuang, hnte: hnteResult, 'tech-sme': sme };
+  const outcomes: Record<ProgrammeId, Outcome> = { 'kechuang-project-2023': kechuang.outcome, hnte: hnteResult.outcome, 'tech-sme': sme.outcome };
   return {
     asOf,
     programmes: judged,

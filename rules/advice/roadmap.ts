@@ -23,14 +23,10 @@ type Judged = Readonly<Record<ProgrammeId, JudgedProgramme>>;
 
 /** A judged programme with its conditions at hand by id. */
 class Standing {
-  private readonly byId: Map<string, JudgedCondition>;
-
-  constructor(readonly programme: JudgedProgramme) {
-    this.byId = new Map(programme.conditions.map((c) => [c.id, c]));
-  }
+  constructor(readonly programme: JudgedProgramme) {}
 
   condition(id: string): JudgedCondition {
-    return this.byId.get(id)!;
+    return this.programme.conditions[this.programme.positions.get(id)!]!;
   }
 
   statusUnder(shape: RuleShape, status: (c: JudgedCondition) => Tri): Tri {

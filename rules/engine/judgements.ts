@@ -1,6 +1,7 @@
 import { FACT_CATALOG, type FactPath } from '../facts/catalog.js';
 import type { FactKey, Facts } from '../facts/schema.js';
 import { comparisonOf, figureSatisfies, showInUnit, type Bound } from '../logic/bounds.js';
+import { not, truthOf } from '../logic/tri.js';
 import type { Judgement } from './condition.js';
 
 type BooleanKey = { [K in FactKey]: Facts[K] extends boolean | undefined ? K : never }[FactKey];
@@ -9,7 +10,7 @@ type NumberKey = { [K in FactKey]: Facts[K] extends number | undefined ? K : nev
 /** How close to a bound a met value may be before the verdict warns about it (a tenth of the bound). */
 const THIN_MARGIN = 0.1;
 
-export function isThin(value: number, boundValue: number): boolean {
+function isThin(value: number, boundValue: number): boolean {
   return boundValue > 0 && Math.abs(value - boundValue) < boundValue * THIN_MARGIN;
 }
 
@@ -21,8 +22,9 @@ export function requireAnswer(facts: Facts, key: BooleanKey, wanted: boolean, sa
 /** The same for a yes/no the rules derive: `key` is the fact to ask for while it is unknown. */
 export function requireValue(value: boolean | undefined, key: BooleanKey, wanted: boolean, says: { yes: string; no: string }): Judgement {
   if (value === undefined) return { status: 'unknown', detail: `尚不知道是否${FACT_CATALOG[key].label}`, open: [key] };
-  const text = value ? says.yes : says.no;
-  return value === wanted ? { status: 'met', detail: text } : { status: 'unmet', detail: text };
+  // a requirement worded in the negative ("未发生…", "从未认定…") is the Kleene negation of the answer
+  const held = truthOf(value);
+  return { status: wanted ? held : not(held), detail: value ? says.yes : says.no };
 }
 
 /** A number given in the unit of its bound (万元, %, 项, 人), compared exactly as the text words it. */

@@ -58,6 +58,8 @@ export interface JudgedProgramme {
   outcome: Outcome;
   score: Score | null;
   conditions: JudgedCondition[];
+  /** where each condition sits in `conditions`, by id */
+  positions: ReadonlyMap<string, number>;
   shape: RuleShape;
   /** facts that could still change the outcome, with how many of its open conditions each bears on */
   openFacts: Map<FactPath, number>;
@@ -77,7 +79,7 @@ function shapeOf<D>(rule: Rule<D>): RuleShape {
   return 'all' in rule ? { all: rule.all.map(shapeOf) } : { any: rule.any.map(shapeOf) };
 }
 
-export function outcomeOf(status: Tri): Outcome {
+function outcomeOf(status: Tri): Outcome {
   return status === 'met' ? 'eligible' : status === 'unmet' ? 'ineligible' : 'undetermined';
 }
 
@@ -96,6 +98,7 @@ export function uniqueCites(cites: Iterable<CitationRef>): CitationRef[] {
  */
 interface Layout<D> {
   leaves: Condition<D>[];
+  positions: ReadonlyMap<string, number>;
   root: number;
   groups: { all: boolean; children: number[] }[];
   shape: RuleShape;
@@ -119,7 +122,8 @@ function layoutOf<D>(rule: Rule<D>): Layout<D> {
     groups.push({ all: 'all' in r, children });
     return leaves.length + groups.length - 1;
   };
-  const layout = { leaves, root: place(rule), groups, shape: shapeOf(rule) };
+  const positions = new Map(leaves.map((leaf, i) => [leaf.id, i]));
+  const layout = { leaves, positions, root: place(rule), groups, shape: shapeOf(rule) };
   layouts.set(rule, layout as Layout<never>);
   return layout;
 }
@@ -131,7 +135,7 @@ function layoutOf<D>(rule: Rule<D>): Layout<D> {
  */
 export function judgeProgramme<D>(programme: Programme<D>, ctx: Context): JudgedProgramme {
   const data = programme.prepare(ctx);
-  const { leaves, root, groups, shape } = layoutOf(programme.rule);
+  const { leaves, positions, root, groups, shape } = layoutOf(programme.rule);
   const conditions: JudgedCondition[] = [];
   const status: Tri[] = [];
   for (const leaf of leaves) {
@@ -161,6 +165,7 @@ export function judgeProgramme<D>(programme: Programme<D>, ctx: Context): Judged
     outcome: outcomeOf(status[root]!),
     score: programme.score(data),
     conditions,
+    positions,
     shape,
     openFacts,
     missingFacts: [],

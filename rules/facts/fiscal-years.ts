@@ -44,7 +44,8 @@ export function possibleAssessmentYears(facts: Facts, asOf: IsoDate): number[][]
 }
 
 export function yearFigure(facts: Facts, key: PerYearKey, year: number): number | undefined {
-  return facts[key]?.[String(year)];
+  // year keys are array-index-like, so a number reads them without building the string
+  return facts[key]?.[year];
 }
 
 /** The per-year facts among `years` that the profile does not give. */

@@ -44,8 +44,7 @@ export const REGIONS = [
 export const Region = oneOf(REGIONS);
 export type Region = z.infer<typeof Region>;
 
-export const IndustryType = oneOf(['manufacturing', 'techService', 'other']);
-export type IndustryType = z.infer<typeof IndustryType>;
+const IndustryType = oneOf(['manufacturing', 'techService', 'other']);
 
 export const HIGH_TECH_FIELDS = [
   '电子信息', '生物与新医药', '航空航天', '新材料', '高技术服务', '新能源与节能', '资源与环境', '先进制造与自动化', 'none',

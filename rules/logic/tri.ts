@@ -32,8 +32,3 @@ export function not(status: Tri): Tri {
 export function truthOf(value: boolean | undefined): Tri {
   return value === undefined ? 'unknown' : value ? 'met' : 'unmet';
 }
-
-/** A test on a fact that may be absent. */
-export function whether<T>(value: T | undefined, test: (v: T) => boolean): Tri {
-  return value === undefined ? 'unknown' : test(value) ? 'met' : 'unmet';
-}

@@ -8,7 +8,7 @@ import { Citation, SourceKind } from '../../knowledge/citation.js';
  */
 const Tri = z.enum(['met', 'unmet', 'unknown']);
 
-export const ConditionJson = z.object({
+const ConditionJson = z.object({
   id: z.string(),
   label: z.string(),
   status: Tri,
@@ -19,7 +19,7 @@ export const ConditionJson = z.object({
   metOn: z.string().nullable(),
 });
 
-export const ScoreJson = z.object({
+const ScoreJson = z.object({
   min: z.number(),
   max: z.number(),
   pass: z.number(),
@@ -28,7 +28,7 @@ export const ScoreJson = z.object({
   ),
 });
 
-export const ProgrammeJson = z.object({
+const ProgrammeJson = z.object({
   id: z.string(),
   title: z.string(),
   outcome: z.enum(['eligible', 'ineligible', 'undetermined']),
@@ -39,7 +39,7 @@ export const ProgrammeJson = z.object({
   notes: z.array(z.string()),
 });
 
-export const BenefitJson = z.object({
+const BenefitJson = z.object({
   id: z.string(),
   title: z.string(),
   status: z.enum(['applies', 'maybe', 'no']),
@@ -49,7 +49,7 @@ export const BenefitJson = z.object({
   citations: z.array(Citation),
 });
 
-export const ParkJson = z.object({
+const ParkJson = z.object({
   park: z.string(),
   region: z.string(),
   directions: z.string(),
@@ -57,7 +57,7 @@ export const ParkJson = z.object({
   citations: z.array(Citation),
 });
 
-export const RoadmapStepJson = z.object({
+const RoadmapStepJson = z.object({
   step: z.number(),
   programme: z.string(),
   title: z.string(),

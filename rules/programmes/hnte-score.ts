@@ -93,8 +93,8 @@ const IP_CITES = [...S.ip.techAdvancement.cites, ...S.ip.coreSupport.cites, ...S
 const MANAGEMENT_CITES = MANAGEMENT_ITEMS.map(([k]) => S.management[k].cite);
 const GROWTH_CITES = [S.growth.actualPeriod, S.growth.netAssetsFormula, S.growth.salesFormula, S.growth.zeroRules, ...S.growth.table.cites];
 
-function component(id: string, label: string, max: number, part: ScorePart, cites: ScoreComponent['cites']): ScoreComponent & { open: FactPath[] } {
-  return { id, label, points: part.points, max, detail: part.detail, cites, open: part.open };
+function component(id: string, label: string, max: number, part: ScorePart, cites: ScoreComponent['cites']): ScoreComponent {
+  return { id, label, points: part.points, max, detail: part.detail, cites };
 }
 
 /** 企业创新能力评价 as an interval, and the inputs that could still narrow it. */
@@ -127,18 +127,16 @@ export function hnteScore(facts: Facts, windows: readonly (readonly number[])[])
     open: [...netAssets.open, ...sales.open],
     detail: `${netAssets.detail}；${sales.detail}`,
   };
+  const transfers = transfersPart(facts);
+  const management = managementPart(facts);
   const components = [
     component('ip', '知识产权', 30, ip, IP_CITES),
-    component('transfers', '科技成果转化能力', 30, transfersPart(facts), S.transfers.cites),
-    component('management', '研究开发组织管理水平', 20, managementPart(facts), MANAGEMENT_CITES),
+    component('transfers', '科技成果转化能力', 30, transfers, S.transfers.cites),
+    component('management', '研究开发组织管理水平', 20, management, MANAGEMENT_CITES),
     component('growth', '企业成长性', 20, growth, GROWTH_CITES),
   ];
   return {
-    score: {
-      points: addIntervals(components.map((c) => c.points)),
-      pass: S.pass.score.value,
-      components: components.map(({ open: _open, ...c }) => c),
-    },
-    open: [...new Set(openOf(components))],
+    score: { points: addIntervals(components.map((c) => c.points)), pass: S.pass.score.value, components },
+    open: [...new Set(openOf([ip, transfers, management, growth]))],
   };
 }

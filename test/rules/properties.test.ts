@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../rules/evaluate.js';
 import { AS_OF, nestedProfiles, profiles } from './support/profiles.js';
+
+const sparseProfiles = nestedProfiles.map((p) => p.fewer);
 import { canMatter } from './support/witness.js';
 
 describe('three-valued judging', () => {
@@ -44,14 +46,16 @@ describe('three-valued judging', () => {
     );
   });
 
+  // Sparse profiles leave most programmes open, so most facts are listed. The witness is found by a bounded
+  // search over probe values, so this property runs on a fixed seed: a miss must be reproducible to be judged.
   it('every missing fact listed can change an outcome or narrow a score', () => {
     fc.assert(
-      fc.property(profiles, (facts) => {
+      fc.property(sparseProfiles, (facts) => {
         for (const p of evaluate(facts, AS_OF).programmes) {
           for (const fact of p.missingFacts) expect(canMatter(facts, p.id, fact), `${p.id}: ${fact}`).toBe(true);
         }
       }),
-      { numRuns: 25 },
+      { numRuns: 80, seed: 23 },
     );
   });
 

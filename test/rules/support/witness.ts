@@ -65,7 +65,8 @@ const total = (figures: Record<string, number> | undefined) => Object.values(fig
 /**
  * The probes for a fact, with values that fit what is already known: headcounts that respect each other (staff
  * never exceed employees, registration comes no later than a 高企 certificate), R&D or sales figures that put
- * the three-year ratio near the 3%–5% bands, and figures near the other years' for growth.
+ * the three-year ratio near the 3%–5% bands (and let the better of the two R&D indicators change hands), and
+ * figures near the other years' for growth.
  */
 function probesFor(path: FactPath, facts: Facts): readonly unknown[] {
   const { scienceStaff: staff, employees } = facts;
@@ -78,12 +79,14 @@ function probesFor(path: FactPath, facts: Facts): readonly unknown[] {
   const rd = total(facts.rdExpenseByYear);
   // growth compares a year with its neighbours: values near the other years' put each growth band in reach
   const neighbours = key === 'netAssetsByYear' || key === 'salesRevenueByYear' ? Object.values(facts[key] ?? {}).flatMap((v) => [v * 1.4, v * 1.1, v * 0.5]) : [];
-  if (key === 'rdExpenseByYear' && sales > 0) return [...base, 0.049 * sales, 0.035 * sales];
+  const smallestSales = Math.min(...Object.values(facts.salesRevenueByYear ?? {}).filter((v) => v > 0));
+  if (key === 'rdExpenseByYear' && sales > 0) return [...base, 0.049 * sales, 0.035 * sales, 0.03 * smallestSales];
+  if (key === 'costExpensesLastYear' && rd > 0) return [...base, rd / 0.3];
   if (key === 'salesRevenueByYear' && rd > 0) return [...base, ...neighbours, rd / 0.045, rd / 0.035];
   return [...base, ...neighbours];
 }
 
-export function withFact(facts: Facts, path: FactPath, value: unknown): Facts {
+function withFact(facts: Facts, path: FactPath, value: unknown): Facts {
   const [key, year] = path.split('.') as [FactKey, string | undefined];
   if (year === undefined) return { ...facts, [key]: value };
   return { ...facts, [key]: { ...(facts[key] as Record<string, number> | undefined), [year]: value } };
