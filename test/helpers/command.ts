@@ -6,7 +6,7 @@ import type { CliIO, Command } from '../../cli/io.js';
 const sharedDataDir = mkdtempSync(join(tmpdir(), 'tongce-command-'));
 
 /** Runs one command function in-process with the given stdin; returns exit code and captured output. */
-export async function runCommand(command: Command, argv: string[], stdin = '', env: NodeJS.ProcessEnv = {}) {
+export async function runCommand(command: Command, argv: string[], stdin = '', env: NodeJS.ProcessEnv = {}, cwd = process.cwd()) {
   let out = '';
   let err = '';
   const io: CliIO = {
@@ -17,7 +17,7 @@ export async function runCommand(command: Command, argv: string[], stdin = '', e
     out: (t) => void (out += t),
     err: (t) => void (err += t),
     env: { TONGCE_DATA_DIR: sharedDataDir, ...env },
-    cwd: process.cwd(),
+    cwd,
   };
   const code = await command(argv, io);
   return { code, out, err };

@@ -3,30 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createEvaluateCommand } from '../../cli/evaluate.js';
-import type { CliIO } from '../../cli/io.js';
 import { EvaluationJson } from '../../rules/present/evaluation-json.js';
+import { runCommand } from '../helpers/command.js';
 import { testKnowledge } from '../helpers/knowledge.js';
 
 const knowledge = testKnowledge();
 const evaluateCommand = createEvaluateCommand({ resolver: () => knowledge.resolve, today: () => '2026-11-22' });
 const dir = mkdtempSync(join(tmpdir(), 'tongce-evaluate-'));
 
-async function run(argv: string[], stdin = '') {
-  let out = '';
-  let err = '';
-  const io: CliIO = {
-    readStdin: async () => stdin,
-    stdinLines: async function* () {
-      for (const line of stdin.split('\n')) yield line;
-    },
-    out: (t) => void (out += t),
-    err: (t) => void (err += t),
-    env: {},
-    cwd: dir,
-  };
-  const code = await evaluateCommand(argv, io);
-  return { code, out, err };
-}
+/** The command in-process, reading relative paths from the test's own folder. */
+const run = (argv: string[], stdin = '') => runCommand(evaluateCommand, argv, stdin, {}, dir);
 
 const parentHnte = {
   region: '通州区', registrationDate: '2023-06-01', attractedFromOutside: true, operatingNormally: true,
