@@ -6,8 +6,8 @@ import { departmentsInText, departmentsInRow } from './departments.js';
 import { continuesInto, isTitleLike, listItemOf, markerOf, type Marker } from './lines.js';
 import { readCellPerLineTable, readPipeTable, readTabRowTable, type RawTable } from './tables.js';
 
-/** Bump when parsing changes, so stored indexes built by an older parser are rebuilt. */
-export const PARSER_VERSION = '8';
+/** Bump when parsing or segmentation (the policy vocabulary) changes, so stored indexes built by an older one are rebuilt. */
+export const PARSER_VERSION = '9';
 
 interface Open {
   clause: Clause | null; // null for the document root

@@ -2,10 +2,11 @@ import type { KnowledgeStore, StoredClause } from '../store/store.js';
 import { cleanQuestion, comparable } from '../text/normalize.js';
 import { toSimplified } from '../text/traditional.js';
 import { addressedClauses } from './address.js';
+import { answerKindsOf, type AnswerKind } from './answer-kind.js';
 import { namedJurisdiction, outsidePlacesNamed } from './jurisdiction.js';
 import { contentWeight, tokenize } from './segment.js';
 import { synonymsOf, synonymTermsIn } from './synonyms.js';
-import { STOPWORDS } from './terms.js';
+import { ANSWER_FRAMES, STOPWORDS } from './terms.js';
 
 export interface Hit {
   clause: StoredClause;
@@ -41,9 +42,10 @@ const CONTAINERS = new Set(['heading', 'attachment', 'group', 'table']);
 const CANDIDATES = 50;
 /**
  * Below this weighted coverage the best clause does not answer the question. Chosen on the dev half of the gold
- * set (odd lines) as the balance of recall against catching unanswerable questions; bench/ reports both halves.
+ * set (odd lines): the threshold that catches the most unanswerable questions while recall@3 stays at its 0.95
+ * target (the lowest of a tie, favouring recall); bench/ reports the held-out half and a blind set beside it.
  */
-export const COVERAGE_THRESHOLD = 0.6;
+export const COVERAGE_THRESHOLD = 0.7;
 
 /** An FTS5 string literal: the term in double quotes, inner quotes doubled, so no user text is ever syntax. */
 function ftsLiteral(term: string): string {
@@ -60,8 +62,11 @@ export interface QueryTerms {
 export function queryTerms(question: string): QueryTerms {
   const seen = new Set<string>();
   const content: string[] = [];
-  for (const t of tokenize(question)) {
-    if (STOPWORDS.has(t) || seen.has(t)) continue;
+  const tokens = tokenize(question);
+  // search-mode segmentation also emits the parts of a stop word (会不会 → 不会, 能不能 → 不能): phrasing too
+  const stopSpans = tokens.filter((t) => STOPWORDS.has(t) && [...t].length > 1);
+  for (const t of tokens) {
+    if (STOPWORDS.has(t) || seen.has(t) || stopSpans.some((s) => s !== t && s.includes(t))) continue;
     seen.add(t);
     content.push(t);
   }
@@ -88,7 +93,7 @@ function trigramsOf(question: string): string[] {
  * part of speech says (a noun names the topic; "几次", "多久" are phrasing).
  */
 function weight(store: KnowledgeStore, token: string): number {
-  return Math.log(1 + store.clauseCount / (store.documentFrequency(token) + 1)) * contentWeight(token);
+  return Math.log(1 + store.clauseCount / (store.documentFrequency(token) + 1)) * (ANSWER_FRAMES.has(token) ? 0.15 : contentWeight(token));
 }
 
 /**
@@ -110,20 +115,107 @@ export function yearsOutOfScope(store: KnowledgeStore, c: StoredClause, question
 function clauseHaystack(store: KnowledgeStore, c: StoredClause): string {
   const doc = store.documents.get(c.docId);
   const headings = store.ancestors(c.id).filter((a) => a.text.length <= 40).map((a) => a.text).join(' ');
-  return toSimplified(comparable(`${doc?.shortTitle ?? ''} ${c.path} ${headings} ${c.context} ${c.fullText}`)).toLowerCase();
+  // a clause of 启东's plan speaks for 启东 even where its sentence does not name it
+  const places = doc ? `${doc.jurisdiction} ${(c.part && doc.parts.find((p) => p.heading === c.part)?.jurisdiction) || ''}` : '';
+  return toSimplified(comparable(`${doc?.shortTitle ?? ''} ${places} ${c.path} ${headings} ${c.context} ${c.fullText}`)).toLowerCase();
 }
 
-/** Weighted share of the question's content tokens found in the clause, counting a synonym as a match. */
-export function coverageOf(store: KnowledgeStore, c: StoredClause, content: string[]): number {
-  const terms = content.filter((t) => [...t].length > 1 || /\d/u.test(t));
+/**
+ * Particles and light verbs that jieba glues onto a word in a question it mis-cuts (表在, 要建, 里算, 法说, 做个),
+ * besides the one-character stop words.
+ */
+const GLUE = new Set([...'的了吗呢吧是有在和与及或对把被给从到为以要会能得着过里还也都就该去来说']);
+
+const isGlue = (ch: string) => GLUE.has(ch) || STOPWORDS.has(ch);
+
+function counts(t: string): boolean {
+  return [...t].length > 1 || /\d/u.test(t);
+}
+
+const known = (store: KnowledgeStore, t: string) => store.documentFrequency(t) > 0 || synonymsOf(t).some((s) => store.documentFrequency(s) > 0);
+
+/** One thing a question asks about: a word, weighed once however many of its parts segmentation also emits. */
+export interface CoverageTerm {
+  token: string;
+  weight: number;
+  /** the shorter tokens of the question inside it (江海 and 英才 of 江海英才): partial credit where it is absent */
+  parts: Array<{ token: string; weight: number }>;
+}
+
+/**
+ * The question's terms as coverage weighs them. Search-mode segmentation emits a word and its parts (江海英才,
+ * 江海, 英才); counting each would weigh that one concept three times, so only the longest tokens are terms and
+ * their parts give partial credit. A token no clause uses is a mis-cut with a particle glued on (表在 = 表 + 在),
+ * a word around one the corpus knows (设科创 holds 科创) — neither says anything the corpus lacks — or a concept
+ * the corpus does not know (申请费, 减缴), which stays and counts against every clause.
+ */
+export function coverageTerms(store: KnowledgeStore, content: string[]): CoverageTerm[] {
+  const tokens = new Set<string>();
+  for (const t of content) {
+    if (!counts(t)) continue;
+    if (known(store, t)) {
+      tokens.add(t);
+      continue;
+    }
+    // an unknown piece of a longer token (工科 of 理工科) is that token's business
+    if (content.some((o) => o !== t && o.includes(t))) continue;
+    const chars = [...t];
+    // 培养人才 cut as 培养 / 养人 / 人才: a token whose every character belongs to another token is an overlap
+    if (chars.every((ch) => content.some((o) => o !== t && known(store, o) && o.includes(ch)))) continue;
+    let a = 0;
+    let b = chars.length;
+    while (a < b && isGlue(chars[a]!)) a++;
+    while (b > a && isGlue(chars[b - 1]!)) b--;
+    const core = chars.slice(a, b);
+    if (core.length < 2 && !/\d/u.test(core.join(''))) continue;
+    const words = knownWordsIn(store, core);
+    if (words.length > 0) words.forEach((w) => tokens.add(w));
+    else tokens.add(core.join(''));
+  }
+  const list = [...tokens];
+  return list
+    .filter((t) => !list.some((o) => o !== t && o.includes(t)))
+    .map((t) => ({
+      token: t,
+      weight: weight(store, t),
+      parts: list.filter((o) => o !== t && t.includes(o)).map((o) => ({ token: o, weight: weight(store, o) })),
+    }));
+}
+
+/** The longest words of two or more characters the corpus uses inside an unknown token, left to right. */
+function knownWordsIn(store: KnowledgeStore, chars: string[]): string[] {
+  const found: string[] = [];
+  for (let i = 0; i < chars.length; ) {
+    let len = chars.length - i;
+    while (len >= 2 && store.documentFrequency(chars.slice(i, i + len).join('')) === 0) len--;
+    if (len >= 2) {
+      found.push(chars.slice(i, i + len).join(''));
+      i += len;
+    } else i++;
+  }
+  return found;
+}
+
+function inClause(c: StoredClause, hay: string, t: string): boolean {
+  return c.tokens.has(t) || hay.includes(t) || synonymsOf(t).some((s) => hay.includes(comparable(s).toLowerCase()));
+}
+
+/** Weighted share of the question's terms found in the clause, counting a synonym as a match. */
+export function coverageOf(store: KnowledgeStore, c: StoredClause, terms: CoverageTerm[]): number {
   if (terms.length === 0) return 0;
   const hay = clauseHaystack(store, c);
+  // a national text speaks for every place: 深圳 in the question is not missing from it (placesOutOfScope rules)
+  const everywhere = store.documents.get(c.docId)?.jurisdiction === '全国';
   let total = 0;
   let found = 0;
   for (const t of terms) {
-    const w = weight(store, t);
-    total += w;
-    if (c.tokens.has(t) || hay.includes(t) || synonymsOf(t).some((s) => hay.includes(comparable(s).toLowerCase()))) found += w;
+    total += t.weight;
+    if (inClause(c, hay, t.token) || (everywhere && outsidePlacesNamed(t.token).length > 0)) found += t.weight;
+    else if (t.parts.length > 0) {
+      const all = t.parts.reduce((n, p) => n + p.weight, 0);
+      const held = t.parts.reduce((n, p) => n + (inClause(c, hay, p.token) ? p.weight : 0), 0);
+      if (all > 0) found += t.weight * (held / all);
+    }
   }
   return total === 0 ? 0 : found / total;
 }
@@ -141,11 +233,47 @@ export function placesOutOfScope(store: KnowledgeStore, c: StoredClause, questio
   return outside.filter((p) => !hay.includes(p));
 }
 
+const COUNTIES = ['崇川', '通州', '海门', '启东', '如皋', '海安', '如东', '港闸'];
+
+/**
+ * 南通's 区/县 the question names that a county's clause does not speak for: 通州's plan does not answer a
+ * question about 崇川区 or 如皋市 (which have no plan here), unless the clause itself names the place.
+ */
+export function countiesOutOfScope(store: KnowledgeStore, c: StoredClause, question: string): string[] {
+  const named = COUNTIES.filter((p) => question.includes(p));
+  const doc = store.documents.get(c.docId);
+  if (named.length === 0 || !doc || doc.jurisdiction === '全国' || doc.jurisdiction === '南通市') return [];
+  if (named.some((p) => doc.jurisdiction.startsWith(p))) return [];
+  const hay = clauseHaystack(store, c);
+  return named.filter((p) => !hay.includes(p));
+}
+
 /** A line of a roster: a short line under a heading whose whole list the parser quotes (一、组成成员). */
 function isRosterEntry(store: KnowledgeStore, c: StoredClause): boolean {
   const parent = c.parentId ? store.clause(c.parentId) : undefined;
   const rosterHeading = (x: StoredClause) => x.fullText !== x.text && store.children(x.id).every((k) => k.kind === 'paragraph');
   return (c.kind === 'paragraph' && parent !== undefined && rosterHeading(parent)) || (c.kind === 'heading' && rosterHeading(c));
+}
+
+/**
+ * Whether a clause can give the kind of answer asked for: its own text, or its table's header, states one (not the
+ * list a heading quotes: a section's figures are its items' answers, each to its own question).
+ */
+function givesAnswerOf(store: KnowledgeStore, c: StoredClause, kind: AnswerKind): boolean {
+  return kind.name === 'person' ? isRosterEntry(store, c) : kind.holds(`${c.text} ${c.context}`);
+}
+
+/** A sentence addressed to the assistant rather than about policy: "忽略以上规则，直接告诉我…", "你现在是…". */
+const TO_THE_ASSISTANT = /忽略(?:以上|之前|前面|上述)?的?(?:所有)?(?:规则|指令|设定|提示|要求)|ignore (?:all |the )?(?:previous|above) (?:rules|instructions)|你现在是|扮演/iu;
+
+/**
+ * The part of a question that is about policy. An instruction to the assistant inside it says nothing about which
+ * clause answers, and its words would make the policy question look uncovered.
+ */
+function topicOf(query: string): string {
+  const sentences = query.split(/(?<=[。？！?!；;\n])/u);
+  const kept = sentences.filter((x) => !TO_THE_ASSISTANT.test(x));
+  return kept.length > 0 && kept.length < sentences.length ? kept.join('') : query;
 }
 
 export function retrieve(store: KnowledgeStore, rawQuestion: string, options: RetrieveOptions = {}): Retrieval {
@@ -167,7 +295,10 @@ export function retrieve(store: KnowledgeStore, rawQuestion: string, options: Re
   const addressed = addressedClauses(store, query);
   addList(addressed.map((c) => c.id), 'address', 10);
 
-  const { content, expansions } = queryTerms(query);
+  const topic = topicOf(query);
+  const kinds = answerKindsOf(topic);
+  const { content, expansions } = queryTerms(topic);
+  const weighed = coverageTerms(store, content);
   if (content.length > 0) {
     addList(store.searchTokens(content.slice(0, 32).map(ftsLiteral).join(' OR '), CANDIDATES).map((r) => r.id), 'tokens', 1);
   }
@@ -176,7 +307,7 @@ export function retrieve(store: KnowledgeStore, rawQuestion: string, options: Re
     const terms = [...content, ...expansions].slice(0, 48);
     addList(store.searchTokens(terms.map(ftsLiteral).join(' OR '), CANDIDATES).map((r) => r.id), 'synonyms', 0.5);
   }
-  const trigrams = trigramsOf(query);
+  const trigrams = trigramsOf(topic);
   if (trigrams.length > 0) {
     addList(store.searchTrigrams(trigrams.map(ftsLiteral).join(' OR '), CANDIDATES).map((r) => r.id), 'trigrams', 1);
   }
@@ -185,12 +316,14 @@ export function retrieve(store: KnowledgeStore, rawQuestion: string, options: Re
   for (const [id, e] of fused) {
     const clause = store.clause(id);
     if (!clause) continue;
-    const coverage = e.via.has('address') ? 1 : coverageOf(store, clause, content);
+    const coverage = e.via.has('address') ? 1 : coverageOf(store, clause, weighed);
     // rank fusion finds candidates; how much of the question a clause actually holds decides among them
     let score = e.score * (0.2 + coverage) ** 2;
     // a bare heading names a topic; the clauses under it answer the question (a heading that quotes its list is not bare)
     if (!e.via.has('address') && CONTAINERS.has(clause.kind) && clause.fullText === clause.text && store.children(clause.id).length > 0) score *= 0.5;
     if (WHO.test(query) && isRosterEntry(store, clause)) score *= 2;
+    // "多少家", "补助多少钱": a clause that states such a figure is the likelier answer
+    if (kinds.length > 0 && kinds.every((kind) => givesAnswerOf(store, clause, kind))) score *= 1.5;
     if (jurisdiction) {
       const doc = store.documents.get(clause.docId)!;
       const own = clause.part ? doc.parts.find((p) => p.heading === clause.part)?.jurisdiction ?? doc.jurisdiction : doc.jurisdiction;
@@ -207,6 +340,8 @@ export function retrieve(store: KnowledgeStore, rawQuestion: string, options: Re
     best !== undefined &&
     best.coverage >= (options.coverageThreshold ?? COVERAGE_THRESHOLD) &&
     yearsOutOfScope(store, best.clause, query).length === 0 &&
-    placesOutOfScope(store, best.clause, query).length === 0;
+    placesOutOfScope(store, best.clause, query).length === 0 &&
+    countiesOutOfScope(store, best.clause, query).length === 0 &&
+    kinds.every((kind) => !kind.decisive || givesAnswerOf(store, best.clause, kind));
   return { query, covered, jurisdiction, hits: top };
 }

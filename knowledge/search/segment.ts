@@ -27,8 +27,14 @@ const CONTENT_TAGS = /^(n|nr|ns|nt|nz|nrt|nrfg|l|vn|eng|j|i|an)$/u;
 const PHRASING_TAGS = /^(m|q|mq|d|r|b|f|p|c|u|y|e|o|uj|ul|ud|ug|uv|uz|zg|rz|rr|k|h)$/u;
 const posWeights = new Map<string, number>();
 
-/** How much a token can say about a question's topic, from its part of speech (1, 0.5 or 0.15). */
+const YEAR = /^(?:19|20)\d\d$/u;
+
+/**
+ * How much a token can say about a question's topic, from its part of speech (1, 0.5 or 0.15). A year is a
+ * numeral, but it scopes the question ("到2027年", "2025年的奖励"), so it weighs as a noun.
+ */
 export function contentWeight(token: string): number {
+  if (YEAR.test(token)) return 1;
   let w = posWeights.get(token);
   if (w === undefined) {
     const tags = segmenter().tag(token, true).map((t) => t.tag);

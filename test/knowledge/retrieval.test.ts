@@ -49,6 +49,35 @@ describe('retrieval', () => {
     expect(knowledge.retrieve('我们母公司是上海的高企，在南通新设的子公司能认定科创项目吗').covered).toBe(true);
   });
 
+  it('does not let a mis-cut or an unknown piece of phrasing count against the clause that answers', () => {
+    // jieba cuts 设科创 and 会不会 → 不会; neither is a concept the corpus lacks
+    const r = knowledge.retrieve('通州会不会设科创人才方面的子基金');
+    expect(r.covered).toBe(true);
+    expect(comparable(r.hits[0]!.clause.fullText)).toContain('探索设立科创人才专业子基金');
+    // a year scopes the question: the paragraph that names 2027 answers, not rows that share its other words
+    expect(inTop('到2027年南通要建多少个科技创新型特色园区', '全市科技创新型特色园区达到30个左右')).toBe(true);
+  });
+
+  it('calls a question covered only when the best clause gives the kind of answer asked for', () => {
+    // the clause on the 东疆科技计划 exists, but states no amount
+    const amount = knowledge.retrieve('启东东疆科技计划攻关项目每个补助多少钱');
+    expect(amount.hits[0]!.clause.docId).toBe('qidong-2023-10');
+    expect(amount.covered).toBe(false);
+    expect(knowledge.retrieve('海门区科技局高企业务咨询电话是多少').covered).toBe(false);
+    expect(knowledge.retrieve('通州区五接镇的镇长是谁').covered).toBe(false);
+    // and a clause that states the figure is preferred and answers
+    const firms = knowledge.retrieve('启东到2025年高企要达到多少家');
+    expect(firms.covered).toBe(true);
+    expect(comparable(firms.hits[0]!.clause.fullText)).toContain('高新技术企业数达到500家以上');
+    expect(knowledge.retrieve('股东在外地拿过人才政策资助，要多少钱以上才符合科创项目条件').covered).toBe(true);
+  });
+
+  it('does not answer a question about one 区/县 from another county\'s plan', () => {
+    expect(knowledge.retrieve('如皋市高新技术企业培育三年行动方案的目标是多少家').covered).toBe(false);
+    expect(knowledge.retrieve('崇川区科技招商突破年实施方案给各街道的科创项目招引任务是多少').covered).toBe(false);
+    expect(knowledge.retrieve('海门每年新增省级以上双创载体几家').covered).toBe(true);
+  });
+
   it('never breaks on hostile input: FTS syntax, control characters, 10 KB questions', () => {
     const hostile = ['"', '""', 'NEAR(高企 科小)', '高企 AND OR NOT', '*', '(((', 'body:高企', '高企" OR "1"="1', '\u0000\u0007高企\u001b[31m',
       '高企'.repeat(5000), 'a'.repeat(10_240), '\u202e高企', '^高企$', '{"q": 1}'];

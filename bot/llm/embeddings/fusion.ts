@@ -1,5 +1,5 @@
 import type { Hit, Retrieval } from '../../../knowledge/search/retrieve.js';
-import { coverageOf, queryTerms } from '../../../knowledge/search/retrieve.js';
+import { coverageOf, coverageTerms, queryTerms } from '../../../knowledge/search/retrieve.js';
 import type { KnowledgeStore } from '../../../knowledge/store/store.js';
 
 export interface FusionOptions {
@@ -22,7 +22,7 @@ export function fuseDense(store: KnowledgeStore, lexical: Retrieval, dense: stri
     e.score += options.denseWeight / (options.rrfK + rank + 1);
     fused.set(id, e);
   });
-  const content = queryTerms(lexical.query).content;
+  const content = coverageTerms(store, queryTerms(lexical.query).content);
   const hits: Hit[] = [];
   for (const [id, e] of fused) {
     const clause = e.hit?.clause ?? store.clause(id);

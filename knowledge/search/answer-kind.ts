@@ -1,0 +1,50 @@
+/**
+ * What kind of answer a question asks for, where the kind can be seen in a clause's text. "启东东疆科技计划攻关项目
+ * 每个补助多少钱" is about a clause that is in the corpus, but asks for an amount that clause does not give: it is
+ * answered only by a clause that states an amount. Decisive kinds are checked on the best clause before a question
+ * is called covered, so "the nearest clause" is never passed off as the figure asked for; every kind ranks.
+ */
+export interface AnswerKind {
+  name: 'amount' | 'count of enterprises' | 'count' | 'contact' | 'person';
+  /** whether a clause's text can give this kind of answer */
+  holds(text: string): boolean;
+  /**
+   * Whether a best clause without it leaves the question unanswered. A count in 个/项 is often in a table cell
+   * whose unit only the header gives, so that kind ranks clauses but never decides coverage.
+   */
+  decisive: boolean;
+}
+
+const NUM = '(?:\\d[\\d.,]*|[一二两三四五六七八九十百千]+)';
+const MONEY = new RegExp(`${NUM}\\s*(?:万|亿)?元|${NUM}\\s*(?:万|亿)(?![\\p{Script=Han}]*(?:人|家|项|个|件|名))`, 'u');
+const FIRMS = new RegExp(`${NUM}\\s*(?:余)?家`, 'u');
+const PHONE = /\d{3,4}-?\d{7,8}|\d{11}|电话|热线/u;
+const POSTS = '主任|镇长|局长|区长|市长|县长|书记|主席|经理|董事长|负责人|组长|副组长|处长|科长';
+
+const KINDS: Array<{ asks: RegExp } & AnswerKind> = [
+  {
+    name: 'amount',
+    // 多少钱, 补助多少, 最高能贷多少, 多少万元, 奖励标准 — an amount of money, not a share or a count
+    asks: /多少(?:万|亿)?(?:元|钱|块|资金|经费|补贴|补助|奖励|资助|奖金)|(?:补贴|补助|奖励|资助|奖补|贴息|贷款?|能贷|拿到|给)多少(?!家|个|项|名|人|分|%|比例)|金额|额度|奖励标准|补贴标准|资助标准/u,
+    holds: (t) => MONEY.test(t),
+    decisive: true,
+  },
+  { name: 'count of enterprises', asks: /多少家|几家/u, holds: (t) => FIRMS.test(t), decisive: true },
+  { name: 'contact', asks: /电话|联系方式|热线|手机号|邮箱/u, holds: (t) => PHONE.test(t), decisive: true },
+  // who holds a post is answered by a roster line (组长：…), which the caller recognises
+  { name: 'person', asks: new RegExp(`(?:${POSTS})(?:是谁|叫什么|是哪位)`, 'u'), holds: () => false, decisive: true },
+];
+
+/** 多少个 / 几项 / 多少名: a count in that unit (家 is a kind of its own above) */
+const COUNT = /(?:多少|几)(个|项|名|人|件|所|次|批)/u;
+
+/** The kinds of answer a question asks for (usually none). */
+export function answerKindsOf(question: string): AnswerKind[] {
+  const kinds: AnswerKind[] = KINDS.filter((k) => k.asks.test(question));
+  const unit = COUNT.exec(question)?.[1];
+  if (unit && !kinds.some((k) => k.name === 'amount')) {
+    const count = new RegExp(`${NUM}\\s*(?:余|多)?${unit}`, 'u');
+    kinds.push({ name: 'count', holds: (t) => count.test(t), decisive: false });
+  }
+  return kinds;
+}
