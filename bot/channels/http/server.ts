@@ -7,6 +7,7 @@ import type { Conversations } from '../../conversation.js';
 import { HttpError, readJson } from './body.js';
 import { ChatRequest } from './chat-request.js';
 import { RateLimiter } from './rate-limit.js';
+import { TurnQueue } from './turn-queue.js';
 
 /** Another route set mounted on the same server (the Telegram webhook, staff pages). */
 export type Route = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
@@ -19,6 +20,8 @@ export interface ServerOptions {
   bodyLimit?: number;
   routes?: Route[];
   log?: (line: string) => void;
+  /** how long the server runs queued turns before it polls sockets again (default 1 ms; 0: one turn at a time) */
+  turnSliceMs?: number;
 }
 
 const STATIC: Record<string, [file: string, type: string]> = {
@@ -35,8 +38,9 @@ const SECURITY_HEADERS = {
 };
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const data = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...SECURITY_HEADERS });
+  // encoded once: given a string, Node measures its UTF-8 length and then encodes it again (a verdict is ~150 KB)
+  const data = Buffer.from(JSON.stringify(body));
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': data.length, 'Cache-Control': 'no-store', ...SECURITY_HEADERS });
   res.end(data);
 }
 
@@ -46,13 +50,15 @@ export function createChatServer(options: ServerOptions): Server {
   const bodyLimit = options.bodyLimit ?? 64 * 1024;
   const log = options.log ?? (() => {});
   const webDir = join(projectRoot(), 'bot', 'channels', 'web');
+  // turns run from a queue, not from the socket callbacks, so that a busy server still accepts new connections
+  const turns = new TurnQueue(options.turnSliceMs ?? 1);
 
   async function chat(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const parsed = ChatRequest.safeParse(await readJson(req, bodyLimit));
     if (!parsed.success) throw new HttpError(400, parsed.error.issues.map((i) => i.message).join('; '));
     const body = parsed.data;
     const sessionId = body.sessionId ?? randomUUID();
-    const reply = await options.conversations.handleAsync('web', sessionId, { text: body.text, action: body.action }, body.messageId);
+    const reply = await turns.run(() => options.conversations.handleAsync('web', sessionId, { text: body.text, action: body.action }, body.messageId));
     sendJson(res, 200, { sessionId, messages: reply.messages, ...(reply.replayed ? { replayed: true } : {}) });
   }
 
@@ -69,7 +75,7 @@ export function createChatServer(options: ServerOptions): Server {
       if (req.method !== 'GET') throw new HttpError(405, 'use GET');
       const sessionId = url.searchParams.get('sessionId') ?? '';
       if (!/^[A-Za-z0-9_-]{8,64}$/u.test(sessionId)) throw new HttpError(400, 'sessionId: 8–64 letters, digits, - or _');
-      return sendJson(res, 200, { sessionId, messages: options.conversations.collectStaffReplies('web', sessionId) });
+      return sendJson(res, 200, { sessionId, messages: await turns.run(() => options.conversations.collectStaffReplies('web', sessionId)) });
     }
     if (url.pathname === '/api/chat') {
       if (req.method !== 'POST') throw new HttpError(405, 'use POST');
