@@ -15,7 +15,11 @@ export interface Level {
 }
 
 export interface LoadOptions {
-  /** one after another; by default 50, 200 and 500 users typing as fast as replies come, then 200 pausing 1 s */
+  /**
+   * one after another; by default 50, 200 and 500 users typing as fast as replies come (closed loops that saturate
+   * the server: they measure its capacity, and their latency is users ÷ throughput), then 200 pausing 0.45 s (an
+   * offered load above the 300 turns/s target) and 200 pausing 1 s
+   */
   levels?: Level[];
   /** how long each level runs (default 20 s); users stop by themselves at this deadline */
   durationMs?: number;
@@ -25,6 +29,8 @@ export interface LoadOptions {
 }
 
 export interface LevelResult extends Level {
+  /** the most these users can send, sessions ÷ mean pause (they send less as replies slow); null: no pause, a closed loop */
+  offeredTurnsPerSecond: number | null;
   seconds: number;
   turns: number;
   dialogsCompleted: number;
@@ -126,6 +132,7 @@ async function runLevel(dataDir: string, level: Level, options: Required<LoadOpt
   const errors = Object.values(tally.errors).reduce((a, b) => a + b, 0);
   return {
     ...level,
+    offeredTurnsPerSecond: level.thinkMs > 0 ? round(level.sessions / (level.thinkMs / 1000), 1) : null,
     seconds: round(seconds, 1),
     turns: tally.turns,
     dialogsCompleted: tally.dialogs,
@@ -153,7 +160,13 @@ async function runLevel(dataDir: string, level: Level, options: Required<LoadOpt
  */
 export async function runLoadBench(options: LoadOptions = {}): Promise<Record<string, unknown>> {
   const opts: Required<LoadOptions> = {
-    levels: options.levels ?? [{ sessions: 50, thinkMs: 0 }, { sessions: 200, thinkMs: 0 }, { sessions: 500, thinkMs: 0 }, { sessions: 200, thinkMs: 1000 }],
+    levels: options.levels ?? [
+      { sessions: 50, thinkMs: 0 },
+      { sessions: 200, thinkMs: 0 },
+      { sessions: 500, thinkMs: 0 },
+      { sessions: 200, thinkMs: 450 },
+      { sessions: 200, thinkMs: 1000 },
+    ],
     durationMs: options.durationMs ?? 20_000,
     maxDialogsPerUser: options.maxDialogsPerUser ?? 1000,
     seed: options.seed ?? 2026,
