@@ -18,6 +18,7 @@ export interface AnswerKind {
 const NUM = '(?:\\d[\\d.,]*|[一二两三四五六七八九十百千]+)';
 const MONEY = new RegExp(`${NUM}\\s*(?:万|亿)?元|${NUM}\\s*(?:万|亿)(?![\\p{Script=Han}]*(?:人|家|项|个|件|名))`, 'u');
 const FIRMS = new RegExp(`${NUM}\\s*(?:余)?家`, 'u');
+const FIRM_COLUMN = /列：[^｜]*(?:企|家)[^、｜]*数/u;
 const PHONE = /\d{3,4}-?\d{7,8}|\d{11}|电话|热线/u;
 const POSTS = '主任|镇长|局长|区长|市长|县长|书记|主席|经理|董事长|负责人|组长|副组长|处长|科长';
 
@@ -29,7 +30,8 @@ const KINDS: Array<{ asks: RegExp } & AnswerKind> = [
     holds: (t) => MONEY.test(t),
     decisive: true,
   },
-  { name: 'count of enterprises', asks: /多少家|几家/u, holds: (t) => FIRMS.test(t), decisive: true },
+  // a table row gives the count in a column whose header names it (列：…、其中高企招引数) without the unit
+  { name: 'count of enterprises', asks: /多少家|几家/u, holds: (t) => FIRMS.test(t) || (FIRM_COLUMN.test(t) && /\t\d/u.test(t)), decisive: true },
   { name: 'contact', asks: /电话|联系方式|热线|手机号|邮箱/u, holds: (t) => PHONE.test(t), decisive: true },
   // who holds a post is answered by a roster line (组长：…), which the caller recognises
   { name: 'person', asks: new RegExp(`(?:${POSTS})(?:是谁|叫什么|是哪位)`, 'u'), holds: () => false, decisive: true },

@@ -52,6 +52,8 @@ function ftsLiteral(term: string): string {
   return `"${term.replace(/"/g, '""')}"`;
 }
 
+const A_NOT_A = /^(\p{Script=Han})\p{Script=Han}?不\1/u;
+
 export interface QueryTerms {
   /** content tokens of the question, in order */
   content: string[];
@@ -67,6 +69,8 @@ export function queryTerms(question: string): QueryTerms {
   const stopSpans = tokens.filter((t) => STOPWORDS.has(t) && [...t].length > 1);
   for (const t of tokens) {
     if (STOPWORDS.has(t) || seen.has(t) || stopSpans.some((s) => s !== t && s.includes(t))) continue;
+    // 是从, 也都: stop words run together are still phrasing; so is a yes-no question in 认不认 / 符不符合 form
+    if ([...t].every((ch) => STOPWORDS.has(ch)) || A_NOT_A.test(t)) continue;
     seen.add(t);
     content.push(t);
   }
@@ -93,7 +97,9 @@ function trigramsOf(question: string): string[] {
  * part of speech says (a noun names the topic; "几次", "多久" are phrasing).
  */
 function weight(store: KnowledgeStore, token: string): number {
-  return Math.log(1 + store.clauseCount / (store.documentFrequency(token) + 1)) * (ANSWER_FRAMES.has(token) ? 0.15 : contentWeight(token));
+  // rarity of the concept, not of one spelling: 科小 is as common as the 科技型中小企业 the texts write
+  const df = Math.max(store.documentFrequency(token), ...synonymsOf(token).map((s) => store.documentFrequency(s)));
+  return Math.log(1 + store.clauseCount / (df + 1)) * (ANSWER_FRAMES.has(token) ? 0.15 : contentWeight(token));
 }
 
 /**
@@ -103,13 +109,27 @@ function weight(store: KnowledgeStore, token: string): number {
 export function yearsOutOfScope(store: KnowledgeStore, c: StoredClause, question: string): number[] {
   const years = [...new Set([...question.matchAll(/(?<!\d)(20[0-4]\d)(?:年|\b)/gu)].map((m) => Number(m[1])))];
   if (years.length === 0) return [];
+  const { from, to } = periodOf(store, c);
+  const text = `${c.text} ${c.context}`;
+  return years.filter((y) => !text.includes(String(y)) && (y < from || y > to));
+}
+
+/** The years a clause speaks for: its part's or document's validity, or, without one, the document's own year. */
+function periodOf(store: KnowledgeStore, c: StoredClause): { from: number; to: number } {
   const doc = store.documents.get(c.docId)!;
   const part = c.part ? doc.parts.find((p) => p.heading === c.part) : undefined;
   const validity = part?.validity ?? doc.validity;
   const from = Number((validity?.from ?? doc.date).slice(0, 4));
   const to = validity?.to ? Number(validity.to.slice(0, 4)) : validity?.from ? Infinity : Number(doc.date.slice(0, 4));
-  const text = `${c.text} ${c.context}`;
-  return years.filter((y) => !text.includes(String(y)) && (y < from || y > to));
+  return { from, to };
+}
+
+/** A year the question names that the clause's document covers ("通州2023年…" of 通州's 2023 plan). */
+function withinPeriod(store: KnowledgeStore, c: StoredClause, token: string): boolean {
+  if (!/^20[0-4]\d$/u.test(token)) return false;
+  const y = Number(token);
+  const { from, to } = periodOf(store, c);
+  return y >= from && y <= to && to !== Infinity;
 }
 
 function clauseHaystack(store: KnowledgeStore, c: StoredClause): string {
@@ -210,7 +230,7 @@ export function coverageOf(store: KnowledgeStore, c: StoredClause, terms: Covera
   let found = 0;
   for (const t of terms) {
     total += t.weight;
-    if (inClause(c, hay, t.token) || (everywhere && outsidePlacesNamed(t.token).length > 0)) found += t.weight;
+    if (inClause(c, hay, t.token) || (everywhere && outsidePlacesNamed(t.token).length > 0) || withinPeriod(store, c, t.token)) found += t.weight;
     else if (t.parts.length > 0) {
       const all = t.parts.reduce((n, p) => n + p.weight, 0);
       const held = t.parts.reduce((n, p) => n + (inClause(c, hay, p.token) ? p.weight : 0), 0);
