@@ -79,6 +79,11 @@ const SECTIONS: Section[] = [
     run: runLlmBench,
     rows: (r) => [
       ['LLM: fabricated quotes, clause ids and numbers caught by the checks', `${r.fabrications.caught} of ${r.fabrications.fabricated} (honest drafts kept: ${r.fabrications.honestUsed} of ${r.fabrications.honestDrafts})`, '100%'],
+      [
+        `embeddings: recall@3 / MRR, lexical only vs fused with the deterministic stand-in (${r.retrieval.fusedWithStandIn.all.questions} gold questions)`,
+        `${r.retrieval.lexicalOnly.all.recallAt3} / ${r.retrieval.lexicalOnly.all.mrr} vs ${r.retrieval.fusedWithStandIn.all.recallAt3} / ${r.retrieval.fusedWithStandIn.all.mrr} (stand-in alone ${r.retrieval.denseOnlyStandIn.all.recallAt3} / ${r.retrieval.denseOnlyStandIn.all.mrr})`,
+        '',
+      ],
     ],
   },
   {
