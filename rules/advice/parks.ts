@@ -38,7 +38,7 @@ function match(facts: Facts): ParkMatch[] {
   if (wanted.size === 0) return [];
   return PARK_FAMILIES.map(({ row, families }) => ({ row, shared: families.filter((f) => wanted.has(f)) }))
     .filter((m) => m.shared.length > 0)
-    .map((m, order) => ({ ...m, order, home: m.row.region === facts.region ? 0 : 1 }))
+    .map(({ row, shared }, order) => ({ row, shared, order, home: row.region === facts.region ? 0 : 1 }))
     .sort((a, b) => a.home - b.home || b.shared.length - a.shared.length || a.order - b.order)
     .map(({ row, shared }) => ({
       park: row.park,

@@ -2,7 +2,7 @@ import type { CitationRef } from '../../knowledge/citation.js';
 import type { Context, RuleShape } from '../engine/condition.js';
 import { uniqueCites, type JudgedCondition, type JudgedProgramme, type ProgrammeId } from '../engine/programme.js';
 import type { IsoDate } from '../logic/dates.js';
-import { allOf, anyOf, type Tri } from '../logic/tri.js';
+import { allOfEach, anyOfEach, type Tri } from '../logic/tri.js';
 import { LADDER } from '../parameters/ladder.js';
 
 export type StepStatus = 'ready' | 'work' | 'wait' | 'confirm';
@@ -21,8 +21,14 @@ export interface RoadmapStep {
 
 type Judged = Readonly<Record<ProgrammeId, JudgedProgramme>>;
 
+const actual = (c: JudgedCondition): Tri => c.status;
+/** every gap closed and every open question answered well: only a fixed fact still stands in the way */
+const hopeful = (c: JudgedCondition): Tri => (c.status === 'unmet' && c.remedy === 'none' ? 'unmet' : 'met');
+
 /** A judged programme with its conditions at hand by id. */
 class Standing {
+  private blockedOnce: boolean | undefined;
+
   constructor(readonly programme: JudgedProgramme) {}
 
   condition(id: string): JudgedCondition {
@@ -32,14 +38,13 @@ class Standing {
   statusUnder(shape: RuleShape, status: (c: JudgedCondition) => Tri): Tri {
     if (typeof shape === 'string') return status(this.condition(shape));
     return 'all' in shape
-      ? allOf(shape.all.map((s) => this.statusUnder(s, status)))
-      : anyOf(shape.any.map((s) => this.statusUnder(s, status)));
+      ? allOfEach(shape.all, (s) => this.statusUnder(s, status))
+      : anyOfEach(shape.any, (s) => this.statusUnder(s, status));
   }
 
-  /** Out of reach: even with every gap closed and every open question answered well, a fixed fact rules it out. */
+  /** Out of reach, even at best (see `hopeful`). Asked more than once of some programmes, so worked out once. */
   get blocked(): boolean {
-    const hopeful = (c: JudgedCondition): Tri => (c.status === 'unmet' && c.remedy === 'none' ? 'unmet' : 'met');
-    return this.statusUnder(this.programme.shape, hopeful) === 'unmet';
+    return (this.blockedOnce ??= this.statusUnder(this.programme.shape, hopeful) === 'unmet');
   }
 }
 
@@ -65,7 +70,7 @@ function plan(s: Standing): Pick<RoadmapStep, 'status' | 'actions' | 'readyOn' |
       }
       return;
     }
-    if (s.statusUnder(shape, (c) => c.status) === 'met') return;
+    if (s.statusUnder(shape, actual) === 'met') return;
     if ('all' in shape) for (const child of shape.all) walk(child, option);
     else {
       for (const child of shape.any) walk(child, true);

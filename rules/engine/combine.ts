@@ -1,6 +1,6 @@
 import type { CitationRef } from '../../knowledge/citation.js';
 import type { FactPath } from '../facts/catalog.js';
-import { allOf, anyOf, type Tri } from '../logic/tri.js';
+import { allOfEach, anyOfEach, type Tri } from '../logic/tri.js';
 import type { Judgement } from './condition.js';
 
 /**
@@ -28,10 +28,12 @@ function combine(status: Tri, parts: readonly Judgement[], gapJoin: string): Jud
   return j;
 }
 
+const statusOf = (p: Judgement): Tri => p.status;
+
 export function allParts(...parts: Judgement[]): Judgement {
-  return combine(allOf(parts.map((p) => p.status)), parts, '；');
+  return combine(allOfEach(parts, statusOf), parts, '；');
 }
 
 export function anyParts(...parts: Judgement[]): Judgement {
-  return combine(anyOf(parts.map((p) => p.status)), parts, '；或');
+  return combine(anyOfEach(parts, statusOf), parts, '；或');
 }

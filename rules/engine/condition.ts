@@ -13,7 +13,11 @@ export interface Context {
 /** How an unmet condition can come to be met: by the enterprise's work, by time passing, or not at all. */
 export type Remedy = 'improve' | 'wait' | 'none';
 
-/** A condition's verdict on one profile. */
+/**
+ * A condition's verdict on one profile. Every judgement is made fresh for its condition, so a judge adding to one a
+ * helper made sets the field (`j.gap = …`) rather than spreading it into a copy: V8 gave nearly every such copy a
+ * layout of its own, and every later read of a judgement then took the slow path.
+ */
 export interface Judgement {
   status: Tri;
   /** plain Chinese, with the numbers used: "科技人员占比 8.0%（12/150），要求不低于10%" */

@@ -1,6 +1,6 @@
 import { FACT_CATALOG, type FactPath } from '../facts/catalog.js';
 import type { FactKey, Facts } from '../facts/schema.js';
-import { comparisonOf, figureSatisfies, showInUnit, type Bound } from '../logic/bounds.js';
+import { figureSatisfies, showInUnit, type Bound } from '../logic/bounds.js';
 import { not, truthOf } from '../logic/tri.js';
 import type { Judgement } from './condition.js';
 
@@ -38,8 +38,7 @@ export function compareAmount(value: number | undefined, label: string, path: Fa
   if (value === undefined) return { status: 'unknown', detail: `尚不知道${label}（要求${b.text}）`, open: [path] };
   const detail = `${label} ${show(value)}，要求${b.text}`;
   if (figureSatisfies(value, b)) {
-    const cmp = comparisonOf(b.word);
-    const thin = (cmp === '>=' || cmp === '>') && isThin(value, b.value);
+    const thin = (b.cmp === '>=' || b.cmp === '>') && isThin(value, b.value);
     return thin ? { status: 'met', detail, gap: `仅比要求多 ${show(value - b.value)}，余量很小` } : { status: 'met', detail };
   }
   return { status: 'unmet', detail, gap: amountGap(value, b, show, gapNoun) };
@@ -47,7 +46,7 @@ export function compareAmount(value: number | undefined, label: string, path: Fa
 
 function amountGap(value: number, b: Bound, show: (v: number) => string, noun: string): string {
   const diff = Math.abs(value - b.value);
-  switch (comparisonOf(b.word)) {
+  switch (b.cmp) {
     case '>=':
       return `${noun}还差 ${show(diff)}`;
     case '>':

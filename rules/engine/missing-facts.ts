@@ -17,11 +17,10 @@ function askOrder(path: FactPath): number {
  */
 export function rankMissingFacts(programmes: readonly JudgedProgramme[]): FactPath[] {
   const weight = new Map<FactPath, number>();
-  for (const p of programmes) for (const [fact, n] of p.openFacts) weight.set(fact, (weight.get(fact) ?? 0) + n);
-  return [...weight]
-    .map(([fact, n]) => ({ fact, n, order: askOrder(fact) }))
-    .sort((a, b) => b.n - a.n || a.order - b.order)
-    .map((e) => e.fact);
+  for (const p of programmes) p.openFacts.forEach((n, fact) => weight.set(fact, (weight.get(fact) ?? 0) + n));
+  const ranked: { fact: FactPath; n: number; order: number }[] = [];
+  weight.forEach((n, fact) => ranked.push({ fact, n, order: askOrder(fact) }));
+  return ranked.sort((a, b) => b.n - a.n || a.order - b.order).map((e) => e.fact);
 }
 
 /** One programme's open facts, in the overall order. */

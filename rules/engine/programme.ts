@@ -1,7 +1,7 @@
 import type { CitationRef } from '../../knowledge/citation.js';
 import type { FactPath } from '../facts/catalog.js';
 import type { Interval } from '../logic/interval.js';
-import { allOf, anyOf, type Tri } from '../logic/tri.js';
+import { allOfEach, anyOfEach, type Tri } from '../logic/tri.js';
 import type { Condition, Context, Judgement, Note, Remedy, Rule, RuleShape } from './condition.js';
 
 export type ProgrammeId = 'kechuang-project-2023' | 'hnte' | 'tech-sme';
@@ -84,7 +84,8 @@ function outcomeOf(status: Tri): Outcome {
 }
 
 function distinct<T>(items: readonly T[]): T[] {
-  return items.filter((x, i) => items.indexOf(x) === i);
+  // most conditions wait on one fact, and one needs no checking
+  return items.length < 2 ? [...items] : items.filter((x, i) => items.indexOf(x) === i);
 }
 
 /** Each clause once, in order of first mention (references are interned, see parameters/sources.ts). */
@@ -143,10 +144,8 @@ export function judgeProgramme<D>(programme: Programme<D>, ctx: Context): Judged
     conditions.push(c);
     status.push(c.status);
   }
-  for (const g of groups) {
-    const children = g.children.map((i) => status[i]!);
-    status.push(g.all ? allOf(children) : anyOf(children));
-  }
+  const statusAt = (i: number): Tri => status[i]!;
+  for (const g of groups) status.push(g.all ? allOfEach(g.children, statusAt) : anyOfEach(g.children, statusAt));
   const open: boolean[] = new Array<boolean>(status.length).fill(false);
   open[root] = status[root] === 'unknown';
   for (let gi = groups.length - 1; gi >= 0; gi--) {

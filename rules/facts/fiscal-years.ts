@@ -48,7 +48,14 @@ export function yearFigure(facts: Facts, key: PerYearKey, year: number): number 
   return facts[key]?.[year];
 }
 
-/** The per-year facts among `years` that the profile does not give. */
-export function missingYears(facts: Facts, key: PerYearKey, years: readonly number[]): FactPath[] {
-  return years.filter((y) => yearFigure(facts, key, y) === undefined).map((y) => perYearPath(key, y));
+/** A per-year fact's figure for each of `years`, and the per-year facts among them the profile does not give. */
+export function yearFigures(facts: Facts, key: PerYearKey, years: readonly number[]): { figures: (number | undefined)[]; missing: FactPath[] } {
+  const figures: (number | undefined)[] = [];
+  const missing: FactPath[] = [];
+  for (const y of years) {
+    const v = yearFigure(facts, key, y);
+    figures.push(v);
+    if (v === undefined) missing.push(perYearPath(key, y));
+  }
+  return { figures, missing };
 }

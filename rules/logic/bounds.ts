@@ -33,6 +33,8 @@ export interface Bound {
   readonly word: LegalWord;
   readonly value: number;
   readonly unit: string;
+  /** which way the word cuts, looked up once here rather than at every comparison */
+  readonly cmp: Comparison;
   /** the bound as an exact fraction, for comparing computed ratios */
   readonly exact: Rational;
   /** the bound read back as the text would say it: 不低于10%, 超过5000万元, 500万元以上, 小于5000万元（含） */
@@ -46,9 +48,9 @@ export function showInUnit(value: number, unit: string): string {
 
 export function bound(word: LegalWord, value: number, unit: string): Bound {
   const shown = showInUnit(value, unit);
-  const { place } = WORDS[word];
+  const { cmp, place } = WORDS[word];
   const text = place === 'after' ? `${shown}${word}` : place === 'before' ? `${word}${shown}` : `小于${shown}（含）`;
-  return { word, value, unit, exact: rational(value), text };
+  return { word, value, unit, cmp, exact: rational(value), text };
 }
 
 export function comparisonOf(word: LegalWord): Comparison {
@@ -69,7 +71,7 @@ export function figureSatisfies(value: number, b: Bound): boolean {
 }
 
 function holds(c: number, b: Bound): boolean {
-  switch (comparisonOf(b.word)) {
+  switch (b.cmp) {
     case '>=':
       return c >= 0;
     case '>':

@@ -31,12 +31,17 @@ export function addYears(date: IsoDate, years: number): IsoDate {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
+/** Year, month and day of a YYYY-MM-DD date, read in place (from the end: a year past 9999 has five digits). */
+function partsOf(date: IsoDate): [number, number, number] {
+  return [Number(date.slice(0, -6)), Number(date.slice(-5, -3)), Number(date.slice(-2))];
+}
+
 function daysIn(year: number, month: number): number {
   return month === 2 ? (isLeap(year) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
 export function dayBefore(date: IsoDate): IsoDate {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const [y, m, d] = partsOf(date);
   if (d > 1) return `${y}-${pad(m)}-${pad(d - 1)}`;
   if (m > 1) return `${y}-${pad(m - 1)}-${pad(daysIn(y, m - 1))}`;
   return `${y - 1}-12-31`;
@@ -49,6 +54,6 @@ export function today(now: Date = new Date()): IsoDate {
 
 /** 2022-01-01 as a Chinese text writes it: 2022年1月1日. */
 export function chineseDate(date: IsoDate): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const [y, m, d] = partsOf(date);
   return `${y}年${m}月${d}日`;
 }

@@ -16,7 +16,11 @@ const TEN = 10n;
 export function rational(value: number): Rational {
   if (!Number.isFinite(value)) throw new RangeError(`not a finite number: ${value}`);
   if (Number.isInteger(value) && Math.abs(value) <= Number.MAX_SAFE_INTEGER) return { n: BigInt(value), d: 1n };
-  const m = DECIMAL.exec(String(value));
+  const text = String(value);
+  // the usual form, "-12.345", read without the regular expression: the digits over a power of ten
+  const dot = text.indexOf('.');
+  if (dot > 0 && !text.includes('e')) return { n: BigInt(text.slice(0, dot) + text.slice(dot + 1)), d: TEN ** BigInt(text.length - dot - 1) };
+  const m = DECIMAL.exec(text);
   if (!m) throw new RangeError(`cannot read ${value} as a decimal`);
   const [, sign, whole, fraction = '', exponent = '0'] = m;
   const scale = fraction.length - Number(exponent);

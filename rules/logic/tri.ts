@@ -4,20 +4,37 @@
  */
 export type Tri = 'met' | 'unmet' | 'unknown';
 
+const same = (s: Tri): Tri => s;
+
 /** Kleene conjunction: one unmet settles it; otherwise any unknown keeps it open. */
 export function allOf(statuses: Iterable<Tri>): Tri {
+  return allOfEach(statuses, same);
+}
+
+/** Kleene disjunction: one met settles it; otherwise any unknown keeps it open. */
+export function anyOf(statuses: Iterable<Tri>): Tri {
+  return anyOfEach(statuses, same);
+}
+
+/**
+ * The conjunction of each item's status, worked out only as far as it takes to settle: for the hot paths that
+ * would otherwise build a list of statuses just to combine it.
+ */
+export function allOfEach<T>(items: Iterable<T>, statusOf: (item: T) => Tri): Tri {
   let open = false;
-  for (const s of statuses) {
+  for (const item of items) {
+    const s = statusOf(item);
     if (s === 'unmet') return 'unmet';
     if (s === 'unknown') open = true;
   }
   return open ? 'unknown' : 'met';
 }
 
-/** Kleene disjunction: one met settles it; otherwise any unknown keeps it open. */
-export function anyOf(statuses: Iterable<Tri>): Tri {
+/** The disjunction of each item's status, likewise. */
+export function anyOfEach<T>(items: Iterable<T>, statusOf: (item: T) => Tri): Tri {
   let open = false;
-  for (const s of statuses) {
+  for (const item of items) {
+    const s = statusOf(item);
     if (s === 'met') return 'met';
     if (s === 'unknown') open = true;
   }

@@ -1,5 +1,5 @@
 import type { FactPath } from '../facts/catalog.js';
-import { missingYears, yearFigure } from '../facts/fiscal-years.js';
+import { yearFigures } from '../facts/fiscal-years.js';
 import type { Facts } from '../facts/schema.js';
 import { bandFor, tableRange } from '../logic/bands.js';
 import { money, percent, percentOf } from '../logic/format.js';
@@ -36,10 +36,9 @@ function scored(name: string, rate: Rational, figures: number[]): ScorePart {
 function growthOver(facts: Facts, key: GrowthKey, years: readonly number[]): ScorePart {
   const name = NAME[key];
   if (years.length < 2) return { points: exactly(0), open: [], detail: `${name}：经营不足两个会计年度，无从计算，按0分` };
-  const values = years.map((y) => yearFigure(facts, key, y));
+  const { figures: values, missing: open } = yearFigures(facts, key, years);
   const pivot = values[values.length - 2];
   if (pivot === 0) return { points: exactly(0), open: [], detail: `${name}：${years[years.length - 2]}年为0，按0分` };
-  const open = missingYears(facts, key, years);
   if (open.length) return { points: FULL, open, detail: `${name}：尚缺 ${open.length} 个年度的数据` };
   const v = values as number[];
   if (v.length === 2 || v[0] === 0) {

@@ -1,5 +1,5 @@
 import type { FactPath } from '../facts/catalog.js';
-import { missingYears, yearFigure } from '../facts/fiscal-years.js';
+import { yearFigures } from '../facts/fiscal-years.js';
 import type { Facts } from '../facts/schema.js';
 import type { Judgement } from '../engine/condition.js';
 import { satisfies } from '../logic/bounds.js';
@@ -29,12 +29,10 @@ function yearsText(years: readonly number[]): string {
 export function rdIntensityOver(facts: Facts, years: readonly number[]): Judgement {
   if (years.length === 0) return { status: 'unmet', detail: '尚无已结束的会计年度，无法计算研发费用占比' };
   const latest = years[years.length - 1]!;
-  const rd = years.map((y) => yearFigure(facts, 'rdExpenseByYear', y));
-  const sales = years.map((y) => yearFigure(facts, 'salesRevenueByYear', y));
+  const { figures: rd, missing: openRd } = yearFigures(facts, 'rdExpenseByYear', years);
+  const { figures: sales, missing: openSales } = yearFigures(facts, 'salesRevenueByYear', years);
   const rdKnown = sum(rd.filter((v) => v !== undefined).map(rational));
   const salesKnown = sum(sales.filter((v) => v !== undefined).map(rational));
-  const openRd = missingYears(facts, 'rdExpenseByYear', years);
-  const openSales = missingYears(facts, 'salesRevenueByYear', years);
   const latestSales = sales[sales.length - 1];
   const span = yearsText(years);
 
@@ -84,7 +82,8 @@ export function rdIntensity(facts: Facts, windows: readonly (readonly number[])[
   if (windows.length === 1) return widest;
   const verdicts = widest.status === 'unknown' ? [widest] : windows.map((w, i) => (i === 0 ? widest : rdIntensityOver(facts, w)));
   if (widest.status !== 'unknown' && verdicts.every((v) => v.status === widest.status)) {
-    return { ...widest, detail: `${widest.detail}（注册日期未知，按任何可能的经营年限结论相同）` };
+    widest.detail = `${widest.detail}（注册日期未知，按任何可能的经营年限结论相同）`;
+    return widest;
   }
   const open: FactPath[] = ['registrationDate'];
   for (const v of verdicts) if (v.open) open.push(...v.open);

@@ -19,10 +19,14 @@ function openOf(parts: readonly { open: readonly FactPath[] }[]): FactPath[] {
   return open;
 }
 
+const GRADE_BANDS = { techAdvancement: S.ip.techAdvancement.bands, coreSupportLevel: S.ip.coreSupport.bands } as const;
+/** what a grade not given yet can still score */
+const ANY_GRADE = { techAdvancement: hull(Object.values(GRADE_BANDS.techAdvancement)), coreSupportLevel: hull(Object.values(GRADE_BANDS.coreSupportLevel)) };
+
 function gradePart(facts: Facts, key: 'techAdvancement' | 'coreSupportLevel', name: string): ScorePart {
-  const bands = key === 'techAdvancement' ? S.ip.techAdvancement.bands : S.ip.coreSupport.bands;
+  const bands = GRADE_BANDS[key];
   const grade: Grade | undefined = facts[key];
-  if (grade === undefined) return { points: hull(Object.values(bands)), open: [key], detail: `${name}未知` };
+  if (grade === undefined) return { points: ANY_GRADE[key], open: [key], detail: `${name}未知` };
   const points = bands[grade];
   return { points, open: [], detail: `${name} ${grade}（${GRADE_NAMES[key][grade]}）${showInterval(points)}分` };
 }

@@ -60,13 +60,12 @@ const operating: Kc = {
   remedy: 'improve',
   judge: ({ facts }) => {
     const j = requireAnswer(facts, 'operatingNormally', true, { yes: '已正常运营（解释说明2）', no: '尚未达到解释说明2所称的正常运营' });
-    if (j.status !== 'unmet') return j;
-    return {
-      ...j,
-      gap: facts.industryType === 'techService'
+    if (j.status === 'unmet') {
+      j.gap = facts.industryType === 'techService'
         ? '科技服务业企业需已正常运转且连续2个月缴纳社保的研发人员不少于3人'
-        : '制造业企业需达到用地项目开工要求，或主营产品设备安装基本到位，或已正常开工生产（含部分投产、试营业）',
-    };
+        : '制造业企业需达到用地项目开工要求，或主营产品设备安装基本到位，或已正常开工生产（含部分投产、试营业）';
+    }
+    return j;
   },
 };
 

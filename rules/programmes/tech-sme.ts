@@ -78,7 +78,8 @@ const clean: Sc = {
       requireAnswer(facts, 'majorIncidentLastYear', false, { yes: '近一年发生过重大安全、质量事故或严重环境违法行为', no: '近一年未发生重大安全、质量事故或严重环境违法行为' }),
       requireAnswer(facts, 'seriousDishonesty', false, { yes: '有科研严重失信行为或被列入经营异常名录、严重违法失信名单', no: '无科研严重失信行为，未列入经营异常名录和严重违法失信名单' }),
     );
-    return j.status === 'unmet' ? { ...j, gap: '（四）看填报上一年及当年：需待相关行为所在年度过后、并移出相关名录后再评价' } : j;
+    if (j.status === 'unmet') j.gap = '（四）看填报上一年及当年：需待相关行为所在年度过后、并移出相关名录后再评价';
+    return j;
   },
 };
 
