@@ -97,8 +97,10 @@ export class SessionStore<S> {
       if (this.get(sessionId)) {
         this.stmts.update.run({ id: sessionId, state: JSON.stringify(result.state), facts: JSON.stringify(result.facts), now });
         this.stmts.transcript.run(sessionId, turn, 'user', JSON.stringify(result.userEntry), now);
-        this.stmts.transcript.run(sessionId, turn, 'bot', JSON.stringify(result.reply), now);
-        if (messageKey) this.stmts.markProcessed.run(messageKey.channel, messageKey.key, sessionId, JSON.stringify(result.reply), now);
+        // a verdict reply carries the whole evaluation (~150 KB): serialise it once for both records
+        const reply = JSON.stringify(result.reply);
+        this.stmts.transcript.run(sessionId, turn, 'bot', reply, now);
+        if (messageKey) this.stmts.markProcessed.run(messageKey.channel, messageKey.key, sessionId, reply, now);
       }
       return { reply: result.reply, replayed: false };
     })();
