@@ -31,7 +31,7 @@ export interface User {
   sessionId?: string;
   sent: Array<Input & { messageId: string }>;
   replayed: number;
-  /** the first message was retried before the user had a session id: its first attempt may have opened a session */
+  /** the first message was retried: its first attempt may already have opened the session */
   firstRetried: boolean;
   outcome: 'verdict' | 'stuck' | 'rejected' | 'gave up';
 }
@@ -105,7 +105,7 @@ class Harness {
         return reply.messages;
       } catch (e) {
         this.connectionFailures++;
-        if (!user.sessionId) user.firstRetried = true;
+        if (user.sent.length === 0) user.firstRetried = true;
         if (attempt >= 400) throw new Error(`user ${user.id}: no reply after ${attempt} attempts (${failureCode(e)})`);
         await sleep(25 + Math.random() * 100);
       }
@@ -115,7 +115,8 @@ class Harness {
   async dialog(client: ChatClient, id: number, seed: number): Promise<User> {
     const random = rng(seed * 7919 + id);
     const profile = enterprise(random, CRASH_TODAY);
-    const user: User = { id, sent: [], replayed: 0, firstRetried: false, outcome: 'gave up' };
+    // the web page names its session before its first message, so a retried first message lands in that session
+    const user: User = { id, sessionId: `crash-${seed}-${id}-${Math.floor(random() * 2 ** 32).toString(16)}`, sent: [], replayed: 0, firstRetried: false, outcome: 'gave up' };
     let input: Input = { action: CHECKS[Math.floor(random() * CHECKS.length)]! };
     let answered: string | undefined;
     for (let n = 1; n <= 120; n++) {
@@ -183,8 +184,8 @@ export function audit(users: Array<Pick<User, 'id' | 'sessionId' | 'sent'>>, cra
     const processed = processedRows.get(stored.id)!.n;
     if (transcripts !== 2 * stored.turns || processed !== stored.turns) tally.transcriptMismatches++;
   }
-  // a session no user holds was opened by a first message whose reply was lost: the page sends it without a session
-  // id, so its retry opened another session and was applied there again
+  // a session no user holds was opened by a first message applied twice: once in the session the user named, once
+  // in another (a server that ignored the name, or minted a new session on the retry)
   const known = new Set(users.map((u) => u.sessionId));
   const orphans = (db.prepare('SELECT id, turns FROM sessions').all() as Array<{ id: string; turns: number }>).filter((s) => !known.has(s.id));
   db.close();
