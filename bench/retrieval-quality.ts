@@ -7,7 +7,7 @@ import type { GoldQuestion } from './lib/gold.js';
 import { round } from './lib/metrics.js';
 
 /** Ranked clause texts for a question, and whether the system claims the corpus covers it. */
-export type Ranker = (q: GoldQuestion) => { texts: string[]; covered: boolean };
+export type Ranker = (q: GoldQuestion) => { texts: string[]; covered: boolean; related?: string[] };
 
 export interface QualityReport {
   questions: number;
@@ -18,6 +18,8 @@ export interface QualityReport {
   uncoveredDetected: number;
   /** covered questions wrongly answered covered: false */
   falseUncovered: number;
+  /** of those, the ones whose possibly-related clauses (top 3) hold the expected clause */
+  falseUncoveredPointed: number;
   misses: string[];
 }
 
@@ -28,10 +30,10 @@ function matches(text: string, expect: string[]): boolean {
 }
 
 export function measure(gold: GoldQuestion[], rank: Ranker): QualityReport {
-  let n = 0, r1 = 0, r3 = 0, rr = 0, unc = 0, uncOk = 0, falseUnc = 0;
+  let n = 0, r1 = 0, r3 = 0, rr = 0, unc = 0, uncOk = 0, falseUnc = 0, pointed = 0;
   const misses: string[] = [];
   for (const g of gold) {
-    const { texts, covered } = rank(g);
+    const { texts, covered, related = [] } = rank(g);
     if (!('expect' in g)) {
       unc++;
       if (!covered) uncOk++;
@@ -39,7 +41,10 @@ export function measure(gold: GoldQuestion[], rank: Ranker): QualityReport {
       continue;
     }
     n++;
-    if (!covered) falseUnc++;
+    if (!covered) {
+      falseUnc++;
+      if (related.slice(0, 3).some((t) => matches(t, g.expect))) pointed++;
+    }
     const at = texts.findIndex((t) => matches(t, g.expect));
     if (at === 0) r1++;
     if (at >= 0 && at < 3) r3++;
@@ -48,7 +53,7 @@ export function measure(gold: GoldQuestion[], rank: Ranker): QualityReport {
   }
   return {
     questions: n, recallAt1: round(r1 / n), recallAt3: round(r3 / n), mrr: round(rr / n),
-    uncovered: unc, uncoveredDetected: unc ? round(uncOk / unc) : 0, falseUncovered: falseUnc, misses,
+    uncovered: unc, uncoveredDetected: unc ? round(uncOk / unc) : 0, falseUncovered: falseUnc, falseUncoveredPointed: pointed, misses,
   };
 }
 
@@ -59,7 +64,7 @@ export function measure(gold: GoldQuestion[], rank: Ranker): QualityReport {
 export function tongceRanker(knowledge: Knowledge): Ranker {
   return (g) => {
     const r = knowledge.ask(g.q, { k: 10, jurisdiction: g.jurisdiction ?? null });
-    return { texts: r.citations.map((c) => c.quote), covered: r.covered };
+    return { texts: r.citations.map((c) => c.quote), covered: r.covered, related: r.related.map((c) => c.quote) };
   };
 }
 

@@ -10,12 +10,21 @@ export interface AskResult {
   covered: boolean;
   answer: string;
   citations: Citation[];
+  /**
+   * When not covered only because the best clauses hold too little of the question: the closest ones, offered as
+   * possibly related and never as the answer (an extension of contracts.md; empty otherwise).
+   */
+  related: Citation[];
   /** edition, validity and source-kind notices for the cited documents */
   notices: string[];
 }
 
 export const NOT_COVERED_ANSWER =
   '现有政策文件中没有找到能回答这个问题的条款，我不作推测。建议咨询相关主管部门，或转人工服务。';
+const RELATED_INTRO = '现有政策文件中没有找到明确回答这个问题的条款，我不作推测。以下条款与问题有关，但不能确定回答了它，仅供参考：';
+const RELATED_CLOSE = '如需确切答复，建议咨询相关主管部门，或转人工服务。';
+/** The least share of the question a clause must hold to be offered as possibly related. */
+export const RELATED_FLOOR = 0.5;
 
 /** Notices a reader needs about where a cited text comes from and whether it is still current. */
 export function noticesFor(citations: Citation[], today: string): string[] {
@@ -39,20 +48,30 @@ function excerpt(text: string, max = 160): string {
 export function ask(store: KnowledgeStore, rawQuestion: string, options: RetrieveOptions & { log?: CitationLog; today?: string } = {}): AskResult {
   const question = cleanQuestion(rawQuestion);
   if (!question) {
-    return { query: '', covered: false, answer: '问题是空的：请用一句话描述您想查的政策内容，例如“高企认定对研发费用有什么要求”。', citations: [], notices: [] };
+    return { query: '', covered: false, answer: '问题是空的：请用一句话描述您想查的政策内容，例如“高企认定对研发费用有什么要求”。', citations: [], related: [], notices: [] };
   }
   const result = retrieve(store, question, options);
   const log = options.log ?? (() => {});
-  const citations = verifiedCitations(store, result.hits.map((h) => citationOf(store, h.clause)), log);
   const cut = question.length > MAX_QUERY_CHARS ? `（问题过长，只按前${MAX_QUERY_CHARS}字检索。）` : '';
-  if (!result.covered || citations.length === 0) {
-    return { query: result.query, covered: false, answer: NOT_COVERED_ANSWER + cut, citations: [], notices: [] };
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  if (!result.covered) {
+    const close = result.uncovered === 'weak' ? result.hits.filter((h) => h.coverage >= RELATED_FLOOR) : [];
+    const related = verifiedCitations(store, close.map((h) => citationOf(store, h.clause)), log);
+    if (related.length === 0) return { query: result.query, covered: false, answer: NOT_COVERED_ANSWER + cut, citations: [], related: [], notices: [] };
+    const notices = noticesFor(related, today);
+    const answer = [RELATED_INTRO + cut, ...quoted(related), RELATED_CLOSE, ...notices.map((n) => `注：${n}`)].join('\n');
+    return { query: result.query, covered: false, answer, citations: [], related, notices };
   }
-  const lines = citations.map((c, i) => {
+  const citations = verifiedCitations(store, result.hits.map((h) => citationOf(store, h.clause)), log);
+  if (citations.length === 0) return { query: result.query, covered: false, answer: NOT_COVERED_ANSWER + cut, citations: [], related: [], notices: [] };
+  const notices = noticesFor(citations, today);
+  const answer = [`与您的问题最相关的条款${cut}：`, ...quoted(citations), ...notices.map((n) => `注：${n}`)].join('\n');
+  return { query: result.query, covered: true, answer, citations, related: [], notices };
+}
+
+function quoted(citations: Citation[]): string[] {
+  return citations.map((c, i) => {
     const source = `《${c.partTitle ?? c.docTitle}》${c.docNumber ? `（${c.docNumber}）` : ''}${c.path}`;
     return `${i + 1}. ${source}：“${excerpt(c.quote)}”`;
   });
-  const notices = noticesFor(citations, options.today ?? new Date().toISOString().slice(0, 10));
-  const answer = [`与您的问题最相关的条款${cut}：`, ...lines, ...notices.map((n) => `注：${n}`)].join('\n');
-  return { query: result.query, covered: true, answer, citations, notices };
 }

@@ -243,6 +243,11 @@ function jurisdictionOf(ctx: Ctx): string | null {
 
 function lookup(ctx: Ctx, question: string): void {
   const result = ctx.deps.knowledge.ask(question, { jurisdiction: jurisdictionOf(ctx) });
+  if (!result.covered && result.related.length > 0) {
+    // the closest clauses, said to be only possibly related: pointers, never an answer
+    ctx.out.push({ text: say(ctx.lang, 'related'), citations: result.related, buttons: menuButtons(ctx.lang) });
+    return;
+  }
   if (!result.covered) {
     ctx.out.push({ text: say(ctx.lang, 'uncovered'), buttons: menuButtons(ctx.lang) });
     return;

@@ -68,6 +68,10 @@ const TEXTS = {
     zh: '现有政策文件中没有找到能回答这个问题的条款，我不作推测。您可以换个问法、评估企业资格，或转人工。',
     en: 'The policy documents I hold do not answer this, and I will not guess. Rephrase it, check eligibility, or talk to a person.',
   },
+  related: {
+    zh: '现有政策文件中没有找到明确回答这个问题的条款，我不作推测。下面引用的条款与问题有关，但不能确定回答了它，仅供参考；如需确切答复，请转人工。',
+    en: 'The policy documents I hold do not clearly answer this, and I will not guess. The clauses quoted below are related but may not answer it; for a definite answer, talk to a person.',
+  },
   verdictIntro: { zh: '评估结果（评估日 {asOf}，依据现行文本原文判断）：', en: 'Result (as of {asOf}, judged on the texts as written):' },
   eligible: { zh: '符合', en: 'qualifies' },
   ineligible: { zh: '不符合', en: 'does not qualify' },

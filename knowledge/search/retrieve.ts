@@ -21,6 +21,12 @@ export interface Hit {
 export interface Retrieval {
   query: string;
   covered: boolean;
+  /**
+   * Why not, when not covered: nothing matched; the best clause holds too little of the question; or it holds
+   * enough but speaks for another place or period, or lacks the kind of figure asked for (those are not answers
+   * however close their words).
+   */
+  uncovered?: 'nothing' | 'weak' | 'place' | 'period' | 'figure';
   jurisdiction: string | null;
   hits: Hit[];
 }
@@ -301,7 +307,7 @@ export function retrieve(store: KnowledgeStore, rawQuestion: string, options: Re
   const k = Math.max(1, Math.min(options.k ?? 3, 20));
   const query = cleanQuestion(rawQuestion).slice(0, MAX_QUERY_CHARS);
   const jurisdiction = options.jurisdiction ?? namedJurisdiction(query);
-  if (!query) return { query, covered: false, jurisdiction, hits: [] };
+  if (!query) return { query, covered: false, uncovered: 'nothing', jurisdiction, hits: [] };
 
   const fused = new Map<string, { score: number; via: Set<string> }>();
   const addList = (ids: string[], via: string, w: number) => {
@@ -361,12 +367,12 @@ export function retrieve(store: KnowledgeStore, rawQuestion: string, options: Re
   hits.sort((a, b) => b.score - a.score || a.clause.ord - b.clause.ord);
   const top = hits.slice(0, k);
   const best = top[0];
-  const covered =
-    best !== undefined &&
-    best.coverage >= (options.coverageThreshold ?? COVERAGE_THRESHOLD) &&
-    yearsOutOfScope(store, best.clause, query).length === 0 &&
-    placesOutOfScope(store, best.clause, query).length === 0 &&
-    countiesOutOfScope(store, best.clause, query).length === 0 &&
-    kinds.every((kind) => !kind.decisive || givesAnswerOf(store, best.clause, kind));
-  return { query, covered, jurisdiction, hits: top };
+  const uncovered: Retrieval['uncovered'] =
+    best === undefined ? 'nothing'
+    : yearsOutOfScope(store, best.clause, query).length > 0 ? 'period'
+    : placesOutOfScope(store, best.clause, query).length > 0 || countiesOutOfScope(store, best.clause, query).length > 0 ? 'place'
+    : best.coverage < (options.coverageThreshold ?? COVERAGE_THRESHOLD) ? 'weak'
+    : kinds.some((kind) => kind.decisive && !givesAnswerOf(store, best.clause, kind)) ? 'figure'
+    : undefined;
+  return { query, covered: uncovered === undefined, ...(uncovered ? { uncovered } : {}), jurisdiction, hits: top };
 }

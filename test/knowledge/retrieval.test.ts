@@ -120,4 +120,17 @@ describe('ask (the extractive answer)', () => {
     expect(r.answer).toContain('转人工');
     expect(knowledge.ask('').answer).toContain('问题是空的');
   });
+
+  it('points to the closest clauses, as possibly related and not as the answer, when they hold only part of the question', () => {
+    const r = knowledge.ask('高企被复核取消了，之前享受的减免税要补缴吗');
+    expect(r).toMatchObject({ covered: false, citations: [] });
+    expect(r.related.map((c) => c.clauseId)).toContain('hnte-measures-2016-32#ch4.a16');
+    expect(r.answer).toContain('不能确定回答了它');
+    expect(r.answer).toContain('转人工');
+    for (const c of r.related) expect(knowledge.isReal(c)).toBe(true);
+    // never for a question about another place, a figure the clauses lack, or one that shares almost nothing
+    for (const q of ['苏州工业园区新认定高企奖励多少钱', '启东东疆科技计划攻关项目每个补助多少钱', '明天南通天气怎么样']) {
+      expect(knowledge.ask(q).related, q).toEqual([]);
+    }
+  });
 });
