@@ -26,32 +26,28 @@ describe('TurnQueue', () => {
   it('gives the event loop back once a slice has used its time, so I/O callbacks run between turns', async () => {
     // a clock that moves 1 ms per reading: with 1 ms slices, every slice has room for exactly one turn
     let t = 0;
-    const q = new TurnQueue(1, () => t++);
-    const order: string[] = [];
-    await Promise.all([
-      q.run(() => {
-        order.push('turn 1');
-        setImmediate(() => order.push('loop'));
-      }),
-      q.run(() => order.push('turn 2')),
-    ]);
-    expect(order).toEqual(['turn 1', 'loop', 'turn 2']);
+    expect(await twoTurns(new TurnQueue(1, () => t++))).toEqual(['turn 1', 'loop', 'turn 2']);
   });
 
   it('runs several turns in one slice while the slice has time left', async () => {
-    const q = new TurnQueue(1_000, () => 0);
-    const order: string[] = [];
-    await Promise.all([
-      q.run(() => {
-        order.push('turn 1');
-        setImmediate(() => order.push('loop'));
-      }),
-      q.run(() => order.push('turn 2')),
-    ]);
-    await new Promise((r) => setImmediate(r));
-    expect(order).toEqual(['turn 1', 'turn 2', 'loop']);
+    expect(await twoTurns(new TurnQueue(1_000, () => 0))).toEqual(['turn 1', 'turn 2', 'loop']);
   });
 });
+
+/** Two queued turns, the first scheduling an event-loop callback: the order in which the three ran. */
+async function twoTurns(q: TurnQueue): Promise<string[]> {
+  const order: string[] = [];
+  await Promise.all([
+    q.run(() => {
+      order.push('turn 1');
+      setImmediate(() => order.push('loop'));
+    }),
+    q.run(() => order.push('turn 2')),
+  ]);
+  // let a callback still pending after the turns run before reading the order
+  await new Promise((r) => setImmediate(r));
+  return order;
+}
 
 /** A chat server whose turns only count who they were for: what is measured is the order the server works in. */
 async function countingServer() {
