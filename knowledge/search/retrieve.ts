@@ -176,8 +176,9 @@ export interface CoverageTerm {
  * a word around one the corpus knows (设科创 holds 科创) — neither says anything the corpus lacks — or a concept
  * the corpus does not know (申请费, 减缴), which stays and counts against every clause.
  */
-export function coverageTerms(store: KnowledgeStore, content: string[]): CoverageTerm[] {
-  const tokens = new Set<string>();
+export function coverageTerms(store: KnowledgeStore, content: string[], question = ''): CoverageTerm[] {
+  // a phrase with another name the texts use (3D打印 → 增材制造) is one term, whatever segmentation made of it
+  const tokens = new Set<string>(synonymTermsIn(question).filter((p) => [...p].length > 1));
   for (const t of content) {
     if (!counts(t)) continue;
     if (known(store, t)) {
@@ -325,7 +326,7 @@ export function retrieve(store: KnowledgeStore, rawQuestion: string, options: Re
   const topic = topicOf(query);
   const kinds = answerKindsOf(topic);
   const { content, expansions } = queryTerms(topic);
-  const weighed = coverageTerms(store, content);
+  const weighed = coverageTerms(store, content, topic);
   if (content.length > 0) {
     addList(store.searchTokens(content.slice(0, 32).map(ftsLiteral).join(' OR '), CANDIDATES).map((r) => r.id), 'tokens', 1);
   }
@@ -333,6 +334,12 @@ export function retrieve(store: KnowledgeStore, rawQuestion: string, options: Re
   if (expansions.length > 0) {
     const terms = [...content, ...expansions].slice(0, 48);
     addList(store.searchTokens(terms.map(ftsLiteral).join(' OR '), CANDIDATES).map((r) => r.id), 'synonyms', 0.5);
+  }
+  // the other names of a phrase the question uses, each searched as a phrase: 3D打印 finds 增材制造技术 itself,
+  // not every clause that shares 制造 or 设备 with the question
+  const names = [...new Set(synonymTermsIn(topic).flatMap((p) => synonymsOf(p)))].map((n) => tokenize(n)).filter((t) => t.length > 0);
+  if (names.length > 0) {
+    addList(store.searchTokens(names.slice(0, 24).map((t) => ftsLiteral(t.join(' '))).join(' OR '), CANDIDATES).map((r) => r.id), 'names', 1);
   }
   const trigrams = trigramsOf(topic);
   if (trigrams.length > 0) {

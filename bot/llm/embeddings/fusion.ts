@@ -22,7 +22,7 @@ export function fuseDense(store: KnowledgeStore, lexical: Retrieval, dense: stri
     e.score += options.denseWeight / (options.rrfK + rank + 1);
     fused.set(id, e);
   });
-  const content = coverageTerms(store, queryTerms(lexical.query).content);
+  const content = coverageTerms(store, queryTerms(lexical.query).content, lexical.query);
   const hits: Hit[] = [];
   for (const [id, e] of fused) {
     const clause = e.hit?.clause ?? store.clause(id);
