@@ -139,11 +139,17 @@ function withinPeriod(store: KnowledgeStore, c: StoredClause, token: string): bo
   return y >= from && y <= to && to !== Infinity;
 }
 
+/** The jurisdiction a clause speaks for: its part's (附件1 of 通州's plan is the city's standard), else its document's. */
+function ownJurisdiction(store: KnowledgeStore, c: StoredClause): string {
+  const doc = store.documents.get(c.docId)!;
+  return (c.part && doc.parts.find((p) => p.heading === c.part)?.jurisdiction) || doc.jurisdiction;
+}
+
 function clauseHaystack(store: KnowledgeStore, c: StoredClause): string {
   const doc = store.documents.get(c.docId);
   const headings = store.ancestors(c.id).filter((a) => a.text.length <= 40).map((a) => a.text).join(' ');
   // a clause of 启东's plan speaks for 启东 even where its sentence does not name it
-  const places = doc ? `${doc.jurisdiction} ${(c.part && doc.parts.find((p) => p.heading === c.part)?.jurisdiction) || ''}` : '';
+  const places = doc ? `${doc.jurisdiction} ${ownJurisdiction(store, c)}` : '';
   return toSimplified(comparable(`${doc?.shortTitle ?? ''} ${places} ${c.path} ${headings} ${c.context} ${c.fullText}`)).toLowerCase();
 }
 
@@ -254,7 +260,7 @@ export function coverageOf(store: KnowledgeStore, c: StoredClause, terms: Covera
  */
 export function placesOutOfScope(store: KnowledgeStore, c: StoredClause, question: string): string[] {
   const outside = outsidePlacesNamed(question);
-  if (outside.length === 0 || /南通|通州|海门|启东|如皋|海安|如东|崇川|港闸|全市|全区|国家|全国/u.test(question)) return [];
+  if (outside.length === 0 || [...COUNTIES, ...CORPUS_WIDE].some((p) => question.includes(p))) return [];
   // a national text speaks for every place (科小's 60-point pass mark holds in 深圳 too)
   if (store.documents.get(c.docId)?.jurisdiction === '全国') return [];
   const hay = clauseHaystack(store, c);
@@ -262,6 +268,8 @@ export function placesOutOfScope(store: KnowledgeStore, c: StoredClause, questio
 }
 
 const COUNTIES = ['崇川', '通州', '海门', '启东', '如皋', '海安', '如东', '港闸'];
+/** Words that place a question in the corpus's own territory without naming a county. */
+const CORPUS_WIDE = ['南通', '全市', '全区', '国家', '全国'];
 
 /**
  * 南通's 区/县 the question names that a county's clause does not speak for: 通州's plan does not answer a
@@ -346,6 +354,7 @@ export function retrieve(store: KnowledgeStore, rawQuestion: string, options: Re
     addList(store.searchTrigrams(trigrams.map(ftsLiteral).join(' OR '), CANDIDATES).map((r) => r.id), 'trigrams', 1);
   }
 
+  const namesCounty = COUNTIES.some((p) => query.includes(p));
   const hits: Hit[] = [];
   for (const [id, e] of fused) {
     const clause = store.clause(id);
@@ -359,13 +368,13 @@ export function retrieve(store: KnowledgeStore, rawQuestion: string, options: Re
     // "多少家", "补助多少钱": a clause that states such a figure is the likelier answer
     if (kinds.length > 0 && kinds.every((kind) => givesAnswerOf(store, clause, kind))) score *= 1.5;
     const doc = store.documents.get(clause.docId)!;
-    const own = clause.part ? doc.parts.find((p) => p.heading === clause.part)?.jurisdiction ?? doc.jurisdiction : doc.jurisdiction;
+    const own = ownJurisdiction(store, clause);
     const county = own !== '全国' && own !== '南通市';
     if (jurisdiction) {
       // a clause of the place asked about outranks the same words elsewhere; another county's clause is demoted
       if (own === jurisdiction || doc.jurisdiction === jurisdiction) score *= 1.5;
       else if (county) score *= 0.7;
-    } else if (county && !COUNTIES.some((p) => query.includes(p))) {
+    } else if (county && !namesCounty) {
       // a question that names no place asks for the general rule, not one county's arrangements
       score *= LOCAL_WITHOUT_PLACE;
     }
