@@ -1,0 +1,64 @@
+import type { Conversations } from '../../../conversation.js';
+import { deliverStaffReplies } from '../../../handoff/delivery.js';
+import type { Route } from '../../http/server.js';
+import { PlainTextConversation, type PlainTextChannel } from '../../wechat-text/text-conversation.js';
+import { WeChatApiClient } from './api-client.js';
+import type { CallbackKeys } from './envelope.js';
+import { PerUserQueue } from './user-queue.js';
+
+export interface CallbackChannelOptions {
+  conversations: Conversations;
+  dataDir: string;
+  /** injected so tests back off (45009) and time tokens without waiting */
+  sleep?: (ms: number) => Promise<void>;
+  now?: () => number;
+  log?: (line: string) => void;
+}
+
+/**
+ * What 企业微信 and 公众号 share: a callback route, the plain-text conversation, an API client holding the access
+ * token, replies sent in order per user, and staff replies from the desk.
+ */
+export abstract class CallbackChannel {
+  readonly conversation: PlainTextConversation;
+  readonly api: WeChatApiClient;
+  protected readonly queue: PerUserQueue;
+  private delivering = false;
+
+  abstract readonly route: Route;
+  /** Sends texts to a user through the platform's API, split or packed under its limit. */
+  protected abstract sendTexts(user: string, texts: string[]): Promise<void>;
+
+  protected constructor(
+    channel: PlainTextChannel,
+    protected readonly keys: CallbackKeys,
+    api: { root: string; tokenPath: string },
+    protected readonly options: CallbackChannelOptions,
+  ) {
+    this.conversation = new PlainTextConversation(options.conversations, options.dataDir, channel);
+    this.api = new WeChatApiClient({
+      ...api,
+      ...(options.sleep ? { sleep: options.sleep } : {}),
+      ...(options.now ? { now: options.now } : {}),
+      ...(options.log ? { log: options.log } : {}),
+    });
+    this.queue = new PerUserQueue(options.log);
+  }
+
+  /** Staff replies from the desk to this channel's users; a sweep still running is not started twice. */
+  async deliverStaffReplies(): Promise<number> {
+    if (this.delivering) return 0;
+    this.delivering = true;
+    try {
+      const send = (r: Parameters<PlainTextConversation['staffReply']>[0]) => this.sendTexts(r.userKey, this.conversation.staffReply(r).texts);
+      return await deliverStaffReplies(this.conversation.channel, this.options.conversations, send, this.options.log);
+    } finally {
+      this.delivering = false;
+    }
+  }
+
+  /** Waits for every reply queued so far to be sent (or to have failed). */
+  settled(): Promise<void> {
+    return this.queue.settled();
+  }
+}
