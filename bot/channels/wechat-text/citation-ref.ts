@@ -18,7 +18,8 @@ export function shortPlace(path: string): string {
 
 /** The short reference a WeChat message gives instead of the quote: 【国科发火〔2016〕32号 第十一条（一）】. */
 export function shortReference(c: Citation): string {
-  const title = c.partTitle ?? c.docTitle;
+  // a notice that issues a plan (关于印发《…》的通知) is known by the plan's name
+  const title = c.partTitle ?? c.docTitle.match(/《(.+?)》/u)?.[1] ?? c.docTitle;
   const doc = c.docNumber ?? `《${title.length > 14 ? `${title.slice(0, 13)}…` : title}》`;
   const place = shortPlace(c.path);
   return `【${doc}${place ? ` ${place}` : ''}】`;

@@ -20,6 +20,9 @@ export interface PlainTextTurn {
   citations: Citation[];
 }
 
+/** References a message lists; "依据" quotes them all. */
+const MAX_REFERENCES = 4;
+
 /** The word a user sends to get the quotes behind the references. */
 export const QUOTES_WORD = '依据';
 
@@ -58,8 +61,10 @@ export function toPlainText(messages: Message[]): PlainTextTurn {
   const citations = uniqueCitations(messages.flatMap((m) => m.citations ?? []));
   const texts = messages.map((m) => {
     const refs = uniqueCitations(m.citations ?? []).map(shortReference);
-    const text = rewrites.get(m) ?? m.text;
-    return refs.length ? `${text}\n依据：${refs.join('')}` : text;
+    // there is nothing to tap in a text channel: a button is answered by replying
+    const text = (rewrites.get(m) ?? m.text).replaceAll('点“', '回复“');
+    const listed = refs.length > MAX_REFERENCES ? `${refs.slice(0, MAX_REFERENCES).join('')}等${refs.length}条` : refs.join('');
+    return refs.length ? `${text}\n依据：${listed}` : text;
   });
   const asking = messages.findLast((m) => m.ask)?.ask;
   const numbered = asking?.kind !== 'number';

@@ -10,10 +10,10 @@ const MAX_LINES_PER_KIND = 3;
 const listed = (items: string[]) => (items.length > MAX_LINES_PER_KIND ? [...items.slice(0, MAX_LINES_PER_KIND), `等${items.length}项`] : items);
 
 /** The next step the roadmap gives for this programme, if any. */
-function nextStep(e: EvaluationJson, p: ProgrammeJson): string | null {
+function nextStep(e: EvaluationJson, p: ProgrammeJson, said: string[]): string | null {
   const step = e.roadmap.find((s) => s.programme === p.id);
   if (!step) return null;
-  const actions = step.actions.slice(0, 2).join('；');
+  const actions = step.actions.filter((a) => !said.includes(a)).slice(0, 2).join('；');
   return `下一步：${step.title}${step.readyOn ? `（${step.readyOn} 起）` : ''}${actions ? `——${actions}` : ''}`;
 }
 
@@ -39,7 +39,7 @@ export function programmeVerdictText(e: EvaluationJson, p: ProgrammeJson): strin
     const range = p.score.min === p.score.max ? `${p.score.min}` : `${p.score.min}–${p.score.max}`;
     lines.push(`评分：${range} 分（合格线 ${p.score.pass} 分）`);
   }
-  const next = nextStep(e, p);
+  const next = nextStep(e, p, gaps);
   if (next) lines.push(next);
   for (const n of p.notes) lines.push(`注：${n}`);
   return lines.join('\n');
