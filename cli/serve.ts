@@ -51,6 +51,7 @@ export const serveCommand: Command = async (argv, io) => {
     }
   })();
   for (const channel of weChat) {
+    log(`${channel.conversation.channel === 'wecom' ? '企业微信' : '公众号'} callback: ${channel.path}`);
     routes.push(channel.route);
     deliverers.push(() => void channel.deliverStaffReplies());
   }

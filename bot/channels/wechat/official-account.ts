@@ -43,6 +43,8 @@ export class OfficialAccountChannel extends CallbackChannel {
     this.budgetMs = options.replyBudgetMs ?? DEFAULT_REPLY_BUDGET_MS;
   }
 
+  readonly path = WECHAT_CALLBACK_PATH;
+
   readonly route: Route = async (req, res, url) => {
     if (url.pathname !== WECHAT_CALLBACK_PATH) return false;
     if (req.method === 'GET') {

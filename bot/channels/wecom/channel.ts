@@ -22,6 +22,8 @@ export class WeComChannel extends CallbackChannel {
     );
   }
 
+  readonly path = WECOM_CALLBACK_PATH;
+
   readonly route: Route = async (req, res, url) => {
     if (url.pathname !== WECOM_CALLBACK_PATH) return false;
     if (req.method === 'GET') {

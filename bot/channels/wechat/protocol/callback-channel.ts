@@ -26,6 +26,8 @@ export abstract class CallbackChannel {
   private delivering = false;
 
   abstract readonly route: Route;
+  /** where the platform's console must point: the path `route` answers */
+  abstract readonly path: string;
   /** Sends texts to a user through the platform's API, split or packed under its limit. */
   protected abstract sendTexts(user: string, texts: string[]): Promise<void>;
 

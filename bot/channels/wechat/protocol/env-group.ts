@@ -4,7 +4,7 @@ import { z } from 'zod';
 export const required = (where: string) => z.string({ error: `not set (${where})` }).min(1);
 
 /** An EncodingAESKey: 43 characters of base64 (32 bytes once the platform's '=' is added). */
-export const AesKey = z.string().regex(/^[A-Za-z0-9+/]{43}$/u, 'EncodingAESKey must be 43 letters and digits, as the console shows it');
+export const AesKey = z.string({ error: 'not set (EncodingAESKey)' }).regex(/^[A-Za-z0-9+/]{43}$/u, 'EncodingAESKey must be 43 letters and digits, as the console shows it');
 
 /**
  * Reads a channel's variables: null when none of them is set (the channel is off, and nothing changes), the
