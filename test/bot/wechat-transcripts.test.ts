@@ -9,28 +9,35 @@ import { loadTranscripts, play } from '../helpers/transcript.js';
 import { blockRealNetwork } from '../helpers/wechat.js';
 
 const knowledge = testKnowledge();
-const latencies: number[] = [];
+const CHANNELS = [
+  { kind: 'wecom', name: '企业微信', path: 'callback → message/send' },
+  { kind: 'wechat', name: '公众号 (safe mode)', path: 'callback → passive reply or 客服 API' },
+] as const;
+const latencies: Record<string, number[]> = { wecom: [], wechat: [] };
 
 beforeAll(blockRealNetwork);
 afterEach(() => nock.cleanAll());
 afterAll(() => {
   nock.enableNetConnect();
-  // TONGCE_REPORT_LATENCY=1: the turn latency through the callback path, for the README
-  if (process.env.TONGCE_REPORT_LATENCY) {
-    const sorted = [...latencies].sort((a, b) => a - b);
+  // TONGCE_REPORT_LATENCY=1: the turn latency through each callback path, in-process over loopback
+  if (!process.env.TONGCE_REPORT_LATENCY) return;
+  for (const c of CHANNELS) {
+    const sorted = [...latencies[c.kind]!].sort((a, b) => a - b);
     const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!.toFixed(1);
-    console.log(`公众号 callback → passive reply or 客服 API, ${sorted.length} turns: p50 ${at(0.5)} ms, p95 ${at(0.95)} ms`);
+    console.log(`${c.name} ${c.path}, ${sorted.length} turns: p50 ${at(0.5)} ms, p95 ${at(0.95)} ms`);
   }
 });
 
-describe('transcripts over 公众号 (safe mode)', () => {
-  for (const t of loadTranscripts('test/bot/transcripts')) {
-    it(t.name, async () => {
-      const user = plainTextDriver('wechat', knowledge, mkdtempSync(join(tmpdir(), 'tongce-wechatt-')), 'transcript-user');
-      await user.up();
-      await play(t, user.driver);
-      await user.close();
-      latencies.push(...user.latenciesMs);
-    });
-  }
-});
+for (const c of CHANNELS) {
+  describe(`transcripts over ${c.name}`, () => {
+    for (const t of loadTranscripts('test/bot/transcripts')) {
+      it(t.name, async () => {
+        const user = plainTextDriver(c.kind, knowledge, mkdtempSync(join(tmpdir(), `tongce-${c.kind}t-`)), 'transcript-user');
+        await user.up();
+        await play(t, user.driver);
+        await user.close();
+        latencies[c.kind]!.push(...user.latenciesMs);
+      });
+    }
+  });
+}
