@@ -111,9 +111,16 @@ describe('企业微信 callback', () => {
     expect((await r.post(PATH, otherCorp.query, otherCorp.body)).status).toBe(403);
     const tampered = say('intruder', '/start');
     expect((await r.post(PATH, tampered.query, tampered.body.replace(/Encrypt><!\[CDATA\[./u, 'Encrypt><![CDATA[A'))).status).toBe(401);
-    for (const body of ['not xml', '<xml><Encrypt></Encrypt></xml>', '<!DOCTYPE x [<!ENTITY a "b">]><xml><Encrypt>&a;</Encrypt></xml>']) {
+    for (const body of ['not xml', '', '<xml>text</xml>', '<xml><Encrypt><a>1</a></Encrypt></xml>', '<!DOCTYPE x [<!ENTITY a "b">]><xml><Encrypt>&a;</Encrypt></xml>']) {
       expect((await r.post(PATH, tampered.query, body)).status).toBe(400);
     }
+    // signed correctly, but not a message: garbage that does not decrypt, or decrypts to something that is not XML
+    const ts = '1700000000';
+    for (const encrypted of ['bm90IGVuY3J5cHRlZA==', encrypt(AES_KEY, 'plain words', CORP_ID)]) {
+      const q = new URLSearchParams({ msg_signature: getSignature(TOKEN, ts, 'n', encrypted), timestamp: ts, nonce: 'n' });
+      expect((await r.post(PATH, q.toString(), `<xml><Encrypt><![CDATA[${encrypted}]]></Encrypt></xml>`)).status).toBe(400);
+    }
+    expect((await fetch(`${r.url(PATH)}?${tampered.query}`, { method: 'PUT', body: tampered.body })).status).toBe(405);
     await r.channel.settled();
     expect(api.sent).toEqual([]);
     expect(r.transcript('intruder')).toEqual([]);
