@@ -101,6 +101,42 @@ describe('企业微信 callback', () => {
     await again.close();
   });
 
+  it('answers on the next start what was acknowledged but never sent (the send failed, then a restart), applying it once', async () => {
+    const failing = fakePlatformApi('wecom', [60020, 60020]);
+    const r = await rig();
+    await r.send('u9', '/start');
+    await r.send('u9', '1');
+    expect(failing.sent).toEqual([]);
+    expect(r.channel.conversation.inbox.pending().map((m) => m.text)).toEqual(['/start', '1']);
+    const entries = r.transcript('u9').length;
+    await r.close();
+    nock.cleanAll();
+    const api = fakePlatformApi('wecom');
+    const again = await rig({ dataDir: r.dataDir });
+    expect(again.channel.resume()).toBe(2);
+    await again.channel.settled();
+    expect(api.sent[0]!.content).toContain('您好，我是通策');
+    expect(api.sent.map((s) => s.content).join('\n')).toContain('我会一次问一个问题');
+    expect(again.transcript('u9').length).toBe(entries);
+    expect(again.channel.conversation.inbox.pending()).toEqual([]);
+    await again.close();
+  });
+
+  it('applies on the next start a message acknowledged just before a crash; a retry of it meanwhile is not queued twice', async () => {
+    const api = fakePlatformApi('wecom');
+    const r = await rig();
+    const message = { kind: 'text', user: 'u10', text: '/start', key: '77' } as const;
+    expect(r.channel.conversation.receive(message)).not.toBeNull();
+    expect(r.channel.conversation.receive(message)).toBeNull();
+    await r.close();
+    const again = await rig({ dataDir: r.dataDir });
+    expect(again.channel.resume()).toBe(1);
+    await again.channel.settled();
+    expect(again.transcript('u10').map((e) => e.role)).toEqual(['user', 'bot']);
+    expect(api.sent.at(-1)!.content).toContain('回复 1 评估我能认定什么');
+    await again.close();
+  });
+
   it('refuses a bad signature (401) and a message for another corp (403), applying nothing', async () => {
     const api = fakePlatformApi('wecom');
     const r = await rig();

@@ -6,6 +6,7 @@ import { openConversationDb } from '../../state/database.js';
 import type { UserMessage } from '../wechat/protocol/inbound.js';
 import type { Channel } from '../../state/sessions.js';
 import { quotedCitation } from './citation-ref.js';
+import { Inbox, type Received } from './inbox.js';
 import { MenuStore, type Menu } from './menu-store.js';
 import { QUOTES_WORD, toPlainText, type PlainTextTurn } from './render.js';
 
@@ -36,52 +37,61 @@ export function readTyped(text: string, menu: Menu | undefined): Input | 'quotes
  */
 export class PlainTextConversation {
   private readonly menus: MenuStore;
+  readonly inbox: Inbox;
 
   constructor(private readonly conversations: Conversations, dataDir: string, readonly channel: PlainTextChannel) {
-    this.menus = new MenuStore(openConversationDb(join(dataDir, 'conversations.db')));
+    const db = openConversationDb(join(dataDir, 'conversations.db'));
+    this.menus = new MenuStore(db);
+    this.inbox = new Inbox(db, channel);
   }
 
   /**
-   * One message from a user; `messageKey` (the platform's MsgId) makes it once-only. Null for a message already
-   * answered: a platform retry gets nothing sent twice.
+   * Writes down a message the dialog is to answer, before the callback acknowledges it; null for what the dialog
+   * does not take (pictures, events other than a follow) and for a retry of a message still being answered.
    */
-  async reply(userKey: string, text: string, messageKey: string): Promise<PlainTextTurn | null> {
-    const session = this.conversations.store.forUser(this.channel, userKey);
+  receive(m: UserMessage): Received | null {
+    // a follow (公众号) is answered with the welcome, once
+    const received = m.kind === 'text' ? { user: m.user, key: m.key, text: m.text } : m.kind === 'subscribe' ? { user: m.user, key: m.key, text: '/start' } : null;
+    return received && this.inbox.add(received) ? received : null;
+  }
+
+  /** The hint a picture, voice message or location gets; events other than a follow get nothing. */
+  hint(m: UserMessage): PlainTextTurn | null {
+    return m.kind === 'other' && !m.event ? { texts: [NOT_TEXT], choices: [], numbered: true, citations: [] } : null;
+  }
+
+  /**
+   * The answer to a received message; its key makes it once-only. A message answered before gets null — a
+   * platform retry is sent nothing twice — unless `resend`: after a restart, the answer may never have gone out.
+   */
+  async answer(r: Received, resend = false): Promise<PlainTextTurn | null> {
+    const session = this.conversations.store.forUser(this.channel, r.user);
     const menu = this.menus.get(session.id);
-    const input = readTyped(text, menu);
-    if (input === 'quotes') return this.quotes(session.id, userKey, text, messageKey, menu);
-    const reply = await this.conversations.handleAsync(this.channel, userKey, input, messageKey);
-    if (reply.replayed) return null;
+    const input = readTyped(r.text, menu);
+    if (input === 'quotes') return this.quotes(session.id, r, menu, resend);
+    const reply = await this.conversations.handleAsync(this.channel, r.user, input, r.key);
+    if (reply.replayed) return resend ? toPlainText(reply.messages) : null;
     const turn = toPlainText(reply.messages);
     // after "忘记我" the session is gone, and its menu with it: nothing of this user is written again
     if (this.conversations.store.get(reply.sessionId)) this.menus.save(reply.sessionId, { choices: turn.choices, numbered: turn.numbered, citations: turn.citations });
     return turn;
   }
 
-  /** What to answer a platform message with; null when nothing is to be sent. */
-  async answer(m: UserMessage): Promise<PlainTextTurn | null> {
-    if (m.kind === 'text') return this.reply(m.user, m.text, m.key);
-    // a follow (公众号) is answered with the welcome, once
-    if (m.kind === 'subscribe') return this.reply(m.user, '/start', m.key);
-    if (m.event) return null;
-    return { texts: [NOT_TEXT], choices: [], numbered: true, citations: [] };
-  }
-
   /** "依据": the quotes behind the last references, recorded as a turn so a retry is answered once and the transcript is whole. */
-  private quotes(sessionId: string, userKey: string, text: string, messageKey: string, menu: Menu | undefined): PlainTextTurn | null {
+  private quotes(sessionId: string, r: Received, menu: Menu | undefined, resend: boolean): PlainTextTurn | null {
     const citations = menu?.citations ?? [];
     const messages: Message[] = [
       { text: citations.length ? `条款原文（${citations.length} 条）：\n\n${citations.map((c, i) => quotedCitation(c, i + 1)).join('\n\n')}` : '上一条回复没有引用条款。' },
     ];
-    const { replayed } = this.conversations.store.turn(sessionId, { channel: this.channel, key: `${userKey}:${messageKey}` }, (s) => ({
+    const { reply, replayed } = this.conversations.store.turn(sessionId, { channel: this.channel, key: `${r.user}:${r.key}` }, (s) => ({
       state: s.state,
       facts: s.facts,
       reply: messages,
-      userEntry: { text },
+      userEntry: { text: r.text },
     }));
-    if (replayed) return null;
+    if (replayed && !resend) return null;
     // the choices stay as they were: the quotes answer nothing the dialog asked
-    return { texts: messages.map((m) => m.text), choices: [], numbered: menu?.numbered ?? true, citations: [] };
+    return { texts: reply.map((m) => m.text), choices: [], numbered: menu?.numbered ?? true, citations: [] };
   }
 
   /** A staff reply from the desk, as this channel shows it. */

@@ -53,18 +53,19 @@ export class OfficialAccountChannel extends CallbackChannel {
     }
     const inbound = await readInbound(req, url, this.keys, 'when-flagged');
     const message = userMessage(inbound.fields);
+    const received = this.conversation.receive(message);
+    // the packed texts once the answer is ready; whether the passive reply carried the first of them
     const ready = deferred<string[]>();
-    // whether the callback's passive reply carried the first text (it answers before the queue sends the rest)
     const passive = deferred<boolean>();
     this.queue.run(message.user, async () => {
       let turn: PlainTextTurn | null = null;
       try {
-        turn = await this.conversation.answer(message);
+        turn = await this.turnFor(message, received);
       } finally {
         ready.resolve(turn ? packTexts(turn.texts) : []);
       }
       const texts = await ready.promise;
-      await this.sendTexts(message.user, texts.slice((await passive.promise) ? 1 : 0));
+      await this.sendAnswer(message.user, turn && { ...turn, texts }, received, (await passive.promise) ? 1 : 0);
     });
     let timer: NodeJS.Timeout | undefined;
     const texts = await Promise.race([ready.promise, new Promise<null>((r) => (timer = setTimeout(() => r(null), this.budgetMs)))]);

@@ -31,11 +31,10 @@ export class WeComChannel extends CallbackChannel {
       return true;
     }
     const message = userMessage((await readInbound(req, url, this.keys, 'always')).fields);
+    // written down before the acknowledgement: after it, 企业微信 will not call again
+    const received = this.conversation.receive(message);
     sendPlain(res, '');
-    this.queue.run(message.user, async () => {
-      const turn = await this.conversation.answer(message);
-      if (turn) await this.sendTexts(message.user, turn.texts);
-    });
+    this.queue.run(message.user, async () => this.sendAnswer(message.user, await this.turnFor(message, received), received));
     return true;
   };
 

@@ -1,9 +1,12 @@
 import type { Conversations } from '../../../conversation.js';
 import { deliverStaffReplies } from '../../../handoff/delivery.js';
 import type { Route } from '../../http/server.js';
+import type { Received } from '../../wechat-text/inbox.js';
+import type { PlainTextTurn } from '../../wechat-text/render.js';
 import { PlainTextConversation, type PlainTextChannel } from '../../wechat-text/text-conversation.js';
 import { WeChatApiClient } from './api-client.js';
 import type { CallbackKeys } from './envelope.js';
+import type { UserMessage } from './inbound.js';
 import { PerUserQueue } from './user-queue.js';
 
 export interface CallbackChannelOptions {
@@ -45,6 +48,27 @@ export abstract class CallbackChannel {
       ...(options.log ? { log: options.log } : {}),
     });
     this.queue = new PerUserQueue(options.log);
+  }
+
+  /** What a message gets: the dialog's answer to one received, a hint for one the dialog does not read. */
+  protected turnFor(message: UserMessage, received: Received | null): Promise<PlainTextTurn | null> {
+    return received ? this.conversation.answer(received) : Promise.resolve(this.conversation.hint(message));
+  }
+
+  /** Sends a turn's texts, then clears the message from the inbox: only an answer sent is done with. */
+  protected async sendAnswer(user: string, turn: PlainTextTurn | null, received: Received | null, skip = 0): Promise<void> {
+    if (turn) await this.sendTexts(user, turn.texts.slice(skip));
+    if (received) this.conversation.inbox.done(received);
+  }
+
+  /**
+   * Answers the messages a previous run acknowledged but did not answer (a crash, a restart, a send that failed
+   * for good): a turn not applied yet is applied now, one applied is sent again. Returns how many.
+   */
+  resume(): number {
+    const pending = this.conversation.inbox.pending();
+    for (const r of pending) this.queue.run(r.user, async () => this.sendAnswer(r.user, await this.conversation.answer(r, true), r));
+    return pending.length;
   }
 
   /** Staff replies from the desk to this channel's users; a sweep still running is not started twice. */
