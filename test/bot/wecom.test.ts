@@ -5,7 +5,7 @@ import { WeComChannel } from '../../bot/channels/wecom/channel.js';
 import { weComConfigFromEnv } from '../../bot/channels/wecom/config.js';
 import type { Message } from '../../bot/dialog/message.js';
 import { testKnowledge } from '../helpers/knowledge.js';
-import { AES_KEY, AGENT_ID, blockRealNetwork, channelRig, CORP_ID, encryptedCallback, fakePlatformApi, textMessageXml, TOKEN } from '../helpers/wechat.js';
+import { AES_KEY, AGENT_ID, blockRealNetwork, channelRig, CORP_ID, encryptedCallback, fakePlatformApi, textMessageXml, TOKEN, WECOM_API } from '../helpers/wechat.js';
 
 const knowledge = testKnowledge();
 const PATH = '/wecom/callback';
@@ -38,6 +38,11 @@ describe('企业微信 callback', () => {
     const ok = await fetch(`${r.url(PATH)}?${q}`);
     expect(ok.status).toBe(200);
     expect(await ok.text()).toBe('echo-1234567890');
+    // echostr sent without URL-encoding: its '+' arrives as a space
+    let plus = '';
+    while (!plus.includes('+')) plus = encrypt(AES_KEY, 'echo-plus', CORP_ID);
+    const raw = `msg_signature=${getSignature(TOKEN, ts, 'n1', plus)}&timestamp=${ts}&nonce=n1&echostr=${plus}`;
+    expect(await (await fetch(`${r.url(PATH)}?${raw}`)).text()).toBe('echo-plus');
     q.set('msg_signature', getSignature('another-token', ts, 'n1', echo));
     expect((await fetch(`${r.url(PATH)}?${q}`)).status).toBe(401);
     q.delete('echostr');
@@ -181,6 +186,21 @@ describe('企业微信 callback', () => {
     expect(expired.tokenFetches).toBe(2);
     expect(expired.sent.length).toBeGreaterThan(0);
     await again.close();
+  });
+
+  it('keeps a reply 企业微信 accepted for a user outside the visible range, and drops it once too old to help', async () => {
+    let clock = Date.now();
+    const problems: string[] = [];
+    const r = await rig({ now: () => clock, log: (l) => problems.push(l) });
+    nock(WECOM_API).get('/cgi-bin/gettoken').query(true).reply(200, { errcode: 0, access_token: 't', expires_in: 7200 });
+    nock(WECOM_API).persist().post('/cgi-bin/message/send').query(true).reply(200, { errcode: 0, errmsg: 'ok', invaliduser: 'outsider' });
+    await r.send('outsider', '/start');
+    expect(problems.join('\n')).toContain('not in the application');
+    expect(r.channel.conversation.inbox.pending()).toHaveLength(1);
+    clock += 49 * 3_600_000;
+    expect(r.channel.conversation.inbox.pending()).toEqual([]);
+    expect(problems.join('\n')).toContain('1 message(s) older than 48 h dropped unanswered');
+    await r.close();
   });
 
   it('backs off when rate limited (45009) and then sends', async () => {

@@ -39,10 +39,15 @@ export class PlainTextConversation {
   private readonly menus: MenuStore;
   readonly inbox: Inbox;
 
-  constructor(private readonly conversations: Conversations, dataDir: string, readonly channel: PlainTextChannel) {
+  constructor(
+    private readonly conversations: Conversations,
+    dataDir: string,
+    readonly channel: PlainTextChannel,
+    options: { log?: (line: string) => void; now?: () => number } = {},
+  ) {
     const db = openConversationDb(join(dataDir, 'conversations.db'));
-    this.menus = new MenuStore(db);
-    this.inbox = new Inbox(db, channel);
+    this.menus = new MenuStore(db, options.now);
+    this.inbox = new Inbox(db, channel, options.log, options.now);
   }
 
   /**

@@ -41,7 +41,9 @@ export class WeComChannel extends CallbackChannel {
   /** Each dialog message as its own short message, split at sentences under 2048 bytes. */
   protected async sendTexts(user: string, texts: string[]): Promise<void> {
     for (const content of texts.flatMap((t) => splitText(t))) {
-      await this.api.post('/cgi-bin/message/send', { touser: user, msgtype: 'text', agentid: Number(this.config.agentId), text: { content }, safe: 0 });
+      const reply = await this.api.post('/cgi-bin/message/send', { touser: user, msgtype: 'text', agentid: Number(this.config.agentId), text: { content }, safe: 0 });
+      // accepted, but not for this user: outside the application's 可见范围
+      if (reply.invaliduser) throw new Error(`message/send: ${user} is not in the application's visible range (可见范围)`);
     }
   }
 }

@@ -40,7 +40,7 @@ export abstract class CallbackChannel {
     api: { root: string; tokenPath: string },
     protected readonly options: CallbackChannelOptions,
   ) {
-    this.conversation = new PlainTextConversation(options.conversations, options.dataDir, channel);
+    this.conversation = new PlainTextConversation(options.conversations, options.dataDir, channel, options);
     this.api = new WeChatApiClient({
       ...api,
       ...(options.sleep ? { sleep: options.sleep } : {}),

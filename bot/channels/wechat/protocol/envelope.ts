@@ -24,7 +24,8 @@ export function signatureParams(url: URL, names: string[]): Record<string, strin
   for (const name of names) {
     const value = url.searchParams.get(name);
     if (value === null || value === '') throw new HttpError(400, `missing query parameter ${name}`);
-    out[name] = value;
+    // base64 (echostr) sent without URL-encoding: its '+' arrives as a space, which no parameter here contains
+    out[name] = value.replaceAll(' ', '+');
   }
   return out;
 }
