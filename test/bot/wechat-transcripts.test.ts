@@ -13,7 +13,7 @@ const CHANNELS = [
   { kind: 'wecom', name: '企业微信', path: 'callback → message/send' },
   { kind: 'wechat', name: '公众号 (safe mode)', path: 'callback → passive reply or 客服 API' },
 ] as const;
-const latencies: Record<string, number[]> = { wecom: [], wechat: [] };
+const latencies = { callback: { wecom: [] as number[], wechat: [] as number[] }, reply: { wecom: [] as number[], wechat: [] as number[] } };
 
 beforeAll(blockRealNetwork);
 afterEach(() => nock.cleanAll());
@@ -21,10 +21,13 @@ afterAll(() => {
   nock.enableNetConnect();
   // TONGCE_REPORT_LATENCY=1: the turn latency through each callback path, in-process over loopback
   if (!process.env.TONGCE_REPORT_LATENCY) return;
-  for (const c of CHANNELS) {
-    const sorted = [...latencies[c.kind]!].sort((a, b) => a - b);
+  const summary = (list: number[]) => {
+    const sorted = [...list].sort((a, b) => a - b);
     const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!.toFixed(1);
-    console.log(`${c.name} ${c.path}, ${sorted.length} turns: p50 ${at(0.5)} ms, p95 ${at(0.95)} ms`);
+    return `p50 ${at(0.5)} ms, p95 ${at(0.95)} ms`;
+  };
+  for (const c of CHANNELS) {
+    console.log(`${c.name}, ${latencies.reply[c.kind].length} turns — callback answered: ${summary(latencies.callback[c.kind])}; ${c.path}: ${summary(latencies.reply[c.kind])}`);
   }
 });
 
@@ -36,7 +39,8 @@ for (const c of CHANNELS) {
         await user.up();
         await play(t, user.driver);
         await user.close();
-        latencies[c.kind]!.push(...user.latenciesMs);
+        latencies.callback[c.kind].push(...user.latenciesMs.callback);
+        latencies.reply[c.kind].push(...user.latenciesMs.reply);
       });
     }
   });

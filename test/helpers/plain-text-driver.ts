@@ -23,7 +23,8 @@ export function plainTextDriver(kind: 'wecom' | 'wechat', knowledge: Knowledge, 
   let rig: Rig | null = null;
   let api: ApiLog | null = null;
   let received: string[] = [];
-  const latenciesMs: number[] = [];
+  /** per turn: until the callback answered, and until the last reply reached the (fake) platform API */
+  const latenciesMs: { callback: number[]; reply: number[] } = { callback: [], reply: [] };
   const up = async () => {
     rig = await channelRig(kind, knowledge, { dataDir });
   };
@@ -48,8 +49,9 @@ export function plainTextDriver(kind: 'wecom' | 'wechat', knowledge: Knowledge, 
       const before = api.sent.length;
       const started = performance.now();
       const res = await rig!.post(kind === 'wecom' ? '/wecom/callback' : '/wechat/callback', query, body);
+      latenciesMs.callback.push(performance.now() - started);
       await rig!.channel.settled();
-      latenciesMs.push(performance.now() - started);
+      latenciesMs.reply.push(performance.now() - started);
       expect(res.status).toBe(200);
       const passive = kind === 'wechat' && res.text !== 'success' ? [passiveContent(res.text)] : [];
       received = [...passive, ...api.sent.slice(before).map((s) => s.content)];
