@@ -3,6 +3,7 @@ import { Conversations } from '../bot/conversation.js';
 import { createChatServer, type Route } from '../bot/channels/http/server.js';
 import { createTelegramBot } from '../bot/channels/telegram/bot.js';
 import { telegramWebhook } from '../bot/channels/telegram/webhook.js';
+import { weChatChannelsFromEnv } from '../bot/channels/wechat/from-env.js';
 import { staffRoutes } from '../bot/channels/staff/routes.js';
 import { deliverToTelegram } from '../bot/handoff/delivery.js';
 import { llmAssistantFromEnv } from '../bot/llm/assistant.js';
@@ -33,15 +34,29 @@ export const serveCommand: Command = async (argv, io) => {
   const rate = Number(io.env.TONGCE_RATE_LIMIT ?? 20);
   const log = (l: string) => io.err(l + '\n');
   const routes: Route[] = [];
-  let deliver = () => {};
+  const deliverers: Array<() => void> = [];
+  const deliver = () => deliverers.forEach((d) => d());
   if (io.env.TELEGRAM_BOT_TOKEN) {
     const bot = createTelegramBot({ token: io.env.TELEGRAM_BOT_TOKEN, conversations, ...(io.env.TELEGRAM_API_ROOT ? { apiRoot: io.env.TELEGRAM_API_ROOT } : {}), log });
     if (!io.env.TELEGRAM_WEBHOOK_SECRET) log('TELEGRAM_WEBHOOK_SECRET is not set: every webhook call will be refused (401)');
     routes.push(telegramWebhook(bot, io.env.TELEGRAM_WEBHOOK_SECRET, log));
-    // staff replies (also those made with `tongce tickets reply` in another process) reach Telegram users within seconds
-    deliver = () => void deliverToTelegram(bot.api, conversations, log);
-    setInterval(deliver, 5_000).unref();
+    deliverers.push(() => void deliverToTelegram(bot.api, conversations, log));
   }
+  // 企业微信 and 公众号 (WECOM_*, WECHAT_*): mounted only when their variables are set
+  const weChat = (() => {
+    try {
+      return weChatChannelsFromEnv(io.env, { conversations, dataDir: dir, log });
+    } catch (e) {
+      throw new UsageError(e instanceof Error ? e.message : String(e));
+    }
+  })();
+  for (const channel of weChat) {
+    log(`${channel.conversation.channel === 'wecom' ? '企业微信' : '公众号'} callback: ${channel.path}`);
+    routes.push(channel.route);
+    deliverers.push(() => void channel.deliverStaffReplies());
+  }
+  // staff replies (also those made with `tongce tickets reply` in another process) reach users within seconds
+  if (deliverers.length) setInterval(deliver, 5_000).unref();
   // before the staff desk, which answers every other /staff path
   routes.push(screeningRoutes({ staffToken: io.env.TONGCE_STAFF_TOKEN || undefined, resolve: knowledge.resolve, today: todayFrom(io.env) }));
   routes.push(staffRoutes({ conversations, token: io.env.TONGCE_STAFF_TOKEN || undefined, onReply: () => deliver() }));

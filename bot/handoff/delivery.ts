@@ -1,23 +1,37 @@
 import type { Api } from 'grammy';
 import { staffReplyMessage, type Conversations } from '../conversation.js';
 import { toTelegram } from '../channels/telegram/render.js';
+import type { Channel } from '../state/sessions.js';
+import type { PendingReply } from './tickets.js';
 
 /**
- * Sends staff replies waiting for Telegram users; each is marked delivered only once Telegram accepted it, so a
- * failure is retried on the next sweep. Returns how many were delivered.
+ * Sends the staff replies waiting for a channel's users; each is marked delivered (and added to the transcript)
+ * only once the platform accepted it, so a failure is retried on the next sweep. Returns how many were delivered.
  */
-export async function deliverToTelegram(api: Api, conversations: Conversations, log: (l: string) => void = () => {}): Promise<number> {
+export async function deliverStaffReplies(
+  channel: Channel,
+  conversations: Conversations,
+  send: (r: PendingReply) => Promise<void>,
+  log: (l: string) => void = () => {},
+): Promise<number> {
   let delivered = 0;
-  for (const r of conversations.tickets.pending('telegram')) {
+  for (const r of conversations.tickets.pending(channel)) {
     try {
-      for (const out of toTelegram(staffReplyMessage(r))) await api.sendMessage(Number(r.userKey), out.text, { parse_mode: 'HTML' });
+      await send(r);
       conversations.tickets.markDelivered(r.replyId);
-      const session = conversations.store.forUser('telegram', r.userKey);
+      const session = conversations.store.forUser(channel, r.userKey);
       conversations.store.appendBot(session.id, [staffReplyMessage(r)]);
       delivered++;
     } catch (e) {
-      log(`ticket ${r.ref}: Telegram delivery failed, will retry: ${e instanceof Error ? e.message : String(e)}`);
+      log(`ticket ${r.ref}: ${channel} delivery failed, will retry: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
   return delivered;
+}
+
+/** Staff replies to Telegram users. */
+export function deliverToTelegram(api: Api, conversations: Conversations, log: (l: string) => void = () => {}): Promise<number> {
+  return deliverStaffReplies('telegram', conversations, async (r) => {
+    for (const out of toTelegram(staffReplyMessage(r))) await api.sendMessage(Number(r.userKey), out.text, { parse_mode: 'HTML' });
+  }, log);
 }

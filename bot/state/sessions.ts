@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 
-export type Channel = 'web' | 'telegram' | 'terminal';
+export type Channel = 'web' | 'telegram' | 'terminal' | 'wecom' | 'wechat';
 
 export interface StoredSession<S> {
   id: string;

@@ -6,9 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { Conversations } from '../../bot/conversation.js';
 import type { CliIO } from '../../cli/io.js';
 import { main } from '../../cli/main.js';
-import { describeFact, type FactPath } from '../../rules/facts/catalog.js';
 import { testKnowledge } from '../helpers/knowledge.js';
 import { loadTranscripts, play, type BotMessage, type Driver } from '../helpers/transcript.js';
+import { typedFor } from '../helpers/typed-for-button.js';
 
 const knowledge = testKnowledge();
 
@@ -50,31 +50,6 @@ function terminal(dataDir: string) {
     await done;
   };
   return { ready: firstPrompt, type, quit, output: () => output };
-}
-
-/** What a person at a terminal types for a button. */
-function typedFor(action: string, pendingFact: string | undefined): string {
-  const [verb, arg] = action.split(/:(.*)/su) as [string, string | undefined];
-  const names: Record<string, string> = { 'kechuang-project-2023': '科创项目', hnte: '高企', 'tech-sme': '科小' };
-  switch (verb) {
-    case 'check': return `/check ${arg ? names[arg] : ''}`.trim();
-    case 'skip': return '不知道';
-    case 'confirm': return '对';
-    case 'reject': return '不对';
-    case 'forget-confirm': return '是';
-    case 'forget-cancel': return '否';
-    case 'restart': return '重新开始';
-    case 'human': return '转人工';
-    case 'help': return '帮助';
-    case 'facts': return '我的信息';
-    case 'answer': {
-      if (arg === 'true') return '是';
-      if (arg === 'false') return '否';
-      const info = pendingFact ? describeFact(pendingFact as FactPath) : undefined;
-      return info?.choices?.find((c) => c.value === arg)?.label ?? arg ?? '';
-    }
-    default: return action;
-  }
 }
 
 describe('transcripts in the terminal (tongce chat)', () => {

@@ -1,0 +1,146 @@
+import { decrypt, getSignature } from '@wecom/crypto';
+import nock from 'nock';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ACKNOWLEDGEMENT, OfficialAccountChannel } from '../../bot/channels/wechat/official-account.js';
+import { parseXml } from '../../bot/channels/wechat/protocol/xml.js';
+import { weChatConfigFromEnv } from '../../bot/channels/wechat/config.js';
+import type { TurnPreparer } from '../../bot/llm/turn-aids.js';
+import { testKnowledge } from '../helpers/knowledge.js';
+import { AES_KEY, APP_ID, blockRealNetwork, channelRig, encryptedCallback, fakePlatformApi, plainCallback, textMessageXml, TOKEN } from '../helpers/wechat.js';
+
+const knowledge = testKnowledge();
+const PATH = '/wechat/callback';
+const ACCOUNT = 'gh_0123456789ab';
+
+beforeAll(blockRealNetwork);
+afterAll(() => nock.enableNetConnect());
+afterEach(() => nock.cleanAll());
+
+let msgId = 8_000_000_000n;
+const xml = (user: string, text: string, id = String(++msgId)) => textMessageXml(ACCOUNT, user, text, id);
+
+/** A language model that takes its time: the turn is ready only after `ms`. */
+const slowModel = (ms: number): TurnPreparer => ({ prepareTurn: () => new Promise((r) => setTimeout(() => r({}), ms)) });
+
+describe('公众号 callback', () => {
+  it('verifies the URL in plain mode: echostr back when the signature matches, 401 when not', async () => {
+    const r = await channelRig<OfficialAccountChannel>('wechat', knowledge);
+    const ts = '1700000000';
+    const q = new URLSearchParams({ signature: getSignature(TOKEN, ts, 'n2', ''), timestamp: ts, nonce: 'n2', echostr: '5837397143457' });
+    const ok = await fetch(`${r.url(PATH)}?${q}`);
+    expect([ok.status, await ok.text()]).toEqual([200, '5837397143457']);
+    q.set('signature', getSignature('wrong', ts, 'n2', ''));
+    expect((await fetch(`${r.url(PATH)}?${q}`)).status).toBe(401);
+    await r.close();
+  });
+
+  it('plain mode: a passive reply in the callback’s response when the answer is ready in time', async () => {
+    const api = fakePlatformApi('wechat');
+    const r = await channelRig<OfficialAccountChannel>('wechat', knowledge);
+    const { query, body } = plainCallback(xml('openid-1', '/start'));
+    const res = await r.post(PATH, query, body);
+    await r.channel.settled();
+    expect(res.status).toBe(200);
+    const reply = parseXml(res.text);
+    expect(reply).toMatchObject({ ToUserName: 'openid-1', FromUserName: ACCOUNT, MsgType: 'text' });
+    expect(reply.Content).toContain('您好，我是通策');
+    expect(reply.Content).toContain('回复 1 评估我能认定什么');
+    expect(api.sent).toEqual([]);
+    await r.close();
+  });
+
+  it('safe mode: an encrypted, signed passive reply for this account', async () => {
+    fakePlatformApi('wechat');
+    const r = await channelRig<OfficialAccountChannel>('wechat', knowledge);
+    const { query, body } = encryptedCallback(xml('openid-2', '/start'), { receiveId: APP_ID, safeMode: true });
+    const res = await r.post(PATH, query, body);
+    const envelope = parseXml(res.text);
+    expect(envelope.MsgSignature).toBe(getSignature(TOKEN, envelope.TimeStamp!, envelope.Nonce!, envelope.Encrypt!));
+    const opened = decrypt(AES_KEY, envelope.Encrypt!);
+    expect(opened.id).toBe(APP_ID);
+    expect(parseXml(opened.message)).toMatchObject({ ToUserName: 'openid-2', MsgType: 'text' });
+    await r.close();
+  });
+
+  it('an answer slower than the budget: an acknowledgement now, the answer through the 客服 API', async () => {
+    const api = fakePlatformApi('wechat');
+    const r = await channelRig<OfficialAccountChannel>('wechat', knowledge, { llm: slowModel(100), replyBudgetMs: 5 });
+    const { query, body } = plainCallback(xml('openid-3', '高企认定对研发费用占比有什么要求'));
+    const res = await r.post(PATH, query, body);
+    expect(parseXml(res.text).Content).toBe(ACKNOWLEDGEMENT);
+    await r.channel.settled();
+    expect(api.tokenFetches).toBe(1);
+    expect(api.sent.length).toBeGreaterThan(0);
+    expect(api.sent[0]).toMatchObject({ touser: 'openid-3' });
+    expect(api.sent.map((s) => s.content).join('\n')).toContain('研究开发费用');
+    await r.close();
+  });
+
+  it('a long answer: the first part passively, the rest through the 客服 API, each under 2048 bytes', async () => {
+    const api = fakePlatformApi('wechat');
+    const r = await channelRig<OfficialAccountChannel>('wechat', knowledge);
+    const steps = ['想评估一下我们能不能申报高企', '2026年6月1日'];
+    let last = '';
+    for (const text of steps) {
+      const { query, body } = plainCallback(xml('openid-4', text));
+      last = parseXml((await r.post(PATH, query, body)).text).Content!;
+      await r.channel.settled();
+    }
+    expect(api.sent.length).toBeGreaterThan(0);
+    for (const t of [last, ...api.sent.map((s) => s.content)]) expect(Buffer.byteLength(t)).toBeLessThanOrEqual(2048);
+    expect([last, ...api.sent.map((s) => s.content)].join('\n')).toContain('差距：注册满一年：2027-06-01 起');
+    // packed: the 客服 API allows only a few messages per user message
+    expect(api.sent.length).toBeLessThanOrEqual(4);
+    await r.close();
+  });
+
+  it('a retried message is answered once; a bad signature is 401 and a message for another account 403', async () => {
+    const api = fakePlatformApi('wechat');
+    const r = await channelRig<OfficialAccountChannel>('wechat', knowledge);
+    const message = xml('openid-5', '/start', '99');
+    const first = plainCallback(message);
+    expect(parseXml((await r.post(PATH, first.query, first.body)).text).Content).toContain('通策');
+    const retry = plainCallback(message);
+    expect(await r.post(PATH, retry.query, retry.body)).toEqual({ status: 200, text: 'success' });
+    expect((await r.post(PATH, plainCallback(xml('openid-6', '/start'), 'wrong').query, first.body)).status).toBe(401);
+    const other = encryptedCallback(xml('openid-6', '/start'), { receiveId: 'wx-another-account', safeMode: true });
+    expect((await r.post(PATH, other.query, other.body)).status).toBe(403);
+    await r.channel.settled();
+    expect(api.sent).toEqual([]);
+    expect(r.conversations.store.transcript(r.conversations.store.forUser('wechat', 'openid-6').id)).toEqual([]);
+    await r.close();
+  });
+
+  it('delivers a staff reply to the 公众号 user through the 客服 API', async () => {
+    const api = fakePlatformApi('wechat');
+    const r = await channelRig<OfficialAccountChannel>('wechat', knowledge);
+    const { query, body } = plainCallback(xml('openid-7', '转人工'));
+    await r.post(PATH, query, body);
+    const ticket = r.conversations.tickets.list()[0]!;
+    r.conversations.tickets.reply(ticket.ref, '已转园区办处理。');
+    expect(await r.channel.deliverStaffReplies()).toBe(1);
+    expect(api.sent).toEqual([{ touser: 'openid-7', content: `工作人员回复（工单 ${ticket.ref}）：\n已转园区办处理。` }]);
+    await r.close();
+  });
+
+  it('answers a follow with the welcome and a picture with a hint, and ignores other events', async () => {
+    fakePlatformApi('wechat');
+    const r = await channelRig<OfficialAccountChannel>('wechat', knowledge);
+    const event = (fields: string) => plainCallback(`<xml><ToUserName>${ACCOUNT}</ToUserName><FromUserName>openid-8</FromUserName><CreateTime>1700000001</CreateTime>${fields}</xml>`);
+    const follow = event('<MsgType>event</MsgType><Event>subscribe</Event>');
+    expect(parseXml((await r.post(PATH, follow.query, follow.body)).text).Content).toContain('您好，我是通策');
+    const picture = event('<MsgType>image</MsgType><PicUrl>http://x</PicUrl><MsgId>5</MsgId>');
+    expect(parseXml((await r.post(PATH, picture.query, picture.body)).text).Content).toContain('文字');
+    const view = event('<MsgType>event</MsgType><Event>VIEW</Event>');
+    expect((await r.post(PATH, view.query, view.body)).text).toBe('success');
+    await r.close();
+  });
+});
+
+describe('公众号 configuration', () => {
+  it('is off without WECHAT_* variables; the AES key is optional (plain mode)', () => {
+    expect(weChatConfigFromEnv({})).toBeNull();
+    expect(weChatConfigFromEnv({ WECHAT_APP_ID: APP_ID, WECHAT_APP_SECRET: 's', WECHAT_TOKEN: TOKEN })).toMatchObject({ appId: APP_ID, apiRoot: 'https://api.weixin.qq.com' });
+    expect(() => weChatConfigFromEnv({ WECHAT_APP_ID: APP_ID })).toThrow(/WECHAT_APP_SECRET: not set.*WECHAT_TOKEN: not set/su);
+  });
+});
