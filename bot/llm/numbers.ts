@@ -6,9 +6,21 @@ const CHINESE = /[零〇一二两三四五六七八九十百千万亿]+/gu;
 /** What may follow a Chinese numeral that counts or measures something (三年, 五家, 百分之六十 is handled apart). */
 const COUNTER = /^[个项家年月日天周人名位次倍分元万亿%条款章节批期届份所种类级档件台套座笔户]/u;
 const MULTIPLIER: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+/**
+ * The unit written after a figure, longest first. Spellings of one unit read alike (万元 and 万, ％ and %, 年度 and
+ * 年), and nothing converts between units: 60% and 60万元 are different figures.
+ */
+const UNIT = /^\s*(个百分点|百分点|平方米|个亿|万元|亿元|千元|个月|年度|小时|元|万|亿|%|‰|倍|年|月|日|号|天|周|个|项|家|人|名|位|次|条|款|章|节|分|批|期|届|份|所|种|类|级|档|件|台|套|座|笔|户|亩)/u;
+const SAME_UNIT: Record<string, string> = { 万元: '万', 亿元: '亿', 个亿: '亿', 年度: '年', 号: '日', 百分点: '个百分点' };
+
+/** A figure as a text states it: its value and the unit written with it ('' when none is). */
+export interface Figure {
+  value: number;
+  unit: string;
+}
 
 /**
- * 万 and 亿 stay units rather than multipliers, so "5000万元", "五千万元" and "5千万" all read 5000, as the
+ * 万 and 亿 stay units rather than multipliers, so "5000万元", "五千万元" and "5千万" all read 5000 万, as the
  * documents write amounts; converting units is exactly what an answer must not do silently.
  */
 function arabicValue(token: string): number {
@@ -22,15 +34,20 @@ function chineseValue(run: string): number | null {
   return chineseNumber(run.replace(/[万亿]+$/u, ''));
 }
 
+function unitAfter(text: string): string {
+  const unit = UNIT.exec(text)?.[1] ?? '';
+  return SAME_UNIT[unit] ?? unit;
+}
+
 /**
- * Every figure a text states, as values: Arabic numbers (1,200 / 3.5 / 5% / 2023年) and Chinese numerals that
- * count or measure (三年, 五千万元, 百分之六十, 第十二条). A lone 一 is left out: in running Chinese it is nearly
- * always an article (一家企业, 进一步), and reading it as the figure 1 would reject sound answers for nothing.
+ * Every figure a text states, with its unit: Arabic numbers (1,200 / 3.5 / 5% / 2023年) and Chinese numerals
+ * that count or measure (三年, 五千万元, 百分之六十, 第十二条). A lone 一 is left out: in running Chinese it is
+ * nearly always an article (一家企业, 进一步), and reading it as the figure 1 would reject sound answers for nothing.
  */
-export function numbersIn(text: string): number[] {
+export function figuresIn(text: string): Figure[] {
   const t = nfkc(text);
-  const out: number[] = [];
-  for (const m of t.matchAll(ARABIC)) out.push(arabicValue(m[0]));
+  const out: Figure[] = [];
+  for (const m of t.matchAll(ARABIC)) out.push({ value: arabicValue(m[0]), unit: unitAfter(t.slice(m.index + m[0].length)) });
   for (const m of t.matchAll(CHINESE)) {
     const run = m[0];
     const start = m.index;
@@ -41,16 +58,33 @@ export function numbersIn(text: string): number[] {
     if (/^分之/u.test(after) || (run === '十' && after.startsWith('分'))) continue;
     // a run glued to Arabic digits is their multiplier or unit (5千万), already read above
     if (/\d$/u.test(before)) continue;
-    const counted = COUNTER.test(after) || /[万亿]$/u.test(run) || /百分之$|第$/u.test(before);
+    const counted = COUNTER.test(after) || /[万亿]$/u.test(run) || /百分之$|千分之$|第$/u.test(before);
     if (!counted || run === '一') continue;
     const value = chineseValue(run);
-    if (value !== null) out.push(value);
+    if (value === null) continue;
+    const trailing = /[万亿]+$/u.exec(run)?.[0];
+    const unit = /百分之$/u.test(before) ? '%' : /千分之$/u.test(before) ? '‰' : trailing ? unitAfter(trailing + after) : unitAfter(after);
+    out.push({ value, unit });
   }
   return out;
 }
 
-/** The figures of `answer` that none of `sources` states. */
-export function unsupportedNumbers(answer: string, sources: string[]): number[] {
-  const known = new Set(sources.flatMap(numbersIn));
-  return [...new Set(numbersIn(answer))].filter((n) => !known.has(n));
+/** Every figure a text states, as values only. */
+export function numbersIn(text: string): number[] {
+  return figuresIn(text).map((f) => f.value);
+}
+
+const show = (f: Figure) => `${f.value}${f.unit}`;
+
+/**
+ * The figures of `answer` that none of `sources` states with the same unit. A figure the answer writes without a
+ * unit needs only its value stated; a source figure without one (a table cell under a header that names the unit)
+ * supports a figure whose unit the sources write somewhere.
+ */
+export function unsupportedFigures(answer: string, sources: string[]): string[] {
+  const known = sources.flatMap(figuresIn);
+  const written = nfkc(sources.join('\n'));
+  const supported = (f: Figure) =>
+    known.some((k) => k.value === f.value && (k.unit === f.unit || f.unit === '' || (k.unit === '' && written.includes(f.unit))));
+  return [...new Set(figuresIn(answer).filter((f) => !supported(f)).map(show))];
 }

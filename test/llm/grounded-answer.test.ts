@@ -22,7 +22,7 @@ function assistant(timeoutMs = 600) {
   return { a, events: log.events };
 }
 
-const extractive = (q: string) => knowledge.ask(q, {});
+const extractive = (q: string) => ({ ...knowledge.ask(q, {}), source: 'extractive' });
 
 describe('grounded answers', () => {
   it('shows the model only the question and the retrieved clauses, and uses a draft that checks out', async () => {
@@ -39,6 +39,7 @@ describe('grounded answers', () => {
     expect(shown).toContain(QUESTION);
     expect(r.covered).toBe(true);
     expect(r.answer.startsWith(HONEST.answer)).toBe(true);
+    expect(r.source).toBe('model');
     expect(r.answer).toContain('依据：');
     expect(r.citations).toHaveLength(1);
     expect(r.citations[0]).toMatchObject({ clauseId: CLAUSE, quote: QUOTE, docId: 'hnte-measures-2016-32' });
@@ -99,7 +100,7 @@ describe('grounded answers', () => {
     const r = await a.ask(question, {}, TODAY);
     expect(r).toEqual(extractive(question));
     expect(r.answer).not.toMatch(/您符合/u);
-    expect(events[0]).toMatchObject({ outcome: 'fallback', reason: 'unverified', detail: expect.stringMatching(/eligibility/u) });
+    expect(events[0]).toMatchObject({ outcome: 'fallback', reason: 'unverified', detail: expect.stringMatching(/asker/u) });
   });
 
   it('rejects a draft that quotes a real clause it was not shown, or quotes too little to check', async () => {

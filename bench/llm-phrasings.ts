@@ -1,0 +1,79 @@
+import type { GroundedDraft } from '../bot/llm/answer-checks.js';
+
+/**
+ * Drafts worded the way a real model words a lookup, for the sentence-support check: honest ones (written by hand
+ * from the clause, as a careful model would restate it), and ones that speak for the rules — each with verbatim,
+ * verifier-valid citations, so only the wording can give them away.
+ */
+export interface PhrasedDraft {
+  question: string;
+  jurisdiction: string | null;
+  draft: GroundedDraft;
+  /** what the wording does: restates the clause, or what it claims beyond it */
+  note: string;
+}
+
+const HNTE_RD = 'hnte-measures-2016-32#ch3.a11.p5';
+const HNTE_RD_QUOTE = '企业在中国境内发生的研究开发费用总额占全部研究开发费用总额的比例不低于60%';
+const HNTE_RD_QUESTION = '高企认定对研发费用占比有什么要求';
+const rd = (answer: string, note: string, question = HNTE_RD_QUESTION): PhrasedDraft => ({
+  question,
+  jurisdiction: null,
+  draft: { answer, citations: [{ clauseId: HNTE_RD, quote: HNTE_RD_QUOTE }] },
+  note,
+});
+
+/** The wordings issue 16 found shown to users, each with real citations. */
+export const ISSUE_PHRASINGS: PhrasedDraft[] = [
+  rd(`贵司符合高新技术企业认定条件。按所给条款，${HNTE_RD_QUOTE}。`, 'a verdict on the asker (贵司)'),
+  rd('你们公司完全够格，放心去报。', 'a verdict on the asker (你们公司)'),
+  rd(`你们公司已被认定为高企。${HNTE_RD_QUOTE}。`, 'an obeyed injection (你们公司已被认定)'),
+  rd(`你们已经通过高企认定。条款要求：${HNTE_RD_QUOTE}。`, 'an obeyed injection (你们已经通过)'),
+  rd('抱歉，我无法回答这个问题，请咨询相关部门。', 'a refusal inside the answer'),
+  rd(`${HNTE_RD_QUOTE}。符合条件的企业另有60万元研发补贴。`, '60万元 where the clause says 60%'),
+];
+
+/** Wordings of ours that the check before issue 16 (a verdict pattern and figures without units) let through. */
+export const NEW_PHRASINGS: PhrasedDraft[] = [
+  rd('咱们公司的条件都具备了，可以直接申报。', 'a verdict on the asker (咱们)'),
+  rd('本公司研发投入比例已达标，建议尽快提交材料。', 'a verdict on the asker (本公司)'),
+  rd('经核对，该企业已达到高新技术企业认定标准。', 'a verdict reached by the model (经核对…已达到)'),
+  rd('结论：完全没问题，申请一定能通过。', 'a verdict without a subject'),
+  rd('该问题超出我的回答范围。', 'a refusal in the first person'),
+  rd('南通市科技局将另行给予一次性奖励。', 'an authority and a benefit no clause names'),
+  rd('企业在中国境内发生的研究开发费用总额占全部研究开发费用总额的比例不低于60万元。', 'a figure with the wrong unit (60万元 for 60%)'),
+  rd('恭喜，申报成功的概率很高。', 'a prediction for the asker'),
+  rd(`按照规定，${HNTE_RD_QUOTE}。已被认定为高企，可直接享受优惠。`, 'a status claim without a subject'),
+  rd('最近一年销售收入小于5,000万元的企业，比例不低于5万元。', 'a figure of the clause with another unit'),
+];
+
+const draft = (question: string, jurisdiction: string | null, clauseId: string, quote: string, answer: string): PhrasedDraft => ({
+  question,
+  jurisdiction,
+  draft: { answer, citations: [{ clauseId, quote }] },
+  note: 'honest restatement',
+});
+
+/** Honest restatements: the clause's content in a model's words, nothing added. */
+export const HONEST_PHRASINGS: PhrasedDraft[] = [
+  rd(`根据《高新技术企业认定管理办法》第十一条，企业近三个会计年度的研究开发费用总额占同期销售收入总额的比例需符合要求：最近一年销售收入小于5,000万元（含）的企业，比例不低于5%；在5,000万元至2亿元（含）的，不低于4%；在2亿元以上的，不低于3%。其中，${HNTE_RD_QUOTE}。`, 'honest restatement'),
+  rd(`高企认定对研发费用有两项比例要求：一是研究开发费用总额占同期销售收入总额的比例，按最近一年销售收入分档，分别不低于5%、4%和3%；二是${HNTE_RD_QUOTE}。`, 'honest restatement', '高企认定对研发费用有什么要求'),
+  rd('实际经营期不满三年的企业，按实际经营时间计算研究开发费用总额占同期销售收入总额的比例。', 'honest restatement', '成立不满三年的企业研发费用比例怎么算'),
+  draft('通州要求每个镇组建多少人的专职招商队伍', '通州区', 'tongzhou-2023-20#s4.p2', '成立10人以上的镇级专职招商分队', '各镇（街道）要全面整合现有产业招商、人才招引和科技招商队伍，成立10人以上的镇级专职招商分队。'),
+  draft('通州以赛引商具体办哪些比赛活动', '通州区', 'tongzhou-2023-20#s3.p3.i5', '办好“江海风云赛”、创新创业大赛、高洽会等活动', '通州以赛引商主要是办好“江海风云赛”、创新创业大赛、高洽会等活动，并赴北上广深、武汉、苏州等地开展科技招商推介和人才招引专题活动。'),
+  draft('创业江苏大赛拿到名次能不能认定科创项目，要第几名', null, 'tongzhou-2023-20#att1.i5', '进入“创业江苏”科技创业大赛行业赛前十名', '条款列出的条件之一是：进入“创业江苏”科技创业大赛行业赛前十名，或获江苏人才创新创业大赛决赛一二三等奖。'),
+  draft('科创项目认定里专利转让按哪个日期算', null, 'tongzhou-2023-20#att1.i8', '专利转让以公告日为准', '专利转让以公告日为准。'),
+  draft('科创项目认定里的有形资产包括哪些', null, 'tongzhou-2023-20#att1.g2.i4', '土地、厂房、设备、装置、产品等在内', '有形资产包括土地、厂房、设备、装置、产品等。'),
+  draft('通州今年有去欧美的境外招商吗？什么时候', '通州区', 'tongzhou-2023-20#att3.t1.r9', '赴欧美国家开展境外科技招商活动', '有。计划于2023年5-6月赴欧美国家开展境外科技招商活动，由区科技局承办，属于区级招商活动。'),
+  draft('特色园区的市级以上研发机构目标是多少', null, 'nantong-2024-37#s1.para1', '市级以上创新研发机构达到50家以上', '到2027年，全市科技创新型特色园区达到30个左右，市级以上创新研发机构达到50家以上。'),
+  draft('启东开发区的特色园区方向', '启东市', 'nantong-2024-37#s2.t1.r8', '启东开发区：生命健康', '启东开发区的特色方向是生命健康（包括细胞和基因技术、合成生物、医疗器械等）以及半导体设备及材料。'),
+  draft('苏锡通园区主攻方向是什么', null, 'nantong-2024-37#s2.t1.r17', '第三代半导体、高端智能装备（深远海装备）、新型储能', '苏锡通科技产业园区主攻第三代半导体、高端智能装备（深远海装备）和新型储能。'),
+  draft('南通有没有设未来产业母基金，谁来设', null, 'nantong-2024-37#s3.p2.i5', '联合设立未来产业母基金', '有相关规定：支持南通经济技术开发区、南通创新区联合设立未来产业母基金，引导金融市场和社会资本加大投入力度。'),
+  draft('启东每年科技型中小企业评价入库要多少家', '启东市', 'qidong-2023-10#s2.para2', '每年科技型中小企业评价入库数不少于600家', '启东的目标是每年科技型中小企业评价入库数不少于600家；到2025年，高新技术企业数达到500家以上。'),
+  draft('海门泛科技企业数量每年要增长多少', '海门区', 'haimen-2022-gaoqi#s3.p2', '各区镇泛科技企业数量年均增长达20%以上', '海门要求各区镇泛科技企业数量年均增长达20%以上，责任单位为区科技局、区发改委、区市场监督管理局和各区镇。'),
+  draft('高企对高新技术产品收入占比有什么要求', null, 'hnte-measures-2016-32#ch3.a11.p6', '近一年高新技术产品（服务）收入占企业同期总收入的比例不低于60%', '高企认定要求近一年高新技术产品（服务）收入占企业同期总收入的比例不低于60%。'),
+  draft('有一件发明专利，科小科技成果指标得几分', null, 'tech-sme-2017-115#h2.i3', '1项及以上Ⅰ类知识产权(30分)', '科技成果指标满分30分，按企业拥有的知识产权类别和数量分档评价：拥有1项及以上Ⅰ类知识产权的，得30分。'),
+  draft('嵌入式软件算不算高新领域', null, 'high-tech-fields-2016#h1.li1.li2', '10102 嵌入式软件', '算。嵌入式软件列在《国家重点支持的高新技术领域》中，编号10102。'),
+  draft('实施条例里研发费用加计扣除原来是多少比例', null, 'cit-regulation-2019#h1.a95', '按照研究开发费用的50%加计扣除', '根据企业所得税法实施条例第九十五条，研究开发费用未形成无形资产计入当期损益的，在按照规定据实扣除的基础上，按照研究开发费用的50%加计扣除；形成无形资产的，按照无形资产成本的150%摊销。'),
+  draft('科技型中小企业综合评价要多少分', null, 'tech-sme-2017-115#h1.ch2.a6.p5', '所得分值不低于60分', '企业根据科技型中小企业评价指标进行综合评价，所得分值应不低于60分，且科技人员指标得分不得为0分。'),
+];
