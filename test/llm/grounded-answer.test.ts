@@ -65,6 +65,15 @@ describe('grounded answers', () => {
     expect(r.answer.startsWith(HONEST.answer)).toBe(true);
   });
 
+  it('retries a connection reset like a server error, then uses the answer', async () => {
+    const scope = chat().replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' })).post('/chat/completions').reply(200, toolCallReply('grounded_answer', HONEST));
+    const { a, events } = assistant();
+    const r = await a.ask(QUESTION, {}, TODAY);
+    expect(scope.isDone()).toBe(true);
+    expect(r.source).toBe('model');
+    expect(events).toEqual([expect.objectContaining({ outcome: 'used' })]);
+  });
+
   const faults: Array<[string, string, (s: ReturnType<typeof chat>) => unknown]> = [
     ['server errors on every attempt', 'server-error', (s) => s.times(3).reply(500, { error: { message: 'boom' } })],
     ['a rate limit asking for a longer pause than the limit allows', 'rate-limited', (s) => s.reply(429, { error: { message: 'slow down' } }, { 'retry-after': '60' })],
@@ -75,6 +84,8 @@ describe('grounded answers', () => {
     ['an empty answer', 'refused', (s) => s.reply(200, toolCallReply('grounded_answer', { answer: '', citations: [] }))],
     ['an answer without citations', 'unverified', (s) => s.reply(200, toolCallReply('grounded_answer', { answer: '有要求。', citations: [] }))],
     ['an unauthorised key', 'rejected-request', (s) => s.reply(401, { error: { message: 'invalid api key' } })],
+    ['a connection reset on every attempt', 'connection', (s) => s.times(3).replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }))],
+    ['a web page with status 200 (a captive portal or a proxy login)', 'html-reply', (s) => s.reply(200, '<!DOCTYPE html><html><body>请登录</body></html>', { 'content-type': 'text/html; charset=utf-8' })],
   ];
   for (const [fault, reason, script] of faults) {
     it(`falls back to the extractive answer on ${fault}`, async () => {
