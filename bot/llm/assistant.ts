@@ -54,7 +54,7 @@ export class LlmAssistant implements TurnModel, TurnPreparer {
   private readonly cache: EmbeddingCache | null;
   private readonly onEvent: LlmEventSink;
 
-  constructor(config: LlmConfig, private readonly options: LlmAssistantOptions) {
+  constructor(readonly config: LlmConfig, private readonly options: LlmAssistantOptions) {
     this.timeoutMs = config.timeoutMs;
     this.chat = chatModel(config);
     this.onEvent = options.onEvent ?? stderrFallbacks;
