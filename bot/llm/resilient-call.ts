@@ -83,8 +83,11 @@ export function classifyFailure(e: unknown, signal: AbortSignal): { failure: Mod
   if (status !== null && status >= 500) return { failure: new ModelFailure('server-error', `${status} ${message}`), retryable: true };
   if (status !== null) return { failure: new ModelFailure('rejected-request', `${status} ${message}`), retryable: false };
   if (isConnectionFailure(e)) {
+    // what the socket said (ECONNRESET, "bad port") is the useful part; the wrappers only say "fetch failed"
     const code = causes(e).map((c) => (c as { code?: unknown }).code).find((c) => typeof c === 'string');
-    return { failure: new ModelFailure('connection', code ? `${code}: ${message}` : message), retryable: true };
+    const innermost = causes(e).at(-1);
+    const said = innermost instanceof Error && innermost !== e ? innermost.message.slice(0, 120) : null;
+    return { failure: new ModelFailure('connection', [code, message, said && said !== message ? `(${said})` : null].filter(Boolean).join(' ')), retryable: true };
   }
   if (name === 'ModelRefusalError') return { failure: new ModelFailure('refused', message), retryable: false };
   const code = (e as { lc_error_code?: unknown } | null)?.lc_error_code;

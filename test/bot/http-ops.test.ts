@@ -11,6 +11,7 @@ import { createChatServer } from '../../bot/channels/http/server.js';
 import { TrustedProxies } from '../../bot/channels/http/trusted-proxies.js';
 import { LlmAssistant } from '../../bot/llm/assistant.js';
 import { checkEndpoint, describeCheck } from '../../bot/llm/endpoint-check.js';
+import { ModelFailure } from '../../bot/llm/resilient-call.js';
 import { healthReport, type HealthSources } from '../../bot/ops/health.js';
 import { createLogger } from '../../bot/ops/logger.js';
 import { ServiceMetrics } from '../../bot/ops/metrics.js';
@@ -126,6 +127,16 @@ describe('what an operator sees', () => {
       [20, 'model answer fell back to the deterministic answer (rejected-request)'],
       [30, 'model answer works again'],
     ]);
+    await s.close();
+  });
+
+  it('logs nothing more per turn for a key the startup check already found refused', async () => {
+    const s = await startService();
+    s.models.recordCheck({ reachable: false, failure: new ModelFailure('rejected-request', '401 Incorrect API key provided') });
+    chat().times(2).reply(401, { error: { message: 'invalid api key' } });
+    await s.post({ text: COVERED });
+    await s.post({ text: COVERED });
+    expect(s.lines.filter((l) => l.task === 'answer' && (l.level as number) >= 40)).toEqual([]);
     await s.close();
   });
 
