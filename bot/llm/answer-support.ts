@@ -62,7 +62,7 @@ function statusClaim(phrase: Array<{ word: string; tag: string }>): boolean {
     const ofIndex = rest.findIndex((w) => w.word === '的');
     if (ofIndex >= 0 && rest.slice(ofIndex + 1).some((w) => NOUN.test(w.tag))) continue;
     const asserted = before.some((w) => !OBLIGATION.has(w.word));
-    if (asserted || before.length === 0 && rest.every((w) => NOUN.test(w.tag) || STATUS.test(w.word))) return true;
+    if (asserted || (before.length === 0 && rest.every((w) => NOUN.test(w.tag) || STATUS.test(w.word)))) return true;
   }
   return false;
 }
