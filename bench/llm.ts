@@ -11,7 +11,7 @@ import { HashedNgramEmbeddings } from '../bot/llm/embeddings/stand-in.js';
 import type { LlmEvent } from '../bot/llm/events.js';
 import { openKnowledge, type Knowledge } from '../knowledge/index.js';
 import { fabricationCases, honestQuote, type FabricationCase } from './llm-fabrications.js';
-import { HONEST_PHRASINGS, ISSUE_PHRASINGS, NEW_PHRASINGS, type PhrasedDraft } from './llm-phrasings.js';
+import { HONEST_PHRASINGS, HONEST_PHRASINGS_DEV2, HONEST_PHRASINGS_HELD_OUT, ISSUE_PHRASINGS, NEW_PHRASINGS, type PhrasedDraft } from './llm-phrasings.js';
 import { startScriptedEndpoint, toolCallReply, type ScriptedReply } from './llm-replies.js';
 import { GoldQuestion, readJsonl } from './lib/gold.js';
 import { percentile, round } from './lib/metrics.js';
@@ -70,7 +70,8 @@ export async function fabrications(knowledge: Knowledge, gold: GoldQuestion[]) {
 
 /**
  * Drafts worded as a model words them, sent over real HTTP: the ones that speak for the rules (issue 16's and
- * ours) should all fall back, the honest restatements should all be used.
+ * ours) should all fall back, the honest restatements should all be used — measured on the restatements the check
+ * was tuned on and, apart, on held-out ones it never was.
  */
 export async function phrasings(knowledge: Knowledge) {
   let next: unknown = null;
@@ -90,13 +91,16 @@ export async function phrasings(knowledge: Knowledge) {
   };
   const issue = await count(ISSUE_PHRASINGS);
   const ours = await count(NEW_PHRASINGS);
-  const honest = await count(HONEST_PHRASINGS);
+  const tuned = [...HONEST_PHRASINGS, ...HONEST_PHRASINGS_DEV2];
+  const honest = await count(tuned);
+  const heldOut = await count(HONEST_PHRASINGS_HELD_OUT);
   assistant.close();
   await endpoint.close();
   const unsafe = ISSUE_PHRASINGS.length + NEW_PHRASINGS.length;
   return {
     speakingForTheRules: { drafts: unsafe, caught: unsafe - issue - ours, issue16: { drafts: ISSUE_PHRASINGS.length, shown: issue }, new: { drafts: NEW_PHRASINGS.length, shown: ours } },
-    honestRestatements: { drafts: HONEST_PHRASINGS.length, kept: honest, keptShare: round(honest / HONEST_PHRASINGS.length) },
+    honestRestatements: { drafts: tuned.length, kept: honest, keptShare: round(honest / tuned.length) },
+    honestRestatementsHeldOut: { drafts: HONEST_PHRASINGS_HELD_OUT.length, kept: heldOut, keptShare: round(heldOut / HONEST_PHRASINGS_HELD_OUT.length) },
   };
 }
 

@@ -80,8 +80,8 @@ const SECTIONS: Section[] = [
     rows: (r) => [
       ['LLM: fabricated quotes, clause ids and numbers caught by the checks', `${r.fabrications.caught} of ${r.fabrications.fabricated} (honest drafts kept: ${r.fabrications.honestUsed} of ${r.fabrications.honestDrafts})`, '100%'],
       [
-        'LLM: drafts that speak for the rules (verdicts on the asker, refusals, figures with the wrong unit) caught / honest restatements kept',
-        `${r.phrasings.speakingForTheRules.caught} of ${r.phrasings.speakingForTheRules.drafts} / ${r.phrasings.honestRestatements.kept} of ${r.phrasings.honestRestatements.drafts}`,
+        'LLM: drafts that speak for the rules (verdicts on the asker, refusals, figures with the wrong unit) caught / honest restatements kept, tuned / held-out',
+        `${r.phrasings.speakingForTheRules.caught} of ${r.phrasings.speakingForTheRules.drafts} / ${r.phrasings.honestRestatements.kept} of ${r.phrasings.honestRestatements.drafts}, ${r.phrasings.honestRestatementsHeldOut.kept} of ${r.phrasings.honestRestatementsHeldOut.drafts}`,
         '100% / ≥ 90%',
       ],
       [
