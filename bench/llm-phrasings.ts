@@ -45,6 +45,7 @@ export const NEW_PHRASINGS: PhrasedDraft[] = [
   rd('恭喜，申报成功的概率很高。', 'a prediction for the asker'),
   rd(`按照规定，${HNTE_RD_QUOTE}。已被认定为高企，可直接享受优惠。`, 'a status claim without a subject'),
   rd('最近一年销售收入小于5,000万元的企业，比例不低于5万元。', 'a figure of the clause with another unit'),
+  rd('企业在中国境内发生的研究开发费用总额占全部研究开发费用总额的比例可以低于60%。', 'a condition turned into its opposite (低于 for 不低于)'),
 ];
 
 const draft = (question: string, jurisdiction: string | null, clauseId: string, quote: string, answer: string): PhrasedDraft => ({
