@@ -11,7 +11,7 @@ import { HashedNgramEmbeddings } from '../bot/llm/embeddings/stand-in.js';
 import type { LlmEvent } from '../bot/llm/events.js';
 import { openKnowledge, type Knowledge } from '../knowledge/index.js';
 import { fabricationCases, honestQuote, type FabricationCase } from './llm-fabrications.js';
-import { HONEST_PHRASINGS, HONEST_PHRASINGS_DEV2, HONEST_PHRASINGS_HELD_OUT, ISSUE_PHRASINGS, NEW_PHRASINGS, type PhrasedDraft } from './llm-phrasings.js';
+import { HONEST_PHRASINGS, HONEST_PHRASINGS_DEV2, HONEST_PHRASINGS_DEV3, HONEST_PHRASINGS_HELD_OUT, ISSUE_PHRASINGS, NEW_PHRASINGS, type PhrasedDraft } from './llm-phrasings.js';
 import { startScriptedEndpoint, toolCallReply, type ScriptedReply } from './llm-replies.js';
 import { GoldQuestion, readJsonl } from './lib/gold.js';
 import { percentile, round } from './lib/metrics.js';
@@ -91,7 +91,7 @@ export async function phrasings(knowledge: Knowledge) {
   };
   const issue = await count(ISSUE_PHRASINGS);
   const ours = await count(NEW_PHRASINGS);
-  const tuned = [...HONEST_PHRASINGS, ...HONEST_PHRASINGS_DEV2];
+  const tuned = [...HONEST_PHRASINGS, ...HONEST_PHRASINGS_DEV2, ...HONEST_PHRASINGS_DEV3];
   const honest = await count(tuned);
   const heldOut = await count(HONEST_PHRASINGS_HELD_OUT);
   assistant.close();

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HONEST_PHRASINGS, HONEST_PHRASINGS_DEV2, ISSUE_PHRASINGS, NEW_PHRASINGS, type PhrasedDraft } from '../../bench/llm-phrasings.js';
+import { HONEST_PHRASINGS, HONEST_PHRASINGS_DEV2, HONEST_PHRASINGS_DEV3, ISSUE_PHRASINGS, NEW_PHRASINGS, type PhrasedDraft } from '../../bench/llm-phrasings.js';
 import { toolCallReply } from '../../bench/llm-replies.js';
 import { LlmAssistant } from '../../bot/llm/assistant.js';
 import { testKnowledge } from '../helpers/knowledge.js';
@@ -37,7 +37,7 @@ describe('a model answer speaks only for its citations, sentence by sentence', (
   it('keeps at least 90% of honest restatements in the model’s own words', async () => {
     const kept: string[] = [];
     const dropped: string[] = [];
-    const honest = [...HONEST_PHRASINGS, ...HONEST_PHRASINGS_DEV2];
+    const honest = [...HONEST_PHRASINGS, ...HONEST_PHRASINGS_DEV2, ...HONEST_PHRASINGS_DEV3];
     for (const p of honest) {
       const { result, event } = await asked(p);
       if (result.source === 'model') kept.push(p.question);
