@@ -11,6 +11,7 @@ import { HashedNgramEmbeddings } from '../bot/llm/embeddings/stand-in.js';
 import type { LlmEvent } from '../bot/llm/events.js';
 import { openKnowledge, type Knowledge } from '../knowledge/index.js';
 import { fabricationCases, honestQuote, type FabricationCase } from './llm-fabrications.js';
+import { HONEST_PHRASINGS, HONEST_PHRASINGS_DEV2, HONEST_PHRASINGS_DEV3, HONEST_PHRASINGS_HELD_OUT, ISSUE_PHRASINGS, NEW_PHRASINGS, type PhrasedDraft } from './llm-phrasings.js';
 import { startScriptedEndpoint, toolCallReply, type ScriptedReply } from './llm-replies.js';
 import { GoldQuestion, readJsonl } from './lib/gold.js';
 import { percentile, round } from './lib/metrics.js';
@@ -32,7 +33,7 @@ function summary(r: QualityReport) {
 }
 
 /** Every fabrication sent by a scripted model over real HTTP; how many the checks caught, and by which check. */
-async function fabrications(knowledge: Knowledge, gold: GoldQuestion[]) {
+export async function fabrications(knowledge: Knowledge, gold: GoldQuestion[]) {
   const cases = fabricationCases(knowledge, gold, 90);
   let next: unknown = null;
   const endpoint = await startScriptedEndpoint(() => ({ body: toolCallReply('grounded_answer', next) }));
@@ -65,6 +66,42 @@ async function fabrications(knowledge: Knowledge, gold: GoldQuestion[]) {
   assistant.close();
   await endpoint.close();
   return { fabricated: cases.length, caught, caughtShare: round(caught / cases.length), byKind, byCheck, byHow, honestDrafts: cases.length, honestUsed };
+}
+
+/**
+ * Drafts worded as a model words them, sent over real HTTP: the ones that speak for the rules (issue 16's and
+ * ours) should all fall back, the honest restatements should all be used — measured on the restatements the check
+ * was tuned on and, apart, on held-out ones it never was.
+ */
+export async function phrasings(knowledge: Knowledge) {
+  let next: unknown = null;
+  const endpoint = await startScriptedEndpoint(() => ({ body: toolCallReply('grounded_answer', next) }));
+  const events: LlmEvent[] = [];
+  const assistant = new LlmAssistant(config(endpoint.url, 5000), { knowledge, dataDir: mkdtempSync(join(tmpdir(), 'tongce-llm-bench-')), onEvent: (e) => events.push(e) });
+  const used = async (p: PhrasedDraft) => {
+    next = p.draft;
+    events.length = 0;
+    await assistant.groundedAnswer(p.question, { jurisdiction: p.jurisdiction }, TODAY, AbortSignal.timeout(5000));
+    return events[0]?.outcome === 'used';
+  };
+  const count = async (cases: PhrasedDraft[]) => {
+    let n = 0;
+    for (const p of cases) if (await used(p)) n++;
+    return n;
+  };
+  const issue = await count(ISSUE_PHRASINGS);
+  const ours = await count(NEW_PHRASINGS);
+  const tuned = [...HONEST_PHRASINGS, ...HONEST_PHRASINGS_DEV2, ...HONEST_PHRASINGS_DEV3];
+  const honest = await count(tuned);
+  const heldOut = await count(HONEST_PHRASINGS_HELD_OUT);
+  assistant.close();
+  await endpoint.close();
+  const unsafe = ISSUE_PHRASINGS.length + NEW_PHRASINGS.length;
+  return {
+    speakingForTheRules: { drafts: unsafe, caught: unsafe - issue - ours, issue16: { drafts: ISSUE_PHRASINGS.length, shown: issue }, new: { drafts: NEW_PHRASINGS.length, shown: ours } },
+    honestRestatements: { drafts: tuned.length, kept: honest, keptShare: round(honest / tuned.length) },
+    honestRestatementsHeldOut: { drafts: HONEST_PHRASINGS_HELD_OUT.length, kept: heldOut, keptShare: round(heldOut / HONEST_PHRASINGS_HELD_OUT.length) },
+  };
 }
 
 /** Gold-set retrieval, lexical only against the stand-in embedding fused in (and alone), overall and by half. */
@@ -186,6 +223,7 @@ export async function runLlmBench(): Promise<Record<string, unknown>> {
   const knowledge = openKnowledge({ dataDir: mkdtempSync(join(tmpdir(), 'tongce-llm-bench-kb-')) });
   return {
     fabrications: await fabrications(knowledge, gold),
+    phrasings: await phrasings(knowledge),
     retrieval: await retrievalWithEmbeddings(knowledge, gold),
     latency: await fallbackLatency(knowledge),
   };

@@ -80,6 +80,11 @@ const SECTIONS: Section[] = [
     rows: (r) => [
       ['LLM: fabricated quotes, clause ids and numbers caught by the checks', `${r.fabrications.caught} of ${r.fabrications.fabricated} (honest drafts kept: ${r.fabrications.honestUsed} of ${r.fabrications.honestDrafts})`, '100%'],
       [
+        'LLM: drafts that speak for the rules (verdicts on the asker, refusals, figures with the wrong unit) caught / honest restatements kept, tuned / held-out',
+        `${r.phrasings.speakingForTheRules.caught} of ${r.phrasings.speakingForTheRules.drafts} / ${r.phrasings.honestRestatements.kept} of ${r.phrasings.honestRestatements.drafts}, ${r.phrasings.honestRestatementsHeldOut.kept} of ${r.phrasings.honestRestatementsHeldOut.drafts}`,
+        '100% / ≥ 90%',
+      ],
+      [
         `embeddings: recall@3 / MRR, lexical only vs fused with the deterministic stand-in (${r.retrieval.fusedWithStandIn.all.questions} gold questions)`,
         `${r.retrieval.lexicalOnly.all.recallAt3} / ${r.retrieval.lexicalOnly.all.mrr} vs ${r.retrieval.fusedWithStandIn.all.recallAt3} / ${r.retrieval.fusedWithStandIn.all.mrr} (stand-in alone ${r.retrieval.denseOnlyStandIn.all.recallAt3} / ${r.retrieval.denseOnlyStandIn.all.mrr})`,
         '',

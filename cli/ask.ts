@@ -25,7 +25,7 @@ export const askCommand: Command = async (argv, io) => {
   const log = (m: string) => io.err(m + '\n');
   // with a model configured, the answer is worded from the clauses and checked; otherwise (or on any failure) extractive
   const llm = llmAssistantFromEnv({ knowledge, dataDir: dir }, io.env);
-  const answer = (q: string) => (llm ? llm.ask(q, { k }) : Promise.resolve(knowledge.ask(q, { k, log })));
+  const answer = (q: string) => (llm ? llm.ask(q, { k }) : Promise.resolve({ ...knowledge.ask(q, { k, log }), source: 'extractive' as const }));
   if (values.jsonl) {
     return runJsonl(io, (item) => {
       const q = typeof item === 'string' ? item : (item as { q?: unknown } | null)?.q;

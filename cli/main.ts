@@ -1,4 +1,5 @@
 import { createInterface } from 'node:readline';
+import { LlmConfigError } from '../bot/llm/config.js';
 import { askCommand } from './ask.js';
 import { indexCommand } from './index-command.js';
 import { type CliIO, type Command, UsageError } from './io.js';
@@ -41,7 +42,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   } catch (e) {
     // parseArgs reports unknown or malformed options as TypeErrors with a code
     const code = (e as { code?: string }).code;
-    if (e instanceof UsageError || (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))) {
+    if (e instanceof UsageError || e instanceof LlmConfigError || (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))) {
       io.err(`tongce ${name}: ${(e as Error).message.split('\n')[0]}\n`);
       return 2;
     }

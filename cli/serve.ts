@@ -1,15 +1,23 @@
 import { parseArgs } from 'node:util';
-import { Conversations } from '../bot/conversation.js';
 import { createChatServer, type Route } from '../bot/channels/http/server.js';
 import { createTelegramBot } from '../bot/channels/telegram/bot.js';
 import { telegramWebhook } from '../bot/channels/telegram/webhook.js';
 import { weChatChannelsFromEnv } from '../bot/channels/wechat/from-env.js';
 import { staffRoutes } from '../bot/channels/staff/routes.js';
 import { deliverToTelegram } from '../bot/handoff/delivery.js';
-import { llmAssistantFromEnv } from '../bot/llm/assistant.js';
+import { LlmAssistant } from '../bot/llm/assistant.js';
+import { llmConfigFromEnv } from '../bot/llm/config.js';
+import { checkEndpoint, describeCheck } from '../bot/llm/endpoint-check.js';
+import { healthReport } from '../bot/ops/health.js';
+import { createLogger } from '../bot/ops/logger.js';
+import { ServiceMetrics } from '../bot/ops/metrics.js';
+import { modelEventSink } from '../bot/ops/model-events.js';
+import { ModelStatus } from '../bot/ops/model-status.js';
+import { ObservedConversations } from '../bot/ops/observed-conversations.js';
 import { screeningRoutes } from '../screen/http.js';
 import { openKnowledge } from '../knowledge/index.js';
 import { dataDir } from '../knowledge/paths.js';
+import { serveSettings } from './serve-settings.js';
 import { todayFrom } from './today.js';
 import { type Command, UsageError } from './io.js';
 
@@ -22,17 +30,21 @@ function port(value: string | undefined): number {
 /** `tongce serve [--port N] [--host H]`: the web chat page and HTTP API (what `npm start` runs). */
 export const serveCommand: Command = async (argv, io) => {
   const { values } = parseArgs({ args: argv, options: { port: { type: 'string' }, host: { type: 'string' } } });
-  const listenPort = port(values.port ?? io.env.PORT ?? '3000');
-  const host = values.host ?? io.env.TONGCE_HOST ?? '127.0.0.1';
+  // every setting is checked before anything starts: a bad one exits 2 naming the variable
+  const settings = serveSettings(io.env);
+  const llmConfig = llmConfigFromEnv(io.env);
+  const listenPort = values.port === undefined ? settings.port : port(values.port);
+  const host = values.host ?? settings.host;
+  const today = todayFrom(io.env);
   const dir = dataDir(io.env, io.cwd);
+  const logger = createLogger({ level: settings.logLevel, destination: { write: (line: string) => io.err(line) } });
   const knowledge = openKnowledge({ dataDir: dir });
-  const idleDays = Number(io.env.TONGCE_SESSION_IDLE_DAYS ?? 30);
+  const metrics = new ServiceMetrics((): number => conversations.tickets.list('open').length);
   // the optional model (TONGCE_LLM_*): off unless configured, and never the one deciding
-  const llm = llmAssistantFromEnv({ knowledge, dataDir: dir }, io.env);
-  void llm?.warmUp();
-  const conversations = new Conversations({ dataDir: dir, knowledge, idleMs: idleDays * 86_400_000, today: todayFrom(io.env), llm });
-  const rate = Number(io.env.TONGCE_RATE_LIMIT ?? 20);
-  const log = (l: string) => io.err(l + '\n');
+  const models = llmConfig ? new ModelStatus(llmConfig.chatModel, llmConfig.embeddingsModel) : null;
+  const llm: LlmAssistant | null = llmConfig && models ? new LlmAssistant(llmConfig, { knowledge, dataDir: dir, onEvent: modelEventSink(logger, metrics, models) }) : null;
+  const conversations: ObservedConversations = new ObservedConversations({ dataDir: dir, knowledge, idleMs: settings.idleDays * 86_400_000, today, llm }, { log: logger, metrics });
+  const log = (l: string) => logger.error(l);
   const routes: Route[] = [];
   const deliverers: Array<() => void> = [];
   const deliver = () => deliverers.forEach((d) => d());
@@ -58,9 +70,18 @@ export const serveCommand: Command = async (argv, io) => {
   // staff replies (also those made with `tongce tickets reply` in another process) reach users within seconds
   if (deliverers.length) setInterval(deliver, 5_000).unref();
   // before the staff desk, which answers every other /staff path
-  routes.push(screeningRoutes({ staffToken: io.env.TONGCE_STAFF_TOKEN || undefined, resolve: knowledge.resolve, today: todayFrom(io.env) }));
+  routes.push(screeningRoutes({ staffToken: io.env.TONGCE_STAFF_TOKEN || undefined, resolve: knowledge.resolve, today }));
   routes.push(staffRoutes({ conversations, token: io.env.TONGCE_STAFF_TOKEN || undefined, onReply: () => deliver() }));
-  const server = createChatServer({ conversations, ratePerSecond: rate, routes, log });
+  const telegram = { configured: Boolean(io.env.TELEGRAM_BOT_TOKEN), webhookSecret: Boolean(io.env.TELEGRAM_WEBHOOK_SECRET) };
+  const server = createChatServer({
+    conversations,
+    ratePerSecond: settings.ratePerSecond,
+    trustProxy: settings.trustProxy,
+    routes,
+    log,
+    metrics,
+    health: () => healthReport({ conversations, knowledge, models, endpoint: llm?.config.baseURL ?? null, telegram }),
+  });
   conversations.expireIdle();
   const sweeper = setInterval(() => conversations.expireIdle(), 3_600_000);
   sweeper.unref();
@@ -71,6 +92,15 @@ export const serveCommand: Command = async (argv, io) => {
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : listenPort;
   io.out(`通策 web chat: http://${host === '0.0.0.0' ? 'localhost' : host}:${actualPort}/  (data: ${dir})\n`);
+  logger.info({ port: actualPort, host, dataDir: dir, trustProxy: settings.trustProxy.entries, model: llm?.config.chatModel ?? null }, 'listening');
+  if (llm) {
+    // once, at startup: a bad key or URL is one clear line here rather than a fallback on every turn
+    const check = await checkEndpoint(llm.config);
+    models?.recordCheck(check);
+    const line = describeCheck(llm.config, check);
+    logger[line.level]({ endpoint: llm.config.baseURL, model: llm.config.chatModel, embeddings: llm.config.embeddingsModel, ms: check.ms }, line.message);
+    void llm.warmUp();
+  }
   await new Promise<void>((resolve) => {
     const stop = () => server.close(() => resolve());
     process.once('SIGINT', stop);

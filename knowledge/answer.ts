@@ -17,6 +17,8 @@ export interface AskResult {
   related: Citation[];
   /** edition, validity and source-kind notices for the cited documents */
   notices: string[];
+  /** who worded `answer` (contracts.md): set where an answer leaves for a user; absent means extractive */
+  source?: 'extractive' | 'model';
 }
 
 export const NOT_COVERED_ANSWER =

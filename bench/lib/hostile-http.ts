@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { Agent, request } from 'node:http';
 import type { z } from 'zod';
-import { Ack, ChatResponse, ErrorBody, StaffRepliesResponse } from '../../test/hostile/contracts.js';
+import { Ack, ChatResponse, ErrorBody, Health, StaffRepliesResponse } from '../../test/hostile/contracts.js';
 import { anyJson, brokenBody, chatBody, contentType, hostileText, hostileUpdate, hugeBody } from './hostile-inputs.js';
 
 /** One request of the hostile run, and what its reply must look like. */
@@ -121,7 +121,7 @@ export function judge(probe: Probe, reply: Reply): string | null {
   if (probe.kind === 'staff-bad-token' && reply.status !== 401) return `staff API with a bad token got ${reply.status}`;
   if (probe.method === 'HEAD' || (probe.method === 'GET' && reply.contentType.startsWith('text/'))) return null;
   if (reply.status >= 400) return parse(ErrorBody, reply);
-  if (probe.path === '/healthz') return parse(Ack, reply);
+  if (probe.path === '/healthz') return parse(Health, reply);
   if (probe.path.startsWith('/api/chat')) return parse(ChatResponse, reply);
   if (probe.path.startsWith('/api/messages')) return parse(StaffRepliesResponse, reply);
   if (probe.path.startsWith('/telegram/webhook')) return parse(Ack, reply);

@@ -9,6 +9,7 @@ import { parseYesNo } from '../understand/answers.js';
 import { parseDate } from '../understand/dates.js';
 import { extractFacts, type Proposal } from '../understand/extract.js';
 import { factValue, listFacts, showValue, labelOf, validationProblem, withFact, type FactsRecord } from './facts.js';
+import { confirmationMessage, confirmedProposals, toggleTick } from './confirmation.js';
 import { classify, programmesNamed } from './intents.js';
 import { interpretAnswer } from './interpret.js';
 import type { Button, Input, Message } from './message.js';
@@ -146,17 +147,9 @@ function startCheck(ctx: Ctx, programmes: ProgrammeId[]): void {
 
 // ---- facts from free text ----------------------------------------------------------------------------------
 
-function proposalLine(p: Proposal, lang: Lang): string {
-  const value = p.partial ? `${p.value} ${say(lang, 'partialNote')}` : showValue(p.path, p.value, lang);
-  return `• ${labelOf(p.path, lang)}：${value}`;
-}
-
 function propose(ctx: Ctx, proposals: Proposal[]): void {
   ctx.state = { ...ctx.state, proposals, resume: ctx.state.mode === 'collecting' ? 'collecting' : 'idle', mode: 'confirming' };
-  ctx.out.push({
-    text: say(ctx.lang, 'confirmProposals', { list: proposals.map((p) => proposalLine(p, ctx.lang)).join('\n') }),
-    buttons: [{ label: say(ctx.lang, 'confirmYes'), action: 'confirm' }, { label: say(ctx.lang, 'confirmNo'), action: 'reject' }],
-  });
+  ctx.out.push(confirmationMessage(proposals, ctx.lang));
 }
 
 /** Applies confirmed proposals one by one; a value the rules reject is reported and left out. */
@@ -245,14 +238,14 @@ function lookup(ctx: Ctx, question: string): void {
   const result = ctx.deps.knowledge.ask(question, { jurisdiction: jurisdictionOf(ctx) });
   if (!result.covered && result.related.length > 0) {
     // the closest clauses, said to be only possibly related: pointers, never an answer
-    ctx.out.push({ text: say(ctx.lang, 'related'), citations: result.related, buttons: menuButtons(ctx.lang) });
+    ctx.out.push({ text: say(ctx.lang, 'related'), citations: result.related, buttons: menuButtons(ctx.lang), source: 'extractive' });
     return;
   }
   if (!result.covered) {
-    ctx.out.push({ text: say(ctx.lang, 'uncovered'), buttons: menuButtons(ctx.lang) });
+    ctx.out.push({ text: say(ctx.lang, 'uncovered'), buttons: menuButtons(ctx.lang), source: 'extractive' });
     return;
   }
-  ctx.out.push({ text: result.answer, citations: result.citations });
+  ctx.out.push({ text: result.answer, citations: result.citations, source: result.source ?? 'extractive' });
 }
 
 function helpdesk(ctx: Ctx, question: string): void {
@@ -332,6 +325,11 @@ function onAction(ctx: Ctx, action: string): void {
     case 'confirm':
     case 'reject':
       return settleProposals(ctx, verb === 'confirm');
+    case 'tick':
+      if (ctx.state.mode !== 'confirming' || !arg) return;
+      ctx.state = { ...ctx.state, proposals: toggleTick(ctx.state.proposals, arg) };
+      ctx.out.push(confirmationMessage(ctx.state.proposals, ctx.lang));
+      return;
     case 'skip':
       if (ctx.state.mode === 'collecting' && ctx.state.pending) {
         ctx.state = { ...ctx.state, skipped: [...ctx.state.skipped, ctx.state.pending.fact] };
@@ -400,7 +398,7 @@ function settleProposals(ctx: Ctx, confirmed: boolean): void {
     if (resume === 'collecting') reask(ctx);
     return;
   }
-  const problems = applyProposals(ctx, proposals);
+  const problems = applyProposals(ctx, confirmedProposals(proposals));
   ctx.out.push({ text: [say(ctx.lang, 'proposalsApplied'), ...problems].join('\n') });
   // facts given unprompted mean the user wants an assessment
   if (resume === 'idle' && ctx.state.asked === 0) return startCheck(ctx, ctx.state.programmes.length ? ctx.state.programmes : []);
@@ -478,7 +476,7 @@ function onText(ctx: Ctx, raw: string): boolean {
   }
 
   if (ctx.state.mode === 'confirming') {
-    ctx.out.push({ text: say(ctx.lang, 'confirmProposals', { list: ctx.state.proposals.map((p) => proposalLine(p, ctx.lang)).join('\n') }), buttons: [{ label: say(ctx.lang, 'confirmYes'), action: 'confirm' }, { label: say(ctx.lang, 'confirmNo'), action: 'reject' }] });
+    ctx.out.push(confirmationMessage(ctx.state.proposals, ctx.lang));
     return false;
   }
 

@@ -23,6 +23,8 @@ export interface Message {
   ask?: AskSpec;
   /** present on a message that gives a verdict: the evaluation it rests on */
   evaluation?: EvaluationJson;
+  /** present on a message that answers a lookup: who worded it (contracts.md, as in `tongce ask --json`) */
+  source?: 'extractive' | 'model';
 }
 
 /** What a user sends: typed text, or the action of a button they pressed. */

@@ -54,7 +54,7 @@ export class LlmAssistant implements TurnModel, TurnPreparer {
   private readonly cache: EmbeddingCache | null;
   private readonly onEvent: LlmEventSink;
 
-  constructor(config: LlmConfig, private readonly options: LlmAssistantOptions) {
+  constructor(readonly config: LlmConfig, private readonly options: LlmAssistantOptions) {
     this.timeoutMs = config.timeoutMs;
     this.chat = chatModel(config);
     this.onEvent = options.onEvent ?? stderrFallbacks;
@@ -112,7 +112,7 @@ export class LlmAssistant implements TurnModel, TurnPreparer {
   /** `tongce ask` with the model: the grounded answer if it passes in time, else the extractive one. */
   async ask(question: string, options: RetrieveOptions = {}, today = new Date().toISOString().slice(0, 10)): Promise<AskResult> {
     const grounded = await this.groundedAnswer(question, options, today, AbortSignal.timeout(this.timeoutMs));
-    return grounded ?? this.options.knowledge.ask(question, options);
+    return grounded ?? { ...this.options.knowledge.ask(question, options), source: 'extractive' };
   }
 
   prepareTurn(input: Input, session: { state: DialogState; facts: FactsRecord }, deps: DialogDeps): Promise<TurnAids> {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { FACT_CATALOG } from '../../rules/facts/catalog.js';
 import { FACT_KEYS, PER_YEAR_KEYS, factShape, type FactKey } from '../../rules/facts/schema.js';
 import type { Proposal } from '../understand/extract.js';
+import { markInferred } from './fact-provenance.js';
 import { callWithRetry, ModelFailure, type RetryPolicy } from './resilient-call.js';
 
 const isPerYear = (key: string) => (PER_YEAR_KEYS as readonly string[]).includes(key);
@@ -63,7 +64,7 @@ export function proposalsFrom(output: unknown, text: string): Proposal[] {
 
 /**
  * The facts a message states, as the model reads them: proposals for the dialog to show and the user to
- * confirm. Throws ModelFailure when the model fails, refuses or answers out of shape.
+ * confirm, those the message does not say in so many words marked inferred. Throws ModelFailure when the model fails, refuses or answers out of shape.
  */
 export async function extractFactsWithModel(
   chat: ChatOpenAI,
@@ -81,5 +82,5 @@ export async function extractFactsWithModel(
   // no tool call at all: the model answered in prose, which for this task is a refusal
   if (output === undefined || output === null) throw new ModelFailure('refused', 'no enterprise_facts call in the reply');
   if (typeof output !== 'object' || Array.isArray(output)) throw new ModelFailure('malformed', 'enterprise_facts is not an object');
-  return proposalsFrom(output, text);
+  return markInferred(proposalsFrom(output, text), text);
 }

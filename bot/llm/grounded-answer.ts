@@ -58,7 +58,7 @@ function askResultOf(knowledge: Knowledge, query: string, draft: GroundedDraft, 
   }
   const notices = noticesFor(citations, today);
   const answer = [draft.answer.trim(), '依据：', ...citations.map(sourceLine), ...notices.map((n) => `注：${n}`)].join('\n');
-  return { query, covered: true, answer, citations, related: [], notices };
+  return { query, covered: true, answer, citations, related: [], notices, source: 'model' };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { ChatOpenAI, OpenAIEmbeddings } from '@langchain/openai';
 import type { LlmConfig } from './config.js';
+import { jsonRepliesOnly } from './reply-guard.js';
 
 /**
  * The OpenAI SDK refuses to start without a key, but local servers (Ollama, vLLM) take none; they ignore the
@@ -15,7 +16,7 @@ export function chatModel(config: LlmConfig): ChatOpenAI {
   return new ChatOpenAI({
     model: config.chatModel,
     apiKey: config.apiKey ?? NO_KEY,
-    configuration: { baseURL: config.baseURL },
+    configuration: { baseURL: config.baseURL, fetch: jsonRepliesOnly },
     temperature: 0,
     maxRetries: 0,
     timeout: config.timeoutMs,
@@ -28,7 +29,7 @@ export function embeddingsModel(config: LlmConfig & { embeddingsModel: string })
   return new OpenAIEmbeddings({
     model: config.embeddingsModel,
     apiKey: config.apiKey ?? NO_KEY,
-    configuration: { baseURL: config.baseURL },
+    configuration: { baseURL: config.baseURL, fetch: jsonRepliesOnly },
     maxRetries: 0,
     timeout: config.timeoutMs,
     // the SDK otherwise asks for base64, which some compatible servers do not implement

@@ -6,6 +6,7 @@ export type FailureReason =
   | 'connection'
   | 'rejected-request'
   | 'malformed'
+  | 'html-reply'
   | 'refused'
   | 'unverified'
   | 'error';
@@ -50,18 +51,43 @@ function retryAfterMs(e: unknown, now = Date.now()): number | null {
   return Number.isNaN(at) ? null : Math.max(0, at - now);
 }
 
+/** The error and the errors it wraps (`cause`), outermost first: the SDK wraps what the socket reported. */
+function causes(e: unknown): unknown[] {
+  const out: unknown[] = [];
+  for (let c = e; c != null && out.length < 5; c = (c as { cause?: unknown }).cause) out.push(c);
+  return out;
+}
+
+/** Socket-level failures: the connection was refused, reset or dropped before a reply came. */
+const CONNECTION_CODES = /^(?:ECONNRESET|ECONNREFUSED|ECONNABORTED|EPIPE|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|EAI_AGAIN|ENOTFOUND|UND_ERR_SOCKET|UND_ERR_CLOSED)$/u;
+
+function isConnectionFailure(e: unknown): boolean {
+  return causes(e).some((c) => {
+    const code = (c as { code?: unknown }).code;
+    // the SDK's APIConnectionError reports its name as plain "Error"; its class name is what says it
+    const kind = c instanceof Error ? `${c.name} ${c.constructor.name}` : '';
+    return (typeof code === 'string' && CONNECTION_CODES.test(code)) || /APIConnectionError/u.test(kind) || (c instanceof TypeError && /fetch failed|terminated/u.test(c.message));
+  });
+}
+
 /** What went wrong, and whether trying again can help. */
 export function classifyFailure(e: unknown, signal: AbortSignal): { failure: ModelFailure; retryable: boolean } {
   const message = e instanceof Error ? e.message.split('\n')[0]!.slice(0, 200) : String(e);
-  if (e instanceof ModelFailure) return { failure: e, retryable: false };
+  // ours, possibly wrapped by the SDK (a reply the fetch guard refused)
+  const own = causes(e).find((c): c is ModelFailure => c instanceof ModelFailure);
+  if (own) return { failure: own, retryable: false };
   const name = e instanceof Error ? e.name : '';
   if (signal.aborted || name === 'TimeoutError' || name === 'AbortError') return { failure: new ModelFailure('timeout', message), retryable: false };
   const status = statusOf(e);
   if (status === 429) return { failure: new ModelFailure('rate-limited', message), retryable: true };
   if (status !== null && status >= 500) return { failure: new ModelFailure('server-error', `${status} ${message}`), retryable: true };
   if (status !== null) return { failure: new ModelFailure('rejected-request', `${status} ${message}`), retryable: false };
-  if (name === 'APIConnectionError' || (e instanceof TypeError && /fetch failed/u.test(message))) {
-    return { failure: new ModelFailure('connection', message), retryable: true };
+  if (isConnectionFailure(e)) {
+    // what the socket said (ECONNRESET, "bad port") is the useful part; the wrappers only say "fetch failed"
+    const code = causes(e).map((c) => (c as { code?: unknown }).code).find((c) => typeof c === 'string');
+    const innermost = causes(e).at(-1);
+    const said = innermost instanceof Error && innermost !== e ? innermost.message.slice(0, 120) : null;
+    return { failure: new ModelFailure('connection', [code, message, said && said !== message ? `(${said})` : null].filter(Boolean).join(' ')), retryable: true };
   }
   if (name === 'ModelRefusalError') return { failure: new ModelFailure('refused', message), retryable: false };
   const code = (e as { lc_error_code?: unknown } | null)?.lc_error_code;

@@ -12,6 +12,8 @@ export interface Proposal {
   evidence: string;
   /** a year or month without the day: the dialog asks for the full date */
   partial?: boolean;
+  /** read by a model but not said in the message's words: shown apart, recorded only if the user ticks it */
+  inferred?: { ticked: boolean };
 }
 
 const COUNT = '(\\d+|[零〇一二两三四五六七八九十百千]+)';

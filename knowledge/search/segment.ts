@@ -56,3 +56,14 @@ export function tokenize(text: string): string[] {
   }
   return out;
 }
+
+/**
+ * The words of a text as jieba reads them (accurate mode, simplified script, NFKC), each with its part of
+ * speech, punctuation included (tag x): what a sentence says, word by word, for checks that read it closely.
+ */
+export function taggedWords(text: string): Array<{ word: string; tag: string }> {
+  return segmenter()
+    .tag(toSimplified(nfkc(text)), true)
+    .map((t) => ({ word: t.word.trim(), tag: t.tag }))
+    .filter((t) => t.word !== '');
+}

@@ -17,6 +17,7 @@ describe('tongce ask', () => {
     const doc = AskJson.parse(JSON.parse(out));
     expect(doc.covered).toBe(true);
     expect(doc.citations).toHaveLength(2);
+    expect(JSON.parse(out).source).toBe('extractive');
   });
 
   it('prints a readable answer that names the document, 文号 and path', async () => {

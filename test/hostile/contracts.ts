@@ -82,6 +82,7 @@ export const BotMessage = z.object({
   citations: z.array(Citation).optional(),
   ask: Ask.optional(),
   evaluation: EvaluateJson.optional(),
+  source: z.enum(['extractive', 'model']).optional(),
 });
 
 export const ChatResponse = z.object({
@@ -92,8 +93,14 @@ export const ChatResponse = z.object({
 /** GET /api/messages: staff replies waiting for the session (possibly none). */
 export const StaffRepliesResponse = z.object({ sessionId: z.string(), messages: z.array(BotMessage) });
 
-/** GET /healthz, and what the Telegram webhook answers once it has taken an update. */
+/** What the Telegram webhook answers once it has taken an update. */
 export const Ack = z.strictObject({ ok: z.literal(true) });
+
+/** GET /healthz of a running service: each component, and whether the required ones are up. */
+export const Health = z.strictObject({
+  ok: z.literal(true),
+  components: z.record(z.string(), z.looseObject({ ok: z.boolean(), required: z.boolean() })),
+});
 
 /** Every 4xx: a reason a person can read, on one line. */
 export const ErrorBody = z.object({ error: z.string().min(1).regex(/^[^\n]*$/u, 'one line') });

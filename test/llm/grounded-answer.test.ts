@@ -22,7 +22,7 @@ function assistant(timeoutMs = 600) {
   return { a, events: log.events };
 }
 
-const extractive = (q: string) => knowledge.ask(q, {});
+const extractive = (q: string) => ({ ...knowledge.ask(q, {}), source: 'extractive' });
 
 describe('grounded answers', () => {
   it('shows the model only the question and the retrieved clauses, and uses a draft that checks out', async () => {
@@ -39,6 +39,7 @@ describe('grounded answers', () => {
     expect(shown).toContain(QUESTION);
     expect(r.covered).toBe(true);
     expect(r.answer.startsWith(HONEST.answer)).toBe(true);
+    expect(r.source).toBe('model');
     expect(r.answer).toContain('依据：');
     expect(r.citations).toHaveLength(1);
     expect(r.citations[0]).toMatchObject({ clauseId: CLAUSE, quote: QUOTE, docId: 'hnte-measures-2016-32' });
@@ -64,6 +65,15 @@ describe('grounded answers', () => {
     expect(r.answer.startsWith(HONEST.answer)).toBe(true);
   });
 
+  it('retries a connection reset like a server error, then uses the answer', async () => {
+    const scope = chat().replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' })).post('/chat/completions').reply(200, toolCallReply('grounded_answer', HONEST));
+    const { a, events } = assistant();
+    const r = await a.ask(QUESTION, {}, TODAY);
+    expect(scope.isDone()).toBe(true);
+    expect(r.source).toBe('model');
+    expect(events).toEqual([expect.objectContaining({ outcome: 'used' })]);
+  });
+
   const faults: Array<[string, string, (s: ReturnType<typeof chat>) => unknown]> = [
     ['server errors on every attempt', 'server-error', (s) => s.times(3).reply(500, { error: { message: 'boom' } })],
     ['a rate limit asking for a longer pause than the limit allows', 'rate-limited', (s) => s.reply(429, { error: { message: 'slow down' } }, { 'retry-after': '60' })],
@@ -74,6 +84,8 @@ describe('grounded answers', () => {
     ['an empty answer', 'refused', (s) => s.reply(200, toolCallReply('grounded_answer', { answer: '', citations: [] }))],
     ['an answer without citations', 'unverified', (s) => s.reply(200, toolCallReply('grounded_answer', { answer: '有要求。', citations: [] }))],
     ['an unauthorised key', 'rejected-request', (s) => s.reply(401, { error: { message: 'invalid api key' } })],
+    ['a connection reset on every attempt', 'connection', (s) => s.times(3).replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }))],
+    ['a web page with status 200 (a captive portal or a proxy login)', 'html-reply', (s) => s.reply(200, '<!DOCTYPE html><html><body>请登录</body></html>', { 'content-type': 'text/html; charset=utf-8' })],
   ];
   for (const [fault, reason, script] of faults) {
     it(`falls back to the extractive answer on ${fault}`, async () => {
@@ -99,7 +111,7 @@ describe('grounded answers', () => {
     const r = await a.ask(question, {}, TODAY);
     expect(r).toEqual(extractive(question));
     expect(r.answer).not.toMatch(/您符合/u);
-    expect(events[0]).toMatchObject({ outcome: 'fallback', reason: 'unverified', detail: expect.stringMatching(/eligibility/u) });
+    expect(events[0]).toMatchObject({ outcome: 'fallback', reason: 'unverified', detail: expect.stringMatching(/asker/u) });
   });
 
   it('rejects a draft that quotes a real clause it was not shown, or quotes too little to check', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { numbersIn, unsupportedNumbers } from '../../bot/llm/numbers.js';
+import { figuresIn, numbersIn, unsupportedFigures } from '../../bot/llm/numbers.js';
 
 describe('figures in a text', () => {
   it('reads Arabic figures with separators, decimals, percentages and years', () => {
@@ -23,10 +23,29 @@ describe('figures in a text', () => {
     expect(numbersIn('一是加强管理；二是完善制度')).toEqual([]);
   });
 
-  it('finds the figures an answer states that its sources do not', () => {
-    expect(unsupportedNumbers('比例不低于5%，近三年', ['比例不低于5%', '最近三个会计年度'])).toEqual([]);
-    expect(unsupportedNumbers('比例不低于6%', ['比例不低于5%'])).toEqual([6]);
-    expect(unsupportedNumbers('最高奖励50万元', ['给予奖励'])).toEqual([50]);
-    expect(unsupportedNumbers('1.2亿元', ['12000万元'])).toEqual([1.2]);
+  it('reads the unit written with each figure, spellings of one unit alike', () => {
+    expect(figuresIn('最高60万元，比例不低于60%，百分之五，五千万元以上，近三年，2023年度')).toEqual([
+      { value: 60, unit: '万', bound: 'at-most' },
+      { value: 60, unit: '%', bound: 'at-least' },
+      { value: 2023, unit: '年', bound: null },
+      { value: 5, unit: '%', bound: null },
+      { value: 5000, unit: '万', bound: 'at-least' },
+      { value: 3, unit: '年', bound: null },
+    ]);
+  });
+
+  it('finds the figures an answer states that its sources do not, with their units', () => {
+    expect(unsupportedFigures('比例不低于5%，近三年', ['比例不低于5%', '最近三年'])).toEqual([]);
+    expect(unsupportedFigures('比例不低于6%', ['比例不低于5%'])).toEqual(['≥6%']);
+    expect(unsupportedFigures('最高奖励50万元', ['给予奖励'])).toEqual(['50万']);
+    expect(unsupportedFigures('1.2亿元', ['12000万元'])).toEqual(['1.2亿']);
+    expect(unsupportedFigures('另有60万元研发补贴', ['比例不低于60%'])).toEqual(['60万']);
+    expect(unsupportedFigures('比例为60', ['比例不低于60%'])).toEqual([]);
+    // the bound is part of the figure: the opposite direction is another condition
+    expect(unsupportedFigures('比例可以低于60%', ['比例不低于60%'])).toEqual(['≤60%']);
+    expect(unsupportedFigures('比例在60%以上', ['比例不低于60%'])).toEqual([]);
+    expect(unsupportedFigures('不超过百分之六十', ['比例不低于60%'])).toEqual(['≤60%']);
+    // a table cell gives the figure, its column header the unit
+    expect(unsupportedFigures('目标为180万元', ['列：目标（万元）\t180'])).toEqual([]);
   });
 });

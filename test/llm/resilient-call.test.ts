@@ -32,6 +32,16 @@ describe('calling the model with retries under one deadline', () => {
     await expect(callWithRetry(g.call, AbortSignal.timeout(5000), POLICY)).resolves.toBe('ok');
   });
 
+  it('retries a connection the peer reset, as the SDK and fetch report it', async () => {
+    class APIConnectionError extends Error {}
+    const sdk = new APIConnectionError('Connection error.', { cause: Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }) });
+    const undici = new TypeError('fetch failed', { cause: Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' }) });
+    const f = flaky([sdk, undici]);
+    await expect(callWithRetry(f.call, AbortSignal.timeout(5000), POLICY)).resolves.toBe('ok');
+    expect(f.calls).toBe(3);
+    expect(classifyFailure(sdk, new AbortController().signal).failure.detail).toMatch(/^ECONNRESET/u);
+  });
+
   it('gives up after the last attempt with the reason', async () => {
     const f = flaky([httpError(500), httpError(502), httpError(500), httpError(500)]);
     expect((await failureOf(callWithRetry(f.call, AbortSignal.timeout(5000), POLICY))).reason).toBe('server-error');

@@ -4,9 +4,12 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { join } from 'node:path';
 import { projectRoot } from '../../../knowledge/paths.js';
 import type { Conversations } from '../../conversation.js';
+import type { HealthReport } from '../../ops/health.js';
+import { turnContext } from '../../ops/logger.js';
 import { HttpError, readJson } from './body.js';
 import { ChatRequest } from './chat-request.js';
 import { RateLimiter } from './rate-limit.js';
+import { TrustedProxies } from './trusted-proxies.js';
 import { TurnQueue } from './turn-queue.js';
 
 /** Another route set mounted on the same server (the Telegram webhook, staff pages). */
@@ -14,8 +17,14 @@ export type Route = (req: IncomingMessage, res: ServerResponse, url: URL) => Pro
 
 export interface ServerOptions {
   conversations: Conversations;
-  /** requests a second per client address (default 20, bursts of 40) */
+  /** requests a second per client (default 20, bursts of 40) */
   ratePerSecond?: number;
+  /** proxies whose X-Forwarded-For names the client (TONGCE_TRUST_PROXY); by default none: the connection's address is the client */
+  trustProxy?: TrustedProxies;
+  /** GET /healthz: each component and 503 when a required one is down; by default only {"ok": true} */
+  health?: () => HealthReport;
+  /** GET /metrics in the Prometheus text format; absent → 404 */
+  metrics?: { contentType: string; text(): Promise<string> };
   /** largest request body in bytes (default 64 KiB) */
   bodyLimit?: number;
   routes?: Route[];
@@ -43,30 +52,48 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
   res.end(data);
 }
 
+/** A request id a proxy in front already gave the request (nginx's $request_id), if it is sane; else a new one. */
+function requestIdOf(req: IncomingMessage): string {
+  const given = req.headers['x-request-id'];
+  return typeof given === 'string' && /^[A-Za-z0-9._:-]{1,64}$/u.test(given) ? given : randomUUID();
+}
+
 /** The HTTP API of contracts.md and the web chat page. Client input never produces a 5xx. */
 export function createChatServer(options: ServerOptions): Server {
   const limiter = new RateLimiter(options.ratePerSecond ?? 20, (options.ratePerSecond ?? 20) * 2);
+  const trustProxy = options.trustProxy ?? TrustedProxies.NONE;
   const bodyLimit = options.bodyLimit ?? 64 * 1024;
   const log = options.log ?? (() => {});
   const webDir = join(projectRoot(), 'bot', 'channels', 'web');
   // turns run from a queue, not from the socket callbacks, so that a busy server still accepts new connections
   const turns = new TurnQueue(options.turnSliceMs ?? 1);
 
-  async function chat(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  async function chat(req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> {
     const parsed = ChatRequest.safeParse(await readJson(req, bodyLimit));
     if (!parsed.success) throw new HttpError(400, parsed.error.issues.map((i) => i.message).join('; '));
     const body = parsed.data;
     const sessionId = body.sessionId ?? randomUUID();
-    const reply = await turns.run(() => options.conversations.handleAsync('web', sessionId, { text: body.text, action: body.action }, body.messageId));
+    // the queue runs the turn from its own callback: the request id is handed over explicitly
+    const turn = () => options.conversations.handleAsync('web', sessionId, { text: body.text, action: body.action }, body.messageId);
+    const reply = await turns.run(() => turnContext.run({ requestId }, turn));
     sendJson(res, 200, { sessionId, messages: reply.messages, ...(reply.replayed ? { replayed: true } : {}) });
   }
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  async function handle(req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> {
     // a target like `//` is a host-relative URL with no host: the client's mistake, not a 500
     if (!URL.canParse(req.url ?? '/', 'http://localhost')) throw new HttpError(400, 'malformed request target');
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const client = req.socket.remoteAddress ?? 'unknown';
-    if (url.pathname === '/healthz' && req.method === 'GET') return sendJson(res, 200, { ok: true });
+    const client = trustProxy.clientOf(req.socket.remoteAddress, req.headers['x-forwarded-for']);
+    if (url.pathname === '/healthz' && req.method === 'GET') {
+      const report = options.health?.() ?? { status: 200, body: { ok: true } };
+      return sendJson(res, report.status, report.body);
+    }
+    if (url.pathname === '/metrics' && req.method === 'GET' && options.metrics) {
+      const text = await options.metrics.text();
+      res.writeHead(200, { 'Content-Type': options.metrics.contentType, 'Cache-Control': 'no-store' });
+      res.end(text);
+      return;
+    }
     if (!limiter.take(client)) throw new HttpError(429, 'too many requests; slow down');
     for (const route of options.routes ?? []) if (await route(req, res, url)) return;
     if (url.pathname === '/api/messages') {
@@ -78,7 +105,7 @@ export function createChatServer(options: ServerOptions): Server {
     }
     if (url.pathname === '/api/chat') {
       if (req.method !== 'POST') throw new HttpError(405, 'use POST');
-      return chat(req, res);
+      return chat(req, res, requestId);
     }
     const file = STATIC[url.pathname];
     if (file && req.method === 'GET') {
@@ -91,7 +118,9 @@ export function createChatServer(options: ServerOptions): Server {
   }
 
   return createServer((req, res) => {
-    handle(req, res).catch((e: unknown) => {
+    const requestId = requestIdOf(req);
+    res.setHeader('X-Request-Id', requestId);
+    turnContext.run({ requestId }, () => handle(req, res, requestId)).catch((e: unknown) => {
       if (e instanceof HttpError) return sendJson(res, e.status, { error: e.message });
       // a bug, not the client's doing: logged, and the client told as little as possible
       log(`internal error on ${req.method} ${req.url}: ${e instanceof Error ? e.stack : String(e)}`);
