@@ -45,7 +45,7 @@ export const serveCommand: Command = async (argv, io) => {
   // before the staff desk, which answers every other /staff path
   routes.push(screeningRoutes({ staffToken: io.env.TONGCE_STAFF_TOKEN || undefined, resolve: knowledge.resolve, today: todayFrom(io.env) }));
   routes.push(staffRoutes({ conversations, token: io.env.TONGCE_STAFF_TOKEN || undefined, onReply: () => deliver() }));
-  const server = createChatServer({ conversations, ratePerSecond: rate, routes, log });
+  const server = createChatServer({ conversations, ratePerSecond: rate, routes, log, report: { resolve: knowledge.resolve, today: todayFrom(io.env) } });
   conversations.expireIdle();
   const sweeper = setInterval(() => conversations.expireIdle(), 3_600_000);
   sweeper.unref();

@@ -102,13 +102,14 @@ function decide(shape: RuleShape, want: Status, byId: Map<string, ConditionJson>
 
 /** "（四）、（五）" or, for a run of routes, "条件1至条件8{routesWord}". */
 function numbersOf(lines: ConditionLine[], anyIds: Set<string>, routesWord: string): string {
-  const named = lines.map((l) => l.number ?? l.text);
+  // one or two conditions are named with their words: a bare "（二）" may stand for several clauses
+  const named = lines.length <= 2 ? lines.map((l) => `${l.number ?? ''}${l.text}`) : lines.map((l) => l.number ?? l.text);
   const routes = lines.filter((l) => anyIds.has(l.id));
   if (routes.length > 2) {
     const others = lines.filter((l) => !anyIds.has(l.id)).map((l) => l.number ?? l.text);
     return [...new Set(others), `${routes[0]!.number ?? routes[0]!.text}至${routes.at(-1)!.number ?? routes.at(-1)!.text}${routesWord}`].join('、');
   }
-  return [...new Set(named)].join('、');
+  return [...new Set(named)].join(lines.length <= 2 ? '；' : '、');
 }
 
 function anyLeaves(shape: RuleShape): string[] {
@@ -149,8 +150,8 @@ function headlineOf(outcome: ProgrammeJson['outcome'], deciding: ConditionLine[]
     if (route) return `符合${route.number ? `${route.number}` : ''}：${route.text}`;
     return `${total} 项条件全部满足`;
   }
-  if (outcome === 'ineligible') return `不满足 ${numbersOf(deciding, anyIds, '（均不满足）')}`;
-  return deciding.length ? `取决于 ${numbersOf(deciding, anyIds, '中任一项')}` : '尚待确认';
+  if (outcome === 'ineligible') return `不满足${numbersOf(deciding, anyIds, '（均不满足）')}`;
+  return deciding.length ? `取决于${numbersOf(deciding, anyIds, '中任一项')}` : '尚待确认';
 }
 
 /**

@@ -32,8 +32,13 @@ describe.runIf(available)('web chat in Chromium', () => {
     expect(await verdict.getAttribute('data-verdict')).toContain('hnte:ineligible');
     const verdictText = await page.locator('.msg.bot').allTextContents();
     expect(verdictText.join('\n')).toContain('注册满一年：2027-06-01 起');
+    // the card gives the reason and the day the time condition is met; its conditions open to their citations
+    const card = page.locator('article.vcard[data-programme="hnte"]');
+    expect(await card.locator('.vcard-reason').textContent()).toMatch(/^不满足（一）注册成立一年以上/);
+    expect(await card.locator('.vcard-gaps').textContent()).toContain('2027-06-01');
+    await card.locator('details.vcard-more > summary').click();
     // a citation opens to its verbatim quote and names its document
-    const citation = page.locator('details.citation').first();
+    const citation = card.locator('details.citation').first();
     await citation.locator('summary').click();
     expect(await citation.locator('summary').textContent()).toMatch(/《.+》/);
     expect((await citation.locator('blockquote').textContent())!.length).toBeGreaterThan(5);

@@ -67,7 +67,7 @@ describe('the reason first', () => {
 
   it('no route at all: the routes are the blocking ones, said as one run', () => {
     const r = reasonOf(programme(judged(KECHUANG_BASE), 'kechuang-project-2023'));
-    expect(r.headline).toBe('不满足 条件1至条件8（均不满足）');
+    expect(r.headline).toBe('不满足条件1至条件8（均不满足）');
   });
 
   it('an undetermined verdict splits what the owner can tell from what experts decide, with both evaluation shapes', () => {
@@ -75,7 +75,7 @@ describe('the reason first', () => {
     const p = programme(e, 'tech-sme');
     const before = reasonOf(p);
     expect(before.outcome).toBe('undetermined');
-    expect(before.headline).toMatch(/^取决于 /);
+    expect(before.headline).toMatch(/^取决于/);
     expect(before.youCanTell).toContain('资产总额');
     expect(before.youCanTell.length).toBe(p.missingFacts.length);
     expect(before.expertsDecide).toEqual([]);
