@@ -69,7 +69,7 @@ function list(title: string, items: string[], className: string): string {
 
 /** The editions a programme rests on: its notes first (they name the text and its version), then each cited text's. */
 function editionsOf(p: EvaluationJson['programmes'][number]): string[] {
-  const fromCitations = p.citations.map((c) => `《${c.docTitle}》${c.docNumber ? `（${c.docNumber}）` : ''}${c.edition ? `：${c.edition}` : `：${c.date} 发布`}`);
+  const fromCitations = p.citations.map((c) => `《${c.partTitle ?? c.docTitle}》${c.docNumber ? `（${c.docNumber}${c.partTitle ? ' 附件' : ''}）` : ''}${c.edition ? `：${c.edition}` : `：${c.date} 发布`}`);
   return [...new Set(fromCitations)];
 }
 
@@ -115,7 +115,7 @@ thead th,tr.group th{background:#eef2f6}.summary td.outcome{white-space:nowrap;f
 .eligible .outcome,td.eligible{color:#1a7f37}.ineligible .outcome,td.ineligible{color:#b42318}.undetermined .outcome,td.undetermined{color:#9a6700}
 section.programme{border:1px solid #d5dce4;border-left:6px solid #9a6700;border-radius:6px;padding:12px 14px;margin:16px 0}
 section.eligible{border-left-color:#1a7f37}section.ineligible{border-left-color:#b42318}
-tr.met td.status{color:#1a7f37}tr.unmet td.status{color:#b42318;font-weight:bold}tr.unknown td.status{color:#9a6700}td.status{white-space:nowrap}
+table.conditions td:nth-child(1),table.conditions td:nth-child(2){white-space:nowrap}tr.met td.status{color:#1a7f37}tr.unmet td.status{color:#b42318;font-weight:bold}tr.unknown td.status{color:#9a6700}td.status{white-space:nowrap}
 .detail{color:#445;font-size:13px}.gap{color:#b42318}.refs a{color:#0b5cab;text-decoration:none;margin-right:2px}
 p b,div b{margin-right:6px}.notes,.edition{font-size:13px;color:#445}blockquote{margin:4px 0 2px;padding-left:8px;border-left:3px solid #9db8d6;white-space:pre-wrap}
 .meta{font-size:12px;color:#667}ol.references li{margin-bottom:8px}footer{margin-top:24px;font-size:12px;color:#667;border-top:1px solid #d5dce4;padding-top:8px}
