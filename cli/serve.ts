@@ -11,6 +11,7 @@ import { openKnowledge } from '../knowledge/index.js';
 import { dataDir } from '../knowledge/paths.js';
 import { todayFrom } from './today.js';
 import { type Command, UsageError } from './io.js';
+import { staffDeskFromEnv } from '../bot/handoff/staff-desk.js';
 
 function port(value: string | undefined): number {
   const n = Number(value);
@@ -29,7 +30,7 @@ export const serveCommand: Command = async (argv, io) => {
   // the optional model (TONGCE_LLM_*): off unless configured, and never the one deciding
   const llm = llmAssistantFromEnv({ knowledge, dataDir: dir }, io.env);
   void llm?.warmUp();
-  const conversations = new Conversations({ dataDir: dir, knowledge, idleMs: idleDays * 86_400_000, today: todayFrom(io.env), llm });
+  const conversations = new Conversations({ dataDir: dir, knowledge, idleMs: idleDays * 86_400_000, today: todayFrom(io.env), llm, staffDesk: staffDeskFromEnv(io.env) });
   const rate = Number(io.env.TONGCE_RATE_LIMIT ?? 20);
   const log = (l: string) => io.err(l + '\n');
   const routes: Route[] = [];
