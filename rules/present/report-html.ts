@@ -2,6 +2,7 @@ import type { Citation } from '../../knowledge/citation.js';
 import { describeFact, type FactPath } from '../facts/catalog.js';
 import type { EvaluationJson } from './evaluation-json.js';
 import { nextStepOf, reasonOf, type ConditionLine, type ProgrammeInput } from './reason.js';
+import { References } from './report.js';
 
 const OUTCOME = { eligible: '符合', ineligible: '不符合', undetermined: '尚不能确定' } as const;
 const STATUS = { met: '满足', unmet: '不满足', unknown: '待确认' } as const;
@@ -38,29 +39,16 @@ function factRows(facts: Record<string, unknown>): [string, string][] {
   return rows;
 }
 
-/** Numbers each cited clause once, in order of first mention; the list is printed in full at the end. */
-class References {
-  private readonly index = new Map<string, number>();
-  readonly list: Citation[] = [];
-
-  marks(citations: readonly Citation[]): string {
-    const ns = citations.map((c) => {
-      const key = `${c.clauseId}\u0000${c.quote}`;
-      let n = this.index.get(key);
-      if (n === undefined) {
-        this.list.push(c);
-        this.index.set(key, (n = this.list.length));
-      }
-      return `<a href="#ref-${n}">[${n}]</a>`;
-    });
-    return ns.length ? `<span class="refs">${ns.join('')}</span>` : '';
-  }
+/** Reference marks that link to the full quote at the end of the report. */
+function marks(refs: References, citations: readonly Citation[]): string {
+  const ns = refs.numbers(citations);
+  return ns.length ? `<span class="refs">${ns.map((n) => `<a href="#ref-${n}">[${n}]</a>`).join('')}</span>` : '';
 }
 
 function conditionRow(line: ConditionLine, citations: readonly Citation[], refs: References): string {
   return `<tr class="${line.status}"><td class="status">${STATUS[line.status]}</td><td>${escapeHtml(line.number ?? '')}</td>`
     + `<td>${escapeHtml(line.text)}<div class="detail">${escapeHtml(line.detail)}</div>${line.gap ? `<div class="gap">→ ${escapeHtml(line.gap)}</div>` : ''}</td>`
-    + `<td>${refs.marks(citations)}</td></tr>`;
+    + `<td>${marks(refs, citations)}</td></tr>`;
 }
 
 function list(title: string, items: string[], className: string): string {
@@ -81,7 +69,7 @@ function programmeSection(p: ProgrammeInput, e: EvaluationJson, refs: References
     lines.length ? `<tr class="group"><th colspan="4">${escapeHtml(title)}</th></tr>${rows(lines)}` : '';
   const score = p.score
     ? `<p>评分：${p.score.min === p.score.max ? p.score.min : `${p.score.min}–${p.score.max}`} 分（合格线 ${p.score.pass} 分）</p>`
-      + `<ul>${p.score.components.map((c) => `<li>${escapeHtml(c.label)}：${c.min === c.max ? c.min : `${c.min}–${c.max}`} / ${c.maxPoints} 分 — ${escapeHtml(c.detail)}${refs.marks(c.citations)}</li>`).join('')}</ul>`
+      + `<ul>${p.score.components.map((c) => `<li>${escapeHtml(c.label)}：${c.min === c.max ? c.min : `${c.min}–${c.max}`} / ${c.maxPoints} 分 — ${escapeHtml(c.detail)}${marks(refs, c.citations)}</li>`).join('')}</ul>`
     : '';
   const next = nextStepOf(e, p.id);
   return `<section class="programme ${p.outcome}" id="p-${escapeHtml(p.id)}">
@@ -120,7 +108,7 @@ table.conditions td:nth-child(1),table.conditions td:nth-child(2){white-space:no
 p b,div b{margin-right:6px}.notes,.edition{font-size:13px;color:#445}blockquote{margin:4px 0 2px;padding-left:8px;border-left:3px solid #9db8d6;white-space:pre-wrap}
 .meta{font-size:12px;color:#667}ol.references li{margin-bottom:8px}footer{margin-top:24px;font-size:12px;color:#667;border-top:1px solid #d5dce4;padding-top:8px}
 @page{size:A4;margin:16mm 14mm}
-@media print{body{padding:0;max-width:none;font-size:11pt}section.programme,ol.references li,tr{break-inside:avoid}h2,h3{break-after:avoid}a{color:inherit}}
+@media print{body{padding:0;max-width:none;font-size:11pt}ol.references li,tr{break-inside:avoid}h2,h3{break-after:avoid}a{color:inherit}}
 `;
 
 export interface HtmlReportInput {
@@ -142,13 +130,13 @@ export function renderHtmlReport({ evaluation: e, facts, generatedOn }: HtmlRepo
   const summary = e.programmes.map((p) => `<tr><td><a href="#p-${escapeHtml(p.id)}">${escapeHtml(p.title)}</a></td><td class="outcome ${p.outcome}">${OUTCOME[p.outcome]}</td><td>${escapeHtml(reasonOf(p).headline)}</td></tr>`).join('');
   const programmes = e.programmes.map((p) => programmeSection(p, e, refs)).join('\n');
   const benefits = e.benefits.length
-    ? `<h3>可享受的支持政策</h3><table><thead><tr><th>政策</th><th>适用</th><th>理由</th><th>依据</th></tr></thead><tbody>${e.benefits.map((b) => `<tr><td>${escapeHtml(b.title)}（${escapeHtml(b.jurisdiction)}）</td><td>${BENEFIT[b.status]}</td><td>${escapeHtml(b.reason)}</td><td>${refs.marks(b.citations)}</td></tr>`).join('')}</tbody></table>`
+    ? `<h3>可享受的支持政策</h3><table><thead><tr><th>政策</th><th>适用</th><th>理由</th><th>依据</th></tr></thead><tbody>${e.benefits.map((b) => `<tr><td>${escapeHtml(b.title)}（${escapeHtml(b.jurisdiction)}）</td><td>${BENEFIT[b.status]}</td><td>${escapeHtml(b.reason)}</td><td>${marks(refs, b.citations)}</td></tr>`).join('')}</tbody></table>`
     : '';
   const parks = e.parks.length
-    ? `<h3>主攻方向相符的特色园区</h3><table><thead><tr><th>园区</th><th>主攻方向</th><th>相符方向</th><th>依据</th></tr></thead><tbody>${e.parks.map((p) => `<tr><td>${escapeHtml(p.park)}（${escapeHtml(p.region)}）</td><td>${escapeHtml(p.directions)}</td><td>${escapeHtml(p.matchedOn.join('、'))}</td><td>${refs.marks(p.citations)}</td></tr>`).join('')}</tbody></table>`
+    ? `<h3>主攻方向相符的特色园区</h3><table><thead><tr><th>园区</th><th>主攻方向</th><th>相符方向</th><th>依据</th></tr></thead><tbody>${e.parks.map((p) => `<tr><td>${escapeHtml(p.park)}（${escapeHtml(p.region)}）</td><td>${escapeHtml(p.directions)}</td><td>${escapeHtml(p.matchedOn.join('、'))}</td><td>${marks(refs, p.citations)}</td></tr>`).join('')}</tbody></table>`
     : '';
   const roadmap = e.roadmap.length
-    ? `<h3>路线图</h3><ol class="roadmap">${e.roadmap.map((s) => `<li><b>${escapeHtml(s.title)}</b>【${STEP[s.status]}】${s.readyOn ? `（${escapeHtml(s.readyOn)} 起）` : ''}${refs.marks(s.citations)}${s.actions.length ? `<ul>${s.actions.map((a) => `<li>${escapeHtml(a)}</li>`).join('')}</ul>` : ''}</li>`).join('')}</ol>`
+    ? `<h3>路线图</h3><ol class="roadmap">${e.roadmap.map((s) => `<li><b>${escapeHtml(s.title)}</b>【${STEP[s.status]}】${s.readyOn ? `（${escapeHtml(s.readyOn)} 起）` : ''}${marks(refs, s.citations)}${s.actions.length ? `<ul>${s.actions.map((a) => `<li>${escapeHtml(a)}</li>`).join('')}</ul>` : ''}</li>`).join('')}</ol>`
     : '';
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
