@@ -26,6 +26,8 @@ export interface ConditionLine {
   detail: string;
   /** what to change, with its amount, or the day a time condition is met */
   gap: string | null;
+  /** how an unmet condition can come to be met: by work, by waiting, or not at all */
+  remedy: 'improve' | 'wait' | 'none';
 }
 
 export interface ProgrammeReason {
@@ -42,6 +44,8 @@ export interface ProgrammeReason {
   youCanTell: string[];
   /** undetermined: what only the expert review decides */
   expertsDecide: string[];
+  /** ineligible, and nothing the enterprise does can change it (registered too early, wrong industry …) */
+  final: boolean;
   /** routes of an "any one of" group other than the one that decides */
   otherRoutes: ConditionLine[];
   /** every remaining condition, so that nothing is dropped */
@@ -62,7 +66,7 @@ const NUMBER = /^(条件\d+|直接认定（\d+）|（[一二三四五六七八�
 function lineOf(c: ConditionJson): ConditionLine {
   const m = NUMBER.exec(c.label);
   const gap = c.gap ?? (c.metOn ? `${c.metOn} 起满足` : null);
-  return { id: c.id, number: m ? m[1]! : null, text: m ? c.label.slice(m[0].length) : c.label, status: c.status, detail: c.detail, gap };
+  return { id: c.id, number: m ? m[1]! : null, text: m ? c.label.slice(m[0].length) : c.label, status: c.status, detail: c.detail, gap, remedy: c.remedy ?? 'improve' };
 }
 
 /** Kleene logic over a shape: how a group stands given its leaves. */
@@ -187,6 +191,7 @@ export function reasonOf(p: ProgrammeInput): ProgrammeReason {
     gaps,
     youCanTell: p.outcome === 'undetermined' ? p.missingFacts.map(labelOfFact) : [],
     expertsDecide: p.outcome === 'undetermined' ? expertsDecide(p, byId) : [],
+    final: p.outcome === 'ineligible' && deciding.length > 0 && deciding.every((l) => l.remedy === 'none'),
     otherRoutes,
     rest,
   };

@@ -77,6 +77,7 @@ function programmeSection(p: ProgrammeInput, e: EvaluationJson, refs: References
 ${r.gaps.length ? `<div class="gaps"><b>差距</b><ul>${r.gaps.map((g) => `<li>${escapeHtml(g.number ?? g.text)}：${escapeHtml(g.gap ?? '')}</li>`).join('')}</ul></div>` : ''}
 ${list('您还可以告诉我：', r.youCanTell, 'tell')}
 ${list('由专家评审决定：', r.expertsDecide, 'experts')}
+${r.final ? '<p class="final">决定结论的条件无法通过补足改变。</p>' : ''}
 ${next ? `<p class="next"><b>下一步</b>${escapeHtml(next)}</p>` : ''}
 ${score}
 <table class="conditions"><thead><tr><th>状态</th><th>编号</th><th>条件与核对</th><th>依据</th></tr></thead><tbody>

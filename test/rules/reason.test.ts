@@ -65,6 +65,12 @@ describe('the reason first', () => {
     expectEveryConditionOnce(p);
   });
 
+  it('a blocking condition no effort can change is said to be final', () => {
+    const e = judged(HAIMEN);
+    expect(reasonOf(programme(e, 'kechuang-project-2023'))).toMatchObject({ headline: '不满足2022年1月1日以来注册', final: true, gaps: [] });
+    expect(reasonOf(programme(e, 'hnte')).final).toBe(false);
+  });
+
   it('no route at all: the routes are the blocking ones, said as one run', () => {
     const r = reasonOf(programme(judged(KECHUANG_BASE), 'kechuang-project-2023'));
     expect(r.headline).toBe('不满足条件1至条件8（均不满足）');

@@ -111,6 +111,7 @@ window.TongceVerdict = (() => {
       article.appendChild(line('vcard-tell', '您还可以告诉我：', card.youCanTell.slice(0, SHOWN_FACTS).join('、') + more));
     }
     if (card.expertsDecide.length) article.appendChild(line('vcard-experts', '由专家评审决定：', card.expertsDecide.join('；')));
+    if (card.final) article.appendChild(el('p', 'vcard-final', '决定结论的条件无法通过补足改变。'));
     if (card.nextStep) article.appendChild(line('vcard-next', '下一步：', card.nextStep));
     article.appendChild(everything(card, programme, citationNode));
     return article;
