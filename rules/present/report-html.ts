@@ -99,7 +99,7 @@ const STYLE = `
 *{box-sizing:border-box}body{font-family:"PingFang SC","Microsoft YaHei","Noto Sans CJK SC","WenQuanYi Micro Hei",sans-serif;color:#1d2733;margin:0 auto;max-width:860px;padding:24px;line-height:1.6;font-size:14px}
 h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:0 0 8px}h3{font-size:15px}
 .lead{color:#556}table{border-collapse:collapse;width:100%;margin:8px 0}th,td{border:1px solid #d5dce4;padding:4px 6px;text-align:left;vertical-align:top}
-thead th,tr.group th{background:#eef2f6}.summary td.outcome{white-space:nowrap;font-weight:bold}
+thead th,tr.group th{background:#eef2f6}.summary td.outcome{white-space:nowrap;font-weight:bold}table.facts th{width:40%}
 .eligible .outcome,td.eligible{color:#1a7f37}.ineligible .outcome,td.ineligible{color:#b42318}.undetermined .outcome,td.undetermined{color:#9a6700}
 section.programme{border:1px solid #d5dce4;border-left:6px solid #9a6700;border-radius:6px;padding:12px 14px;margin:16px 0}
 section.eligible{border-left-color:#1a7f37}section.ineligible{border-left-color:#b42318}
