@@ -44,6 +44,8 @@ export interface ProgrammeReason {
   youCanTell: string[];
   /** undetermined: what only the expert review decides */
   expertsDecide: string[];
+  /** undetermined: the evaluation's estimate of how the experts' part goes, if it gives one */
+  estimate: string | null;
   /** ineligible, and nothing the enterprise does can change it (registered too early, wrong industry …) */
   final: boolean;
   /** routes of an "any one of" group other than the one that decides */
@@ -129,23 +131,34 @@ function labelOfFact(path: string): string {
   }
 }
 
-/** The experts' part, from whichever field the evaluation carries: a list of texts or condition ids, or the assessment. */
+const field = (o: unknown, key: string): unknown => (o && typeof o === 'object' ? (o as Record<string, unknown>)[key] : undefined);
+
+/**
+ * What only the expert review decides, from the evaluation's `expertDecides` (score parts with the band the experts
+ * place them in; plain texts or condition ids are read too). Without that list, a score left straddling its pass
+ * mark once no fact is left to give is the experts' as well.
+ */
 function expertsDecide(p: ProgrammeInput, byId: Map<string, ConditionJson>): string[] {
   const out: string[] = [];
-  if (Array.isArray(p.expertDecides)) {
-    for (const item of p.expertDecides) {
-      const text = typeof item === 'string' ? item : item && typeof item === 'object' ? ((item as Record<string, unknown>).label ?? (item as Record<string, unknown>).text ?? (item as Record<string, unknown>).id) : null;
-      if (typeof text !== 'string' || !text) continue;
-      out.push(byId.get(text)?.label ?? text);
-    }
+  for (const item of Array.isArray(p.expertDecides) ? p.expertDecides : []) {
+    const name = typeof item === 'string' ? item : field(item, 'label') ?? field(item, 'id');
+    if (typeof name !== 'string' || !name) continue;
+    const [min, max] = [field(item, 'min'), field(item, 'max')];
+    out.push(`${byId.get(name)?.label ?? name}${typeof min === 'number' && typeof max === 'number' ? `（${min}–${max} 分）` : ''}`);
   }
-  const a = p.assessment;
-  if (out.length === 0 && a && typeof a === 'object' && typeof (a as Record<string, unknown>).basis === 'string') out.push((a as { basis: string }).basis);
-  if (out.length === 0 && p.outcome === 'undetermined' && p.score && p.missingFacts.length === 0 && p.score.min < p.score.pass && p.score.max >= p.score.pass) {
-    // no fact left to give and the score still straddles the pass mark: only the review can place it
+  if (out.length === 0 && p.score && p.missingFacts.length === 0 && p.score.min < p.score.pass && p.score.max >= p.score.pass) {
     out.push(`评分区间 ${p.score.min}–${p.score.max} 分，合格线 ${p.score.pass} 分：档内具体分值由评审专家确定`);
   }
   return out;
+}
+
+const ESTIMATE: Record<string, string> = { likely: '可能通过', unlikely: '难以通过', uncertain: '难以判断' };
+
+/** The evaluation's `assessment`, when it has one: an estimate of the experts' part, never a verdict. */
+function estimateOf(p: ProgrammeInput): string | null {
+  const [estimate, basis] = [field(p.assessment, 'estimate'), field(p.assessment, 'basis')];
+  if (typeof basis !== 'string' || !basis) return null;
+  return `${typeof estimate === 'string' && ESTIMATE[estimate] ? `${ESTIMATE[estimate]}：` : ''}${basis}（估算，不是认定结论）`;
 }
 
 function headlineOf(outcome: ProgrammeJson['outcome'], deciding: ConditionLine[], anyIds: Set<string>, total: number): string {
@@ -172,6 +185,8 @@ export function reasonOf(p: ProgrammeInput): ProgrammeReason {
   const decidingIds: string[] = [];
   const alternativeIds: string[] = [];
   decide(shape, want, byId, decidingIds, alternativeIds);
+  // an outcome the shape does not explain (rules newer than this reading): the conditions of that status decide
+  if (decidingIds.length === 0) decidingIds.push(...p.conditions.filter((c) => c.status === want).map((c) => c.id));
   const anyIds = new Set(anyLeaves(shape));
   const lines = new Map(p.conditions.map((c) => [c.id, lineOf(c)]));
   const pick = (ids: string[]) => [...new Set(ids)].filter((id) => lines.has(id)).map((id) => lines.get(id)!);
@@ -191,6 +206,7 @@ export function reasonOf(p: ProgrammeInput): ProgrammeReason {
     gaps,
     youCanTell: p.outcome === 'undetermined' ? p.missingFacts.map(labelOfFact) : [],
     expertsDecide: p.outcome === 'undetermined' ? expertsDecide(p, byId) : [],
+    estimate: p.outcome === 'undetermined' ? estimateOf(p) : null,
     final: p.outcome === 'ineligible' && deciding.length > 0 && deciding.every((l) => l.remedy === 'none'),
     otherRoutes,
     rest,

@@ -77,6 +77,7 @@ function programmeSection(p: ProgrammeInput, e: EvaluationJson, refs: References
 ${r.gaps.length ? `<div class="gaps"><b>差距</b><ul>${r.gaps.map((g) => `<li>${escapeHtml(g.number ?? g.text)}：${escapeHtml(g.gap ?? '')}</li>`).join('')}</ul></div>` : ''}
 ${list('您还可以告诉我：', r.youCanTell, 'tell')}
 ${list('由专家评审决定：', r.expertsDecide, 'experts')}
+${r.estimate ? `<p class="estimate"><b>估算</b>${escapeHtml(r.estimate)}</p>` : ''}
 ${r.final ? '<p class="final">决定结论的条件无法通过补足改变。</p>' : ''}
 ${next ? `<p class="next"><b>下一步</b>${escapeHtml(next)}</p>` : ''}
 ${score}
@@ -86,6 +87,19 @@ ${group('决定结论的条件', r.deciding)}${group('其他途径', r.otherRout
 <div class="edition"><b>所依据文本的版本</b><ul>${editionsOf(p).map((t) => `<li>${escapeHtml(t)}</li>`).join('')}</ul></div>
 ${p.notes.length ? `<ul class="notes">${p.notes.map((n) => `<li>注：${escapeHtml(n)}</li>`).join('')}</ul>` : ''}
 </section>`;
+}
+
+/** Newer evaluations date a measure (`period`) and mark one past it (`expired`): read when present. */
+function benefitStatus(b: EvaluationJson['benefits'][number] & { period?: unknown; expired?: unknown }): string {
+  const period = typeof b.period === 'string' && b.period ? b.period : null;
+  if (b.expired === true) return `已到期${period ? `（${escapeHtml(period)}）` : ''}`;
+  return `${BENEFIT[b.status]}${period ? `<div class="detail">${escapeHtml(period)}</div>` : ''}`;
+}
+
+/** Warnings about the facts themselves (a share that looks like a fraction …), when the evaluation gives them. */
+function warningsOf(e: EvaluationJson & { warnings?: unknown }): string {
+  const messages = (Array.isArray(e.warnings) ? e.warnings : []).map((w: unknown) => (w && typeof w === 'object' ? (w as { message?: unknown }).message : null)).filter((m): m is string => typeof m === 'string');
+  return messages.length ? `<div class="warnings">${messages.map((m) => `<p><b>请核对</b>${escapeHtml(m)}</p>`).join('')}</div>` : '';
 }
 
 function reference(c: Citation, n: number): string {
@@ -104,7 +118,7 @@ thead th,tr.group th{background:#eef2f6}.summary td.outcome{white-space:nowrap;f
 section.programme{border:1px solid #d5dce4;border-left:6px solid #9a6700;border-radius:6px;padding:12px 14px;margin:16px 0}
 section.eligible{border-left-color:#1a7f37}section.ineligible{border-left-color:#b42318}
 table.conditions td:nth-child(1),table.conditions td:nth-child(2){white-space:nowrap}tr.met td.status{color:#1a7f37}tr.unmet td.status{color:#b42318;font-weight:bold}tr.unknown td.status{color:#9a6700}td.status{white-space:nowrap}
-.detail{color:#445;font-size:13px}.gap{color:#b42318}.refs a{color:#0b5cab;text-decoration:none;margin-right:2px}
+.detail{color:#445;font-size:13px}.warnings{border:1px solid #bf8700;background:#fff8e1;padding:4px 10px;border-radius:6px}.warnings p{margin:4px 0}.gap{color:#b42318}.refs a{color:#0b5cab;text-decoration:none;margin-right:2px}
 p b,div b{margin-right:6px}.notes,.edition{font-size:13px;color:#445}blockquote{margin:4px 0 2px;padding-left:8px;border-left:3px solid #9db8d6;white-space:pre-wrap}
 .meta{font-size:12px;color:#667}ol.references li{margin-bottom:8px}footer{margin-top:24px;font-size:12px;color:#667;border-top:1px solid #d5dce4;padding-top:8px}
 @page{size:A4;margin:16mm 14mm}
@@ -130,7 +144,7 @@ export function renderHtmlReport({ evaluation: e, facts, generatedOn }: HtmlRepo
   const summary = e.programmes.map((p) => `<tr><td><a href="#p-${escapeHtml(p.id)}">${escapeHtml(p.title)}</a></td><td class="outcome ${p.outcome}">${OUTCOME[p.outcome]}</td><td>${escapeHtml(reasonOf(p).headline)}</td></tr>`).join('');
   const programmes = e.programmes.map((p) => programmeSection(p, e, refs)).join('\n');
   const benefits = e.benefits.length
-    ? `<h3>可享受的支持政策</h3><table><thead><tr><th>政策</th><th>适用</th><th>理由</th><th>依据</th></tr></thead><tbody>${e.benefits.map((b) => `<tr><td>${escapeHtml(b.title)}（${escapeHtml(b.jurisdiction)}）</td><td>${BENEFIT[b.status]}</td><td>${escapeHtml(b.reason)}</td><td>${marks(refs, b.citations)}</td></tr>`).join('')}</tbody></table>`
+    ? `<h3>可享受的支持政策</h3><table><thead><tr><th>政策</th><th>适用</th><th>理由</th><th>依据</th></tr></thead><tbody>${e.benefits.map((b) => `<tr><td>${escapeHtml(b.title)}（${escapeHtml(b.jurisdiction)}）</td><td>${benefitStatus(b)}</td><td>${escapeHtml(b.reason)}</td><td>${marks(refs, b.citations)}</td></tr>`).join('')}</tbody></table>`
     : '';
   const parks = e.parks.length
     ? `<h3>主攻方向相符的特色园区</h3><table><thead><tr><th>园区</th><th>主攻方向</th><th>相符方向</th><th>依据</th></tr></thead><tbody>${e.parks.map((p) => `<tr><td>${escapeHtml(p.park)}（${escapeHtml(p.region)}）</td><td>${escapeHtml(p.directions)}</td><td>${escapeHtml(p.matchedOn.join('、'))}</td><td>${marks(refs, p.citations)}</td></tr>`).join('')}</tbody></table>`
@@ -145,6 +159,7 @@ export function renderHtmlReport({ evaluation: e, facts, generatedOn }: HtmlRepo
 <body>
 <h1>企业认定评估报告</h1>
 <p class="lead">评估日：${escapeHtml(e.asOf)}　·　报告生成日：${escapeHtml(generatedOn)}　·　通策（南通科技政策助手）按政策原文由规则计算，仅供参考，以主管部门认定为准。</p>
+${warningsOf(e)}
 <h3>结论一览</h3>
 <table class="summary"><thead><tr><th>项目</th><th>结论</th><th>理由</th></tr></thead><tbody>${summary}</tbody></table>
 <h3>所用的企业信息</h3>

@@ -88,11 +88,16 @@ describe('the reason first', () => {
     // the unmet score is a gap even while 直接认定 may still carry the programme
     expect(before.gaps.map((g) => g.id)).toContain('tsme-5-score');
     // the shape after issue 12: an assessment and the list of what only the review decides
-    const withExperts: ProgrammeInput = { ...p, assessment: { estimate: 'uncertain', basis: '创新能力评价得分由专家评审' }, expertDecides: ['tsme-5-score', { label: '研究开发组织管理水平' }, 42, null] };
+    expect(before.estimate).toBeNull();
+    const withExperts: ProgrammeInput = {
+      ...p,
+      assessment: { estimate: 'likely', basis: '组织管理水平取中值时合计约 72 分' },
+      expertDecides: [{ id: 'hnte-score-management', label: '研究开发组织管理水平', min: 0, max: 20, maxPoints: 20 }, 'tsme-5-score', 42, null],
+    };
     const after = reasonOf(withExperts);
-    expect(after.expertsDecide).toEqual(['（五）综合评价得分不低于60分，且科技人员指标得分不为0', '研究开发组织管理水平']);
-    expect(reasonOf({ ...p, assessment: { estimate: 'likely', basis: '得分区间大部分在合格线以上' } }).expertsDecide).toEqual(['得分区间大部分在合格线以上']);
-    expect(reasonOf({ ...p, assessment: 'nonsense', expertDecides: 'nonsense' }).expertsDecide).toEqual([]);
+    expect(after.expertsDecide).toEqual(['研究开发组织管理水平（0–20 分）', '（五）综合评价得分不低于60分，且科技人员指标得分不为0']);
+    expect(after.estimate).toBe('可能通过：组织管理水平取中值时合计约 72 分（估算，不是认定结论）');
+    expect(reasonOf({ ...p, assessment: 'nonsense', expertDecides: 'nonsense' })).toMatchObject({ expertsDecide: [], estimate: null });
   });
 
   it('a condition a newer rule adds, unknown to the shape, is still shown', () => {

@@ -51,6 +51,23 @@ describe('the report to keep', () => {
     expect(html).toContain("default-src 'none'");
   });
 
+  it('reads what newer evaluations add, when present: warnings, a measure’s period and expiry, the experts’ part and the estimate', () => {
+    const json = toJson(evaluate(SAMPLE as Facts, '2026-11-22'), knowledge.resolve);
+    const [first, ...others] = json.benefits;
+    const tsme = json.programmes.find((p) => p.id === 'tech-sme')!;
+    const newer = {
+      ...json,
+      warnings: [{ fact: 'x', value: 0.08, suggested: 8, message: '<b>研发占比</b> 0.08 像是小数' }],
+      benefits: [{ ...first!, period: '2022–2024', expired: true }, ...others.map((b) => ({ ...b, period: null, expired: false }))],
+      programmes: json.programmes.map((p) => (p === tsme ? { ...p, expertDecides: [{ id: 'm', label: '研究开发组织管理水平', min: 0, max: 20, maxPoints: 20 }], assessment: { estimate: 'uncertain', basis: '取决于专家打分' } } : p)),
+    };
+    const html = renderHtmlReport({ evaluation: newer, facts: SAMPLE, generatedOn: '2026-11-22' });
+    expect(html).toContain('<b>请核对</b>&#60;b&#62;研发占比&#60;/b&#62; 0.08 像是小数');
+    expect(html).toContain('<td>已到期（2022–2024）</td>');
+    expect(html).toContain('研究开发组织管理水平（0–20 分）');
+    expect(html).toContain('难以判断：取决于专家打分（估算，不是认定结论）');
+  });
+
   it('--html goes alone: not with --json or --jsonl', async () => {
     await expect(runCommand(evaluateCommand, ['-', '--html', '--json'], JSON.stringify(SAMPLE))).rejects.toThrow(UsageError);
     await expect(runCommand(evaluateCommand, ['--html', '--jsonl'], JSON.stringify(SAMPLE))).rejects.toThrow(/--html/);

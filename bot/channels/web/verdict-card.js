@@ -111,6 +111,7 @@ window.TongceVerdict = (() => {
       article.appendChild(line('vcard-tell', '您还可以告诉我：', card.youCanTell.slice(0, SHOWN_FACTS).join('、') + more));
     }
     if (card.expertsDecide.length) article.appendChild(line('vcard-experts', '由专家评审决定：', card.expertsDecide.join('；')));
+    if (card.estimate) article.appendChild(line('vcard-experts', '估算：', card.estimate));
     if (card.final) article.appendChild(el('p', 'vcard-final', '决定结论的条件无法通过补足改变。'));
     if (card.nextStep) article.appendChild(line('vcard-next', '下一步：', card.nextStep));
     article.appendChild(everything(card, programme, citationNode));
@@ -123,7 +124,7 @@ window.TongceVerdict = (() => {
     const row = el('div', 'verdict-extras');
     const benefits = e.benefits.filter((b) => b.status !== 'no');
     const sections = [
-      ['支持政策', benefits, (b) => `${BENEFIT[b.status]}｜${b.title}（${b.jurisdiction}）：${b.reason}`],
+      ['支持政策', benefits, (b) => `${b.expired ? `已到期（${b.period}）` : BENEFIT[b.status]}｜${b.title}（${b.jurisdiction}）：${b.reason}`],
       ['特色园区', e.parks, (p) => `${p.park}（${p.region}）：${p.directions}`],
       ['路线图', e.roadmap, (s) => `${s.step}. ${s.title}${s.readyOn ? `（${s.readyOn} 起）` : ''}${s.actions.length ? `：${s.actions.join('；')}` : ''}`],
     ];
