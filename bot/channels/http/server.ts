@@ -64,7 +64,7 @@ export function createChatServer(options: ServerOptions): Server {
     const body = parsed.data;
     const sessionId = body.sessionId ?? randomUUID();
     const reply = await turns.run(() => options.conversations.handleAsync('web', sessionId, { text: body.text, action: body.action }, body.messageId));
-    const messages = withVerdictCards(reply.messages, options.conversations.store.get(reply.sessionId)?.state.programmes);
+    const messages = withVerdictCards(reply.messages, () => options.conversations.store.get(reply.sessionId)?.state.programmes);
     sendJson(res, 200, { sessionId, messages, ...(reply.replayed ? { replayed: true } : {}) });
   }
 

@@ -11,7 +11,10 @@ export type WebMessage = Message & { verdict?: { programmes: string[]; cards: Ve
  * Adds the cards to each message that carries an evaluation, for the programmes the user asked about (all of
  * them when that is not known). The evaluation itself goes out unchanged: the cards are derived from it.
  */
-export function withVerdictCards(messages: readonly Message[], inPlay: readonly string[] | undefined): WebMessage[] {
+export function withVerdictCards(messages: readonly Message[], programmesInPlay: () => readonly string[] | undefined): WebMessage[] {
+  // asked only for a reply that gives a verdict: most turns do not, and need no look-up
+  if (!messages.some((m) => m.evaluation)) return [...messages];
+  const inPlay = programmesInPlay();
   return messages.map((m) => {
     if (!m.evaluation) return m;
     const e = m.evaluation;
