@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { browserAvailable, launchChromium } from '../helpers/browser.js';
-import { startTestServer } from '../helpers/http.js';
-import { testKnowledge } from '../helpers/knowledge.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserAvailable } from '../helpers/browser.js';
+import { webChatInChromium } from '../helpers/web-chat.js';
 
 const available = browserAvailable();
 
@@ -16,27 +15,18 @@ const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
 
 describe.runIf(available)('verdict cards and the report in Chromium', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  beforeAll(async () => {
-    server = await startTestServer(testKnowledge());
-    browser = await launchChromium();
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const chat = webChatInChromium();
 
   /** A session already holding the sample's facts; the check then asks what is left, and every answer is 不知道. */
   async function verdictPage(viewport: { width: number; height: number }, sessionId: string): Promise<{ page: Page; alerts: string[] }> {
-    const store = server.conversations().store;
+    const store = chat.server.conversations().store;
     store.forUser('web', sessionId, sessionId);
     store.turn(sessionId, null, (s) => ({ state: s.state, facts: SAMPLE, reply: [], userEntry: {} }));
-    const page = await browser.newPage({ viewport, acceptDownloads: true });
+    const page = await chat.browser.newPage({ viewport, acceptDownloads: true });
     const alerts: string[] = [];
     page.on('dialog', (d) => { alerts.push(d.message()); void d.dismiss(); });
     await page.addInitScript({ content: `localStorage.setItem('tongce.sessionId', ${JSON.stringify(sessionId)})` });
-    await page.goto(server.url());
+    await page.goto(chat.server.url());
     await page.getByRole('button', { name: '评估我能认定什么' }).click();
     for (let i = 0; i < 60 && (await page.locator('section.verdict').count()) === 0; i++) {
       const ask = page.locator('[data-ask]').nth(i);
@@ -100,7 +90,7 @@ describe.runIf(available)('verdict cards and the report in Chromium', () => {
     expect(html).toContain('海门精机&#60;img src=x onerror=alert(1)&#62;&#60;script&#62;');
     expect(html).not.toMatch(/<script|<img|<link|src="http|href="http/u);
     // opened, it shows the name as typed and runs nothing
-    const report = await browser.newPage({ viewport: { width: 900, height: 1200 } });
+    const report = await chat.browser.newPage({ viewport: { width: 900, height: 1200 } });
     report.on('dialog', (d) => { alerts.push(d.message()); void d.dismiss(); });
     await report.setContent(html);
     expect(await report.locator('table.facts').textContent()).toContain('<script>alert(2)</script>');

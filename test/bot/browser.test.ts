@@ -1,26 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { browserAvailable, launchChromium } from '../helpers/browser.js';
-import { startTestServer } from '../helpers/http.js';
-import { testKnowledge } from '../helpers/knowledge.js';
+import { describe, expect, it } from 'vitest';
+import { browserAvailable } from '../helpers/browser.js';
+import { webChatInChromium } from '../helpers/web-chat.js';
 
 const available = browserAvailable();
 
 describe.runIf(available)('web chat in Chromium', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  beforeAll(async () => {
-    server = await startTestServer(testKnowledge());
-    browser = await launchChromium();
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const chat = webChatInChromium();
 
   it('completes an eligibility check by clicking and typing, and shows the citations', async () => {
-    const page = await browser.newPage({ viewport: { width: 420, height: 900 } });
-    await page.goto(server.url());
+    const page = await chat.browser.newPage({ viewport: { width: 420, height: 900 } });
+    await page.goto(chat.server.url());
     await page.getByRole('button', { name: '评估我能认定什么' }).click();
     await page.locator('[data-ask="registrationDate"]').last().waitFor();
     // answer by typing, then by pressing the offered buttons
@@ -47,10 +36,10 @@ describe.runIf(available)('web chat in Chromium', () => {
   }, 60_000);
 
   it('renders user input as text, never as markup', async () => {
-    const page = await browser.newPage();
+    const page = await chat.browser.newPage();
     let dialogs = 0;
     page.on('dialog', (d) => { dialogs++; void d.dismiss(); });
-    await page.goto(server.url());
+    await page.goto(chat.server.url());
     await page.locator('.msg.bot').first().waitFor();
     await page.getByLabel('消息').fill('<img src=x onerror=alert(1)><script>alert(2)</script>高企条件？');
     await page.getByRole('button', { name: '发送' }).click();
