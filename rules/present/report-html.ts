@@ -141,6 +141,7 @@ export interface HtmlReportInput {
 export function renderHtmlReport({ evaluation: e, facts, generatedOn }: HtmlReportInput): string {
   const refs = new References();
   const used = factRows(facts);
+  const name = typeof facts.name === 'string' && facts.name.trim() ? `${escapeHtml(facts.name.trim())} · ` : '';
   const summary = e.programmes.map((p) => `<tr><td><a href="#p-${escapeHtml(p.id)}">${escapeHtml(p.title)}</a></td><td class="outcome ${p.outcome}">${OUTCOME[p.outcome]}</td><td>${escapeHtml(reasonOf(p).headline)}</td></tr>`).join('');
   const programmes = e.programmes.map((p) => programmeSection(p, e, refs)).join('\n');
   const benefits = e.benefits.length
@@ -155,9 +156,9 @@ export function renderHtmlReport({ evaluation: e, facts, generatedOn }: HtmlRepo
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<title>通策 · 企业认定评估报告 · ${escapeHtml(e.asOf)}</title><style>${STYLE}</style></head>
+<title>${name}企业认定评估报告 · ${escapeHtml(e.asOf)}</title><style>${STYLE}</style></head>
 <body>
-<h1>企业认定评估报告</h1>
+<h1>${name}企业认定评估报告</h1>
 <p class="lead">评估日：${escapeHtml(e.asOf)}　·　报告生成日：${escapeHtml(generatedOn)}　·　通策（南通科技政策助手）按政策原文由规则计算，仅供参考，以主管部门认定为准。</p>
 ${warningsOf(e)}
 <h3>结论一览</h3>

@@ -49,6 +49,7 @@ describe('the report to keep', () => {
     // the only links are to the report's own references and sections
     for (const [, href] of html.matchAll(/href="([^"]*)"/gu)) expect(href).toMatch(/^#(ref|p)-/u);
     expect(html).toContain("default-src 'none'");
+    expect(html).toContain('<h1>&#60;script&#62;alert(1)&#60;/script&#62;');
   });
 
   it('reads what newer evaluations add, when present: warnings, a measure’s period and expiry, the experts’ part and the estimate', () => {
