@@ -7,6 +7,8 @@ import { deskAnswer } from './desk.js';
 import { respond, type DialogDeps } from './dialog/engine.js';
 import type { Input, Message } from './dialog/message.js';
 import { initialState, type DialogState } from './dialog/state.js';
+import { contactsWithoutDesk } from './handoff/contacts.js';
+import { DEFAULT_REPLY_WITHIN, type StaffDesk } from './handoff/staff-desk.js';
 import { TicketStore, type PendingReply, type TicketPacket } from './handoff/tickets.js';
 import type { TurnPreparer } from './llm/turn-aids.js';
 import { openConversationDb } from './state/database.js';
@@ -28,6 +30,8 @@ export interface ConversationOptions {
   triage?: DialogDeps['triage'];
   /** the optional language model (bot/llm): used by handleAsync only; null or absent → every turn is deterministic */
   llm?: TurnPreparer | null;
+  /** who answers handoff tickets (default: a desk replying within DEFAULT_REPLY_WITHIN); null → none, and 转人工 names whom to contact */
+  staffDesk?: StaffDesk | null;
 }
 
 const DAY = 86_400_000;
@@ -48,6 +52,7 @@ export class Conversations {
   private readonly idleMs: number;
   private readonly knowledge: Knowledge;
   private readonly llm: TurnPreparer | null;
+  private readonly staffDesk: StaffDesk | null;
 
   constructor(options: ConversationOptions) {
     const db = openConversationDb(join(options.dataDir, 'conversations.db'));
@@ -56,10 +61,14 @@ export class Conversations {
     this.idleMs = options.idleMs ?? 30 * DAY;
     this.knowledge = options.knowledge;
     this.llm = options.llm ?? null;
+    this.staffDesk = options.staffDesk === undefined ? { replyWithin: DEFAULT_REPLY_WITHIN } : options.staffDesk;
     this.deps = {
       knowledge: options.knowledge,
       today: options.today ?? (() => new Date().toISOString().slice(0, 10)),
       triage: options.triage ?? ((question, jurisdiction) => deskAnswer(options.knowledge, question, jurisdiction)),
+      ...(this.staffDesk
+        ? { staffReplyWithin: this.staffDesk.replyWithin }
+        : { contacts: (question, jurisdiction) => contactsWithoutDesk(options.knowledge, question, jurisdiction) }),
     };
   }
 
@@ -107,7 +116,7 @@ export class Conversations {
       const deps: DialogDeps = {
         ...this.deps,
         ...aids,
-        handoff: (reason, question) => this.tickets.open({ channel, userKey, sessionId: s.id, reason, packet: this.packet(s, question) }),
+        ...(this.staffDesk ? { handoff: (reason: string, question: string | null) => this.tickets.open({ channel, userKey, sessionId: s.id, reason, packet: this.packet(s, question) }) } : {}),
       };
       const turn = respond(input, { state: s.state, facts: s.facts }, deps);
       if (turn.forget) this.forget(channel, userKey);

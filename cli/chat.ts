@@ -6,6 +6,7 @@ import { openKnowledge } from '../knowledge/index.js';
 import { dataDir } from '../knowledge/paths.js';
 import type { Command } from './io.js';
 import { todayFrom } from './today.js';
+import { staffDeskFromEnv } from '../bot/handoff/staff-desk.js';
 
 function render(m: Message): string {
   const lines = [m.text];
@@ -21,7 +22,7 @@ function render(m: Message): string {
 export const chatCommand: Command = async (_argv, io) => {
   const dir = dataDir(io.env, io.cwd);
   const knowledge = openKnowledge({ dataDir: dir });
-  const conversations = new Conversations({ dataDir: dir, knowledge, today: todayFrom(io.env), llm: llmAssistantFromEnv({ knowledge, dataDir: dir }, io.env) });
+  const conversations = new Conversations({ dataDir: dir, knowledge, today: todayFrom(io.env), llm: llmAssistantFromEnv({ knowledge, dataDir: dir }, io.env), staffDesk: staffDeskFromEnv(io.env) });
   const user = `terminal:${userInfo().username}`;
   let buttons: Message['buttons'] = [];
   const show = (messages: Message[]) => {

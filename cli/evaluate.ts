@@ -7,6 +7,7 @@ import { dataDir } from '../knowledge/paths.js';
 import { evaluate } from '../rules/evaluate.js';
 import { FactsError, parseProfile } from '../rules/facts/validate.js';
 import { isIsoDate, today, type IsoDate } from '../rules/logic/dates.js';
+import { renderHtmlReport } from '../rules/present/report-html.js';
 import { renderReport } from '../rules/present/report.js';
 import { toJson } from '../rules/present/to-json.js';
 import { type CliIO, type Command, UsageError } from './io.js';
@@ -41,7 +42,7 @@ function parseJson(text: string, source: string): unknown {
 }
 
 /**
- * `tongce evaluate <profile.json | -> [--json] [--as-of YYYY-MM-DD]` and `tongce evaluate --jsonl` (contracts.md):
+ * `tongce evaluate <profile.json | -> [--json | --html] [--as-of YYYY-MM-DD]` and `tongce evaluate --jsonl` (contracts.md):
  * judges every programme on a facts profile. Invalid facts are a usage error naming each bad key.
  */
 export function createEvaluateCommand(deps: Partial<EvaluateDependencies> = {}): Command {
@@ -49,11 +50,12 @@ export function createEvaluateCommand(deps: Partial<EvaluateDependencies> = {}):
   return async (argv, io) => {
     const { values, positionals } = parseArgs({
       args: argv,
-      options: { json: { type: 'boolean' }, jsonl: { type: 'boolean' }, 'as-of': { type: 'string' } },
+      options: { json: { type: 'boolean' }, jsonl: { type: 'boolean' }, html: { type: 'boolean' }, 'as-of': { type: 'string' } },
       allowPositionals: true,
     });
     const asOf = values['as-of'];
     if (asOf !== undefined && !isIsoDate(asOf)) throw new UsageError(`--as-of: expected a date as YYYY-MM-DD, got “${asOf}”`);
+    if (values.html && (values.json || values.jsonl)) throw new UsageError('evaluate: --html prints one report; it does not go with --json or --jsonl');
     const dates = { asOf, today: todayOf() };
 
     if (values.jsonl) {
@@ -74,7 +76,8 @@ export function createEvaluateCommand(deps: Partial<EvaluateDependencies> = {}):
       throw e;
     }
     const result = toJson(evaluate(profile.facts, profile.asOf), resolver(io));
-    io.out(values.json ? `${JSON.stringify(result)}\n` : renderReport(result));
+    if (values.html) io.out(renderHtmlReport({ evaluation: result, facts: profile.facts, generatedOn: dates.today }));
+    else io.out(values.json ? `${JSON.stringify(result)}\n` : renderReport(result));
     return 0;
   };
 }

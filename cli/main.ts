@@ -14,7 +14,7 @@ import { triageCommand } from './triage.js';
 const COMMANDS: Record<string, { run: Command; help: string }> = {
   index: { run: indexCommand, help: 'index                                   (re)build the knowledge database' },
   ask: { run: askCommand, help: 'ask "<question>" [--json] [--k N]       answer a clause lookup with citations (--jsonl: batch)' },
-  evaluate: { run: evaluateCommand, help: 'evaluate <profile.json | -> [--json] [--as-of YYYY-MM-DD]  run every programme on a facts profile (--jsonl: batch)' },
+  evaluate: { run: evaluateCommand, help: 'evaluate <profile.json | -> [--json | --html] [--as-of YYYY-MM-DD]  run every programme on a facts profile (--jsonl: batch; --html: a report to keep)' },
   screen: { run: screenCommand, help: 'screen <file.csv|file.xlsx> [--out report.html] [--json|--csv]  batch pre-diagnosis of many enterprises' },
   triage: { run: triageCommand, help: 'triage "<question>" [--jurisdiction 海门区] [--json]  route a help-desk question (--jsonl: batch)' },
   tickets: { run: ticketsCommand, help: 'tickets list|show|reply|close --token T     the staff desk for handoff tickets' },

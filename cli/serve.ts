@@ -20,6 +20,7 @@ import { dataDir } from '../knowledge/paths.js';
 import { serveSettings } from './serve-settings.js';
 import { todayFrom } from './today.js';
 import { type Command, UsageError } from './io.js';
+import { staffDeskFromEnv } from '../bot/handoff/staff-desk.js';
 
 function port(value: string | undefined): number {
   const n = Number(value);
@@ -43,7 +44,7 @@ export const serveCommand: Command = async (argv, io) => {
   // the optional model (TONGCE_LLM_*): off unless configured, and never the one deciding
   const models = llmConfig ? new ModelStatus(llmConfig.chatModel, llmConfig.embeddingsModel) : null;
   const llm: LlmAssistant | null = llmConfig && models ? new LlmAssistant(llmConfig, { knowledge, dataDir: dir, onEvent: modelEventSink(logger, metrics, models) }) : null;
-  const conversations: ObservedConversations = new ObservedConversations({ dataDir: dir, knowledge, idleMs: settings.idleDays * 86_400_000, today, llm }, { log: logger, metrics });
+  const conversations: ObservedConversations = new ObservedConversations({ dataDir: dir, knowledge, idleMs: settings.idleDays * 86_400_000, today, llm, staffDesk: staffDeskFromEnv(io.env) }, { log: logger, metrics });
   const log = (l: string) => logger.error(l);
   const routes: Route[] = [];
   const deliverers: Array<() => void> = [];
@@ -80,6 +81,7 @@ export const serveCommand: Command = async (argv, io) => {
     routes,
     log,
     metrics,
+    report: { resolve: knowledge.resolve, today },
     health: () => healthReport({ conversations, knowledge, models, endpoint: llm?.config.baseURL ?? null, telegram }),
   });
   conversations.expireIdle();

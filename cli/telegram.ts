@@ -6,6 +6,7 @@ import { openKnowledge } from '../knowledge/index.js';
 import { dataDir } from '../knowledge/paths.js';
 import { todayFrom } from './today.js';
 import { type Command, UsageError } from './io.js';
+import { staffDeskFromEnv } from '../bot/handoff/staff-desk.js';
 
 /** `tongce telegram`: the bot by long polling (needs TELEGRAM_BOT_TOKEN). */
 export const telegramCommand: Command = async (_argv, io) => {
@@ -13,7 +14,7 @@ export const telegramCommand: Command = async (_argv, io) => {
   if (!token) throw new UsageError('TELEGRAM_BOT_TOKEN is not set (see .env.example)');
   const dir = dataDir(io.env, io.cwd);
   const knowledge = openKnowledge({ dataDir: dir });
-  const conversations = new Conversations({ dataDir: dir, knowledge, today: todayFrom(io.env), llm: llmAssistantFromEnv({ knowledge, dataDir: dir }, io.env) });
+  const conversations = new Conversations({ dataDir: dir, knowledge, today: todayFrom(io.env), llm: llmAssistantFromEnv({ knowledge, dataDir: dir }, io.env), staffDesk: staffDeskFromEnv(io.env) });
   const bot = createTelegramBot({ token, conversations, ...(io.env.TELEGRAM_API_ROOT ? { apiRoot: io.env.TELEGRAM_API_ROOT } : {}), log: (l) => io.err(l + '\n') });
   await bot.api.setMyCommands(COMMANDS);
   // staff replies recorded by `tongce tickets reply` or the staff page reach the user within seconds

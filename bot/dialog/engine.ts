@@ -32,6 +32,10 @@ export interface DialogDeps {
   triage?(question: string, jurisdiction: string | null): DeskAnswer;
   /** opens a ticket for a person; returns its reference number */
   handoff?(reason: string, question: string | null): string;
+  /** with a staff desk: how soon staff reply, as the user is told ("1个工作日内") */
+  staffReplyWithin?: string;
+  /** without a staff desk: whom to contact instead, from the documents */
+  contacts?(question: string | null, jurisdiction: string | null): DeskAnswer;
   /**
    * facts a language model read from the message (worked out before the turn: the turn is synchronous), added
    * to what the patterns found; like those, they are proposals the user confirms before they are used
@@ -256,11 +260,12 @@ function helpdesk(ctx: Ctx, question: string): void {
 
 function human(ctx: Ctx, question: string | null): void {
   if (!ctx.deps.handoff) {
-    ctx.out.push({ text: say(ctx.lang, 'humanNoDesk') });
+    const where = ctx.deps.contacts?.(question, jurisdictionOf(ctx));
+    ctx.out.push(where ? { text: where.text, ...(where.citations?.length ? { citations: where.citations } : {}) } : { text: say(ctx.lang, 'humanNoDesk') });
     return;
   }
   const reference = ctx.deps.handoff(ctx.state.pending ? 'retry budget or request during a check' : 'user request', question);
-  ctx.out.push({ text: say(ctx.lang, 'human', { ticket: ctx.lang === 'zh' ? `工单号：${reference}。工作人员回复后会在这里通知您。` : `Ticket ${reference}; a reply will appear here.` }) });
+  ctx.out.push({ text: say(ctx.lang, 'human', { ticket: reference, within: ctx.deps.staffReplyWithin ?? say(ctx.lang, 'staffSoon') }) });
 }
 
 /** "注册时间填错了，是2020年": the named fact takes the new value; a year alone keeps the month and day given before. */

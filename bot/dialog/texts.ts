@@ -56,9 +56,10 @@ const TEXTS = {
   forgetCancelled: { zh: '已取消，信息保持不变。', en: 'Cancelled; nothing was deleted.' },
   restarted: { zh: '已重新开始，之前填写的信息已清空。', en: 'Started over; the facts given before are cleared.' },
   human: {
-    zh: '好的，我为您转人工。{ticket}',
-    en: 'I am handing you to a person. {ticket}',
+    zh: '好的，我已为您转人工，工单号：{ticket}。工作人员会在{within}回复，回复会发到这个对话里。',
+    en: 'I have handed you to a person: ticket {ticket}. Staff reply {within}, here in this conversation.',
   },
+  staffSoon: { zh: '工作时间内', en: 'during working hours' },
   humanNoDesk: {
     zh: '人工服务暂未接入本渠道。您可以联系文件中列明的责任部门；如需查找部门，请描述问题，我会告诉您该找谁。',
     en: 'Staff are not connected to this channel yet. Describe your question and I will tell you which department handles it.',

@@ -8,22 +8,24 @@ const BENEFIT = { applies: '适用', maybe: '可能适用', no: '不适用' } as
 const STEP = { ready: '可以申报', work: '需要补足', wait: '等待时间条件', confirm: '待确认' } as const;
 
 /** Numbers each cited clause once, in order of first mention, for the reference list at the end. */
-class References {
+export class References {
   private readonly index = new Map<string, number>();
   readonly list: Citation[] = [];
 
-  marks(citations: readonly Citation[]): string {
-    if (!citations.length) return '';
-    const ns = citations.map((c) => {
+  numbers(citations: readonly Citation[]): number[] {
+    return citations.map((c) => {
       const key = `${c.clauseId}\u0000${c.quote}`;
       let n = this.index.get(key);
       if (n === undefined) {
         this.list.push(c);
         this.index.set(key, (n = this.list.length));
       }
-      return `[${n}]`;
+      return n;
     });
-    return ` 依据${ns.join('')}`;
+  }
+
+  marks(citations: readonly Citation[]): string {
+    return citations.length ? ` 依据${this.numbers(citations).map((n) => `[${n}]`).join('')}` : '';
   }
 }
 

@@ -1,26 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { browserAvailable, launchChromium } from '../helpers/browser.js';
-import { startTestServer } from '../helpers/http.js';
-import { testKnowledge } from '../helpers/knowledge.js';
+import { describe, expect, it } from 'vitest';
+import { browserAvailable } from '../helpers/browser.js';
+import { webChatInChromium } from '../helpers/web-chat.js';
 
 const available = browserAvailable();
 
 describe.runIf(available)('web chat in Chromium', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  beforeAll(async () => {
-    server = await startTestServer(testKnowledge());
-    browser = await launchChromium();
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const chat = webChatInChromium();
 
   it('completes an eligibility check by clicking and typing, and shows the citations', async () => {
-    const page = await browser.newPage({ viewport: { width: 420, height: 900 } });
-    await page.goto(server.url());
+    const page = await chat.browser.newPage({ viewport: { width: 420, height: 900 } });
+    await page.goto(chat.server.url());
     await page.getByRole('button', { name: '评估我能认定什么' }).click();
     await page.locator('[data-ask="registrationDate"]').last().waitFor();
     // answer by typing, then by pressing the offered buttons
@@ -32,8 +21,13 @@ describe.runIf(available)('web chat in Chromium', () => {
     expect(await verdict.getAttribute('data-verdict')).toContain('hnte:ineligible');
     const verdictText = await page.locator('.msg.bot').allTextContents();
     expect(verdictText.join('\n')).toContain('注册满一年：2027-06-01 起');
+    // the card gives the reason and the day the time condition is met; its conditions open to their citations
+    const card = page.locator('article.vcard[data-programme="hnte"]');
+    expect(await card.locator('.vcard-reason').textContent()).toMatch(/^不满足（一）注册成立一年以上/);
+    expect(await card.locator('.vcard-gaps').textContent()).toContain('2027-06-01');
+    await card.locator('details.vcard-more > summary').click();
     // a citation opens to its verbatim quote and names its document
-    const citation = page.locator('details.citation').first();
+    const citation = card.locator('details.citation').first();
     await citation.locator('summary').click();
     expect(await citation.locator('summary').textContent()).toMatch(/《.+》/);
     expect((await citation.locator('blockquote').textContent())!.length).toBeGreaterThan(5);
@@ -42,10 +36,10 @@ describe.runIf(available)('web chat in Chromium', () => {
   }, 60_000);
 
   it('renders user input as text, never as markup', async () => {
-    const page = await browser.newPage();
+    const page = await chat.browser.newPage();
     let dialogs = 0;
     page.on('dialog', (d) => { dialogs++; void d.dismiss(); });
-    await page.goto(server.url());
+    await page.goto(chat.server.url());
     await page.locator('.msg.bot').first().waitFor();
     await page.getByLabel('消息').fill('<img src=x onerror=alert(1)><script>alert(2)</script>高企条件？');
     await page.getByRole('button', { name: '发送' }).click();

@@ -14,7 +14,7 @@ export async function startTestServer(knowledge: Knowledge, options: { ratePerSe
   let conversations: Conversations;
   const up = async () => {
     conversations = new Conversations({ dataDir, knowledge, today: () => options.today ?? '2026-11-22' });
-    server = createChatServer({ conversations, ratePerSecond: options.ratePerSecond ?? 1000 });
+    server = createChatServer({ conversations, ratePerSecond: options.ratePerSecond ?? 1000, report: { resolve: knowledge.resolve, today: () => options.today ?? '2026-11-22' } });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   };
   await up();

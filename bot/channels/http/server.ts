@@ -9,8 +9,10 @@ import { turnContext } from '../../ops/logger.js';
 import { HttpError, readJson } from './body.js';
 import { ChatRequest } from './chat-request.js';
 import { RateLimiter } from './rate-limit.js';
+import { sendReport, type ReportOptions } from './report-route.js';
 import { TrustedProxies } from './trusted-proxies.js';
 import { TurnQueue } from './turn-queue.js';
+import { withVerdictCards } from './verdict-view.js';
 
 /** Another route set mounted on the same server (the Telegram webhook, staff pages). */
 export type Route = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
@@ -31,12 +33,16 @@ export interface ServerOptions {
   log?: (line: string) => void;
   /** how long the server runs queued turns before it polls sockets again (default 1 ms; 0: one turn at a time) */
   turnSliceMs?: number;
+  /** serves `GET /api/report` (the page's 保存报告) when given */
+  report?: ReportOptions;
 }
 
 const STATIC: Record<string, [file: string, type: string]> = {
   '/': ['index.html', 'text/html; charset=utf-8'],
   '/app.js': ['app.js', 'text/javascript; charset=utf-8'],
   '/app.css': ['app.css', 'text/css; charset=utf-8'],
+  '/verdict-card.js': ['verdict-card.js', 'text/javascript; charset=utf-8'],
+  '/verdict-card.css': ['verdict-card.css', 'text/css; charset=utf-8'],
 };
 
 const SECURITY_HEADERS = {
@@ -76,7 +82,8 @@ export function createChatServer(options: ServerOptions): Server {
     // the queue runs the turn from its own callback: the request id is handed over explicitly
     const turn = () => options.conversations.handleAsync('web', sessionId, { text: body.text, action: body.action }, body.messageId);
     const reply = await turns.run(() => turnContext.run({ requestId }, turn));
-    sendJson(res, 200, { sessionId, messages: reply.messages, ...(reply.replayed ? { replayed: true } : {}) });
+    const messages = withVerdictCards(reply.messages, () => options.conversations.store.get(reply.sessionId)?.state.programmes);
+    sendJson(res, 200, { sessionId, messages, ...(reply.replayed ? { replayed: true } : {}) });
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> {
@@ -102,6 +109,10 @@ export function createChatServer(options: ServerOptions): Server {
       const sessionId = url.searchParams.get('sessionId') ?? '';
       if (!/^[A-Za-z0-9_-]{8,64}$/u.test(sessionId)) throw new HttpError(400, 'sessionId: 8–64 letters, digits, - or _');
       return sendJson(res, 200, { sessionId, messages: await turns.run(() => options.conversations.collectStaffReplies('web', sessionId)) });
+    }
+    if (url.pathname === '/api/report' && options.report) {
+      if (req.method !== 'GET') throw new HttpError(405, 'use GET');
+      return sendReport(res, url, options.conversations, options.report);
     }
     if (url.pathname === '/api/chat') {
       if (req.method !== 'POST') throw new HttpError(405, 'use POST');

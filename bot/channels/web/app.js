@@ -28,6 +28,10 @@ function citationNode(c) {
 }
 
 function showBot(message) {
+  if (message.verdict) {
+    log.appendChild(TongceVerdict.render(message, { citationNode, reportHref: `/api/report?sessionId=${encodeURIComponent(sessionId)}` }));
+    return;
+  }
   const box = el('div', 'msg bot', message.text);
   box.dataset.role = 'bot';
   if (message.ask) box.dataset.ask = message.ask.fact;
@@ -77,7 +81,9 @@ async function send(payload, shown) {
     const data = await post({ ...payload, sessionId, messageId });
     sessionId = data.sessionId;
     localStorage.setItem(KEY, sessionId);
-    for (const m of data.messages) showBot(m);
+    // the verdict's cards stand for its per-programme texts
+    const replaced = TongceVerdict.replaced(data.messages);
+    for (const m of data.messages) if (!replaced.has(m)) showBot(m);
   } catch (e) {
     log.appendChild(el('div', 'msg bot error', `发送失败：${e.message}。请稍后重试。`));
   } finally {

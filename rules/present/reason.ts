@@ -1,0 +1,224 @@
+import type { RuleShape, Rule } from '../engine/condition.js';
+import { describeFact, type FactPath } from '../facts/catalog.js';
+import { hnte } from '../programmes/hnte.js';
+import { kechuangProject2023 } from '../programmes/kechuang-project-2023.js';
+import { techSme } from '../programmes/tech-sme.js';
+import type { EvaluationJson } from './evaluation-json.js';
+
+type Status = 'met' | 'unmet' | 'unknown';
+type ProgrammeJson = EvaluationJson['programmes'][number];
+type ConditionJson = ProgrammeJson['conditions'][number];
+
+/**
+ * A programme as the evaluation JSON gives it, with the optional fields other versions add: `assessment`
+ * (contracts.md) and a list of what only the expert review decides. Both are read defensively: absent, null or of
+ * an unexpected shape, they are simply not used.
+ */
+export type ProgrammeInput = ProgrammeJson & { assessment?: unknown; expertDecides?: unknown };
+
+/** One condition as the reason shows it: its number in the text ("（四）", "条件2", "直接认定（1）") apart. */
+export interface ConditionLine {
+  id: string;
+  number: string | null;
+  /** the label without its number */
+  text: string;
+  status: Status;
+  detail: string;
+  /** what to change, with its amount, or the day a time condition is met */
+  gap: string | null;
+  /** how an unmet condition can come to be met: by work, by waiting, or not at all */
+  remedy: 'improve' | 'wait' | 'none';
+}
+
+export interface ProgrammeReason {
+  id: string;
+  title: string;
+  outcome: ProgrammeJson['outcome'];
+  /** the reason in one line: the route that qualifies, the conditions that block, what it depends on */
+  headline: string;
+  /** the conditions behind the headline */
+  deciding: ConditionLine[];
+  /** what the enterprise would change: unmet or thinly met conditions, each with its amount or date */
+  gaps: ConditionLine[];
+  /** undetermined: facts the enterprise can still give (labels), most useful first */
+  youCanTell: string[];
+  /** undetermined: what only the expert review decides */
+  expertsDecide: string[];
+  /** undetermined: the evaluation's estimate of how the experts' part goes, if it gives one */
+  estimate: string | null;
+  /** ineligible, and nothing the enterprise does can change it (registered too early, wrong industry …) */
+  final: boolean;
+  /** routes of an "any one of" group other than the one that decides */
+  otherRoutes: ConditionLine[];
+  /** every remaining condition, so that nothing is dropped */
+  rest: ConditionLine[];
+}
+
+const SHAPES: Record<string, RuleShape> = Object.fromEntries(
+  [kechuangProject2023, hnte, techSme].map((p) => [p.id, shapeOf(p.rule as Rule<unknown>)]),
+);
+
+function shapeOf(rule: Rule<unknown>): RuleShape {
+  if ('judge' in rule) return rule.id;
+  return 'all' in rule ? { all: rule.all.map(shapeOf) } : { any: rule.any.map(shapeOf) };
+}
+
+const NUMBER = /^(条件\d+|直接认定（\d+）|（[一二三四五六七八九十]+）\d?)[：:]?/u;
+
+function lineOf(c: ConditionJson): ConditionLine {
+  const m = NUMBER.exec(c.label);
+  const gap = c.gap ?? (c.metOn ? `${c.metOn} 起满足` : null);
+  return { id: c.id, number: m ? m[1]! : null, text: m ? c.label.slice(m[0].length) : c.label, status: c.status, detail: c.detail, gap, remedy: c.remedy ?? 'improve' };
+}
+
+/** Kleene logic over a shape: how a group stands given its leaves. */
+function statusOf(shape: RuleShape, byId: Map<string, ConditionJson>): Status {
+  if (typeof shape === 'string') return byId.get(shape)?.status ?? 'unknown';
+  const parts = ('all' in shape ? shape.all : shape.any).map((s) => statusOf(s, byId));
+  const [decisive, other] = 'all' in shape ? (['unmet', 'met'] as const) : (['met', 'unmet'] as const);
+  if (parts.includes(decisive)) return decisive;
+  return parts.every((s) => s === other) ? other : 'unknown';
+}
+
+function leavesOf(shape: RuleShape): string[] {
+  return typeof shape === 'string' ? [shape] : ('all' in shape ? shape.all : shape.any).flatMap(leavesOf);
+}
+
+/**
+ * The conditions that make the outcome what it is, and the alternatives passed over. In an "all" group, the
+ * children that share the group's status decide it; in an "any" group that holds, the first route that holds
+ * decides and the others are alternatives; in one that fails or is open, every route counts (any could change it).
+ */
+function decide(shape: RuleShape, want: Status, byId: Map<string, ConditionJson>, deciding: string[], alternatives: string[]): void {
+  if (typeof shape === 'string') {
+    if (byId.get(shape)?.status === want) deciding.push(shape);
+    return;
+  }
+  const children = 'all' in shape ? shape.all : shape.any;
+  if ('any' in shape && want === 'met') {
+    const route = children.find((s) => statusOf(s, byId) === 'met')!;
+    decide(route, 'met', byId, deciding, alternatives);
+    for (const s of children) if (s !== route) alternatives.push(...leavesOf(s));
+    return;
+  }
+  for (const s of children) if (statusOf(s, byId) === want) decide(s, want, byId, deciding, alternatives);
+  // an undecided "any" group: the routes already failed are alternatives closed, not what the outcome waits on
+  if ('any' in shape && want === 'unknown') for (const s of children) if (statusOf(s, byId) === 'unmet') alternatives.push(...leavesOf(s));
+}
+
+/** "（四）、（五）" or, for a run of routes, "条件1至条件8{routesWord}". */
+function numbersOf(lines: ConditionLine[], anyIds: Set<string>, routesWord: string): string {
+  // one or two conditions are named with their words: a bare "（二）" may stand for several clauses
+  const named = lines.length <= 2 ? lines.map((l) => `${l.number ?? ''}${l.text}`) : lines.map((l) => l.number ?? l.text);
+  const routes = lines.filter((l) => anyIds.has(l.id));
+  if (routes.length > 2) {
+    const others = lines.filter((l) => !anyIds.has(l.id)).map((l) => l.number ?? l.text);
+    return [...new Set(others), `${routes[0]!.number ?? routes[0]!.text}至${routes.at(-1)!.number ?? routes.at(-1)!.text}${routesWord}`].join('、');
+  }
+  return [...new Set(named)].join(lines.length <= 2 ? '；' : '、');
+}
+
+function anyLeaves(shape: RuleShape): string[] {
+  if (typeof shape === 'string') return [];
+  return 'any' in shape ? leavesOf(shape) : shape.all.flatMap(anyLeaves);
+}
+
+function labelOfFact(path: string): string {
+  try {
+    return describeFact(path as FactPath).label;
+  } catch {
+    return path;
+  }
+}
+
+const field = (o: unknown, key: string): unknown => (o && typeof o === 'object' ? (o as Record<string, unknown>)[key] : undefined);
+
+/**
+ * What only the expert review decides, from the evaluation's `expertDecides` (score parts with the band the experts
+ * place them in; plain texts or condition ids are read too). Without that list, a score left straddling its pass
+ * mark once no fact is left to give is the experts' as well.
+ */
+function expertsDecide(p: ProgrammeInput, byId: Map<string, ConditionJson>): string[] {
+  const out: string[] = [];
+  for (const item of Array.isArray(p.expertDecides) ? p.expertDecides : []) {
+    const name = typeof item === 'string' ? item : field(item, 'label') ?? field(item, 'id');
+    if (typeof name !== 'string' || !name) continue;
+    const [min, max] = [field(item, 'min'), field(item, 'max')];
+    out.push(`${byId.get(name)?.label ?? name}${typeof min === 'number' && typeof max === 'number' ? `（${min}–${max} 分）` : ''}`);
+  }
+  if (out.length === 0 && p.score && p.missingFacts.length === 0 && p.score.min < p.score.pass && p.score.max >= p.score.pass) {
+    out.push(`评分区间 ${p.score.min}–${p.score.max} 分，合格线 ${p.score.pass} 分：档内具体分值由评审专家确定`);
+  }
+  return out;
+}
+
+const ESTIMATE: Record<string, string> = { likely: '可能通过', unlikely: '难以通过', uncertain: '难以判断' };
+
+/** The evaluation's `assessment`, when it has one: an estimate of the experts' part, never a verdict. */
+function estimateOf(p: ProgrammeInput): string | null {
+  const [estimate, basis] = [field(p.assessment, 'estimate'), field(p.assessment, 'basis')];
+  if (typeof basis !== 'string' || !basis) return null;
+  return `${typeof estimate === 'string' && ESTIMATE[estimate] ? `${ESTIMATE[estimate]}：` : ''}${basis}（估算，不是认定结论）`;
+}
+
+function headlineOf(outcome: ProgrammeJson['outcome'], deciding: ConditionLine[], anyIds: Set<string>, total: number): string {
+  if (outcome === 'eligible') {
+    const route = deciding.find((l) => anyIds.has(l.id));
+    if (route) return `符合${route.number ? `${route.number}` : ''}：${route.text}`;
+    return `${total} 项条件全部满足`;
+  }
+  if (outcome === 'ineligible') return `不满足${numbersOf(deciding, anyIds, '（均不满足）')}`;
+  return deciding.length ? `取决于${numbersOf(deciding, anyIds, '中任一项')}` : '尚待确认';
+}
+
+/**
+ * The reason first: for one programme of an evaluation, why its outcome is what it is, what to change, what is
+ * still open and who settles it. A pure function of the evaluation JSON (contracts.md); the rule's all/any shape
+ * comes from the programme definitions, and a programme without one is read as "all conditions".
+ */
+export function reasonOf(p: ProgrammeInput): ProgrammeReason {
+  const byId = new Map(p.conditions.map((c) => [c.id, c]));
+  const known = SHAPES[p.id];
+  // a condition the shape does not name (a newer rule) still counts, as one more "all" condition
+  const shape: RuleShape = known ? { all: [known, ...p.conditions.map((c) => c.id).filter((id) => !leavesOf(known).includes(id))] } : { all: p.conditions.map((c) => c.id) };
+  const want: Status = p.outcome === 'eligible' ? 'met' : p.outcome === 'ineligible' ? 'unmet' : 'unknown';
+  const decidingIds: string[] = [];
+  const alternativeIds: string[] = [];
+  decide(shape, want, byId, decidingIds, alternativeIds);
+  // an outcome the shape does not explain (rules newer than this reading): the conditions of that status decide
+  if (decidingIds.length === 0) decidingIds.push(...p.conditions.filter((c) => c.status === want).map((c) => c.id));
+  const anyIds = new Set(anyLeaves(shape));
+  const lines = new Map(p.conditions.map((c) => [c.id, lineOf(c)]));
+  const pick = (ids: string[]) => [...new Set(ids)].filter((id) => lines.has(id)).map((id) => lines.get(id)!);
+  const deciding = pick(decidingIds);
+  const otherRoutes = pick(alternativeIds.filter((id) => !decidingIds.includes(id)));
+  const shown = new Set([...deciding, ...otherRoutes].map((l) => l.id));
+  const rest = p.conditions.filter((c) => !shown.has(c.id)).map((c) => lines.get(c.id)!);
+  // alternatives passed over are no gap: what an eligible enterprise need not do is not work to do
+  const passedOver = p.outcome === 'eligible' ? new Set(otherRoutes.map((l) => l.id)) : new Set<string>();
+  const gaps = [...lines.values()].filter((l) => l.gap !== null && l.status !== 'unknown' && !passedOver.has(l.id));
+  return {
+    id: p.id,
+    title: p.title,
+    outcome: p.outcome,
+    headline: headlineOf(p.outcome, deciding, anyIds, p.conditions.length),
+    deciding,
+    gaps,
+    youCanTell: p.outcome === 'undetermined' ? p.missingFacts.map(labelOfFact) : [],
+    expertsDecide: p.outcome === 'undetermined' ? expertsDecide(p, byId) : [],
+    estimate: p.outcome === 'undetermined' ? estimateOf(p) : null,
+    final: p.outcome === 'ineligible' && deciding.length > 0 && deciding.every((l) => l.remedy === 'none'),
+    otherRoutes,
+    rest,
+  };
+}
+
+/** How a roadmap step stands, in the words the reports use. */
+export const STEP_STATUS = { ready: '可以申报', work: '需要补足', wait: '等待时间条件', confirm: '待确认' } as const;
+
+/** The roadmap's step for a programme, in one line: its place, what it is, how it stands and from when. */
+export function nextStepOf(e: Pick<EvaluationJson, 'roadmap'>, programmeId: string): string | null {
+  const step = (e.roadmap ?? []).find((s) => s.programme === programmeId);
+  if (!step) return null;
+  return `第${step.step}步 ${step.title}（${STEP_STATUS[step.status]}${step.readyOn ? `，${step.readyOn} 起` : ''}）`;
+}

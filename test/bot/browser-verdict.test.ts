@@ -1,0 +1,113 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserAvailable } from '../helpers/browser.js';
+import { webChatInChromium } from '../helpers/web-chat.js';
+
+const available = browserAvailable();
+
+/** docs/samples/haimen-manufacturer.json, and a name that tries to become markup. */
+const SAMPLE = {
+  ...(JSON.parse(readFileSync('docs/samples/haimen-manufacturer.json', 'utf8')) as Record<string, unknown>),
+  name: '海门精机<img src=x onerror=alert(1)><script>alert(2)</script>',
+};
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1280, height: 900 };
+
+describe.runIf(available)('verdict cards and the report in Chromium', () => {
+  const chat = webChatInChromium();
+
+  /** A session already holding the sample's facts; the check then asks what is left, and every answer is 不知道. */
+  async function verdictPage(viewport: { width: number; height: number }, sessionId: string): Promise<{ page: Page; alerts: string[] }> {
+    const store = chat.server.conversations().store;
+    store.forUser('web', sessionId, sessionId);
+    store.turn(sessionId, null, (s) => ({ state: s.state, facts: SAMPLE, reply: [], userEntry: {} }));
+    const page = await chat.browser.newPage({ viewport, acceptDownloads: true });
+    const alerts: string[] = [];
+    page.on('dialog', (d) => { alerts.push(d.message()); void d.dismiss(); });
+    await page.addInitScript({ content: `localStorage.setItem('tongce.sessionId', ${JSON.stringify(sessionId)})` });
+    await page.goto(chat.server.url());
+    await page.getByRole('button', { name: '评估我能认定什么' }).click();
+    for (let i = 0; i < 60 && (await page.locator('section.verdict').count()) === 0; i++) {
+      const ask = page.locator('[data-ask]').nth(i);
+      await Promise.race([ask.waitFor(), page.locator('section.verdict').waitFor()]);
+      if (await page.locator('section.verdict').count()) break;
+      await ask.getByRole('button', { name: '不知道' }).click();
+    }
+    await page.locator('section.verdict').waitFor();
+    return { page, alerts };
+  }
+
+  it('on a phone, the summary of every programme fits one screen, drawn without emoji', async () => {
+    const { page } = await verdictPage(PHONE, 'verdict-phone-0001');
+    const section = page.locator('section.verdict').last();
+    expect(await section.getAttribute('data-verdict')).toBe('kechuang-project-2023:ineligible hnte:ineligible tech-sme:undetermined');
+    expect(await section.locator('article.vcard').count()).toBe(3);
+    // the per-programme texts the cards stand for are not repeated above them
+    expect(await page.locator('.msg.bot', { hasText: '【高新技术企业认定】' }).count()).toBe(0);
+    await page.evaluate("document.querySelector('section.verdict').scrollIntoView({ block: 'start' })");
+    const box = (await section.boundingBox())!;
+    const header = (await page.locator('header').boundingBox())!;
+    const composer = (await page.locator('#composer').boundingBox())!;
+    expect(box.height).toBeLessThanOrEqual(PHONE.height - header.height - composer.height);
+    // icons are SVG the page draws; no emoji that a phone without the font would show as boxes
+    expect(await section.locator('article.vcard .vcard-head svg.icon').count()).toBe(3);
+    expect(await section.textContent()).not.toMatch(/[✅❌❓✓✗]/u);
+    await page.screenshot({ path: 'docs/web-verdict-phone.png' });
+    await page.close();
+  }, 120_000);
+
+  it('a card gives the reason first and every gap with its amount; 展开全部 holds every condition', async () => {
+    const { page, alerts } = await verdictPage(PHONE, 'verdict-fold-0001');
+    const hnte = page.locator('article.vcard[data-programme="hnte"]');
+    expect(await hnte.locator('.vcard-reason').textContent()).toMatch(/^不满足（四）科技人员.*；（五）近三个会计年度研究开发费用/);
+    // decided early by (四), the card still lists the other unmet condition, each with what it takes
+    const gaps = await hnte.locator('.vcard-gaps li').allTextContents();
+    expect(gaps.join('\n')).toContain('还差 5 名科技人员');
+    expect(gaps.join('\n')).toMatch(/（五）.*研发费用需再增加/);
+    const tsme = page.locator('article.vcard[data-programme="tech-sme"]');
+    expect(await tsme.locator('.vcard-tell').textContent()).toMatch(/^您还可以告诉我：/);
+    // folded: nothing of the conditions shows until asked for, and then all of them, (六) and (八) included
+    const more = hnte.locator('details.vcard-more');
+    expect(await more.locator('li.cond').first().isVisible()).toBe(false);
+    await more.locator('> summary').click();
+    const shown = await Promise.all((await more.locator('li.cond').all()).map((li) => li.getAttribute('data-condition')));
+    expect(shown).toHaveLength(9);
+    expect(shown).toEqual(expect.arrayContaining(['hnte-6-high-tech-income', 'hnte-8-no-major-incident']));
+    expect(await more.locator('li.cond[data-condition="hnte-4-science-staff"] details.citation').count()).toBeGreaterThan(0);
+    expect(await more.locator('h4').allTextContents()).toEqual(['决定结论的条件', '其余条件']);
+    expect(alerts).toEqual([]);
+    await page.close();
+  }, 120_000);
+
+  it('保存报告 downloads a self-contained page where the user’s text stays text', async () => {
+    const { page, alerts } = await verdictPage(PHONE, 'verdict-save-0001');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '保存报告' }).click()]);
+    expect(download.suggestedFilename()).toBe('tongce-report-2026-11-22.html');
+    const html = readFileSync((await download.path())!, 'utf8');
+    expect(html).toContain('企业认定评估报告');
+    for (const title of ['南通市科创项目认定', '高新技术企业认定', '科技型中小企业评价']) expect(html).toContain(title);
+    expect(html).toContain('海门精机&#60;img src=x onerror=alert(1)&#62;&#60;script&#62;');
+    expect(html).not.toMatch(/<script|<img|<link|src="http|href="http/u);
+    // opened, it shows the name as typed and runs nothing
+    const report = await chat.browser.newPage({ viewport: { width: 900, height: 1200 } });
+    report.on('dialog', (d) => { alerts.push(d.message()); void d.dismiss(); });
+    await report.setContent(html);
+    expect(await report.locator('table.facts').textContent()).toContain('<script>alert(2)</script>');
+    expect(await report.locator('ol.references li').count()).toBeGreaterThan(10);
+    const pdf = await report.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(alerts).toEqual([]);
+    await report.close();
+    await page.close();
+  }, 120_000);
+
+  it('on a desktop, the cards sit side by side', async () => {
+    const { page } = await verdictPage(DESKTOP, 'verdict-desk-0001');
+    const tops = await Promise.all((await page.locator('article.vcard').all()).map(async (c) => Math.round((await c.boundingBox())!.y)));
+    expect(new Set(tops).size).toBe(1);
+    await page.evaluate("document.querySelector('section.verdict').scrollIntoView({ block: 'center' })");
+    await page.screenshot({ path: 'docs/web-verdict-desktop.png' });
+    await page.close();
+  }, 120_000);
+});
