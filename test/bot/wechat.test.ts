@@ -6,7 +6,7 @@ import { parseXml } from '../../bot/channels/wechat/protocol/xml.js';
 import { weChatConfigFromEnv } from '../../bot/channels/wechat/config.js';
 import type { TurnPreparer } from '../../bot/llm/turn-aids.js';
 import { testKnowledge } from '../helpers/knowledge.js';
-import { AES_KEY, APP_ID, blockRealNetwork, channelRig, encryptedCallback, fakePlatformApi, plainCallback, textMessageXml, TOKEN } from '../helpers/wechat.js';
+import { AES_KEY, APP_ID, blockRealNetwork, channelRig, encryptedCallback, fakePlatformApi, plainCallback, textMessageXml, timestampAt, TOKEN } from '../helpers/wechat.js';
 
 const knowledge = testKnowledge();
 const PATH = '/wechat/callback';
@@ -24,11 +24,13 @@ const slowModel = (ms: number): TurnPreparer => ({ prepareTurn: () => new Promis
 
 describe('公众号 callback', () => {
   it('verifies the URL in plain mode: echostr back when the signature matches, 401 when not', async () => {
-    const r = await channelRig<OfficialAccountChannel>('wechat', knowledge);
-    const ts = '1700000000';
+    const r = await channelRig<OfficialAccountChannel>('wechat', knowledge, { plainMode: true });
+    const ts = timestampAt();
     const q = new URLSearchParams({ signature: getSignature(TOKEN, ts, 'n2', ''), timestamp: ts, nonce: 'n2', echostr: '5837397143457' });
     const ok = await fetch(`${r.url(PATH)}?${q}`);
     expect([ok.status, await ok.text()]).toEqual([200, '5837397143457']);
+    // echostr is echoed unsigned: never to be sniffed as HTML
+    expect(ok.headers.get('x-content-type-options')).toBe('nosniff');
     q.set('signature', getSignature('wrong', ts, 'n2', ''));
     expect((await fetch(`${r.url(PATH)}?${q}`)).status).toBe(401);
     await r.close();
@@ -36,7 +38,7 @@ describe('公众号 callback', () => {
 
   it('plain mode: a passive reply in the callback’s response when the answer is ready in time', async () => {
     const api = fakePlatformApi('wechat');
-    const r = await channelRig<OfficialAccountChannel>('wechat', knowledge);
+    const r = await channelRig<OfficialAccountChannel>('wechat', knowledge, { plainMode: true });
     const { query, body } = plainCallback(xml('openid-1', '/start'));
     const res = await r.post(PATH, query, body);
     await r.channel.settled();
@@ -64,7 +66,7 @@ describe('公众号 callback', () => {
 
   it('an answer slower than the budget: an acknowledgement now, the answer through the 客服 API', async () => {
     const api = fakePlatformApi('wechat');
-    const r = await channelRig<OfficialAccountChannel>('wechat', knowledge, { llm: slowModel(100), replyBudgetMs: 5 });
+    const r = await channelRig<OfficialAccountChannel>('wechat', knowledge, { llm: slowModel(100), replyBudgetMs: 5, plainMode: true });
     const { query, body } = plainCallback(xml('openid-3', '高企认定对研发费用占比有什么要求'));
     const res = await r.post(PATH, query, body);
     expect(parseXml(res.text).Content).toBe(ACKNOWLEDGEMENT);
@@ -78,7 +80,7 @@ describe('公众号 callback', () => {
 
   it('a long answer: the first part passively, the rest through the 客服 API, each under 2048 bytes', async () => {
     const api = fakePlatformApi('wechat');
-    const r = await channelRig<OfficialAccountChannel>('wechat', knowledge);
+    const r = await channelRig<OfficialAccountChannel>('wechat', knowledge, { plainMode: true });
     const steps = ['想评估一下我们能不能申报高企', '2026年6月1日'];
     let last = '';
     for (const text of steps) {
@@ -96,7 +98,8 @@ describe('公众号 callback', () => {
 
   it('a retried message is answered once; a bad signature is 401 and a message for another account 403', async () => {
     const api = fakePlatformApi('wechat');
-    const r = await channelRig<OfficialAccountChannel>('wechat', knowledge);
+    const r = await channelRig<OfficialAccountChannel>('wechat', knowledge, { plainMode: true });
+    const safe = await channelRig<OfficialAccountChannel>('wechat', knowledge, { dataDir: r.dataDir });
     const message = xml('openid-5', '/start', '99');
     const first = plainCallback(message);
     expect(parseXml((await r.post(PATH, first.query, first.body)).text).Content).toContain('通策');
@@ -104,16 +107,17 @@ describe('公众号 callback', () => {
     expect(await r.post(PATH, retry.query, retry.body)).toEqual({ status: 200, text: 'success' });
     expect((await r.post(PATH, plainCallback(xml('openid-6', '/start'), 'wrong').query, first.body)).status).toBe(401);
     const other = encryptedCallback(xml('openid-6', '/start'), { receiveId: 'wx-another-account', safeMode: true });
-    expect((await r.post(PATH, other.query, other.body)).status).toBe(403);
+    expect((await safe.post(PATH, other.query, other.body)).status).toBe(403);
     await r.channel.settled();
     expect(api.sent).toEqual([]);
     expect(r.conversations.store.transcript(r.conversations.store.forUser('wechat', 'openid-6').id)).toEqual([]);
+    await safe.close();
     await r.close();
   });
 
   it('delivers a staff reply to the 公众号 user through the 客服 API', async () => {
     const api = fakePlatformApi('wechat');
-    const r = await channelRig<OfficialAccountChannel>('wechat', knowledge);
+    const r = await channelRig<OfficialAccountChannel>('wechat', knowledge, { plainMode: true });
     const { query, body } = plainCallback(xml('openid-7', '转人工'));
     await r.post(PATH, query, body);
     const ticket = r.conversations.tickets.list()[0]!;
@@ -125,7 +129,7 @@ describe('公众号 callback', () => {
 
   it('answers a follow with the welcome and a picture with a hint, and ignores other events', async () => {
     fakePlatformApi('wechat');
-    const r = await channelRig<OfficialAccountChannel>('wechat', knowledge);
+    const r = await channelRig<OfficialAccountChannel>('wechat', knowledge, { plainMode: true });
     const event = (fields: string) => plainCallback(`<xml><ToUserName>${ACCOUNT}</ToUserName><FromUserName>openid-8</FromUserName><CreateTime>1700000001</CreateTime>${fields}</xml>`);
     const follow = event('<MsgType>event</MsgType><Event>subscribe</Event>');
     expect(parseXml((await r.post(PATH, follow.query, follow.body)).text).Content).toContain('您好，我是通策');

@@ -5,7 +5,7 @@ import { WeComChannel } from '../../bot/channels/wecom/channel.js';
 import { weComConfigFromEnv } from '../../bot/channels/wecom/config.js';
 import type { Message } from '../../bot/dialog/message.js';
 import { testKnowledge } from '../helpers/knowledge.js';
-import { AES_KEY, AGENT_ID, blockRealNetwork, channelRig, CORP_ID, encryptedCallback, fakePlatformApi, textMessageXml, TOKEN, WECOM_API } from '../helpers/wechat.js';
+import { AES_KEY, AGENT_ID, blockRealNetwork, channelRig, CORP_ID, encryptedCallback, fakePlatformApi, textMessageXml, timestampAt, TOKEN, WECOM_API } from '../helpers/wechat.js';
 
 const knowledge = testKnowledge();
 const PATH = '/wecom/callback';
@@ -15,12 +15,14 @@ afterAll(() => nock.enableNetConnect());
 afterEach(() => nock.cleanAll());
 
 let msgId = 7_000_000_000_000_000_000n;
-const say = (user: string, text: string, id = String(++msgId)) => encryptedCallback(textMessageXml(CORP_ID, user, text, id), { receiveId: CORP_ID });
+const say = (user: string, text: string, id = String(++msgId), at?: number) =>
+  encryptedCallback(textMessageXml(CORP_ID, user, text, id), { receiveId: CORP_ID, ...(at !== undefined ? { at } : {}) });
 
 async function rig(options: Parameters<typeof channelRig>[2] = {}) {
   const r = await channelRig<WeComChannel>('wecom', knowledge, options);
   const send = async (user: string, text: string, id?: string) => {
-    const { query, body } = say(user, text, id);
+    // signed on the rig's clock, as 企业微信 would sign it at that moment
+    const { query, body } = say(user, text, id, options.now?.());
     const res = await r.post(PATH, query, body);
     await r.channel.settled();
     return res;
@@ -33,7 +35,7 @@ describe('企业微信 callback', () => {
   it('verifies the URL: decrypts echostr and returns it; a wrong signature gets 401', async () => {
     const r = await rig();
     const echo = encrypt(AES_KEY, 'echo-1234567890', CORP_ID);
-    const ts = '1700000000';
+    const ts = timestampAt();
     const q = new URLSearchParams({ msg_signature: getSignature(TOKEN, ts, 'n1', echo), timestamp: ts, nonce: 'n1', echostr: echo });
     const ok = await fetch(`${r.url(PATH)}?${q}`);
     expect(ok.status).toBe(200);
@@ -45,8 +47,9 @@ describe('企业微信 callback', () => {
     expect(await (await fetch(`${r.url(PATH)}?${raw}`)).text()).toBe('echo-plus');
     q.set('msg_signature', getSignature('another-token', ts, 'n1', echo));
     expect((await fetch(`${r.url(PATH)}?${q}`)).status).toBe(401);
+    // unsigned (a parameter missing) is refused like a bad signature
     q.delete('echostr');
-    expect((await fetch(`${r.url(PATH)}?${q}`)).status).toBe(400);
+    expect((await fetch(`${r.url(PATH)}?${q}`)).status).toBe(401);
     await r.close();
   });
 
@@ -156,7 +159,7 @@ describe('企业微信 callback', () => {
       expect((await r.post(PATH, tampered.query, body)).status).toBe(400);
     }
     // signed correctly, but not a message: garbage that does not decrypt, or decrypts to something that is not XML
-    const ts = '1700000000';
+    const ts = timestampAt();
     for (const encrypted of ['bm90IGVuY3J5cHRlZA==', encrypt(AES_KEY, 'plain words', CORP_ID)]) {
       const q = new URLSearchParams({ msg_signature: getSignature(TOKEN, ts, 'n', encrypted), timestamp: ts, nonce: 'n' });
       expect((await r.post(PATH, q.toString(), `<xml><Encrypt><![CDATA[${encrypted}]]></Encrypt></xml>`)).status).toBe(400);
@@ -169,7 +172,7 @@ describe('企业微信 callback', () => {
   });
 
   it('renews the access token before it expires, and once more when the API says it expired (42001)', async () => {
-    let clock = 1_000_000;
+    let clock = Date.now();
     const api = fakePlatformApi('wecom');
     const r = await rig({ now: () => clock });
     await r.send('u1', '/start');
