@@ -104,7 +104,11 @@ export abstract class CallbackChannel {
    * applied now, one applied is sent again. Returns how many were queued.
    */
   resume(): number {
-    const due = this.conversation.inbox.pending().filter((r) => !this.inFlight.has(rowKey(r)) && (this.failures.get(rowKey(r))?.dueAt ?? 0) <= this.now());
+    const pending = this.conversation.inbox.pending();
+    // rows answered since, or dropped as too old, need no back-off any more
+    const waiting = new Set(pending.map(rowKey));
+    for (const key of this.failures.keys()) if (!waiting.has(key)) this.failures.delete(key);
+    const due = pending.filter((r) => !this.inFlight.has(rowKey(r)) && (this.failures.get(rowKey(r))?.dueAt ?? 0) <= this.now());
     for (const r of due) this.answerInQueue(r.user, r, async () => this.sendAnswer(r.user, await this.conversation.answer(r, true), r));
     return due.length;
   }
