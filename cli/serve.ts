@@ -66,7 +66,7 @@ export const serveCommand: Command = async (argv, io) => {
   for (const channel of weChat) {
     log(`${channel.conversation.channel === 'wecom' ? '企业微信' : '公众号'} callback: ${channel.path}`);
     routes.push(channel.route);
-    deliverers.push(() => void channel.deliverStaffReplies());
+    deliverers.push(() => void channel.sweep());
   }
   // staff replies (also those made with `tongce tickets reply` in another process) reach users within seconds
   if (deliverers.length) setInterval(deliver, 5_000).unref();

@@ -25,7 +25,7 @@ function details(t: Ticket): string {
       const p = e.payload as { text?: string; action?: string } | Array<{ text: string }>;
       return Array.isArray(p) ? `  通策：${p.map((m) => m.text.split('\n')[0]).join(' / ')}` : `  用户：${p.text ?? `[${p.action}]`}`;
     }),
-    ...t.replies.map((r) => `回复 ${new Date(r.at).toISOString()}${r.deliveredAt ? '（已送达）' : '（待送达）'}：${r.text}`),
+    ...t.replies.map((r) => `回复 ${new Date(r.at).toISOString()}${r.deliveredAt ? '（已送达）' : r.undeliverable ? `（无法送达：${r.undeliverable}）` : '（待送达）'}：${r.text}`),
   ];
   return lines.join('\n');
 }

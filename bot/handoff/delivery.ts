@@ -4,9 +4,13 @@ import { toTelegram } from '../channels/telegram/render.js';
 import type { Channel } from '../state/sessions.js';
 import type { PendingReply } from './tickets.js';
 
+/** Thrown by a send the platform refused for good (the user unfollowed, a window closed): retrying is useless. */
+export class UndeliverableError extends Error {}
+
 /**
  * Sends the staff replies waiting for a channel's users; each is marked delivered (and added to the transcript)
- * only once the platform accepted it, so a failure is retried on the next sweep. Returns how many were delivered.
+ * only once the platform accepted it, so a failure is retried on the next sweep — but one refused for good
+ * (UndeliverableError) is marked undeliverable, which reopens its ticket for staff. Returns how many were delivered.
  */
 export async function deliverStaffReplies(
   channel: Channel,
@@ -23,7 +27,11 @@ export async function deliverStaffReplies(
       conversations.store.appendBot(session.id, [staffReplyMessage(r)]);
       delivered++;
     } catch (e) {
-      log(`ticket ${r.ref}: ${channel} delivery failed, will retry: ${e instanceof Error ? e.message : String(e)}`);
+      const reason = e instanceof Error ? e.message : String(e);
+      if (e instanceof UndeliverableError) {
+        conversations.tickets.markUndeliverable(r.replyId, reason);
+        log(`ticket ${r.ref}: ${channel} refused the staff reply for good, ticket reopened: ${reason}`);
+      } else log(`ticket ${r.ref}: ${channel} delivery failed, will retry: ${reason}`);
     }
   }
   return delivered;

@@ -24,7 +24,8 @@ export interface Ticket {
   packet: TicketPacket;
   createdAt: number;
   updatedAt: number;
-  replies: Array<{ text: string; at: number; deliveredAt: number | null }>;
+  /** `undeliverable`: why the user's channel refused the reply for good (then it is not retried), else null */
+  replies: Array<{ text: string; at: number; deliveredAt: number | null; undeliverable: string | null }>;
 }
 
 interface Row {
@@ -86,9 +87,9 @@ export class TicketStore {
     return this.db.prepare("UPDATE tickets SET status = 'closed', updated_at = ? WHERE ref = ? AND status != 'closed'").run(this.now(), ref).changes === 1;
   }
 
-  /** Staff replies not yet delivered, oldest first; for one channel and user when given. */
+  /** Staff replies not yet delivered (nor refused for good), oldest first; for one channel and user when given. */
   pending(channel?: Channel, userKey?: string): PendingReply[] {
-    const where = ['r.delivered_at IS NULL'];
+    const where = ['r.delivered_at IS NULL', 'r.undeliverable IS NULL'];
     const params: string[] = [];
     if (channel) {
       where.push('t.channel = ?');
@@ -114,8 +115,20 @@ export class TicketStore {
     this.db.prepare('UPDATE ticket_replies SET delivered_at = ? WHERE id = ?').run(this.now(), replyId);
   }
 
+  /**
+   * A reply the user's channel will never take (the user unfollowed, the platform's window closed): it is not
+   * retried, and its ticket is open again, so staff see that the user did not get it and can reach them another way.
+   */
+  markUndeliverable(replyId: number, reason: string): void {
+    const now = this.now();
+    this.db.transaction(() => {
+      this.db.prepare('UPDATE ticket_replies SET undeliverable = ? WHERE id = ?').run(reason, replyId);
+      this.db.prepare("UPDATE tickets SET status = 'open', updated_at = ? WHERE id = (SELECT ticket_id FROM ticket_replies WHERE id = ?) AND status != 'closed'").run(now, replyId);
+    })();
+  }
+
   private toTicket(r: Row): Ticket {
-    const replies = this.db.prepare('SELECT text, at, delivered_at AS deliveredAt FROM ticket_replies WHERE ticket_id = ? ORDER BY id').all(r.id) as Ticket['replies'];
+    const replies = this.db.prepare('SELECT text, at, delivered_at AS deliveredAt, undeliverable FROM ticket_replies WHERE ticket_id = ? ORDER BY id').all(r.id) as Ticket['replies'];
     return {
       ref: r.ref, channel: r.channel, userKey: r.user_key, sessionId: r.session_id, status: r.status, reason: r.reason,
       packet: JSON.parse(r.packet) as TicketPacket, createdAt: r.created_at, updatedAt: r.updated_at, replies,

@@ -54,6 +54,22 @@ const MIGRATIONS: string[] = [
      delivered_at INTEGER              -- NULL until the user's channel has it
    );
    CREATE INDEX replies_pending ON ticket_replies(delivered_at);`,
+  // the plain-text channels (企业微信, 公众号); IF NOT EXISTS: a database from before this migration may have them
+  `CREATE TABLE IF NOT EXISTS plain_text_inbox (   -- messages acknowledged whose answer is not sent yet
+     channel TEXT NOT NULL,
+     user_key TEXT NOT NULL,
+     message_key TEXT NOT NULL,
+     text TEXT NOT NULL,
+     received_at INTEGER NOT NULL,
+     PRIMARY KEY (channel, user_key, message_key)
+   );
+   CREATE TABLE IF NOT EXISTS plain_text_menus (   -- what the last reply offered: a WeChat user cannot press a button
+     session_id TEXT PRIMARY KEY REFERENCES sessions(id) ON DELETE CASCADE,
+     menu TEXT NOT NULL,            -- choices, whether numbers press them, citations (JSON)
+     updated_at INTEGER NOT NULL
+   );`,
+  // why the user's channel refused a staff reply for good (unfollowed, window closed); NULL otherwise
+  `ALTER TABLE ticket_replies ADD COLUMN undeliverable TEXT;`,
 ];
 
 /**

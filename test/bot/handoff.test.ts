@@ -102,6 +102,22 @@ describe('handoff tickets', () => {
     await d.close();
   });
 
+  it('a reply the channel refused for good is not retried, reopens the ticket and shows as undeliverable on the desk and the CLI', async () => {
+    const d = await desk();
+    d.conversations.handle('web', 'web-session-0005', { text: '转人工' });
+    const { ref } = d.conversations.tickets.list()[0]!;
+    d.conversations.tickets.reply(ref, '请致电园区办。');
+    const [pending] = d.conversations.tickets.pending();
+    d.conversations.tickets.markUndeliverable(pending!.replyId, 'errcode 45015 response out of time limit');
+    expect(d.conversations.tickets.pending()).toEqual([]);
+    const { body: t } = await d.staff(`/tickets/${ref}`);
+    expect(t.status).toBe('open');
+    expect(t.replies[0]).toMatchObject({ deliveredAt: null, undeliverable: 'errcode 45015 response out of time limit' });
+    const shown = await runCli(['tickets', 'show', ref, '--token', TOKEN], '', { TONGCE_DATA_DIR: d.dataDir, TONGCE_STAFF_TOKEN: TOKEN });
+    expect(shown.out).toContain('无法送达：errcode 45015');
+    await d.close();
+  });
+
   it('forgetting a user deletes their tickets too', async () => {
     const d = await desk();
     d.conversations.handle('web', 'web-session-0004', { text: '转人工' });

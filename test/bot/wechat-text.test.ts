@@ -1,8 +1,12 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { shortPlace, shortReference } from '../../bot/channels/wechat-text/citation-ref.js';
 import { toPlainText } from '../../bot/channels/wechat-text/render.js';
 import { packTexts, splitText, WECHAT_TEXT_LIMIT } from '../../bot/channels/wechat-text/split.js';
 import { readTyped } from '../../bot/channels/wechat-text/text-conversation.js';
+import { openConversationDb } from '../../bot/state/database.js';
 import type { Citation } from '../../knowledge/citation.js';
 
 const bytes = (s: string) => Buffer.byteLength(s);
@@ -77,5 +81,22 @@ describe('a turn as plain text', () => {
     expect(readTyped('1', { ...menu, numbered: false })).toEqual({ text: '1' });
     expect(readTyped('依据', menu)).toBe('quotes');
     expect(readTyped('1', undefined)).toEqual({ text: '1' });
+  });
+});
+
+describe('the plain-text channels’ tables', () => {
+  it('come with the conversation database’s migrations, also over a database that made them itself before', () => {
+    const fresh = openConversationDb(':memory:');
+    expect(fresh.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'plain_text_%' ORDER BY name").pluck().all()).toEqual(['plain_text_inbox', 'plain_text_menus']);
+    const path = join(mkdtempSync(join(tmpdir(), 'tongce-migrate-')), 'conversations.db');
+    const old = openConversationDb(path);
+    // as the first release of the channels left it: its tables made outside the migrations, user_version 2
+    old.exec('DROP TABLE plain_text_menus; ALTER TABLE ticket_replies DROP COLUMN undeliverable');
+    old.pragma('user_version = 2');
+    old.close();
+    const migrated = openConversationDb(path);
+    expect(migrated.pragma('user_version', { simple: true })).toBe(4);
+    expect(migrated.prepare('SELECT undeliverable FROM ticket_replies').all()).toEqual([]);
+    expect(migrated.prepare('SELECT * FROM plain_text_menus').all()).toEqual([]);
   });
 });

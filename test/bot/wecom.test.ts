@@ -4,8 +4,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WeComChannel } from '../../bot/channels/wecom/channel.js';
 import { weComConfigFromEnv } from '../../bot/channels/wecom/config.js';
 import type { Message } from '../../bot/dialog/message.js';
+import type { TurnPreparer } from '../../bot/llm/turn-aids.js';
+import { RETRY_BACKOFF_MS } from '../../bot/channels/wechat/protocol/callback-channel.js';
+import { buildXml } from '../../bot/channels/wechat/protocol/xml.js';
 import { testKnowledge } from '../helpers/knowledge.js';
-import { AES_KEY, AGENT_ID, blockRealNetwork, channelRig, CORP_ID, encryptedCallback, fakePlatformApi, textMessageXml, TOKEN, WECOM_API } from '../helpers/wechat.js';
+import { AES_KEY, AGENT_ID, blockRealNetwork, channelRig, CORP_ID, encryptedCallback, fakePlatformApi, textMessageXml, timestampAt, TOKEN, WECOM_API } from '../helpers/wechat.js';
 
 const knowledge = testKnowledge();
 const PATH = '/wecom/callback';
@@ -15,12 +18,14 @@ afterAll(() => nock.enableNetConnect());
 afterEach(() => nock.cleanAll());
 
 let msgId = 7_000_000_000_000_000_000n;
-const say = (user: string, text: string, id = String(++msgId)) => encryptedCallback(textMessageXml(CORP_ID, user, text, id), { receiveId: CORP_ID });
+const say = (user: string, text: string, id = String(++msgId), at?: number) =>
+  encryptedCallback(textMessageXml(CORP_ID, user, text, id), { receiveId: CORP_ID, ...(at !== undefined ? { at } : {}) });
 
 async function rig(options: Parameters<typeof channelRig>[2] = {}) {
   const r = await channelRig<WeComChannel>('wecom', knowledge, options);
   const send = async (user: string, text: string, id?: string) => {
-    const { query, body } = say(user, text, id);
+    // signed on the rig's clock, as 企业微信 would sign it at that moment
+    const { query, body } = say(user, text, id, options.now?.());
     const res = await r.post(PATH, query, body);
     await r.channel.settled();
     return res;
@@ -33,7 +38,7 @@ describe('企业微信 callback', () => {
   it('verifies the URL: decrypts echostr and returns it; a wrong signature gets 401', async () => {
     const r = await rig();
     const echo = encrypt(AES_KEY, 'echo-1234567890', CORP_ID);
-    const ts = '1700000000';
+    const ts = timestampAt();
     const q = new URLSearchParams({ msg_signature: getSignature(TOKEN, ts, 'n1', echo), timestamp: ts, nonce: 'n1', echostr: echo });
     const ok = await fetch(`${r.url(PATH)}?${q}`);
     expect(ok.status).toBe(200);
@@ -45,8 +50,9 @@ describe('企业微信 callback', () => {
     expect(await (await fetch(`${r.url(PATH)}?${raw}`)).text()).toBe('echo-plus');
     q.set('msg_signature', getSignature('another-token', ts, 'n1', echo));
     expect((await fetch(`${r.url(PATH)}?${q}`)).status).toBe(401);
+    // unsigned (a parameter missing) is refused like a bad signature
     q.delete('echostr');
-    expect((await fetch(`${r.url(PATH)}?${q}`)).status).toBe(400);
+    expect((await fetch(`${r.url(PATH)}?${q}`)).status).toBe(401);
     await r.close();
   });
 
@@ -156,7 +162,7 @@ describe('企业微信 callback', () => {
       expect((await r.post(PATH, tampered.query, body)).status).toBe(400);
     }
     // signed correctly, but not a message: garbage that does not decrypt, or decrypts to something that is not XML
-    const ts = '1700000000';
+    const ts = timestampAt();
     for (const encrypted of ['bm90IGVuY3J5cHRlZA==', encrypt(AES_KEY, 'plain words', CORP_ID)]) {
       const q = new URLSearchParams({ msg_signature: getSignature(TOKEN, ts, 'n', encrypted), timestamp: ts, nonce: 'n' });
       expect((await r.post(PATH, q.toString(), `<xml><Encrypt><![CDATA[${encrypted}]]></Encrypt></xml>`)).status).toBe(400);
@@ -169,7 +175,7 @@ describe('企业微信 callback', () => {
   });
 
   it('renews the access token before it expires, and once more when the API says it expired (42001)', async () => {
-    let clock = 1_000_000;
+    let clock = Date.now();
     const api = fakePlatformApi('wecom');
     const r = await rig({ now: () => clock });
     await r.send('u1', '/start');
@@ -224,6 +230,116 @@ describe('企业微信 callback', () => {
     expect(waits).toEqual([1_000, 4_000, 16_000]);
     expect(api.sent).toEqual([]);
     expect(problems.join('\n')).toMatch(/reply to u4 failed: \/cgi-bin\/message\/send: errcode 45009/u);
+    await r.close();
+  });
+
+  it('refuses a message for another application of the corp (AgentID) with 403', async () => {
+    const api = fakePlatformApi('wecom');
+    const r = await rig();
+    const xml = buildXml({ ToUserName: CORP_ID, FromUserName: 'u20', CreateTime: 1, MsgType: 'text', Content: '/start', MsgId: '20', AgentID: 1000003 });
+    const { query, body } = encryptedCallback(xml, { receiveId: CORP_ID });
+    expect((await r.post(PATH, query, body)).status).toBe(403);
+    await r.channel.settled();
+    expect(api.sent).toEqual([]);
+    expect(r.transcript('u20')).toEqual([]);
+    await r.close();
+  });
+
+  it('refuses a stale timestamp with 401, also in the URL check', async () => {
+    fakePlatformApi('wecom');
+    const clock = Date.now();
+    const r = await rig({ now: () => clock });
+    const stale = say('u21', '/start', undefined, clock - 6 * 60_000);
+    expect((await r.post(PATH, stale.query, stale.body)).status).toBe(401);
+    const echo = encrypt(AES_KEY, 'echo', CORP_ID);
+    const ts = timestampAt(clock + 6 * 60_000);
+    const q = new URLSearchParams({ msg_signature: getSignature(TOKEN, ts, 'n', echo), timestamp: ts, nonce: 'n', echostr: echo });
+    expect((await fetch(`${r.url(PATH)}?${q}`)).status).toBe(401);
+    expect(r.transcript('u21')).toEqual([]);
+    await r.close();
+  });
+
+  it('renews the token once on 40001, and shares one token fetch between concurrent sends', async () => {
+    const api = fakePlatformApi('wecom', [40001]);
+    const r = await rig();
+    await Promise.all([r.channel.api.post('/cgi-bin/message/send', { touser: 'a', text: { content: '1' } }), r.channel.api.post('/cgi-bin/message/send', { touser: 'b', text: { content: '2' } })]);
+    // one fetch shared by both, one more after 40001
+    expect(api.tokenFetches).toBe(2);
+    expect(api.sent.map((s) => s.touser).sort()).toEqual(['a', 'b']);
+    await r.close();
+  });
+
+  it('a gettoken error fails the send without naming the secret; the message stays in the inbox', async () => {
+    nock(WECOM_API).persist().get('/cgi-bin/gettoken').query(true).reply(200, { errcode: 40091, errmsg: 'secret is invalid' });
+    const problems: string[] = [];
+    const r = await rig({ log: (l) => problems.push(l) });
+    await r.send('u22', '/start');
+    expect(problems.join('\n')).toMatch(/reply to u22 failed: \/cgi-bin\/gettoken: errcode 40091/u);
+    expect(problems.join('\n')).not.toContain('app-secret');
+    expect(r.channel.conversation.inbox.pending()).toHaveLength(1);
+    await r.close();
+  });
+
+  it('gives up a call the platform does not answer in time (the user’s queue moves on)', async () => {
+    nock(WECOM_API).persist().get('/cgi-bin/gettoken').query(true).reply(200, { errcode: 0, access_token: 't', expires_in: 7200 });
+    nock(WECOM_API).post('/cgi-bin/message/send').query(true).delay(2_000).reply(200, { errcode: 0 });
+    const problems: string[] = [];
+    const r = await rig({ apiTimeoutMs: 50, log: (l) => problems.push(l) });
+    await r.send('u23', '/start');
+    expect(problems.join('\n')).toMatch(/reply to u23 failed: \/cgi-bin\/message\/send: no answer within 50 ms/u);
+    expect(r.channel.conversation.inbox.pending()).toHaveLength(1);
+    await r.close();
+  });
+
+  it('tries -1 (system busy) again after a wait', async () => {
+    const api = fakePlatformApi('wecom', [-1]);
+    const waits: number[] = [];
+    const r = await rig({ sleep: async (ms) => void waits.push(ms) });
+    await r.send('u24', '/start');
+    expect(waits).toEqual([1_000]);
+    expect(api.sent[0]!.content).toContain('通策');
+    await r.close();
+  });
+
+  it('tries a failed answer again on a later sweep, after its back-off, never two at once', async () => {
+    let clock = Date.now();
+    const api = fakePlatformApi('wecom', [60020]);
+    const r = await rig({ now: () => clock });
+    await r.send('u25', '/start');
+    expect(api.sent).toEqual([]);
+    expect(r.channel.resume()).toBe(0);
+    clock += RETRY_BACKOFF_MS[0]!;
+    await r.channel.sweep();
+    expect(r.channel.resume()).toBe(0);
+    await r.channel.settled();
+    expect(api.sent.filter((s) => s.content.includes('您好，我是通策'))).toHaveLength(1);
+    expect(r.channel.conversation.inbox.pending()).toEqual([]);
+    expect(r.channel.resume()).toBe(0);
+    await r.close();
+  });
+
+  it('waits with a staff reply until the answer being sent to that user is out', async () => {
+    const api = fakePlatformApi('wecom');
+    let release!: () => void;
+    let started!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const turnStarted = new Promise<void>((r) => (started = r));
+    let gating = false;
+    const model: TurnPreparer = { prepareTurn: async () => (gating ? (started(), await gate) : undefined, {}) };
+    const r = await rig({ llm: model });
+    await r.send('u26', '转人工');
+    const { ref } = r.conversations.tickets.list()[0]!;
+    r.conversations.tickets.reply(ref, '您好，园区办已受理。');
+    gating = true;
+    const { query, body } = say('u26', '高企认定对研发费用占比有什么要求');
+    await r.post(PATH, query, body);
+    await turnStarted;
+    const delivering = r.channel.deliverStaffReplies();
+    release();
+    expect(await delivering).toBe(1);
+    await r.channel.settled();
+    expect(api.sent.at(-1)!.content).toContain('园区办已受理');
+    expect(api.sent.slice(0, -1).map((s) => s.content).join('\n')).toContain('研究开发费用');
     await r.close();
   });
 

@@ -14,7 +14,8 @@ let nextMsgId = 9_100_000_000n;
 
 /**
  * A WeChat user playing a transcript: they type text, and press a button by replying with the number (or label)
- * the last message offered for it; a button not on offer is typed as a person would. The messages handed back
+ * the last message offered for it — the transcript fails when it was not offered; a button the last message did
+ * not have is typed as a person would. The messages handed back
  * carry what the user actually read in WeChat as their text, and the dialog's recorded questions, verdicts and
  * citations beside it, so a transcript's `replies` are checked against the WeChat rendering.
  */
@@ -32,13 +33,20 @@ export function plainTextDriver(kind: 'wecom' | 'wechat', knowledge: Knowledge, 
     const store = rig!.conversations.store;
     return store.transcript(store.forUser(kind, user).id).at(-1)?.payload as BotMessage[] | undefined;
   };
-  /** The reply that presses a button: its number or label as the last message offered it, else what a person would type. */
+  /**
+   * The reply that presses a button: its number or label as the last message offered it. A button the last
+   * message had must have been offered, or the rendering broke; only one it did not have is typed as a person would.
+   */
   const pressing = (action: string) => {
     const last = recorded();
     const label = last?.flatMap((m) => m.buttons ?? []).find((b) => b.action === action)?.label;
-    const offer = label ? received.join('\n').split('\n').find((line) => line === `回复“${label}”` || new RegExp(`^回复 \\d+ ${label.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}$`, 'u').test(line)) : undefined;
-    if (offer) return offer.startsWith('回复“') ? label! : offer.split(' ')[1]!;
-    return typedFor(action, last?.findLast((m) => m.ask)?.ask?.fact);
+    if (label === undefined) return typedFor(action, last?.findLast((m) => m.ask)?.ask?.fact);
+    const numbered = new RegExp(`^回复 (\\d+) ${label.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}$`, 'u');
+    const lines = received.join('\n').split('\n');
+    const byNumber = lines.map((line) => numbered.exec(line)?.[1]).find((n) => n !== undefined);
+    if (byNumber !== undefined) return byNumber;
+    expect(lines, `the button “${label}” (${action}) of the last message was not offered by number or label`).toContain(`回复“${label}”`);
+    return label;
   };
   const driver: Driver = {
     send: async (input) => {

@@ -49,26 +49,28 @@ export function fakePlatformApi(kind: 'wecom' | 'wechat', sendReplies: number[] 
 }
 
 const nonce = () => randomBytes(6).toString('hex');
-const timestamp = () => String(Math.floor(Date.now() / 1000));
+/** The callback's timestamp, in seconds, at `at` (ms): now unless a test runs on its own clock. */
+export const timestampAt = (at = Date.now()) => String(Math.floor(at / 1000));
 
-/** A message as a user's client sends it, in the platform's XML. */
+/** A message as a user's client sends it, in the platform's XML; 企业微信 also names the application it is for. */
 export function textMessageXml(toUser: string, user: string, text: string, msgId: string): string {
-  return buildXml({ ToUserName: toUser, FromUserName: user, CreateTime: Math.floor(Date.now() / 1000), MsgType: 'text', Content: text, MsgId: msgId });
+  return buildXml({ ToUserName: toUser, FromUserName: user, CreateTime: Math.floor(Date.now() / 1000), MsgType: 'text', Content: text, MsgId: msgId, ...(toUser === CORP_ID ? { AgentID: Number(AGENT_ID) } : {}) });
 }
 
-/** A callback request as the platform signs and (for 企业微信 and 公众号 safe mode) encrypts it. */
-export function encryptedCallback(xml: string, options: { receiveId: string; token?: string; aesKey?: string; safeMode?: boolean }) {
-  const ts = timestamp();
+/** A callback request as the platform signs and (for 企业微信 and 公众号 safe mode) encrypts it, at `at` (ms, default now). */
+export function encryptedCallback(xml: string, options: { receiveId: string; token?: string; aesKey?: string; safeMode?: boolean; at?: number }) {
+  const ts = timestampAt(options.at);
   const n = nonce();
+  const token = options.token ?? TOKEN;
   const encrypted = encrypt(options.aesKey ?? AES_KEY, xml, options.receiveId);
-  const signature = getSignature(options.token ?? TOKEN, ts, n, encrypted);
-  const query = new URLSearchParams({ msg_signature: signature, timestamp: ts, nonce: n, ...(options.safeMode ? { encrypt_type: 'aes', signature: getSignature(TOKEN, ts, n, '') } : {}) });
+  const signature = getSignature(token, ts, n, encrypted);
+  const query = new URLSearchParams({ msg_signature: signature, timestamp: ts, nonce: n, ...(options.safeMode ? { encrypt_type: 'aes', signature: getSignature(token, ts, n, '') } : {}) });
   return { query: query.toString(), body: buildXml({ ToUserName: options.receiveId, Encrypt: encrypted }) };
 }
 
 /** A 公众号 plain-mode callback: signature over token/timestamp/nonce only, XML as is. */
-export function plainCallback(xml: string, token = TOKEN) {
-  const ts = timestamp();
+export function plainCallback(xml: string, token = TOKEN, at?: number) {
+  const ts = timestampAt(at);
   const n = nonce();
   return { query: new URLSearchParams({ signature: getSignature(token, ts, n, ''), timestamp: ts, nonce: n, openid: 'o' }).toString(), body: xml };
 }
@@ -77,6 +79,7 @@ export interface ChannelRig<C> {
   channel: C;
   conversations: Conversations;
   dataDir: string;
+  server: Server;
   url: (path: string) => string;
   post: (path: string, query: string, body: string) => Promise<{ status: number; text: string }>;
   close: () => Promise<void>;
@@ -88,6 +91,9 @@ interface RigOptions {
   now?: () => number;
   llm?: TurnPreparer;
   replyBudgetMs?: number;
+  apiTimeoutMs?: number;
+  /** a 公众号 in plain mode (no EncodingAESKey) */
+  plainMode?: boolean;
   log?: (line: string) => void;
 }
 
@@ -99,10 +105,20 @@ export async function channelRig<C extends WeComChannel | OfficialAccountChannel
 ): Promise<ChannelRig<C>> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), `tongce-${kind}-`));
   const conversations = new Conversations({ dataDir, knowledge, today: () => '2026-11-22', ...(options.llm ? { llm: options.llm } : {}) });
-  const common = { conversations, dataDir, ...(options.sleep ? { sleep: options.sleep } : {}), ...(options.now ? { now: options.now } : {}), ...(options.log ? { log: options.log } : {}) };
+  const common = {
+    conversations,
+    dataDir,
+    ...(options.sleep ? { sleep: options.sleep } : {}),
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.log ? { log: options.log } : {}),
+    ...(options.apiTimeoutMs !== undefined ? { apiTimeoutMs: options.apiTimeoutMs } : {}),
+  };
   const channel = (kind === 'wecom'
     ? new WeComChannel({ corpId: CORP_ID, agentId: AGENT_ID, secret: 'app-secret', token: TOKEN, aesKey: AES_KEY, apiRoot: WECOM_API }, common)
-    : new OfficialAccountChannel({ appId: APP_ID, appSecret: 'app-secret', token: TOKEN, aesKey: AES_KEY, apiRoot: WECHAT_API }, { ...common, replyBudgetMs: options.replyBudgetMs ?? 2_000 })) as C;
+    : new OfficialAccountChannel(
+        { appId: APP_ID, appSecret: 'app-secret', token: TOKEN, ...(options.plainMode ? {} : { aesKey: AES_KEY }), apiRoot: WECHAT_API },
+        { ...common, replyBudgetMs: options.replyBudgetMs ?? 2_000 },
+      )) as C;
   const server: Server = createChatServer({ conversations, routes: [channel.route], ratePerSecond: 10_000 });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   const url = (path: string) => `http://127.0.0.1:${(server.address() as AddressInfo).port}${path}`;
@@ -110,6 +126,7 @@ export async function channelRig<C extends WeComChannel | OfficialAccountChannel
     channel,
     conversations,
     dataDir,
+    server,
     url,
     post: async (path, query, body) => {
       const res = await fetch(`${url(path)}?${query}`, { method: 'POST', headers: { 'content-type': 'text/xml' }, body });

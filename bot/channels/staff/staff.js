@@ -50,7 +50,7 @@ async function show(ref) {
   d.appendChild(el('h4', '对话记录'));
   d.appendChild(el('pre', t.packet.transcript.map((e) => `${e.role === 'user' ? '用户' : '通策'}：${e.role === 'user' ? (e.payload.text || e.payload.action) : e.payload.map((m) => m.text).join('\n')}`).join('\n\n')));
   d.appendChild(el('h4', '回复'));
-  for (const r of t.replies) d.appendChild(el('pre', `${new Date(r.at).toLocaleString()}${r.deliveredAt ? '（已送达）' : '（待送达）'}\n${r.text}`));
+  for (const r of t.replies) d.appendChild(el('pre', `${new Date(r.at).toLocaleString()}${r.deliveredAt ? '（已送达）' : r.undeliverable ? `（无法送达：${r.undeliverable}）` : '（待送达）'}\n${r.text}`));
   const text = el('textarea');
   const send = el('button', '回复用户');
   send.addEventListener('click', async () => { await api(`/tickets/${encodeURIComponent(ref)}/reply`, { method: 'POST', body: JSON.stringify({ text: text.value }) }); await show(ref); await load(); });

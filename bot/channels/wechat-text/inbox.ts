@@ -26,14 +26,6 @@ export class Inbox {
     private readonly log: (line: string) => void = () => {},
     private readonly now: () => number = Date.now,
   ) {
-    db.exec(`CREATE TABLE IF NOT EXISTS plain_text_inbox (
-      channel TEXT NOT NULL,
-      user_key TEXT NOT NULL,
-      message_key TEXT NOT NULL,
-      text TEXT NOT NULL,
-      received_at INTEGER NOT NULL,
-      PRIMARY KEY (channel, user_key, message_key)
-    )`);
     this.stmts = {
       add: db.prepare('INSERT OR IGNORE INTO plain_text_inbox (channel, user_key, message_key, text, received_at) VALUES (?, ?, ?, ?, ?)'),
       pending: db.prepare('SELECT user_key AS user, message_key AS key, text FROM plain_text_inbox WHERE channel = ? ORDER BY received_at, rowid'),

@@ -10,19 +10,14 @@ export interface Menu {
 }
 
 /**
- * The plain-text channels' own table, beside the conversations: a WeChat user cannot press a button, so the
- * channel remembers what the last reply offered. A row belongs to its session and goes with it — "忘记我",
+ * The plain-text channels' own table (plain_text_menus, made in bot/state/database.ts), beside the conversations:
+ * a WeChat user cannot press a button, so the channel remembers what the last reply offered. A row belongs to its session and goes with it — "忘记我",
  * expiry — in the same statement that deletes the session.
  */
 export class MenuStore {
   private readonly stmts;
 
   constructor(db: Database.Database, private readonly now: () => number = Date.now) {
-    db.exec(`CREATE TABLE IF NOT EXISTS plain_text_menus (
-      session_id TEXT PRIMARY KEY REFERENCES sessions(id) ON DELETE CASCADE,
-      menu TEXT NOT NULL,            -- choices, whether numbers press them, citations (JSON)
-      updated_at INTEGER NOT NULL
-    )`);
     this.stmts = {
       save: db.prepare('INSERT OR REPLACE INTO plain_text_menus (session_id, menu, updated_at) VALUES (?, ?, ?)'),
       get: db.prepare('SELECT menu FROM plain_text_menus WHERE session_id = ?'),

@@ -17,6 +17,8 @@ const asciiDigits = (s: string) => s.replace(FULLWIDTH_DIGIT, (d) => String.from
 
 /** The answer to a picture, a voice message, a location …: the dialog reads text only. */
 const NOT_TEXT = '目前只能阅读文字消息，请用文字提问，或回复上一条消息中的数字。';
+/** MsgIds of pictures and voice messages hinted at lately; a platform retries within seconds, so a few suffice. */
+const HINTED_REMEMBERED = 1_000;
 
 /** What a typed message means given the last menu: a button pressed by number or label, the quotes, or text. */
 export function readTyped(text: string, menu: Menu | undefined): Input | 'quotes' {
@@ -38,6 +40,8 @@ export function readTyped(text: string, menu: Menu | undefined): Input | 'quotes
 export class PlainTextConversation {
   private readonly menus: MenuStore;
   readonly inbox: Inbox;
+  /** in memory: a hint repeated after a restart costs nothing, and nothing of the dialog depends on it */
+  private readonly hinted = new Set<string>();
 
   constructor(
     private readonly conversations: Conversations,
@@ -60,9 +64,16 @@ export class PlainTextConversation {
     return received && this.inbox.add(received) ? received : null;
   }
 
-  /** The hint a picture, voice message or location gets; events other than a follow get nothing. */
+  /** The hint a picture, voice message or location gets, once per MsgId; events other than a follow get nothing. */
   hint(m: UserMessage): PlainTextTurn | null {
-    return m.kind === 'other' && !m.event ? { texts: [NOT_TEXT], choices: [], numbered: true, citations: [] } : null;
+    if (m.kind !== 'other' || m.event) return null;
+    if (m.key !== undefined) {
+      const key = `${m.user}\n${m.key}`;
+      if (this.hinted.has(key)) return null;
+      this.hinted.add(key);
+      if (this.hinted.size > HINTED_REMEMBERED) this.hinted.delete(this.hinted.values().next().value!);
+    }
+    return { texts: [NOT_TEXT], choices: [], numbered: true, citations: [] };
   }
 
   /**

@@ -1,7 +1,7 @@
 import { WeComChannel } from '../wecom/channel.js';
 import { weComConfigFromEnv } from '../wecom/config.js';
 import { weChatConfigFromEnv } from './config.js';
-import { OfficialAccountChannel } from './official-account.js';
+import { MAX_REPLY_BUDGET_MS, OfficialAccountChannel } from './official-account.js';
 import type { CallbackChannel, CallbackChannelOptions } from './protocol/callback-channel.js';
 
 /**
@@ -15,8 +15,8 @@ export function weChatChannelsFromEnv(env: Record<string, string | undefined>, o
   if (wecom) channels.push(new WeComChannel(wecom, options));
   const wechat = weChatConfigFromEnv(env);
   const budget = env.WECHAT_REPLY_BUDGET_MS ? Number(env.WECHAT_REPLY_BUDGET_MS) : undefined;
-  if (budget !== undefined && !(Number.isInteger(budget) && budget >= 0 && budget <= 4_500)) {
-    throw new Error(`WECHAT_REPLY_BUDGET_MS: expected 0–4500 ms (公众号 waits 5 s), got “${env.WECHAT_REPLY_BUDGET_MS}”`);
+  if (budget !== undefined && !(Number.isInteger(budget) && budget >= 0 && budget <= MAX_REPLY_BUDGET_MS)) {
+    throw new Error(`WECHAT_REPLY_BUDGET_MS: expected 0–${MAX_REPLY_BUDGET_MS} ms (公众号 waits 5 s, network included), got “${env.WECHAT_REPLY_BUDGET_MS}”`);
   }
   if (wechat) channels.push(new OfficialAccountChannel(wechat, { ...options, ...(budget !== undefined ? { replyBudgetMs: budget } : {}) }));
   // what the last run acknowledged and did not answer goes out now

@@ -11,11 +11,13 @@ import { buildXml } from './protocol/xml.js';
 export const WECHAT_CALLBACK_PATH = '/wechat/callback';
 /** 公众号 waits 5 s for a callback, then retries; a passive reply must be well inside that, network included. */
 export const DEFAULT_REPLY_BUDGET_MS = 3_000;
+/** The most WECHAT_REPLY_BUDGET_MS may be: a second of the 5 s is left for the network and the platform's own timing. */
+export const MAX_REPLY_BUDGET_MS = 4_000;
 /** Said at once when the answer takes longer than the budget; the answer follows through the 客服 API. */
 export const ACKNOWLEDGEMENT = '收到，正在查询，稍后把结果发给您。';
 
 export interface OfficialAccountOptions extends CallbackChannelOptions {
-  /** how long the callback waits for the answer before acknowledging instead (default 3 s) */
+  /** how long the callback waits for the answer before acknowledging instead (default 3 s, at most MAX_REPLY_BUDGET_MS) */
   replyBudgetMs?: number;
 }
 
@@ -37,7 +39,12 @@ export class OfficialAccountChannel extends CallbackChannel {
     super(
       'wechat',
       { token: config.token, ...(config.aesKey ? { aesKey: config.aesKey } : {}), receiveId: config.appId },
-      { root: config.apiRoot, tokenPath: `/cgi-bin/token?grant_type=client_credential&appid=${encodeURIComponent(config.appId)}&secret=${encodeURIComponent(config.appSecret)}` },
+      {
+        root: config.apiRoot,
+        tokenPath: `/cgi-bin/token?grant_type=client_credential&appid=${encodeURIComponent(config.appId)}&secret=${encodeURIComponent(config.appSecret)}`,
+        // 45009 is the daily quota here: waiting seconds would only hold the user's queue
+        rateLimitLiftsSoon: false,
+      },
       options,
     );
     this.budgetMs = options.replyBudgetMs ?? DEFAULT_REPLY_BUDGET_MS;
@@ -48,16 +55,16 @@ export class OfficialAccountChannel extends CallbackChannel {
   readonly route: Route = async (req, res, url) => {
     if (url.pathname !== WECHAT_CALLBACK_PATH) return false;
     if (req.method === 'GET') {
-      sendPlain(res, verifyUrl(url, this.keys, 'when-flagged'));
+      await sendPlain(res, verifyUrl(url, this.keys, 'when-flagged', this.now()));
       return true;
     }
-    const inbound = await readInbound(req, url, this.keys, 'when-flagged');
+    const inbound = await readInbound(req, url, this.keys, 'when-flagged', this.now());
     const message = userMessage(inbound.fields);
     const received = this.conversation.receive(message);
-    // the packed texts once the answer is ready; whether the passive reply carried the first of them
+    // the packed texts once the answer is ready; whether the passive reply carried the first of them out
     const ready = deferred<string[]>();
     const passive = deferred<boolean>();
-    this.queue.run(message.user, async () => {
+    this.answerInQueue(message.user, received, async () => {
       let turn: PlainTextTurn | null = null;
       try {
         turn = await this.turnFor(message, received);
@@ -70,10 +77,13 @@ export class OfficialAccountChannel extends CallbackChannel {
     let timer: NodeJS.Timeout | undefined;
     const texts = await Promise.race([ready.promise, new Promise<null>((r) => (timer = setTimeout(() => r(null), this.budgetMs)))]);
     clearTimeout(timer);
-    passive.resolve(texts !== null && texts.length > 0);
-    if (texts === null) sendPlain(res, this.passiveReply(inbound, ACKNOWLEDGEMENT), 'application/xml');
-    else if (texts.length) sendPlain(res, this.passiveReply(inbound, texts[0]!), 'application/xml');
-    else sendPlain(res, 'success');
+    if (texts === null || !texts.length) {
+      passive.resolve(false);
+      await sendPlain(res, texts === null ? this.passiveReply(inbound, ACKNOWLEDGEMENT) : 'success', texts === null ? 'application/xml' : 'text/plain');
+    } else {
+      // the platform may have stopped waiting: then the first text goes through the 客服 API with the rest
+      passive.resolve(await sendPlain(res, this.passiveReply(inbound, texts[0]!), 'application/xml'));
+    }
     return true;
   };
 
@@ -82,7 +92,7 @@ export class OfficialAccountChannel extends CallbackChannel {
     const xml = buildXml({
       ToUserName: inbound.fields.FromUserName ?? '',
       FromUserName: inbound.fields.ToUserName ?? '',
-      CreateTime: Math.floor((this.options.now ?? Date.now)() / 1000),
+      CreateTime: Math.floor(this.now() / 1000),
       MsgType: 'text',
       Content: content,
     });

@@ -1,5 +1,7 @@
+import { HttpError } from '../http/body.js';
 import type { Route } from '../http/server.js';
 import { splitText } from '../wechat-text/split.js';
+import { WeChatApiError } from '../wechat/protocol/api-client.js';
 import { CallbackChannel, type CallbackChannelOptions } from '../wechat/protocol/callback-channel.js';
 import { readInbound, userMessage, verifyUrl } from '../wechat/protocol/inbound.js';
 import { sendPlain } from '../wechat/protocol/respond.js';
@@ -17,7 +19,12 @@ export class WeComChannel extends CallbackChannel {
     super(
       'wecom',
       { token: config.token, aesKey: config.aesKey, receiveId: config.corpId },
-      { root: config.apiRoot, tokenPath: `/cgi-bin/gettoken?corpid=${encodeURIComponent(config.corpId)}&corpsecret=${encodeURIComponent(config.secret)}` },
+      {
+        root: config.apiRoot,
+        tokenPath: `/cgi-bin/gettoken?corpid=${encodeURIComponent(config.corpId)}&corpsecret=${encodeURIComponent(config.secret)}`,
+        // 45009 here is a per-minute limit: worth a short wait
+        rateLimitLiftsSoon: true,
+      },
       options,
     );
   }
@@ -27,14 +34,17 @@ export class WeComChannel extends CallbackChannel {
   readonly route: Route = async (req, res, url) => {
     if (url.pathname !== WECOM_CALLBACK_PATH) return false;
     if (req.method === 'GET') {
-      sendPlain(res, verifyUrl(url, this.keys, 'always'));
+      await sendPlain(res, verifyUrl(url, this.keys, 'always', this.now()));
       return true;
     }
-    const message = userMessage((await readInbound(req, url, this.keys, 'always')).fields);
+    const { fields } = await readInbound(req, url, this.keys, 'always', this.now());
+    // the corp's other applications share its Token and key: a message for another one is not ours to answer
+    if (fields.AgentID !== this.config.agentId) throw new HttpError(403, 'message is for another application (AgentID)');
+    const message = userMessage(fields);
     // written down before the acknowledgement: after it, 企业微信 will not call again
     const received = this.conversation.receive(message);
-    sendPlain(res, '');
-    this.queue.run(message.user, async () => this.sendAnswer(message.user, await this.turnFor(message, received), received));
+    this.answerInQueue(message.user, received, async () => this.sendAnswer(message.user, await this.turnFor(message, received), received));
+    await sendPlain(res, '');
     return true;
   };
 
@@ -42,8 +52,8 @@ export class WeComChannel extends CallbackChannel {
   protected async sendTexts(user: string, texts: string[]): Promise<void> {
     for (const content of texts.flatMap((t) => splitText(t))) {
       const reply = await this.api.post('/cgi-bin/message/send', { touser: user, msgtype: 'text', agentid: Number(this.config.agentId), text: { content }, safe: 0 });
-      // accepted, but not for this user: outside the application's 可见范围
-      if (reply.invaliduser) throw new Error(`message/send: ${user} is not in the application's visible range (可见范围)`);
+      // accepted, but not for this user: outside the application's 可见范围, which only an administrator can change
+      if (reply.invaliduser) throw new WeChatApiError(0, `${user} is not in the application's visible range (可见范围)`, '/cgi-bin/message/send', true);
     }
   }
 }

@@ -1,16 +1,22 @@
 import type { IncomingMessage } from 'node:http';
-import { HttpError } from '../../http/body.js';
-import { readText } from './body.js';
-import { checkSignature, openEncrypted, signatureParams, type CallbackKeys } from './envelope.js';
+import { HttpError, readBody } from '../../http/body.js';
+import { checkFreshness, checkSignature, openEncrypted, signatureParams, type CallbackKeys } from './envelope.js';
 import { parseXml, type XmlFields } from './xml.js';
 
-/** 企业微信 encrypts every callback; a 公众号 in safe mode says so with encrypt_type=aes, in plain mode sends XML as is. */
+/** A callback body is one message: a few KB. */
+export const CALLBACK_BODY_LIMIT = 64 * 1024;
+
+/**
+ * 企业微信 encrypts every callback. A 公众号 says encrypt_type=aes when it encrypts (安全模式, 兼容模式) and sends
+ * XML as is in 明文模式; with an EncodingAESKey configured, only encrypted messages are taken.
+ */
 export type EncryptionMode = 'always' | 'when-flagged';
 
 export interface Inbound {
   fields: XmlFields;
   /** a passive reply must then be encrypted too */
   encrypted: boolean;
+  /** as received: a sealed reply signs and repeats this very string */
   timestamp: string;
   nonce: string;
 }
@@ -19,34 +25,39 @@ export interface Inbound {
  * GET URL verification. 企业微信: msg_signature over the encrypted echostr, which is decrypted and returned.
  * 公众号: signature over token/timestamp/nonce, and echostr returned as given.
  */
-export function verifyUrl(url: URL, keys: CallbackKeys, mode: EncryptionMode): string {
+export function verifyUrl(url: URL, keys: CallbackKeys, mode: EncryptionMode, now: number): string {
   if (mode === 'always') {
     const q = signatureParams(url, ['msg_signature', 'timestamp', 'nonce', 'echostr']);
+    checkFreshness(q.timestamp!, now);
     checkSignature(keys, q.msg_signature!, q.timestamp!, q.nonce!, q.echostr!);
     return openEncrypted(keys, q.echostr!);
   }
   const q = signatureParams(url, ['signature', 'timestamp', 'nonce', 'echostr']);
+  checkFreshness(q.timestamp!, now);
   checkSignature(keys, q.signature!, q.timestamp!, q.nonce!);
   return q.echostr!;
 }
 
 /**
- * Reads a POSTed message, its signature checked before its content is: a plain-mode signature before the body is
- * read at all, an encrypted message's before it is decrypted. 401 on a bad signature, 403 for another receiver.
+ * Reads a POSTed message, its signature checked before its content is: whatever the query alone can prove (the
+ * parameters, the timestamp, a 公众号's `signature`) before the body is read at all, an encrypted message's
+ * msg_signature before it is decrypted. 401 when unsigned, stale or badly signed, 403 for another receiver.
  */
-export async function readInbound(req: IncomingMessage, url: URL, keys: CallbackKeys, mode: EncryptionMode): Promise<Inbound> {
+export async function readInbound(req: IncomingMessage, url: URL, keys: CallbackKeys, mode: EncryptionMode, now: number): Promise<Inbound> {
   if (req.method !== 'POST') throw new HttpError(405, 'use GET to verify the URL, POST to deliver a message');
   const encrypted = mode === 'always' || url.searchParams.get('encrypt_type') === 'aes';
-  if (!encrypted) {
-    const q = signatureParams(url, ['signature', 'timestamp', 'nonce']);
-    checkSignature(keys, q.signature!, q.timestamp!, q.nonce!);
-    return { fields: parseXml(await readText(req)), encrypted, timestamp: q.timestamp!, nonce: q.nonce! };
-  }
-  const q = signatureParams(url, ['msg_signature', 'timestamp', 'nonce']);
-  const envelope = parseXml(await readText(req));
-  if (!envelope.Encrypt) throw new HttpError(400, 'no Encrypt element');
-  checkSignature(keys, q.msg_signature!, q.timestamp!, q.nonce!, envelope.Encrypt);
-  return { fields: parseXml(openEncrypted(keys, envelope.Encrypt)), encrypted, timestamp: q.timestamp!, nonce: q.nonce! };
+  // 安全模式 signs the body only through msg_signature: a plain POST would be signed by a `signature` any logged
+  // callback URL gives away, for any body
+  if (!encrypted && keys.aesKey) throw new HttpError(401, 'plain message refused: an EncodingAESKey is configured, messages must come encrypted');
+  // a 公众号 puts `signature` (token, timestamp, nonce) on every callback, encrypted or not
+  const q = signatureParams(url, [...(mode === 'always' ? [] : ['signature']), ...(encrypted ? ['msg_signature'] : []), 'timestamp', 'nonce']);
+  checkFreshness(q.timestamp!, now);
+  if (mode === 'when-flagged') checkSignature(keys, q.signature!, q.timestamp!, q.nonce!);
+  const body = parseXml(await readBody(req, CALLBACK_BODY_LIMIT));
+  if (!encrypted) return { fields: body, encrypted, timestamp: q.timestamp!, nonce: q.nonce! };
+  if (!body.Encrypt) throw new HttpError(400, 'no Encrypt element');
+  checkSignature(keys, q.msg_signature!, q.timestamp!, q.nonce!, body.Encrypt);
+  return { fields: parseXml(openEncrypted(keys, body.Encrypt)), encrypted, timestamp: q.timestamp!, nonce: q.nonce! };
 }
 
 /** What a user sent, as the conversation takes it. */
@@ -54,8 +65,8 @@ export type UserMessage =
   | { kind: 'text'; user: string; text: string; key: string }
   /** following the account or opening the app: the welcome */
   | { kind: 'subscribe'; user: string; key: string }
-  /** pictures, voice, locations, other events: answered with a hint or not at all */
-  | { kind: 'other'; user: string; event: boolean };
+  /** pictures, voice, locations, other events: answered with a hint or not at all; `key` is the MsgId when there is one */
+  | { kind: 'other'; user: string; event: boolean; key?: string };
 
 export function userMessage(fields: XmlFields): UserMessage {
   const user = fields.FromUserName ?? '';
@@ -63,5 +74,5 @@ export function userMessage(fields: XmlFields): UserMessage {
   if (fields.MsgType === 'text' && fields.MsgId && typeof fields.Content === 'string') return { kind: 'text', user, text: fields.Content, key: fields.MsgId };
   // events have no MsgId; the platforms' own advice is to de-duplicate them by sender and CreateTime
   if (fields.MsgType === 'event' && fields.Event === 'subscribe') return { kind: 'subscribe', user, key: `subscribe:${fields.CreateTime ?? ''}` };
-  return { kind: 'other', user, event: fields.MsgType === 'event' };
+  return { kind: 'other', user, event: fields.MsgType === 'event', ...(fields.MsgId ? { key: fields.MsgId } : {}) };
 }

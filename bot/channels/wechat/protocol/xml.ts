@@ -23,9 +23,16 @@ export function parseXml(text: string): XmlFields {
 
 const cdata = (s: string) => `<![CDATA[${s.replaceAll(']]>', ']]]]><![CDATA[>')}]]>`;
 
-/** Builds `<xml>…</xml>` with every text field in CDATA and numbers as they are. */
-export function buildXml(fields: Record<string, string | number>): string {
+/** Digits written as they were received, not in CDATA: a signed timestamp must read back as the string signed ("0017" stays "0017"). */
+export class Digits {
+  constructor(readonly text: string) {
+    if (!/^\d+$/u.test(text)) throw new Error(`not digits: ${text}`);
+  }
+}
+
+/** Builds `<xml>…</xml>` with every text field in CDATA, numbers and digits as they are. */
+export function buildXml(fields: Record<string, string | number | Digits>): string {
   return `<xml>${Object.entries(fields)
-    .map(([k, v]) => `<${k}>${typeof v === 'number' ? v : cdata(v)}</${k}>`)
+    .map(([k, v]) => `<${k}>${typeof v === 'number' ? v : v instanceof Digits ? v.text : cdata(v)}</${k}>`)
     .join('')}</xml>`;
 }
