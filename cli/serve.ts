@@ -47,12 +47,13 @@ export const serveCommand: Command = async (argv, io) => {
   const conversations: ObservedConversations = new ObservedConversations({ dataDir: dir, knowledge, idleMs: settings.idleDays * 86_400_000, today, llm, staffDesk: staffDeskFromEnv(io.env) }, { log: logger, metrics });
   const log = (l: string) => logger.error(l);
   const routes: Route[] = [];
+  const platformRoutes: Route[] = [];
   const deliverers: Array<() => void> = [];
   const deliver = () => deliverers.forEach((d) => d());
   if (io.env.TELEGRAM_BOT_TOKEN) {
     const bot = createTelegramBot({ token: io.env.TELEGRAM_BOT_TOKEN, conversations, ...(io.env.TELEGRAM_API_ROOT ? { apiRoot: io.env.TELEGRAM_API_ROOT } : {}), log });
     if (!io.env.TELEGRAM_WEBHOOK_SECRET) log('TELEGRAM_WEBHOOK_SECRET is not set: every webhook call will be refused (401)');
-    routes.push(telegramWebhook(bot, io.env.TELEGRAM_WEBHOOK_SECRET, log));
+    platformRoutes.push(telegramWebhook(bot, io.env.TELEGRAM_WEBHOOK_SECRET, log));
     deliverers.push(() => void deliverToTelegram(bot.api, conversations, log));
   }
   // 企业微信 and 公众号 (WECOM_*, WECHAT_*): mounted only when their variables are set
@@ -65,7 +66,7 @@ export const serveCommand: Command = async (argv, io) => {
   })();
   for (const channel of weChat) {
     log(`${channel.conversation.channel === 'wecom' ? '企业微信' : '公众号'} callback: ${channel.path}`);
-    routes.push(channel.route);
+    platformRoutes.push(channel.route);
     deliverers.push(() => void channel.sweep());
   }
   // staff replies (also those made with `tongce tickets reply` in another process) reach users within seconds
@@ -79,6 +80,7 @@ export const serveCommand: Command = async (argv, io) => {
     ratePerSecond: settings.ratePerSecond,
     trustProxy: settings.trustProxy,
     routes,
+    platformRoutes,
     log,
     metrics,
     report: { resolve: knowledge.resolve, today },

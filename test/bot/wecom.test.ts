@@ -35,6 +35,16 @@ async function rig(options: Parameters<typeof channelRig>[2] = {}) {
 }
 
 describe('企业微信 callback', () => {
+  it('is not throttled by the per-address limit that the web API has: every user’s callback comes from 企业微信’s few addresses', async () => {
+    fakePlatformApi('wecom');
+    const r = await rig({ ratePerSecond: 1 });
+    for (let i = 0; i < 6; i++) expect((await r.send(`user${i}`, '/start')).status).toBe(200);
+    const statuses = [];
+    for (let i = 0; i < 6; i++) statuses.push((await fetch(r.url('/api/chat'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"text":"你好"}' })).status);
+    expect(statuses).toContain(429);
+    await r.close();
+  });
+
   it('verifies the URL: decrypts echostr and returns it; a wrong signature gets 401', async () => {
     const r = await rig();
     const echo = encrypt(AES_KEY, 'echo-1234567890', CORP_ID);

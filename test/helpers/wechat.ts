@@ -95,6 +95,8 @@ interface RigOptions {
   /** a 公众号 in plain mode (no EncodingAESKey) */
   plainMode?: boolean;
   log?: (line: string) => void;
+  /** the server's per-client rate limit (default: high enough never to matter) */
+  ratePerSecond?: number;
 }
 
 /** A chat server on loopback with one WeChat-family channel mounted, over its own (or the given) data directory. */
@@ -119,7 +121,7 @@ export async function channelRig<C extends WeComChannel | OfficialAccountChannel
         { appId: APP_ID, appSecret: 'app-secret', token: TOKEN, ...(options.plainMode ? {} : { aesKey: AES_KEY }), apiRoot: WECHAT_API },
         { ...common, replyBudgetMs: options.replyBudgetMs ?? 2_000 },
       )) as C;
-  const server: Server = createChatServer({ conversations, routes: [channel.route], ratePerSecond: 10_000 });
+  const server: Server = createChatServer({ conversations, platformRoutes: [channel.route], ratePerSecond: options.ratePerSecond ?? 10_000 });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   const url = (path: string) => `http://127.0.0.1:${(server.address() as AddressInfo).port}${path}`;
   return {

@@ -30,6 +30,12 @@ export interface ServerOptions {
   /** largest request body in bytes (default 64 KiB) */
   bodyLimit?: number;
   routes?: Route[];
+  /**
+   * Callbacks of messaging platforms (Telegram webhook, 企业微信, 公众号) that authenticate every call themselves.
+   * They run before the per-client rate limit: a platform's few addresses carry all of its users' messages, so a
+   * limit per address would throttle every WeChat user together (a refused callback reads "暂时无法提供服务").
+   */
+  platformRoutes?: Route[];
   log?: (line: string) => void;
   /** how long the server runs queued turns before it polls sockets again (default 1 ms; 0: one turn at a time) */
   turnSliceMs?: number;
@@ -101,6 +107,7 @@ export function createChatServer(options: ServerOptions): Server {
       res.end(text);
       return;
     }
+    for (const route of options.platformRoutes ?? []) if (await route(req, res, url)) return;
     if (!limiter.take(client)) throw new HttpError(429, 'too many requests; slow down');
     for (const route of options.routes ?? []) if (await route(req, res, url)) return;
     if (url.pathname === '/api/messages') {
