@@ -8,6 +8,7 @@ import { figureSatisfies } from '../logic/bounds.js';
 import { showInterval } from '../logic/interval.js';
 import { TECH_SME as T } from '../parameters/tech-sme-2017.js';
 import { holdsValidCertificate } from './hnte-certificate.js';
+import { residentInChina } from './resident.js';
 import { staffShare, staffShortfall } from './staff-share.js';
 import { techSmeScore, type TechSmeScore } from './tech-sme-score.js';
 
@@ -23,8 +24,7 @@ const resident: Sc = {
   label: '（一）在中国境内（不包括港、澳、台地区）注册的居民企业',
   cites: [T.resident.cite],
   remedy: 'none',
-  judge: ({ facts }) =>
-    requireAnswer(facts, 'residentEnterprise', true, { yes: '在中国境内注册的居民企业', no: '不是在中国境内（不含港、澳、台）注册的居民企业' }),
+  judge: ({ facts }) => residentInChina(facts),
 };
 
 const employees: Sc = {
