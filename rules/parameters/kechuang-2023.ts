@@ -46,10 +46,12 @@ export const KECHUANG_2023 = {
     /**
      * Reading: "引进有效期内高新技术企业" needs the certificate to come with the enterprise — issued before it was
      * registered in 南通 and valid that day; 其他说明3 counts a first certificate obtained afterwards as a
-     * "通过高新技术企业认定的项目", not as a 招引科创项目.
+     * "通过高新技术企业认定的项目", not as a 招引科创项目. And it must still be valid when the project is
+     * recognised: 其他说明1 takes an introduced 高企 that fails re-recognition out of the count.
      */
     hnte: {
       cite: ref('1. 引进有效期内高新技术企业，或母公司为市外高新技术企业'),
+      deductedCite: ref('1. 2022年以来认定的招引科创项目出现外迁、停业或招引的高企复评未能通过的，将从当年考核认定数据中予以扣除'),
       firstCertificateCite: ref('3. 2021年以后从市外引进注册、从未认定为科创项目、首次于本年度获得高新技术企业认定的企业计入“通过高新技术企业认定的项目”数，但不计入招引科创项目数'),
     },
     founder: {

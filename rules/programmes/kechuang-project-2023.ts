@@ -6,7 +6,7 @@ import { figureSatisfies } from '../logic/bounds.js';
 import type { Facts } from '../facts/schema.js';
 import { chineseDate, type IsoDate } from '../logic/dates.js';
 import { KECHUANG_2023 as K } from '../parameters/kechuang-2023.js';
-import { hnteCertificateLastDay } from './hnte-certificate.js';
+import { hnteCertificateLastDay, holdsValidCertificate } from './hnte-certificate.js';
 
 type Kc = Condition<null>;
 
@@ -159,13 +159,16 @@ function hnteOnArrival(facts: Facts): boolean | undefined {
 const route1: Kc = {
   id: 'kc-route-1-hnte',
   label: '条件1：引进有效期内高新技术企业，或母公司为市外高新技术企业',
-  cites: [K.routes.hnte.cite, K.routes.hnte.firstCertificateCite],
+  cites: [K.routes.hnte.cite, K.routes.hnte.firstCertificateCite, K.routes.hnte.deductedCite],
   remedy: 'none',
-  judge: ({ facts }) => {
-    const introduced = requireValue(hnteOnArrival(facts), 'hnteWhenIntroduced', true, {
-      yes: '迁入南通时已是有效期内的高新技术企业',
-      no: '迁入南通时不是有效期内的高新技术企业（落户后首次获得高企认定的，按其他说明3计入“通过高新技术企业认定的项目”数，不计入招引科创项目数）',
-    });
+  judge: ({ facts, asOf }) => {
+    const introduced = allParts(
+      requireValue(holdsValidCertificate(facts, asOf), 'hnteCertified', true, { yes: '企业持有有效期内高新技术企业证书', no: '企业目前未持有有效的高企证书' }),
+      requireValue(hnteOnArrival(facts), 'hnteWhenIntroduced', true, {
+        yes: '迁入南通时已是有效期内的高新技术企业',
+        no: '迁入南通时不是有效期内的高新技术企业（落户后首次获得高企认定的，按其他说明3计入“通过高新技术企业认定的项目”数，不计入招引科创项目数）',
+      }),
+    );
     return anyParts(
       introduced,
       requireAnswer(facts, 'parentIsOutsideHnte', true, { yes: '母公司为市外高新技术企业', no: '母公司不是市外高新技术企业' }),
