@@ -65,7 +65,8 @@ function plan(s: Standing): Pick<RoadmapStep, 'status' | 'actions' | 'readyOn' |
           wait = true;
           if (c.metOn && (!readyOn || c.metOn > readyOn)) readyOn = c.metOn;
         } else if (!option) work = true;
-      } else if (c.status === 'unknown') {
+      } else if (c.status === 'unknown' && c.open.length > 0) {
+        // one with nothing left to give waits on time or on the experts' scoring, said elsewhere
         actions.push(`${option ? '待确认（任一即可）' : '待确认'}：${c.label}`);
       }
       return;

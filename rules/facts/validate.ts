@@ -109,6 +109,12 @@ function crossFieldProblems(f: Facts): FactIssue[] {
       message: `自主申请授权的实用新型专利（${f.utilityModelsSelfApplied}项）属于Ⅱ类知识产权，但Ⅱ类知识产权只填了${f.ipClassII}项；若其中有已失效或与主要产品无关的，请两项都只计有效且相关的 / utilityModelsSelfApplied (${f.utilityModelsSelfApplied}) exceeds ipClassII (${f.ipClassII}): utility models are class II IP`,
     });
   }
+  if (f.majorIncidentLastYear === true && f.majorIncidentSincePreviousYear === false) {
+    out.push({
+      key: 'majorIncidentLastYear, majorIncidentSincePreviousYear',
+      message: '申请前一年内发生过重大事故，就一定在上一年1月1日以来发生过 / an incident in the last twelve months lies within the previous and current years',
+    });
+  }
   if (f.residentEnterprise === false && f.region !== undefined && f.region !== '市外') {
     out.push({
       key: 'residentEnterprise, region',

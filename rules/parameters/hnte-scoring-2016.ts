@@ -105,8 +105,9 @@ export const HNTE_SCORING = {
         { from: bound('以上（不含）', 0, '%'), points: span(1, 2) },
       ],
       otherwise: exactly(0),
-      // the source reconstructs this table from two agreeing third-party pages; its distinctive cell is the E grade
-      cites: [ref('以上两个指标分别对照下表评价档次(ABCDEF)得出分值,两项得分相加计算出企业成长性指标综合得分。'), ref('>0 (i.e. 0<r<5%)')],
+      // The table is our source's reconstruction from two agreeing third-party pages (its catalog provenance says
+      // so on every citation); its rows are cited by their cells, never by the source's own gloss "(i.e. 0<r<5%)".
+      cites: [ref('以上两个指标分别对照下表评价档次(ABCDEF)得出分值,两项得分相加计算出企业成长性指标综合得分。'), ref('≥35%'), ref('9-10')],
     } satisfies BandTable,
     actualPeriod: ref('企业实际经营期不满三年的按实际经营时间计算'),
     netAssetsFormula: ref('净资产增长率=1/2(第二年末净资产÷第一年末净资产+第三年末净资产÷第二年末净资产)-1'),

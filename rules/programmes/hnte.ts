@@ -1,6 +1,6 @@
 import { latestRegistration, possibleAssessmentYears } from '../facts/fiscal-years.js';
 import type { Condition, Context, Judgement, Note } from '../engine/condition.js';
-import { requireAmount, requireAnswer } from '../engine/judgements.js';
+import { requireAmount, requireAnswer, requireValue } from '../engine/judgements.js';
 import type { Assessment, ExpertPart, Programme } from '../engine/programme.js';
 import { figureSatisfies, satisfies } from '../logic/bounds.js';
 import { addYears } from '../logic/dates.js';
@@ -153,7 +153,9 @@ const noIncident: Hc = {
   cites: [M.noIncident.cite],
   remedy: 'wait',
   judge: ({ facts }) => {
-    const j = requireAnswer(facts, 'majorIncidentLastYear', false, {
+    // none since the start of last year means none in the twelve months before applying either
+    const none = facts.majorIncidentSincePreviousYear === false ? false : undefined;
+    const j = requireValue(facts.majorIncidentLastYear ?? none, 'majorIncidentLastYear', false, {
       yes: '申请前一年内发生过重大安全、重大质量事故或严重环境违法行为',
       no: '申请前一年内未发生重大安全、重大质量事故或严重环境违法行为',
     });

@@ -92,7 +92,7 @@ describe('roadmap', () => {
   });
 
   it('marks a programme the enterprise already qualifies for as ready', () => {
-    const steps = evaluate({ residentEnterprise: true, employees: 60, scienceStaff: 18, salesRevenueByYear: { 2025: 1500 }, rdExpenseByYear: { 2025: 120 }, totalAssets: 900, ipClassI: 1, restrictedIndustry: false, majorIncidentLastYear: false, seriousDishonesty: false }, asOf).roadmap;
+    const steps = evaluate({ residentEnterprise: true, employees: 60, scienceStaff: 18, salesRevenueByYear: { 2025: 1500 }, rdExpenseByYear: { 2025: 120 }, totalAssets: 900, ipClassI: 1, restrictedIndustry: false, majorIncidentLastYear: false, majorIncidentSincePreviousYear: false, seriousDishonesty: false }, asOf).roadmap;
     expect(steps[0]).toMatchObject({ programme: 'tech-sme', status: 'ready' });
   });
 });

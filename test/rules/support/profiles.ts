@@ -107,6 +107,7 @@ const fullProfile = fc
       residentEnterprise: inNantong || f.residentEnterprise,
       utilityModelsSelfApplied: Math.min(f.utilityModelsSelfApplied, f.ipClassII),
       ...(nantongRegistrationDate === undefined ? {} : { nantongRegistrationDate }),
+      majorIncidentSincePreviousYear: f.majorIncidentLastYear || f.majorIncidentSincePreviousYear,
       hnteWhenIntroduced:
         nantongRegistrationDate !== f.registrationDate &&
         (f.hnteWhenIntroduced || (nantongRegistrationDate !== undefined && hnteCertDate < nantongRegistrationDate && hnteCertificateLastDay(hnteCertDate) >= nantongRegistrationDate)),
