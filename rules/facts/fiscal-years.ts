@@ -30,11 +30,12 @@ export function latestRegistration(facts: Facts, asOf: IsoDate): IsoDate {
   let latest = asOf;
   for (const d of [facts.hnteCertDate, facts.nantongRegistrationDate]) if (d !== undefined && d < latest) latest = d;
   // a figure for a fiscal year says the enterprise existed by the end of it
+  let first = Infinity;
   for (const key of PER_YEAR_KEYS) {
     const figures = facts[key];
-    if (figures === undefined) continue;
-    for (const year in figures) if (`${year}-12-31` < latest) latest = `${year}-12-31`;
+    if (figures !== undefined) for (const year in figures) first = Math.min(first, Number(year));
   }
+  if (first !== Infinity && `${first}-12-31` < latest) latest = `${first}-12-31`;
   return latest;
 }
 

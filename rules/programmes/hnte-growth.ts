@@ -41,8 +41,9 @@ function growthOver(facts: Facts, key: GrowthKey, years: readonly number[]): Sco
   if (pivot === 0) return { points: exactly(0), open: [], detail: `${name}：${years[years.length - 2]}年为0，按0分` };
   if (open.length) return { points: FULL, open, detail: `${name}：尚缺 ${open.length} 个年度的数据` };
   const v = values as number[];
-  const divisors = v.length === 2 || v[0] === 0 ? v.slice(-2, -1) : v.slice(0, 2);
-  if (divisors.some((d) => d < 0)) {
+  // the divisors of the formula: the first two years, or the middle one when only the last two count
+  const negativeBase = v.length === 2 || v[0] === 0 ? v[v.length - 2]! < 0 : v[0]! < 0 || v[1]! < 0;
+  if (negativeBase) {
     return { points: exactly(0), open: [], detail: `${name}：${v.map(money).join('→')}，以负数为基数的增长率不是公式所计算的情形，按0分（${G.negativeBase.reading}）` };
   }
   if (v.length === 2 || v[0] === 0) {

@@ -3,18 +3,19 @@ import type { Facts } from '../facts/schema.js';
 import type { BandTable } from '../logic/bands.js';
 import { money } from '../logic/format.js';
 import { TECH_SME as T } from '../parameters/tech-sme-2017.js';
-import { staffShare, staffShortfall } from './staff-share.js';
+import { staffShare } from './staff-share.js';
 import type { TechSmeScore } from './tech-sme-score.js';
 
 /** One way to raise one indicator to a band: the points it then gives, what it takes, and how much that is. */
 interface Move {
   points: number;
-  text: string;
+  /** worded only for the moves chosen: most evaluations try many and show few */
+  text: () => string;
   /** the increase relative to what the enterprise has now (see TECH_SME.gap) */
   effort: number;
 }
 
-const KEEP = (points: number): Move => ({ points, text: '', effort: 0 });
+const KEEP = (points: number): Move => ({ points, text: () => '', effort: 0 });
 
 function bandsAbove(table: BandTable, points: number) {
   return table.bands.filter((b) => b.points.min > points);
@@ -26,8 +27,9 @@ function staffMoves(facts: Facts, points: number): Move[] {
   return [
     KEEP(points),
     ...bandsAbove(T.staff, points).map((b) => {
-      const { short } = staffShortfall(share.staff, share.employees, b.from.value);
-      return { points: b.points.min, text: `科技人员增加 ${short} 名（达到职工总数的${b.from.value}%，${b.points.min}分）`, effort: short / Math.max(share.staff, 1) };
+      // whole numbers throughout: the count that reaches the share, rounded up, less the staff there are
+      const short = Math.max(0, Math.floor((b.from.value * share.employees + 99) / 100) - share.staff);
+      return { points: b.points.min, text: () => `科技人员增加 ${short} 名（达到职工总数的${b.from.value}%，${b.points.min}分）`, effort: short / Math.max(share.staff, 1) };
     }),
   ];
 }
@@ -44,7 +46,7 @@ function rdMoves(facts: Facts, year: number, points: number): Move[] {
       const more = Math.max(0, Math.round((needed - rd) * 10) / 10);
       return {
         points: b.points.min,
-        text: `${year + 1}年研发费用达到销售收入的${b.from.value}%（按${year}年销售收入 ${money(sales)} 估算约 ${money(needed)}，比${year}年多 ${money(more)}；${b.points.min}分，用于${year + 2}年评价）`,
+        text: () => `${year + 1}年研发费用达到销售收入的${b.from.value}%（按${year}年销售收入 ${money(sales)} 估算约 ${money(needed)}，比${year}年多 ${money(more)}；${b.points.min}分，用于${year + 2}年评价）`,
         effort: more / Math.max(rd, 1),
       };
     }),
@@ -57,10 +59,10 @@ function ipMoves(facts: Facts, points: number): Move[] {
   const moves = [KEEP(points)];
   for (const b of bandsAbove(T.ip.classII, points)) {
     const more = b.from.value - two;
-    moves.push({ points: b.points.min, text: `Ⅱ类知识产权增加 ${more} 项（达到${b.from.value}项，${b.points.min}分）`, effort: more / (two + 1) });
+    moves.push({ points: b.points.min, text: () => `Ⅱ类知识产权增加 ${more} 项（达到${b.from.value}项，${b.points.min}分）`, effort: more / (two + 1) });
   }
   const top = T.ip.classIAtLeastOne.points.min;
-  if (top > points) moves.push({ points: top, text: `取得1项Ⅰ类知识产权（如发明专利，${top}分）`, effort: T.gap.classIEffort });
+  if (top > points) moves.push({ points: top, text: () => `取得1项Ⅰ类知识产权（如发明专利，${top}分）`, effort: T.gap.classIEffort });
   return moves;
 }
 
@@ -95,5 +97,5 @@ export function techSmeScoreGap(facts: Facts, year: number, evaluation: TechSmeS
     return `${head}；按已知数据，即使三项指标都提高到最高档，也只能达到 ${most} 分，请补充其余数据或另寻直接认定条件`;
   }
   const total = best.reduce((n, m) => n + m.points, 0);
-  return `${head}；最省力的达标组合：${best.filter((m) => m.text).map((m) => m.text).join('；')}，合计可达 ${total} 分`;
+  return `${head}；最省力的达标组合：${best.map((m) => m.text()).filter(Boolean).join('；')}，合计可达 ${total} 分`;
 }
