@@ -43,7 +43,7 @@ function programmeMessage(p: ProgrammeJson, lang: Lang): Message {
       lines.push(lang === 'zh' ? `以下由评审专家在各档内打分决定，无需您再提供：${list}` : `Scored by the expert panel within their bands (nothing more for you to give): ${list}`);
     }
     if (p.assessment) {
-      lines.push(lang === 'zh' ? `估算（${ESTIMATE[p.assessment.estimate]}，不是认定结论）：${p.assessment.basis}` : `Estimate (${p.assessment.estimate}; not a verdict): ${p.assessment.basis}`);
+      lines.push(lang === 'zh' ? `估算（${ESTIMATE[p.assessment.estimate]}）：${p.assessment.basis}` : `Estimate (${p.assessment.estimate}; not a verdict): ${p.assessment.basis}`);
     }
   }
   for (const n of p.notes) lines.push(`注：${n}`);

@@ -54,7 +54,7 @@ export function renderReport(e: EvaluationJson): string {
       out.push(`      ${c.detail}${refs.marks(c.citations)}`);
       if (c.gap) out.push(`      → ${c.gap}`);
     }
-    if (p.assessment) out.push(`  估算（${ESTIMATE[p.assessment.estimate]}，不是认定结论）：${p.assessment.basis}`);
+    if (p.assessment) out.push(`  估算（${ESTIMATE[p.assessment.estimate]}）：${p.assessment.basis}`);
     if (p.expertDecides.length) {
       out.push(`  由评审专家打分决定（企业无需再提供）：${p.expertDecides.map((x) => `${x.label}（${x.min}–${x.max} 分）`).join('、')}`);
     }

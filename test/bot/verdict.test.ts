@@ -27,7 +27,7 @@ describe('the verdict in the chat', () => {
   it('keeps what the enterprise can still tell apart from what only the experts decide, and shows the estimate', () => {
     const hnte = messages(STRONG).find((m) => m.text.includes('【高新技术企业认定】'))!;
     expect(hnte.text).toContain('以下由评审专家在各档内打分决定，无需您再提供：知识产权');
-    expect(hnte.text).toMatch(/估算（可能通过，不是认定结论）/);
+    expect(hnte.text).toMatch(/估算（可能通过）：估算，不是认定结论/);
     expect(hnte.text).not.toContain('您还可以告诉我');
     const partial = messages({ ...STRONG, talentSystem: undefined }).find((m) => m.text.includes('【高新技术企业认定】'))!;
     expect(partial.text).toContain('您还可以告诉我：人才培养');
