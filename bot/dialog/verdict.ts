@@ -35,8 +35,7 @@ function programmeMessage(p: ProgrammeJson, lang: Lang): Message {
     for (const c of unknown.slice(0, 4)) lines.push(`• ？ ${c.label}：${c.detail}`);
     // what the enterprise can still answer, apart from what only the experts' scoring decides
     if (p.missingFacts.length) {
-      const list = p.missingFacts.slice(0, 6).map((f) => labelOf(f as FactPath, lang)).join('、');
-      lines.push(lang === 'zh' ? `您还可以告诉我：${list}` : `You can still tell me: ${list}`);
+      lines.push(say(lang, 'stillNeeded', { list: p.missingFacts.slice(0, 6).map((f) => labelOf(f as FactPath, lang)).join('、') }));
     }
     if (p.expertDecides.length) {
       const list = p.expertDecides.map((x) => `${x.label}（${x.min}–${x.max}分）`).join('、');
