@@ -2,6 +2,7 @@ import { benefitsFor, type Benefit } from './advice/benefits.js';
 import { matchParks, type ParkMatch } from './advice/parks.js';
 import { roadmapFor, type RoadmapStep } from './advice/roadmap.js';
 import type { FactPath } from './facts/catalog.js';
+import { fractionWarnings, type FactWarning } from './facts/fraction-warnings.js';
 import { FACT_KEYS, type Facts } from './facts/schema.js';
 import type { Context } from './engine/condition.js';
 import { missingFactsOf, rankMissingFacts } from './engine/missing-facts.js';
@@ -20,6 +21,8 @@ export interface Evaluation {
   roadmap: RoadmapStep[];
   /** the dialog's next questions: every fact that could still change an outcome, most useful first */
   missingFacts: FactPath[];
+  /** values taken as given that were probably meant otherwise (a share of 0.65 for 65%) */
+  warnings: FactWarning[];
 }
 
 /** Every fact absent: the one layout every profile is copied into, see `uniformly`. */
@@ -46,12 +49,14 @@ export function evaluate(facts: Facts, asOf: IsoDate): Evaluation {
   for (const p of judged) p.missingFacts = missingFactsOf(p, ranking);
   const byId: Record<ProgrammeId, JudgedProgramme> = { 'kechuang-project-2023': kechuang, hnte: hnteResult, 'tech-sme': sme };
   const outcomes: Record<ProgrammeId, Outcome> = { 'kechuang-project-2023': kechuang.outcome, hnte: hnteResult.outcome, 'tech-sme': sme.outcome };
+  const parks = matchParks(ctx.facts);
   return {
     asOf,
     programmes: judged,
-    benefits: benefitsFor(ctx, outcomes),
-    parks: matchParks(ctx.facts),
+    benefits: benefitsFor({ ...ctx, parkMatched: parks.length > 0 }, outcomes),
+    parks,
     roadmap: roadmapFor(ctx, byId),
     missingFacts: ranking,
+    warnings: fractionWarnings(facts),
   };
 }

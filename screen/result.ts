@@ -40,6 +40,10 @@ export const ProgrammeScreen = z.object({
   /** an undetermined programme's facts still needed, most useful first */
   missingFacts: z.array(z.string()),
   candidate: Candidate.nullable(),
+  /** beside an outcome only the experts' scoring leaves open: the same estimate `tongce evaluate` gives */
+  assessment: z.object({ estimate: z.enum(['likely', 'unlikely', 'uncertain']), basis: z.string() }).nullable(),
+  /** the score parts only the experts decide (not facts to collect from the enterprise) */
+  expertDecides: z.array(z.string()),
 });
 export type ProgrammeScreen = z.infer<typeof ProgrammeScreen>;
 
@@ -64,6 +68,8 @@ export const ScreenedRow = z.discriminatedUnion('status', [
     status: z.literal('screened'),
     programmes: z.array(ProgrammeScreen),
     indicators: Indicators,
+    /** values judged as given that look misread (a share of 0.65 for 65%): the row is flagged, naming the column */
+    warnings: z.array(z.object({ column: z.string().nullable(), fact: z.string(), message: z.string() })),
   }),
   z.object({ row: z.number().int(), name: z.string().nullable(), status: z.literal('invalid'), problems: z.array(CellProblem) }),
 ]);

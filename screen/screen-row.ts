@@ -98,9 +98,12 @@ export function rowScreener(plan: RowPlan): (row: SheetRow) => ScreenedRow {
           gaps: tree ? decidingGaps(p, tree) : [],
           missingFacts: p.outcome === 'undetermined' ? p.missingFacts.slice(0, MISSING_SHOWN) : [],
           candidate: tree ? candidateOf(p, tree, ctx) : null,
+          assessment: p.assessment && { estimate: p.assessment.estimate, basis: p.assessment.basis },
+          expertDecides: p.expertDecides.map((x) => x.label),
         };
       }),
       indicators: indicatorsOf(profile.facts, profile.asOf),
+      warnings: evaluation.warnings.map((w) => ({ column: plan.columns.find((c) => c.key === w.fact)?.header ?? null, fact: w.fact, message: w.message })),
     };
   };
 }

@@ -77,7 +77,7 @@ const TEXTS = {
   eligible: { zh: '符合', en: 'qualifies' },
   ineligible: { zh: '不符合', en: 'does not qualify' },
   undetermined: { zh: '尚不能确定', en: 'not yet decided' },
-  stillNeeded: { zh: '还需要了解：{list}', en: 'Still needed: {list}' },
+  stillNeeded: { zh: '您还可以告诉我：{list}', en: 'You can still tell me: {list}' },
   restartButton: { zh: '重新评估', en: 'Start over' },
   showFacts: { zh: '查看已填信息', en: 'Show my facts' },
 } as const;

@@ -10,6 +10,7 @@ import { say } from './texts.js';
 type ProgrammeJson = EvaluationJson['programmes'][number];
 
 const OUTCOME_MARK = { eligible: '✅', ineligible: '❌', undetermined: '❓' } as const;
+const ESTIMATE = { likely: '可能通过', unlikely: '难以通过', uncertain: '难以判断' } as const;
 /** Citations per message: enough to check every stated rule, few enough to read. */
 const MAX_CITATIONS = 6;
 
@@ -32,8 +33,16 @@ function programmeMessage(p: ProgrammeJson, lang: Lang): Message {
   if (p.outcome !== 'ineligible') for (const c of met.slice(0, 6)) lines.push(`• ✓ ${c.label}：${c.detail}`);
   if (p.outcome === 'undetermined') {
     for (const c of unknown.slice(0, 4)) lines.push(`• ？ ${c.label}：${c.detail}`);
+    // what the enterprise can still answer, apart from what only the experts' scoring decides
     if (p.missingFacts.length) {
       lines.push(say(lang, 'stillNeeded', { list: p.missingFacts.slice(0, 6).map((f) => labelOf(f as FactPath, lang)).join('、') }));
+    }
+    if (p.expertDecides.length) {
+      const list = p.expertDecides.map((x) => `${x.label}（${x.min}–${x.max}分）`).join('、');
+      lines.push(lang === 'zh' ? `以下由评审专家在各档内打分决定，无需您再提供：${list}` : `Scored by the expert panel within their bands (nothing more for you to give): ${list}`);
+    }
+    if (p.assessment) {
+      lines.push(lang === 'zh' ? `估算（${ESTIMATE[p.assessment.estimate]}）：${p.assessment.basis}` : `Estimate (${p.assessment.estimate}; not a verdict): ${p.assessment.basis}`);
     }
   }
   for (const n of p.notes) lines.push(`注：${n}`);
@@ -66,10 +75,25 @@ function summaryMessage(e: EvaluationJson, lang: Lang): Message {
   return { text: lines.join('\n'), citations, evaluation: e };
 }
 
+/**
+ * A value taken as given that was probably meant otherwise (0.65 for 65%): the chat asks before the verdict,
+ * and says how to correct it: the sentence it suggests is one the dialog reads as that fact, to confirm.
+ */
+function confirmationMessage(w: EvaluationJson['warnings'][number], lang: Lang): Message {
+  const label = labelOf(w.fact as FactPath, lang);
+  return {
+    text:
+      lang === 'zh'
+        ? `⚠ 您告诉我的${label}是 ${w.value}%，是${w.suggested}%吗？如果是，请回复“${label}是${w.suggested}%”并确认，我会重新判断；下面的结论暂按 ${w.value}% 作出。`
+        : `⚠ You gave ${label} as ${w.value}%. Did you mean ${w.suggested}%? If so, reply “${label} is ${w.suggested}%” and I will judge again; the result below takes ${w.value}%.`,
+  };
+}
+
 /** The verdict messages for the programmes in play; the last one carries the whole evaluation. */
 export function verdictMessages(e: EvaluationJson, programmes: ProgrammeId[], lang: Lang): Message[] {
   const shown = e.programmes.filter((p) => programmes.includes(p.id as ProgrammeId));
   return [
+    ...e.warnings.map((w) => confirmationMessage(w, lang)),
     { text: say(lang, 'verdictIntro', { asOf: e.asOf }) },
     ...shown.map((p) => programmeMessage(p, lang)),
     summaryMessage(e, lang),

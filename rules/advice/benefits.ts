@@ -15,6 +15,10 @@ export interface Benefit {
   reason: string;
   jurisdiction: string;
   sourceKind: SourceKind;
+  /** the period the text sets itself, as it puts it ("2022–2024"); null for a text without one */
+  period: string | null;
+  /** the evaluation date is past that period */
+  expired: boolean;
   cites: CitationRef[];
 }
 
@@ -24,13 +28,17 @@ type Outcomes = Readonly<Record<ProgrammeId, Outcome>>;
 interface BenefitRule {
   id: string;
   title: string;
-  source: { jurisdiction: string; sourceKind: SourceKind; cites: readonly CitationRef[]; validTo?: string };
-  /** who the text addresses: everyone, one 板块, or the 市区 of 南通 */
-  scope: 'national' | Region | '市区';
-  judge(facts: Facts, outcomes: Outcomes, ctx: Context): Verdict;
+  source: { jurisdiction: string; sourceKind: SourceKind; cites: readonly CitationRef[]; period?: { label: string; to: string } };
+  /** who the text addresses: everyone, every enterprise in 南通, one 板块, or the 市区 of 南通 */
+  scope: 'national' | '南通市' | Region | '市区';
+  judge(facts: Facts, outcomes: Outcomes, ctx: BenefitContext): Verdict;
 }
 
-const COUNTY_LEVEL_CITIES: readonly Region[] = ['如皋市', '海安市', '如东县', '启东市'];
+/** What a benefit's verdict may rest on besides the facts and the programmes' outcomes. */
+export interface BenefitContext extends Context {
+  /** whether some 特色园区's 主攻方向 fits the enterprise's business */
+  parkMatched: boolean;
+}
 
 const hnteTax: BenefitRule = {
   id: 'hnte-income-tax-15',
@@ -135,6 +143,11 @@ const qidongLoanRisk: BenefitRule = {
 };
 
 const REPORTED = '新闻报道（约2022年10月）所述情况，不是政策条款，现行标准请以市科技局最新政策为准';
+/**
+ * Reading: the report speaks of "市区企业" without saying which 板块 that takes in, so these items are never
+ * applied to a 板块, only mentioned with that caveat.
+ */
+const CITY_AREA = '报道未界定“市区”包括哪些板块，无法判断是否适用于本企业，请向市科技局确认';
 
 const reportHnteAward: BenefitRule = {
   id: 'reported-new-hnte-award-45',
@@ -144,11 +157,11 @@ const reportHnteAward: BenefitRule = {
   judge: (f, o, { asOf }) => {
     if (f.hnteCertified) {
       return f.hnteCertDate !== undefined && yearOf(f.hnteCertDate) === yearOf(asOf)
-        ? { status: 'maybe', reason: `${REPORTED}：报道称市区新认定高企免申兑现45万元奖励` }
+        ? { status: 'maybe', reason: `${REPORTED}：报道称市区新认定高企免申兑现45万元奖励；${CITY_AREA}` }
         : { status: 'no', reason: `${REPORTED}；报道所说的是“新认定”的高企` };
     }
     if (o.hnte === 'ineligible') return { status: 'no', reason: `${REPORTED}；目前不符合高企认定条件` };
-    return { status: 'maybe', reason: `${REPORTED}：报道称市区新认定高企免申兑现45万元奖励` };
+    return { status: 'maybe', reason: `${REPORTED}：报道称市区新认定高企免申兑现45万元奖励；${CITY_AREA}` };
   },
 };
 
@@ -160,41 +173,157 @@ const reportKeyLabAward: BenefitRule = {
   judge: (f) =>
     f.provincialKeyLab === false
       ? { status: 'no', reason: `${REPORTED}；企业未建有省企业重点实验室` }
-      : { status: 'maybe', reason: `${REPORTED}：报道称建成省企业重点实验室的企业直接兑现50万元财政奖励` },
+      : { status: 'maybe', reason: `${REPORTED}：报道称建成省企业重点实验室的企业直接兑现50万元财政奖励；${CITY_AREA}` },
 };
 
-const RULES = [hnteTax, rdDeduction, haimenPool, haimenPatents, haimenLoans, qidongRdSubsidy, qidongTechUpgrade, qidongLoanRisk, reportHnteAward, reportKeyLabAward];
+const haimenCoaching: BenefitRule = {
+  id: 'haimen-expert-coaching',
+  title: '省专家来海辅导、个性化诊断（高企、培育库企业和高企培育评审临界点上的企业）',
+  source: B.haimenCoaching,
+  scope: '海门区',
+  judge: (f, o) => {
+    if (f.hnteCertified || f.inCultivationPool) return { status: 'applies', reason: '企业为高企或高企培育库入库企业，属于专家咨询服务重点针对的对象' };
+    if (o.hnte === 'undetermined') return { status: 'maybe', reason: '高企认定结果尚未确定；处于高企培育评审临界点上的企业也是专家辅导的重点对象' };
+    return { status: 'maybe', reason: '专家咨询服务重点针对高企、培育库入库企业和高企培育评审临界点上的企业' };
+  },
+};
+
+const haimenSmeTilt: BenefitRule = {
+  id: 'haimen-tech-sme-priority',
+  title: '科技项目申报、创新创业大赛、优惠政策扶持向入库科技型中小企业倾斜',
+  source: B.haimenSmeTilt,
+  scope: '海门区',
+  judge: (f, o) => {
+    if (f.techSmeRegistered) return { status: 'applies', reason: '已评价入库科技型中小企业' };
+    if (o['tech-sme'] !== 'ineligible') return { status: 'maybe', reason: '评价入库科技型中小企业后可享受' };
+    return { status: 'no', reason: '目前不符合科技型中小企业评价条件' };
+  },
+};
+
+const haimenLoanInterest: BenefitRule = {
+  id: 'haimen-loan-interest-subsidy',
+  title: '政策性科技金融产品贷款贴息',
+  source: B.haimenLoanInterest,
+  scope: '海门区',
+  judge: (f, o) => {
+    if (f.hnteCertified || f.techSmeRegistered || f.inCultivationPool) return { status: 'maybe', reason: '企业属于科技型企业；使用政策性科技金融产品贷款的可申请贴息，具体以当年通知为准' };
+    if (o.hnte !== 'ineligible' || o['tech-sme'] !== 'ineligible') return { status: 'maybe', reason: '成为高企或入库科技型中小企业并使用政策性科技金融产品贷款后可申请贴息' };
+    return { status: 'no', reason: '目前既不符合高企也不符合科技型中小企业条件' };
+  },
+};
+
+const haimenPrediagnosis: BenefitRule = {
+  id: 'haimen-hnte-prediagnosis',
+  title: '高企申报预诊断',
+  source: B.haimenPrediagnosis,
+  scope: '海门区',
+  judge: (f) =>
+    f.hnteCertified
+      ? { status: 'no', reason: '企业已是高新技术企业' }
+      : { status: 'applies', reason: '通过南通市高新技术企业培育申报管理系统，面向企业提供高企申报预诊断' },
+};
+
+const qidongDongjiang: BenefitRule = {
+  id: 'qidong-dongjiang-programme',
+  title: '“东疆科技计划”技术攻关项目补助',
+  source: B.qidongDongjiang,
+  scope: '启东市',
+  judge: () => ({ status: 'maybe', reason: '按产业确定技术攻关项目，给予每个项目一定数额的补助扶持（文件未列金额），重点为海工装备、电动工具、电子信息及半导体、生命健康等产业' }),
+};
+
+const qidongPublicServices: BenefitRule = {
+  id: 'qidong-public-service-purchase',
+  title: '中小企业购买公共服务补贴',
+  source: B.qidongPublicServices,
+  scope: '启东市',
+  judge: () => ({ status: 'maybe', reason: '通过政府补贴等方式鼓励中小企业购买公共服务（文件未列标准），具体以当年申报通知为准' }),
+};
+
+const qidongPatents: BenefitRule = {
+  id: 'qidong-patent-funding',
+  title: 'PCT专利和马德里商标国际注册资助',
+  source: B.qidongPatents,
+  scope: '启东市',
+  judge: () => ({ status: 'maybe', reason: '提高政策资助标准，鼓励企业开展PCT专利和马德里商标国际注册（文件未列金额）' }),
+};
+
+const qidongFirstSet: BenefitRule = {
+  id: 'qidong-first-set-procurement',
+  title: '政府优先采购、先试先用首台套',
+  source: B.qidongFirstSet,
+  scope: '启东市',
+  judge: () => ({ status: 'maybe', reason: '探索政府优先采购、先试先用首台套等方式推广应用企业自主创新产品' }),
+};
+
+const tongzhouCaseByCase: BenefitRule = {
+  id: 'tongzhou-case-by-case-incentive',
+  title: '重要人才、重大项目、重大平台“一事一议”招商激励',
+  source: B.tongzhouCaseByCase,
+  scope: '通州区',
+  judge: () => ({ status: 'maybe', reason: '对引进的重要人才、重大项目、重大平台实行“一事一议”，是否属于重大项目由区里个案商定' }),
+};
+
+const tongzhouLand: BenefitRule = {
+  id: 'tongzhou-land-priority',
+  title: '优质科创人才项目用地优先保障',
+  source: B.tongzhouLand,
+  scope: '通州区',
+  judge: (_f, o) =>
+    o['kechuang-project-2023'] === 'ineligible'
+      ? { status: 'maybe', reason: '面向优质科创人才项目；企业目前不符合科创项目认定标准，是否属于优质科创人才项目以区里认定为准' }
+      : { status: 'maybe', reason: '优先保障优质科创人才项目的用地需求' },
+};
+
+const parksFunding: BenefitRule = {
+  id: 'parks-grant-investment-equity',
+  title: '特色园区细分赛道项目“拨—投—股”财政资金支持',
+  source: B.parksFunding,
+  scope: '南通市',
+  judge: (_f, _o, { parkMatched }) =>
+    parkMatched
+      ? { status: 'maybe', reason: '主营业务与特色园区的主攻方向相符；落在园区选定细分赛道的项目可获“拨—投—股”等方式的财政资金支持' }
+      : { status: 'no', reason: '主营业务与特色园区的主攻方向未见相符' },
+};
+
+const RULES = [
+  hnteTax, rdDeduction, haimenPool, haimenPatents, haimenLoans, haimenCoaching, haimenSmeTilt, haimenLoanInterest, haimenPrediagnosis,
+  qidongRdSubsidy, qidongTechUpgrade, qidongLoanRisk, qidongDongjiang, qidongPublicServices, qidongPatents, qidongFirstSet,
+  tongzhouCaseByCase, tongzhouLand, parksFunding, reportHnteAward, reportKeyLabAward,
+];
 
 /** Whether a text addresses an enterprise in `region`: yes, only if it moves there ("maybe"), or not at all. */
 function reach(scope: BenefitRule['scope'], region: Region | undefined): 'yes' | 'if-there' | 'no' {
   if (scope === 'national') return 'yes';
   if (region === undefined || region === '市外') return 'if-there';
-  if (scope === '市区') return COUNTY_LEVEL_CITIES.includes(region) ? 'no' : 'yes';
+  if (scope === '市区' || scope === '南通市') return 'yes';
   return scope === region ? 'yes' : 'no';
 }
 
 const cap = (status: BenefitStatus): BenefitStatus => (status === 'applies' ? 'maybe' : status);
 
+const SCOPE_NAME = { 市区: '南通市区', 南通市: '南通市' } as const;
+
 /**
  * The benefits that can reach the enterprise, each with its verdict. A measure of another 板块 is left out; one
  * whose 板块 is not known yet is kept as "maybe"; a reported figure is never more than "maybe"; a measure whose
- * text has run out says so without changing its verdict.
+ * text's own period is over is "已到期", never "applies".
  */
-export function benefitsFor(ctx: Context, outcomes: Outcomes): Benefit[] {
+export function benefitsFor(ctx: BenefitContext, outcomes: Outcomes): Benefit[] {
   const { facts, asOf } = ctx;
   const out: Benefit[] = [];
   for (const rule of RULES) {
     const where = reach(rule.scope, facts.region);
     if (where === 'no') continue;
-    let { status, reason } = rule.judge(facts, outcomes, ctx);
+    const period = rule.source.period;
+    const expired = period !== undefined && asOf > period.to;
+    let { status, reason } = expired
+      ? { status: 'no' as const, reason: `已到期（${period.label}）：该文件的期限至 ${period.to}，评估日已在其后；如有延续政策请向主管部门确认` }
+      : rule.judge(facts, outcomes, ctx);
     if (where === 'if-there') {
       status = cap(status);
-      reason = `${rule.scope === '市区' ? '适用于南通市区企业' : `适用于${rule.scope}企业`}；${reason}`;
+      reason = `适用于${rule.scope in SCOPE_NAME ? SCOPE_NAME[rule.scope as keyof typeof SCOPE_NAME] : rule.scope}企业；${reason}`;
     }
     if (rule.source.sourceKind === 'report') status = cap(status);
-    if (rule.source.validTo !== undefined && asOf > rule.source.validTo) {
-      reason = `${reason}（该文件的期限至 ${rule.source.validTo}，评估日已在其后，请向主管部门确认是否延续）`;
-    }
     out.push({
       id: rule.id,
       title: rule.title,
@@ -202,6 +331,8 @@ export function benefitsFor(ctx: Context, outcomes: Outcomes): Benefit[] {
       reason,
       jurisdiction: rule.scope === '市区' ? '南通市区' : rule.source.jurisdiction,
       sourceKind: rule.source.sourceKind,
+      period: period?.label ?? null,
+      expired,
       cites: [...rule.source.cites],
     });
   }

@@ -4,6 +4,7 @@ import { uniqueCites, type JudgedCondition, type JudgedProgramme, type Programme
 import type { IsoDate } from '../logic/dates.js';
 import { allOfEach, anyOfEach, type Tri } from '../logic/tri.js';
 import { LADDER } from '../parameters/ladder.js';
+import { hnteCertificateLastDay } from '../programmes/hnte-certificate.js';
 
 export type StepStatus = 'ready' | 'work' | 'wait' | 'confirm';
 
@@ -65,7 +66,8 @@ function plan(s: Standing): Pick<RoadmapStep, 'status' | 'actions' | 'readyOn' |
           wait = true;
           if (c.metOn && (!readyOn || c.metOn > readyOn)) readyOn = c.metOn;
         } else if (!option) work = true;
-      } else if (c.status === 'unknown') {
+      } else if (c.status === 'unknown' && c.open.length > 0) {
+        // one with nothing left to give waits on time or on the experts' scoring, said elsewhere
         actions.push(`${option ? '待确认（任一即可）' : '待确认'}：${c.label}`);
       }
       return;
@@ -88,10 +90,36 @@ function programmeStep(s: Standing, title: string, readyAction: string): Omit<Ro
   return { programme: p.id, title, ...plan(s) };
 }
 
+/** A step whose outcome waits on the experts' scoring says so, with the estimate. */
+function withExperts(step: Omit<RoadmapStep, 'step'> | null, s: Standing): Omit<RoadmapStep, 'step'> | null {
+  const p = s.programme;
+  if (!step || !p.expertDecides.length) return step;
+  const estimate = p.assessment ? `；${p.assessment.basis}` : '';
+  step.actions.push(`由评审专家打分：${p.expertDecides.map((x) => x.label).join('、')}${estimate}`);
+  return step;
+}
+
+/**
+ * A 高企 holder's next step: re-recognition when the certificate runs out, judged on today's figures, so that a
+ * holder whose figures have fallen below a condition hears it before it applies again.
+ */
+function reRecognition(facts: Context['facts'], s: Standing): Omit<RoadmapStep, 'step'> | null {
+  const until = facts.hnteCertDate ? `证书有效期至 ${hnteCertificateLastDay(facts.hnteCertDate)}` : '证书有效期三年';
+  const step = programmeStep(s, `高新技术企业重新认定（${until}）`, '按目前数据仍符合第十一条各项条件，证书到期前可申请重新认定');
+  if (!step) {
+    const failing = s.programme.conditions.filter((c) => c.status === 'unmet').map((c) => c.label);
+    return { programme: 'hnte', title: `高新技术企业重新认定（${until}）`, status: 'work', actions: [`按目前数据，重新认定时将不符合：${failing.join('；')}`], readyOn: null, cites: [LADDER.certificateTerm, ...s.programme.cites] };
+  }
+  step.cites.unshift(LADDER.certificateTerm);
+  if (step.status !== 'ready') step.actions.unshift('按目前数据判断，证书到期重新认定前需先解决：');
+  return withExperts(step, s);
+}
+
 /**
  * The next steps across programmes, in the order of the ladder local plans lay out: 科技型中小企业, then the
- * 南通市高企培育库 (小升高), then 高企; the 科创项目 recognition last. Programmes already held, and those a fixed
- * fact rules out, have no step.
+ * 南通市高企培育库 (小升高), then 高企; the 科创项目 recognition last — unless it is ready, when it comes first
+ * (see LADDER.kechuangBeforeHnte). A 高企 holder gets its re-recognition; programmes already held otherwise, and
+ * those a fixed fact rules out, have no step.
  */
 export function roadmapFor({ facts }: Context, judged: Judged): RoadmapStep[] {
   const steps: Omit<RoadmapStep, 'step'>[] = [];
@@ -99,6 +127,14 @@ export function roadmapFor({ facts }: Context, judged: Judged): RoadmapStep[] {
   const sme = new Standing(judged['tech-sme']);
   const hnte = new Standing(judged.hnte);
   const kechuang = new Standing(judged['kechuang-project-2023']);
+
+  const kechuangStep = programmeStep(kechuang, '南通市科创项目认定', '已符合认定标准，可向所在地科技部门申报科创项目认定');
+  const kechuangReady = kechuangStep?.status === 'ready';
+  if (kechuangStep && kechuangReady) {
+    kechuangStep.actions.push('先于高企认定申报：落户后首次获得高企认定的，按其他说明3不再计入招引科创项目数');
+    kechuangStep.cites.push(LADDER.kechuangBeforeHnte);
+    add(kechuangStep);
+  }
 
   if (!facts.techSmeRegistered) add(programmeStep(sme, '科技型中小企业评价入库', '已符合评价条件，可在全国科技型中小企业信息服务平台填报评价入库'));
 
@@ -116,7 +152,8 @@ export function roadmapFor({ facts }: Context, judged: Judged): RoadmapStep[] {
     add({ programme: 'cultivation-pool', title: '申报南通市高新技术企业培育库（“小升高”）', status: 'confirm', actions, readyOn: null, cites });
   }
 
-  if (!facts.hnteCertified) add(programmeStep(hnte, '高新技术企业认定', '已符合第十一条各项条件，可在“高新技术企业认定管理工作网”注册并提出认定申请'));
-  add(programmeStep(kechuang, '南通市科创项目认定', '已符合认定标准，可向所在地科技部门申报科创项目认定'));
+  if (!facts.hnteCertified) add(withExperts(programmeStep(hnte, '高新技术企业认定', '已符合第十一条各项条件，可在“高新技术企业认定管理工作网”注册并提出认定申请'), hnte));
+  if (!kechuangReady) add(kechuangStep);
+  if (facts.hnteCertified) add(reRecognition(facts, hnte));
   return steps.map((s, i) => ({ step: i + 1, ...s }));
 }

@@ -16,6 +16,8 @@ export interface ScoreComponent {
   max: number;
   detail: string;
   cites: readonly CitationRef[];
+  /** facts the enterprise can still give that could narrow `points`; none while the interval is the experts' to narrow */
+  open: readonly FactPath[];
 }
 
 export interface Score {
@@ -23,6 +25,29 @@ export interface Score {
   /** the pass mark as the contracts report it */
   pass: number;
   components: ScoreComponent[];
+}
+
+/** A score part whose place inside its interval only the experts' scoring decides: no fact can narrow it. */
+export interface ExpertItem {
+  id: string;
+  label: string;
+  points: Interval;
+  max: number;
+}
+
+/**
+ * Beside an outcome that only the experts' scoring leaves open: an estimate, clearly not a verdict, and what it
+ * rests on (contracts.md `assessment`).
+ */
+export interface Assessment {
+  estimate: 'likely' | 'unlikely' | 'uncertain';
+  basis: string;
+}
+
+/** What the experts decide in a programme whose score they set within bands, and the estimate of how it goes. */
+export interface ExpertPart {
+  decides: ExpertItem[];
+  assessment: Assessment;
 }
 
 /** A programme as its text defines it: conditions combined by all / any, an optional score, its notes. */
@@ -34,6 +59,8 @@ export interface Programme<D> {
   prepare(ctx: Context): D;
   readonly rule: Rule<D>;
   score(data: D): Score | null;
+  /** the part of the outcome the experts decide, while it is open; absent for a programme without expert scoring */
+  expert?(data: D): ExpertPart | null;
   notes(ctx: Context, data: D): readonly Note[];
 }
 
@@ -65,6 +92,10 @@ export interface JudgedProgramme {
   openFacts: Map<FactPath, number>;
   /** the same facts, most useful first across all programmes (set once every programme is judged) */
   missingFacts: FactPath[];
+  /** while undetermined: the score parts only the experts decide (never facts to ask the enterprise) */
+  expertDecides: ExpertItem[];
+  /** undetermined with nothing left to ask, only the experts' scoring: an estimate, never an outcome */
+  assessment: Assessment | null;
   notes: readonly Note[];
   /** the programme's own clause (e.g. the article that lists its conditions); the conditions carry theirs */
   cites: readonly CitationRef[];
@@ -158,16 +189,20 @@ export function judgeProgramme<D>(programme: Programme<D>, ctx: Context): Judged
     c.relevant = open[i]!;
     if (c.relevant) for (const f of c.open) openFacts.set(f, (openFacts.get(f) ?? 0) + 1);
   }
+  const outcome = outcomeOf(status[root]!);
+  const expert = outcome === 'undetermined' && programme.expert ? programme.expert(data) : null;
   return {
     id: programme.id,
     title: programme.title,
-    outcome: outcomeOf(status[root]!),
+    outcome,
     score: programme.score(data),
     conditions,
     positions,
     shape,
     openFacts,
     missingFacts: [],
+    expertDecides: expert?.decides ?? [],
+    assessment: expert && openFacts.size === 0 ? expert.assessment : null,
     notes: programme.notes(ctx, data),
     cites: programme.cites,
   };

@@ -42,6 +42,7 @@ export const FACT_CATALOG: { readonly [K in FactKey]: FactInfo } = {
   region: { label: '注册所在板块', labelEn: 'region of registration', question: '企业注册在南通哪个板块？（尚未在南通注册请选“市外”）', kind: 'choice', choices: same(REGIONS) },
   park: { label: '所在园区', labelEn: 'park', question: '企业位于哪个开发区或园区？', kind: 'text' },
   registrationDate: { label: '注册成立日期', labelEn: 'registration date', question: '企业注册成立日期是哪一天？', kind: 'date' },
+  nantongRegistrationDate: { label: '在南通注册（迁入）日期', labelEn: 'date registered in Nantong', question: '企业是哪一天在南通注册落户的？（在南通新设立的企业，就是注册成立日期；从外地迁入的，是迁入南通登记的日期）', kind: 'date' },
   residentEnterprise: yesNo('境内注册的居民企业', 'resident enterprise registered in China', '企业是否在中国境内（不含港、澳、台）注册的居民企业？'),
   industryType: {
     label: '行业类别', labelEn: 'industry type', question: '企业属于制造业、科技服务业，还是其他行业？', kind: 'choice',
@@ -79,6 +80,7 @@ export const FACT_CATALOG: { readonly [K in FactKey]: FactInfo } = {
   transferIncentiveSystem: yesNo('成果转化激励制度与开放式创新平台', 'technology transfer incentives and open platform', '是否建立了科技成果转化的组织实施与激励奖励制度，以及开放式创新创业平台？'),
   talentSystem: yesNo('人才培养、引进与绩效评价制度', 'talent development and evaluation system', '是否建立了科技人员培养进修、职工技能培训、人才引进及人才绩效评价奖励制度？'),
   majorIncidentLastYear: yesNo('近一年发生重大安全、质量事故或严重环境违法', 'major incident in the last year', '申请前一年内是否发生过重大安全、重大质量事故或严重环境违法行为？'),
+  majorIncidentSincePreviousYear: yesNo('上一年初以来发生重大安全、质量事故或严重环境违法', 'major incident since the start of the previous year', '从去年1月1日至今，是否发生过重大安全、重大质量事故或严重环境违法行为？'),
   seriousDishonesty: yesNo('科研严重失信或列入经营异常名录、严重违法失信名单', 'serious dishonesty or blacklisted', '企业是否有科研严重失信行为，或被列入经营异常名录、严重违法失信企业名单？'),
   hnteCertified: yesNo('持有有效的高新技术企业证书', 'holds a valid HNTE certificate', '企业目前是否持有有效期内的高新技术企业证书？'),
   hnteCertDate: { label: '高企证书颁发日期', labelEn: 'HNTE certificate date', question: '高新技术企业证书是哪一天颁发的？', kind: 'date' },
@@ -92,6 +94,7 @@ export const FACT_CATALOG: { readonly [K in FactKey]: FactInfo } = {
   operatingNormally: yesNo('正常运营', 'operating normally', '企业是否已正常运营（制造业：达到开工要求或设备基本到位或已投产；科技服务业：已运转且连续2个月缴纳社保的研发人员不少于3人）？'),
   kechuangRecognizedBefore: yesNo('曾被认定为科创项目', 'recognised as a 科创项目 before', '企业以前是否被认定过科创项目？'),
   tangibleAssetsFromCash: amount('货币投资形成的有形资产', 'tangible assets formed by cash investment', '货币投资形成的有形资产（土地、厂房、设备、装置、产品等）有多少（万元）？', '万元'),
+  hnteWhenIntroduced: yesNo('迁入南通时已是有效期内的高新技术企业', 'a valid HNTE when it moved to Nantong', '企业迁入南通注册时，是否已持有有效期内的高新技术企业证书（证书在迁入前颁发）？'),
   parentIsOutsideHnte: yesNo('母公司为市外高新技术企业', 'parent is an HNTE outside the city', '企业的母公司是否为市外高新技术企业？'),
   founderStemMasters: yesNo('主要原始股东为全日制理工类硕士及以上', 'founder with a full-time STEM master degree', '主要原始股东（持股不少于30%或自然人第一大股东）之一是否为全日制理工类硕士及以上学历？'),
   founderCashPaidIn: amount('该股东个人货币出资到账', 'that founder’s cash paid in', '该股东个人货币出资已到账多少（万元）？', '万元'),

@@ -1,6 +1,6 @@
 import { yearOf, type IsoDate } from '../logic/dates.js';
 import { perYearPath, type FactPath } from './catalog.js';
-import type { Facts, PerYearKey } from './schema.js';
+import { PER_YEAR_KEYS, type Facts, type PerYearKey } from './schema.js';
 
 /** The last fiscal year completed before the evaluation date (China's fiscal year is the calendar year). */
 export function lastFiscalYear(asOf: IsoDate): number {
@@ -21,11 +21,22 @@ export function assessmentYears(asOf: IsoDate, registrationDate: IsoDate): numbe
 
 /**
  * The latest the enterprise can have been registered: its registration date, or while that is unknown, the
- * day its 高企 certificate was issued (no enterprise holds one before it exists), or else the evaluation date.
+ * day its 高企 certificate was issued, the day it was registered in 南通, the end of the first fiscal year it
+ * gives a figure for (no enterprise holds a certificate, moves or has accounts before it exists), or else the
+ * evaluation date.
  */
 export function latestRegistration(facts: Facts, asOf: IsoDate): IsoDate {
   if (facts.registrationDate !== undefined) return facts.registrationDate;
-  return facts.hnteCertDate !== undefined && facts.hnteCertDate < asOf ? facts.hnteCertDate : asOf;
+  let latest = asOf;
+  for (const d of [facts.hnteCertDate, facts.nantongRegistrationDate]) if (d !== undefined && d < latest) latest = d;
+  // a figure for a fiscal year says the enterprise existed by the end of it
+  let first = Infinity;
+  for (const key of PER_YEAR_KEYS) {
+    const figures = facts[key];
+    if (figures !== undefined) for (const year in figures) first = Math.min(first, Number(year));
+  }
+  if (first !== Infinity && `${first}-12-31` < latest) latest = `${first}-12-31`;
+  return latest;
 }
 
 /**
@@ -37,7 +48,8 @@ export function possibleAssessmentYears(facts: Facts, asOf: IsoDate): number[][]
   if (facts.registrationDate !== undefined) return [assessmentYears(asOf, facts.registrationDate)];
   const windows: number[][] = [];
   const last = lastFiscalYear(asOf);
-  for (let first = last - 2; first <= Math.min(last + 1, yearOf(latestRegistration(facts, asOf))); first++) {
+  const latestFirst = Math.max(last - 2, Math.min(last + 1, yearOf(latestRegistration(facts, asOf))));
+  for (let first = last - 2; first <= latestFirst; first++) {
     windows.push(assessmentYears(asOf, `${first}-01-01`));
   }
   return windows;

@@ -62,6 +62,7 @@ export const factShape = {
   region: Region,
   park: text(),
   registrationDate: date(),
+  nantongRegistrationDate: date(),
   residentEnterprise: yesNo(),
   industryType: IndustryType,
   mainBusiness: text(),
@@ -95,6 +96,7 @@ export const factShape = {
   talentSystem: yesNo(),
   // compliance
   majorIncidentLastYear: yesNo(),
+  majorIncidentSincePreviousYear: yesNo(),
   seriousDishonesty: yesNo(),
   // recognitions already held
   hnteCertified: yesNo(),
@@ -110,6 +112,7 @@ export const factShape = {
   operatingNormally: yesNo(),
   kechuangRecognizedBefore: yesNo(),
   tangibleAssetsFromCash: money(),
+  hnteWhenIntroduced: yesNo(),
   parentIsOutsideHnte: yesNo(),
   founderStemMasters: yesNo(),
   founderCashPaidIn: money(),

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
-import type { IsoDate } from '../logic/dates.js';
+import { yearOf, type IsoDate } from '../logic/dates.js';
 import { hnteCertificateLastDay } from '../programmes/hnte-certificate.js';
+import { FACT_CATALOG } from './catalog.js';
 import { FACT_KEYS, FactsObject, PER_YEAR_KEYS, type Facts } from './schema.js';
 
 /** One thing wrong with a profile: the key (or keys) it concerns and what was expected, in Chinese / English. */
@@ -102,12 +103,65 @@ function crossFieldProblems(f: Facts): FactIssue[] {
       message: '没有任何Ⅰ类、Ⅱ类知识产权时不能有自主研发获得的知识产权 / ipSelfDeveloped is true but ipClassI and ipClassII are both 0',
     });
   }
+  if (f.utilityModelsSelfApplied !== undefined && f.ipClassII !== undefined && f.utilityModelsSelfApplied > f.ipClassII) {
+    out.push({
+      key: 'utilityModelsSelfApplied, ipClassII',
+      message: `自主申请授权的实用新型专利（${f.utilityModelsSelfApplied}项）属于Ⅱ类知识产权，但Ⅱ类知识产权只填了${f.ipClassII}项；若其中有已失效或与主要产品无关的，请两项都只计有效且相关的 / utilityModelsSelfApplied (${f.utilityModelsSelfApplied}) exceeds ipClassII (${f.ipClassII}): utility models are class II IP`,
+    });
+  }
+  if (f.majorIncidentLastYear === true && f.majorIncidentSincePreviousYear === false) {
+    out.push({
+      key: 'majorIncidentLastYear, majorIncidentSincePreviousYear',
+      message: '申请前一年内发生过重大事故，就一定在上一年1月1日以来发生过 / an incident in the last twelve months lies within the previous and current years',
+    });
+  }
+  if (f.residentEnterprise === false && f.region !== undefined && f.region !== '市外') {
+    out.push({
+      key: 'residentEnterprise, region',
+      message: `注册在${f.region}的企业是在中国境内注册的居民企业，与“不是居民企业”矛盾 / an enterprise registered in ${f.region} is a resident enterprise registered in China, yet residentEnterprise is false`,
+    });
+  }
+  if (f.nantongRegistrationDate !== undefined && f.region === '市外') {
+    out.push({
+      key: 'nantongRegistrationDate, region',
+      message: '给出了在南通注册的日期，但注册所在板块是“市外” / nantongRegistrationDate is given, yet region says the enterprise is not registered in Nantong',
+    });
+  }
+  if (f.hnteWhenIntroduced === true && f.nantongRegistrationDate !== undefined && f.nantongRegistrationDate === f.registrationDate) {
+    out.push({
+      key: 'hnteWhenIntroduced, nantongRegistrationDate, registrationDate',
+      message: '在南通新设立的企业（在南通注册日期即成立日期），落户时不可能已是高新技术企业 / an enterprise founded in Nantong cannot have been an HNTE when it was registered there',
+    });
+  }
+  return out;
+}
+
+const DATE_KEYS = ['registrationDate', 'nantongRegistrationDate', 'hnteCertDate'] as const;
+
+/** A fiscal year's figure is for a year the enterprise existed in and that has begun. */
+function yearProblems(f: Facts, asOf: IsoDate): FactIssue[] {
+  const out: FactIssue[] = [];
+  const founded = f.registrationDate === undefined ? undefined : yearOf(f.registrationDate);
+  for (const key of PER_YEAR_KEYS) {
+    for (const yearText of Object.keys(f[key] ?? {})) {
+      const year = Number(yearText);
+      const label = FACT_CATALOG[key].label;
+      if (year > yearOf(asOf)) {
+        out.push({ key: `${key}.${yearText}`, message: `${year}年${label}：该年度在评估日 ${asOf} 之后 / ${key} for ${year}, after the evaluation date ${asOf}` });
+      } else if (founded !== undefined && year < founded) {
+        out.push({
+          key: `${key}.${yearText}, registrationDate`,
+          message: `${year}年${label}：企业 ${f.registrationDate} 才注册成立，该年度尚不存在 / ${key} for ${year}, before the enterprise was registered on ${f.registrationDate}`,
+        });
+      }
+    }
+  }
   return out;
 }
 
 function datedProblems(f: Facts, asOf: IsoDate): FactIssue[] {
-  const out: FactIssue[] = [];
-  for (const key of ['registrationDate', 'hnteCertDate'] as const) {
+  const out: FactIssue[] = yearProblems(f, asOf);
+  for (const key of DATE_KEYS) {
     const d = f[key];
     if (d !== undefined && d > asOf) {
       out.push({ key, message: `日期 ${d} 晚于评估日 ${asOf} / the date ${d} is after the evaluation date ${asOf}` });
@@ -124,6 +178,19 @@ function datedProblems(f: Facts, asOf: IsoDate): FactIssue[] {
     out.push({
       key: 'hnteCertDate, registrationDate',
       message: '高企证书颁发日期早于注册成立日期 / hnteCertDate is before registrationDate',
+    });
+  }
+  const arrival = f.nantongRegistrationDate;
+  if (f.hnteWhenIntroduced === false && arrival !== undefined && f.hnteCertDate !== undefined && f.hnteCertDate < arrival && hnteCertificateLastDay(f.hnteCertDate) >= arrival) {
+    out.push({
+      key: 'hnteWhenIntroduced, hnteCertDate, nantongRegistrationDate',
+      message: `高企证书 ${f.hnteCertDate} 颁发，在 ${arrival} 迁入南通时仍有效，与“迁入时不是高企”矛盾 / the certificate issued on ${f.hnteCertDate} was valid on arrival (${arrival}), yet hnteWhenIntroduced is false`,
+    });
+  }
+  if (f.nantongRegistrationDate !== undefined && f.registrationDate !== undefined && f.nantongRegistrationDate < f.registrationDate) {
+    out.push({
+      key: 'nantongRegistrationDate, registrationDate',
+      message: '在南通注册（迁入）日期早于企业注册成立日期 / nantongRegistrationDate is before registrationDate',
     });
   }
   return out;

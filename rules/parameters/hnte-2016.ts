@@ -8,6 +8,8 @@ export const HNTE_MEASURES = {
   since: '2016-01-01',
   edition: '《高新技术企业认定管理办法》（国科发火〔2016〕32号，自2016年1月1日起实施；第三方网站转载全文）',
   conditions: ref('认定为高新技术企业须同时满足以下条件'),
+  /** 第二条 defines a 高企 as a resident enterprise registered in China: a condition beside 第十一条's eight */
+  resident: { cite: ref('在中国境内（不包括港、澳、台地区）注册的居民企业') },
   registered: { years: bound('以上', 1, '年'), cite: ref('（一）企业申请认定时须注册成立一年以上') },
   ipOwnership: {
     cite: ref('（二）企业通过自主研发、受让、受赠、并购等方式，获得对其主要产品（服务）在技术上发挥核心支持作用的知识产权的所有权'),

@@ -78,13 +78,22 @@ export const HNTE_SCORING = {
       ref('E. 转化能力弱, ≥1项 (1-6分) F. 转化能力无, 0项 (0分)'),
     ],
   } satisfies BandTable,
-  /** an item the enterprise has is scored in the upper half of its band; one it lacks scores nothing */
+  /**
+   * The 指引 gives each item only its ceiling, "(≤6分)" / "(≤4分)", scored by experts: an item the enterprise has
+   * may score anything from 0 to that ceiling (there is no floor in the text); one it lacks scores nothing.
+   */
   management: {
-    rdManagementSystem: { points: span(3, 6), cite: ref('(1)制定了企业研究开发的组织管理制度,建立了研发投入核算体系,编制了研发费用辅助账;(≤6分)') },
-    rdInstitutionAndCooperation: { points: span(3, 6), cite: ref('(2)设立了内部科学技术研究开发机构并具备相应的科研条件,与国内外研究开发机构开展多种形式的产学研合作;(≤6分)') },
-    transferIncentiveSystem: { points: span(2, 4), cite: ref('(3)建立了科技成果转化的组织实施与激励奖励制度,建立开放式的创新创业平台;(≤4分)') },
-    talentSystem: { points: span(2, 4), cite: ref('(4)建立了科技人员的培养进修、职工技能培训、人才引进,以及人才绩效评价奖励制度;(≤4分)') },
+    rdManagementSystem: { points: span(0, 6), cite: ref('(1)制定了企业研究开发的组织管理制度,建立了研发投入核算体系,编制了研发费用辅助账;(≤6分)') },
+    rdInstitutionAndCooperation: { points: span(0, 6), cite: ref('(2)设立了内部科学技术研究开发机构并具备相应的科研条件,与国内外研究开发机构开展多种形式的产学研合作;(≤6分)') },
+    transferIncentiveSystem: { points: span(0, 4), cite: ref('(3)建立了科技成果转化的组织实施与激励奖励制度,建立开放式的创新创业平台;(≤4分)') },
+    talentSystem: { points: span(0, 4), cite: ref('(4)建立了科技人员的培养进修、职工技能培训、人才引进,以及人才绩效评价奖励制度;(≤4分)') },
   },
+  /**
+   * The estimate beside an outcome only the experts' scoring leaves open (a reading; the texts decide nothing
+   * here): the score with every expert-scored part at the middle of its band, called likely or unlikely only
+   * when it clears the pass line, or misses it, by more than `margin` points, and otherwise uncertain.
+   */
+  assessment: { margin: 3 },
   growth: {
     /** growth rate in percent, each of the two indicators scored on its own */
     table: {
@@ -96,12 +105,20 @@ export const HNTE_SCORING = {
         { from: bound('以上（不含）', 0, '%'), points: span(1, 2) },
       ],
       otherwise: exactly(0),
-      // the source reconstructs this table from two agreeing third-party pages; its distinctive cell is the E grade
-      cites: [ref('以上两个指标分别对照下表评价档次(ABCDEF)得出分值,两项得分相加计算出企业成长性指标综合得分。'), ref('>0 (i.e. 0<r<5%)')],
+      // The table is our source's reconstruction from two agreeing third-party pages (its catalog provenance says
+      // so on every citation); its rows are cited by their cells, never by the source's own gloss "(i.e. 0<r<5%)".
+      cites: [ref('以上两个指标分别对照下表评价档次(ABCDEF)得出分值,两项得分相加计算出企业成长性指标综合得分。'), ref('≥35%'), ref('9-10')],
     } satisfies BandTable,
     actualPeriod: ref('企业实际经营期不满三年的按实际经营时间计算'),
     netAssetsFormula: ref('净资产增长率=1/2(第二年末净资产÷第一年末净资产+第三年末净资产÷第二年末净资产)-1'),
     salesFormula: ref('销售收入增长率=1/2(第二年销售收入÷第一年销售收入+第三年销售收入÷第二年销售收入)-1'),
+    /**
+     * Reading where the text is silent: the formula divides by the earlier years' net assets, and a ratio over a
+     * negative base says nothing about growth (−500 → −1000 → −2000 would read as +100%; −500 → −200 → 800 as
+     * negative). So an indicator whose base year (a divisor of the formula) is negative scores 0, like the
+     * 指引's own "为负的,按0分计算" and "第二年末…为0的,按0分计算".
+     */
+    negativeBase: { reading: '净资产为负的年度不能作为增长率的基数' },
     zeroRules: ref('企业净资产增长率或销售收入增长率为负的,按0分计算。第一年末净资产或销售收入为0的,按后两年计算;第二年末净资产或销售收入为0的,按0分计算。'),
   },
 } as const;

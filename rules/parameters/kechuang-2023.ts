@@ -13,6 +13,11 @@ export const KECHUANG_2023 = {
   /** the sentence that joins the base conditions to "any one of" conditions 1–8 */
   conditions: ref('在货币投资形成的有形资产不低于100万元或当年应税销售收入不低于100万元基础上，应满足以下条件之一'),
   base: {
+    /**
+     * Reading: "2022年1月1日以来…注册在南通" is dated by the day the enterprise was registered in 南通, which for
+     * one that moved there (the 高企 of 条件1) is later than its founding: the standard counts projects brought
+     * to 南通, so the day it arrived is the one that falls in "2022年1月1日以来" or not.
+     */
     registeredSince: { date: '2022-01-01', word: '以来', cite: ref('2022年1月1日以来从市外招引注册在南通') },
     attracted: { cite: ref('1. 从市外招引，指企业注册前，项目投资方（包括全资、控股、实际控制）为母公司，母公司于2022年12月31日前市外注册') },
     registeredInNantong: { cite: ref('从市外招引注册在南通正常运营') },
@@ -38,7 +43,17 @@ export const KECHUANG_2023 = {
     },
   },
   routes: {
-    hnte: { cite: ref('1. 引进有效期内高新技术企业，或母公司为市外高新技术企业') },
+    /**
+     * Reading: "引进有效期内高新技术企业" needs the certificate to come with the enterprise — issued before it was
+     * registered in 南通 and valid that day; 其他说明3 counts a first certificate obtained afterwards as a
+     * "通过高新技术企业认定的项目", not as a 招引科创项目. And it must still be valid when the project is
+     * recognised: 其他说明1 takes an introduced 高企 that fails re-recognition out of the count.
+     */
+    hnte: {
+      cite: ref('1. 引进有效期内高新技术企业，或母公司为市外高新技术企业'),
+      deductedCite: ref('1. 2022年以来认定的招引科创项目出现外迁、停业或招引的高企复评未能通过的，将从当年考核认定数据中予以扣除'),
+      firstCertificateCite: ref('3. 2021年以后从市外引进注册、从未认定为科创项目、首次于本年度获得高新技术企业认定的企业计入“通过高新技术企业认定的项目”数，但不计入招引科创项目数'),
+    },
     founder: {
       cashPaidIn: bound('不少于', 100, '万元'),
       cite: ref('2. 主要原始股东（股份占比不少于30%或自然人第一大股东）之一为全日制理工类硕士及以上学历，个人货币出资到账不少于100万元，担任公司主要负责人（任董事长、总经理、执行董事等职务，不包括监事，同时已在工商信息系统备案）'),

@@ -77,6 +77,17 @@ export const TECH_SME = {
     } satisfies BandTable,
     cite: ref('3. 科技成果指标(满分30分)。按企业拥有的在有效期内的与主要产品(或服务)相关的知识产权类别和数量(知识产权应没有争议或纠纷)分档评价。'),
   },
+  /**
+   * Readings for advice where the text is silent. A gap names the least demanding way to 60 points, measured as
+   * each indicator's increase relative to what the enterprise has now (+10万 on 200万 of R&D is 5%; +3 science
+   * staff on 20 is 15%), so the cheapest route comes first; a first Ⅰ类 IP counts as doubling the effort.
+   */
+  gap: { classIEffort: 2 },
+  /**
+   * Reading: the evaluation is made on the last completed fiscal year ("填报上一年"), so an enterprise first
+   * registered after it can first be evaluated on 1 January of the year after its registration.
+   */
+  firstFiscalYear: { cite: ref('(四)企业在填报上一年及当年内未发生重大安全、重大质量事故和严重环境违法、科研严重失信行为,且企业未列入经营异常名录和严重违法失信企业名单。') },
   direct: {
     cite: ref('答:如果評價分值低于60分,但符合《評價辦法》第六條第(1)~(4)項條件的企業,若符合下列條件中的一項,則可直接確認符合科技型中小企業條件:'),
     hnte: ref('(1)企業擁有有效期內高新技術企業資格證書;'),

@@ -28,6 +28,11 @@ const ScoreJson = z.object({
   ),
 });
 
+const AssessmentJson = z.object({ estimate: z.enum(['likely', 'unlikely', 'uncertain']), basis: z.string() });
+
+/** A score part only the experts place within its band: not a fact the enterprise can give. */
+const ExpertItemJson = z.object({ id: z.string(), label: z.string(), min: z.number(), max: z.number(), maxPoints: z.number() });
+
 const ProgrammeJson = z.object({
   id: z.string(),
   title: z.string(),
@@ -35,6 +40,8 @@ const ProgrammeJson = z.object({
   score: ScoreJson.nullable(),
   conditions: z.array(ConditionJson),
   missingFacts: z.array(z.string()),
+  expertDecides: z.array(ExpertItemJson),
+  assessment: AssessmentJson.nullable(),
   citations: z.array(Citation),
   notes: z.array(z.string()),
 });
@@ -46,6 +53,10 @@ const BenefitJson = z.object({
   reason: z.string(),
   jurisdiction: z.string(),
   sourceKind: SourceKind,
+  /** the period the text itself sets, when it sets one: "2022–2024" */
+  period: z.string().nullable(),
+  /** the evaluation date is past that period: the measure is "已到期", never "applies" */
+  expired: z.boolean(),
   citations: z.array(Citation),
 });
 
@@ -74,5 +85,6 @@ export const EvaluationJson = z.object({
   parks: z.array(ParkJson),
   roadmap: z.array(RoadmapStepJson),
   missingFacts: z.array(z.string()),
+  warnings: z.array(z.object({ fact: z.string(), value: z.number(), suggested: z.number(), message: z.string() })),
 });
 export type EvaluationJson = z.infer<typeof EvaluationJson>;

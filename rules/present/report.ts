@@ -5,6 +5,7 @@ import type { EvaluationJson } from './evaluation-json.js';
 const OUTCOME = { eligible: '符合', ineligible: '不符合', undetermined: '尚不能确定' } as const;
 const STATUS = { met: '✓ 满足', unmet: '✗ 不满足', unknown: '？ 待确认' } as const;
 const BENEFIT = { applies: '适用', maybe: '可能适用', no: '不适用' } as const;
+const ESTIMATE = { likely: '可能通过', unlikely: '难以通过', uncertain: '难以判断' } as const;
 const STEP = { ready: '可以申报', work: '需要补足', wait: '等待时间条件', confirm: '待确认' } as const;
 
 /** Numbers each cited clause once, in order of first mention, for the reference list at the end. */
@@ -45,6 +46,8 @@ function factLine(path: string): string {
 export function renderReport(e: EvaluationJson): string {
   const refs = new References();
   const out: string[] = [`评估日期：${e.asOf}`, ''];
+  for (const w of e.warnings) out.push(`⚠ ${w.message}`);
+  if (e.warnings.length) out.push('');
   for (const p of e.programmes) {
     out.push(`■ ${p.title}：${OUTCOME[p.outcome]}`);
     if (p.score) out.push(`  评分：${p.score.min === p.score.max ? p.score.min : `${p.score.min}–${p.score.max}`} 分（合格线 ${p.score.pass}）`);
@@ -53,8 +56,12 @@ export function renderReport(e: EvaluationJson): string {
       out.push(`      ${c.detail}${refs.marks(c.citations)}`);
       if (c.gap) out.push(`      → ${c.gap}`);
     }
+    if (p.assessment) out.push(`  估算（${ESTIMATE[p.assessment.estimate]}）：${p.assessment.basis}`);
+    if (p.expertDecides.length) {
+      out.push(`  由评审专家打分决定（企业无需再提供）：${p.expertDecides.map((x) => `${x.label}（${x.min}–${x.max} 分）`).join('、')}`);
+    }
     if (p.missingFacts.length) {
-      out.push('  还需了解：');
+      out.push('  企业还可以补充：');
       for (const f of p.missingFacts.slice(0, 8)) out.push(`    · ${factLine(f)}`);
       if (p.missingFacts.length > 8) out.push(`    · ……共 ${p.missingFacts.length} 项`);
     }
@@ -63,7 +70,10 @@ export function renderReport(e: EvaluationJson): string {
   }
   if (e.benefits.length) {
     out.push('■ 可享受的政策');
-    for (const b of e.benefits) out.push(`  [${BENEFIT[b.status]}] ${b.title}（${b.jurisdiction}）：${b.reason}${refs.marks(b.citations)}`);
+    for (const b of e.benefits) {
+      const status = b.expired ? `已到期（${b.period}）` : BENEFIT[b.status];
+      out.push(`  [${status}] ${b.title}（${b.jurisdiction}${b.period && !b.expired ? `，${b.period}` : ''}）：${b.reason}${refs.marks(b.citations)}`);
+    }
     out.push('');
   }
   if (e.parks.length) {

@@ -30,7 +30,7 @@ function scored(name: string, rate: Rational, figures: number[]): ScorePart {
 
 /**
  * One growth indicator on one set of fiscal years, with the 指引's rules: a first year of zero leaves the
- * last two; a zero second year, or a negative rate, scores nothing. With only two years of operation the
+ * last two; a zero second year, or a negative rate, scores nothing; and, a reading, a negative base year. With only two years of operation the
  * rate is the one year-on-year change; with fewer, there is no growth to measure.
  */
 function growthOver(facts: Facts, key: GrowthKey, years: readonly number[]): ScorePart {
@@ -41,6 +41,11 @@ function growthOver(facts: Facts, key: GrowthKey, years: readonly number[]): Sco
   if (pivot === 0) return { points: exactly(0), open: [], detail: `${name}：${years[years.length - 2]}年为0，按0分` };
   if (open.length) return { points: FULL, open, detail: `${name}：尚缺 ${open.length} 个年度的数据` };
   const v = values as number[];
+  // the divisors of the formula: the first two years, or the middle one when only the last two count
+  const negativeBase = v.length === 2 || v[0] === 0 ? v[v.length - 2]! < 0 : v[0]! < 0 || v[1]! < 0;
+  if (negativeBase) {
+    return { points: exactly(0), open: [], detail: `${name}：${v.map(money).join('→')}，以负数为基数的增长率不是公式所计算的情形，按0分（${G.negativeBase.reading}）` };
+  }
   if (v.length === 2 || v[0] === 0) {
     const [a, b] = v.slice(-2) as [number, number];
     return scored(name, subtract(divide(rational(b), rational(a)), ONE), v.slice(-2));
@@ -55,10 +60,8 @@ export function growthPart(facts: Facts, key: GrowthKey, windows: readonly (read
   if (parts.length === 1) return parts[0]!;
   const points = hull(parts.map((p) => p.points));
   const agree = parts.every((p) => sameInterval(p.points, parts[0]!.points));
-  const open: FactPath[] = [];
-  if (!agree) {
-    open.push('registrationDate');
-    for (const p of parts) open.push(...p.open);
-  }
+  // while every set of years scores alike the date cannot narrow it, but a missing figure still can
+  const open: FactPath[] = agree ? [] : ['registrationDate'];
+  for (const p of parts) open.push(...p.open);
   return { points, open, detail: `${NAME[key]}：注册日期未知，计算年度未定（${parts[0]!.detail}）` };
 }

@@ -50,7 +50,7 @@ export function rdIntensityOver(facts: Facts, years: readonly number[]): Judgeme
         : { status: 'met', detail, cites: [band.cite] };
     }
     if (openRd.length) return { status: 'unknown', detail, open: openRd, cites: [band.cite] };
-    return { status: 'unmet', detail, cites: [band.cite], gap: `${span}研发费用需再增加约 ${money(roundUp(subtract(required, rdKnown)))}` };
+    return { status: 'unmet', detail, cites: [band.cite], gap: nextWindowGap(years, rd as number[], sales as number[]) };
   }
 
   // Some sales unknown: more sales only raise the bar, so R&D already short of the lowest possible bar stays short.
@@ -65,6 +65,23 @@ export function rdIntensityOver(facts: Facts, years: readonly number[]): Judgeme
     };
   }
   return { status: 'unknown', detail, open: [...openSales, ...openRd] };
+}
+
+/**
+ * A shortfall over years already closed cannot be made up; the gap points at the next set of years, the one an
+ * application next year looks at: the year now running joins it, and its R&D is what can still change. Its sales
+ * are not known yet, so they are taken as last year's (a reading; said in the text).
+ */
+function nextWindowGap(years: readonly number[], rd: readonly number[], sales: readonly number[]): string {
+  const running = years[years.length - 1]! + 1;
+  const keep = years.length >= 3 ? 1 : 0;
+  const next = [...years.slice(keep), running];
+  const lastSales = sales[sales.length - 1]!;
+  const salesTotal = sum([...sales.slice(keep), lastSales].map(rational));
+  const band = bandForSales(lastSales);
+  const needed = subtract(multiply(salesTotal, divide(band.rate.exact, HUNDRED)), sum(rd.slice(keep).map(rational)));
+  const target = Math.max(0, roundUp(needed));
+  return `${yearsText(years)}已结束，无法再补；下次申请按${yearsText(next)}计算：${running}年研发费用需达到约 ${money(target)}（按${running}年销售收入与${years[years.length - 1]}年持平 ${money(lastSales)} 估算，要求不低于${band.rate.value}%；${years[years.length - 1]}年为 ${money(rd[rd.length - 1]!)}）`;
 }
 
 /** Rounded up to 0.1万元, so "还需增加" never understates. */

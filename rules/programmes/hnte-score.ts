@@ -88,7 +88,7 @@ function managementPart(facts: Facts): ScorePart {
     const band = S.management[key].points;
     const has = facts[key];
     if (has === undefined) return { points: span(0, band.max), open: [key], detail: `${name}未知` };
-    return { points: has ? band : exactly(0), open: [], detail: `${name}${has ? `有 ${showInterval(band)}分` : '无 0分'}` };
+    return { points: has ? band : exactly(0), open: [], detail: `${name}${has ? `有 ${showInterval(band)}分（专家评分）` : '无 0分'}` };
   });
   return { points: addIntervals(parts.map((p) => p.points)), open: openOf(parts), detail: parts.map((p) => p.detail).join('，') };
 }
@@ -98,7 +98,7 @@ const MANAGEMENT_CITES = MANAGEMENT_ITEMS.map(([k]) => S.management[k].cite);
 const GROWTH_CITES = [S.growth.actualPeriod, S.growth.netAssetsFormula, S.growth.salesFormula, S.growth.zeroRules, ...S.growth.table.cites];
 
 function component(id: string, label: string, max: number, part: ScorePart, cites: ScoreComponent['cites']): ScoreComponent {
-  return { id, label, points: part.points, max, detail: part.detail, cites };
+  return { id, label, points: part.points, max, detail: part.detail, cites, open: part.open };
 }
 
 /** 企业创新能力评价 as an interval, and the inputs that could still narrow it. */

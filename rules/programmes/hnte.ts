@@ -1,7 +1,7 @@
 import { latestRegistration, possibleAssessmentYears } from '../facts/fiscal-years.js';
 import type { Condition, Context, Judgement, Note } from '../engine/condition.js';
-import { requireAmount, requireAnswer } from '../engine/judgements.js';
-import type { Programme } from '../engine/programme.js';
+import { requireAmount, requireAnswer, requireValue } from '../engine/judgements.js';
+import type { Assessment, ExpertPart, Programme } from '../engine/programme.js';
 import { figureSatisfies, satisfies } from '../logic/bounds.js';
 import { addYears } from '../logic/dates.js';
 import { percent } from '../logic/format.js';
@@ -10,6 +10,7 @@ import { HNTE_MEASURES as M } from '../parameters/hnte-2016.js';
 import { HNTE_SCORING as S } from '../parameters/hnte-scoring-2016.js';
 import { hnteCertificateLastDay } from './hnte-certificate.js';
 import { rdIntensity } from './hnte-rd-intensity.js';
+import { residentInChina } from './resident.js';
 import { hnteScore, type HnteScore } from './hnte-score.js';
 import { staffShare, staffShortfall } from './staff-share.js';
 
@@ -19,6 +20,14 @@ interface HnteData {
 }
 
 type Hc = Condition<HnteData>;
+
+const resident: Hc = {
+  id: 'hnte-0-resident',
+  label: '在中国境内（不包括港、澳、台地区）注册的居民企业（第二条）',
+  cites: [M.resident.cite],
+  remedy: 'none',
+  judge: ({ facts }) => residentInChina(facts),
+};
 
 const registered: Hc = {
   id: 'hnte-1-registered-one-year',
@@ -30,7 +39,7 @@ const registered: Hc = {
     if (d === undefined) {
       const latest = latestRegistration(facts, asOf);
       return addYears(latest, M.registered.years.value) <= asOf
-        ? { status: 'met', detail: `注册成立日期未给出，但不晚于高企证书颁发日 ${latest}，至 ${asOf} 已满一年` }
+        ? { status: 'met', detail: `注册成立日期未给出，但不晚于 ${latest}（由高企证书颁发日、在南通注册日或已有数据的年度可知），至 ${asOf} 已满一年` }
         : { status: 'unknown', detail: '尚不知道注册成立日期（要求注册成立一年以上）', open: ['registrationDate'] };
     }
     const ready = addYears(d, M.registered.years.value);
@@ -144,7 +153,9 @@ const noIncident: Hc = {
   cites: [M.noIncident.cite],
   remedy: 'wait',
   judge: ({ facts }) => {
-    const j = requireAnswer(facts, 'majorIncidentLastYear', false, {
+    // none since the start of last year means none in the twelve months before applying either
+    const none = facts.majorIncidentSincePreviousYear === false ? false : undefined;
+    const j = requireValue(facts.majorIncidentLastYear ?? none, 'majorIncidentLastYear', false, {
       yes: '申请前一年内发生过重大安全、重大质量事故或严重环境违法行为',
       no: '申请前一年内未发生重大安全、重大质量事故或严重环境违法行为',
     });
@@ -152,6 +163,42 @@ const noIncident: Hc = {
     return j;
   },
 };
+
+/** The score at the middle of every band the experts still place, as the estimate's figure. */
+function middleScore(score: HnteScore['score']): number {
+  return score.components.reduce((total, c) => total + (c.points.min + c.points.max) / 2, 0);
+}
+
+/** How much of the 研究开发组织管理水平 points carry the score over the line even with every other part at its lowest. */
+function managementSentence(score: HnteScore['score']): string {
+  const m = score.components.find((c) => c.id === 'management')!;
+  if (m.points.max === 0) return '';
+  const need = S.pass.score.value + 1 - (score.points.min - m.points.min);
+  if (need > m.points.max) return '';
+  return need <= m.points.max / 2
+    ? `若专家对已建立的研发组织管理制度给出一半以上分值（合计 ${Math.ceil(m.points.max / 2)} 分以上），即使其余各项都按档内最低分计，创新能力评价也达到70分以上。`
+    : `即使其余各项都按档内最低分计，只要研究开发组织管理水平得到 ${need} 分以上（已建立的制度最多 ${m.points.max} 分），创新能力评价即达到70分以上。`;
+}
+
+function assess(score: HnteScore['score']): Assessment {
+  const { margin } = S.assessment;
+  const pass = S.pass.score.value;
+  const middle = middleScore(score);
+  const estimate = middle > pass + margin ? 'likely' : middle <= pass - margin ? 'unlikely' : 'uncertain';
+  const basis =
+    `估算，不是认定结论：按专家评分各项取档内中间值，创新能力评价约 ${middle} 分（可能区间 ${score.points.min}–${score.points.max} 分，须70分以上、不含70分）；各项在档内的具体分值由评审专家确定。` +
+    managementSentence(score);
+  return { estimate, basis };
+}
+
+/** While the innovation score straddles the line: the parts only the experts place, and the estimate. */
+function expert({ innovation: { score } }: HnteData): ExpertPart | null {
+  if (figureSatisfies(score.points.min, S.pass.score) || !figureSatisfies(score.points.max, S.pass.score)) return null;
+  const decides = score.components
+    .filter((c) => c.points.min < c.points.max && c.open.length === 0)
+    .map((c) => ({ id: c.id, label: c.label, points: c.points, max: c.max }));
+  return { decides, assessment: assess(score) };
+}
 
 function notes({ facts }: Context, { innovation: { score, open } }: HnteData): Note[] {
   const out: Note[] = [
@@ -179,7 +226,8 @@ export const hnte: Programme<HnteData> = {
     const windows = possibleAssessmentYears(facts, asOf);
     return { windows, innovation: hnteScore(facts, windows) };
   },
-  rule: { all: [registered, ipOwnership, field, scienceStaff, rdIntensityCondition, rdInChina, highTechIncome, innovation, noIncident] },
+  rule: { all: [resident, registered, ipOwnership, field, scienceStaff, rdIntensityCondition, rdInChina, highTechIncome, innovation, noIncident] },
   score: ({ innovation: { score } }) => score,
+  expert,
   notes,
 };

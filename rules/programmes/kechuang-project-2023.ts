@@ -2,32 +2,46 @@ import { allParts, anyParts } from '../engine/combine.js';
 import type { Condition, Judgement, Note } from '../engine/condition.js';
 import { requireAmount, requireAnswer, requireValue } from '../engine/judgements.js';
 import type { Programme } from '../engine/programme.js';
-import { latestRegistration } from '../facts/fiscal-years.js';
-import { chineseDate } from '../logic/dates.js';
+import { figureSatisfies } from '../logic/bounds.js';
+import type { Facts } from '../facts/schema.js';
+import { chineseDate, type IsoDate } from '../logic/dates.js';
 import { KECHUANG_2023 as K } from '../parameters/kechuang-2023.js';
-import { holdsValidCertificate } from './hnte-certificate.js';
+import { hnteCertificateLastDay, holdsValidCertificate } from './hnte-certificate.js';
 
 type Kc = Condition<null>;
 
 const SINCE = K.base.registeredSince.date;
 const SINCE_TEXT = chineseDate(SINCE);
 
+/**
+ * The day the enterprise was registered in 南通: given, or its founding day when it was founded after the cut-off
+ * (it cannot have arrived before it existed), or — not registered in 南通 yet — a day still to come.
+ */
+function nantongArrival(facts: Facts): { known: true; date: IsoDate } | { known: false; notBefore?: IsoDate } {
+  if (facts.nantongRegistrationDate !== undefined) return { known: true, date: facts.nantongRegistrationDate };
+  if (facts.region === '市外') return { known: false };
+  return facts.registrationDate === undefined ? { known: false } : { known: false, notBefore: facts.registrationDate };
+}
+
 const registeredSince2022: Kc = {
   id: 'kc-base-registered-since-2022',
-  label: '2022年1月1日以来注册',
+  label: '2022年1月1日以来在南通注册',
   cites: [K.base.registeredSince.cite],
   remedy: 'none',
-  judge: ({ facts, asOf }) => {
-    const d = facts.registrationDate;
-    if (d === undefined) {
-      const latest = latestRegistration(facts, asOf);
-      return latest < SINCE
-        ? { status: 'unmet', detail: `注册成立日期未给出，但不晚于高企证书颁发日 ${latest}，早于${SINCE_TEXT}` }
-        : { status: 'unknown', detail: `尚不知道注册成立日期（要求${SINCE_TEXT}以来注册）`, open: ['registrationDate'] };
+  judge: ({ facts }) => {
+    const arrival = nantongArrival(facts);
+    if (arrival.known) {
+      return arrival.date >= SINCE
+        ? { status: 'met', detail: `在南通注册（迁入）日期 ${arrival.date}，属${SINCE_TEXT}以来` }
+        : { status: 'unmet', detail: `在南通注册（迁入）日期 ${arrival.date}，早于${SINCE_TEXT}` };
     }
-    return d >= SINCE
-      ? { status: 'met', detail: `注册成立日期 ${d}，属${SINCE_TEXT}以来注册` }
-      : { status: 'unmet', detail: `注册成立日期 ${d}，早于${SINCE_TEXT}` };
+    if (facts.region === '市外') return { status: 'met', detail: `尚未在南通注册；今后落户南通即属${SINCE_TEXT}以来注册` };
+    if (arrival.notBefore !== undefined && arrival.notBefore >= SINCE) {
+      return { status: 'met', detail: `注册成立日期 ${arrival.notBefore}，在南通注册不会早于此日，属${SINCE_TEXT}以来` };
+    }
+    // a founding date since the cut-off would settle it too, but only as "met": the day of arrival is what can decide
+    const founded = arrival.notBefore ? `企业成立于 ${arrival.notBefore}；` : '';
+    return { status: 'unknown', detail: `${founded}尚不知道在南通注册（迁入）的日期（要求${SINCE_TEXT}以来）`, open: ['nantongRegistrationDate'] };
   },
 };
 
@@ -46,7 +60,11 @@ const registeredInNantong: Kc = {
   cites: [K.base.registeredInNantong.cite],
   remedy: 'improve',
   judge: ({ facts }) => {
-    if (facts.region === undefined) return { status: 'unknown', detail: '尚不知道注册所在板块', open: ['region'] };
+    if (facts.region === undefined) {
+      return facts.nantongRegistrationDate === undefined
+        ? { status: 'unknown', detail: '尚不知道注册所在板块', open: ['region'] }
+        : { status: 'met', detail: `${facts.nantongRegistrationDate} 在南通注册` };
+    }
     return facts.region === '市外'
       ? { status: 'unmet', detail: '尚未在南通注册', gap: '需先在南通注册落地' }
       : { status: 'met', detail: `注册在${facts.region}` };
@@ -124,16 +142,38 @@ const investment: Kc = {
     ),
 };
 
+/**
+ * Whether the enterprise came to 南通 as a 高企: as answered, or from the dates when they settle it (a certificate
+ * issued before the day of arrival and still valid on it; an enterprise founded in 南通 was none).
+ */
+function hnteOnArrival(facts: Facts): boolean | undefined {
+  if (facts.hnteWhenIntroduced !== undefined) return facts.hnteWhenIntroduced;
+  const arrival = facts.nantongRegistrationDate;
+  if (arrival === undefined) return undefined;
+  if (arrival === facts.registrationDate) return false;
+  const issued = facts.hnteCertDate;
+  if (issued !== undefined && issued < arrival && hnteCertificateLastDay(issued) >= arrival) return true;
+  return undefined;
+}
+
 const route1: Kc = {
   id: 'kc-route-1-hnte',
   label: '条件1：引进有效期内高新技术企业，或母公司为市外高新技术企业',
-  cites: [K.routes.hnte.cite],
+  cites: [K.routes.hnte.cite, K.routes.hnte.firstCertificateCite, K.routes.hnte.deductedCite],
   remedy: 'none',
-  judge: ({ facts, asOf }) =>
-    anyParts(
-      requireValue(holdsValidCertificate(facts, asOf), 'hnteCertified', true, { yes: '企业持有有效期内高新技术企业证书', no: '企业未持有有效的高企证书' }),
+  judge: ({ facts, asOf }) => {
+    const introduced = allParts(
+      requireValue(holdsValidCertificate(facts, asOf), 'hnteCertified', true, { yes: '企业持有有效期内高新技术企业证书', no: '企业目前未持有有效的高企证书' }),
+      requireValue(hnteOnArrival(facts), 'hnteWhenIntroduced', true, {
+        yes: '迁入南通时已是有效期内的高新技术企业',
+        no: '迁入南通时不是有效期内的高新技术企业（落户后首次获得高企认定的，按其他说明3计入“通过高新技术企业认定的项目”数，不计入招引科创项目数）',
+      }),
+    );
+    return anyParts(
+      introduced,
       requireAnswer(facts, 'parentIsOutsideHnte', true, { yes: '母公司为市外高新技术企业', no: '母公司不是市外高新技术企业' }),
-    ),
+    );
+  },
 };
 
 const route2: Kc = {
@@ -196,6 +236,15 @@ const route7: Kc = {
     ),
 };
 
+/** Self-applied utility models are Ⅱ类 IP, so a known Ⅱ类 count below three already rules three of them out. */
+function utilityModels(facts: Facts): Judgement {
+  const { utilityModelsSelfApplied: given, ipClassII } = facts;
+  if (given === undefined && ipClassII !== undefined && !figureSatisfies(ipClassII, K.routes.ip.utilityModels)) {
+    return { status: 'unmet', detail: `Ⅱ类知识产权共 ${ipClassII} 项，自主申请授权的实用新型专利达不到${K.routes.ip.utilityModels.text}` };
+  }
+  return requireAmount(facts, 'utilityModelsSelfApplied', K.routes.ip.utilityModels, '自主申请授权的实用新型专利');
+}
+
 const route8: Kc = {
   id: 'kc-route-8-ip',
   label: '条件8：按规定途径获得Ⅰ类知识产权或自主申请授权3项及以上实用新型专利，且对主要产品发挥核心支持作用',
@@ -205,7 +254,7 @@ const route8: Kc = {
     allParts(
       anyParts(
         requireAnswer(facts, 'kechuangIpRoute', true, { yes: '已按第8条所列途径获得Ⅰ类知识产权', no: '未按第8条所列途径获得Ⅰ类知识产权' }),
-        requireAmount(facts, 'utilityModelsSelfApplied', K.routes.ip.utilityModels, '自主申请授权的实用新型专利'),
+        utilityModels(facts),
       ),
       requireAnswer(facts, 'ipSupportsMainProduct', true, { yes: '上述知识产权对主要产品发挥核心支持作用', no: '上述知识产权未对主要产品发挥核心支持作用' }),
     ),

@@ -90,7 +90,7 @@ export function techSmeScore(facts: Facts, year: number): TechSmeScore {
     score: {
       points: addIntervals(components.map((c) => c.part.points)),
       pass: T.score.pass.value,
-      components: components.map((c) => ({ id: c.id, label: c.label, points: c.part.points, max: c.max, detail: c.part.detail, cites: c.cites })),
+      components: components.map((c) => ({ id: c.id, label: c.label, points: c.part.points, max: c.max, detail: c.part.detail, cites: c.cites, open: c.part.open })),
     },
     staff: staff.points,
     open: [...new Set([...staff.open, ...rd.open, ...ip.open])],

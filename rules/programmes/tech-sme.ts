@@ -1,30 +1,63 @@
 import { perYearPath } from '../facts/catalog.js';
-import { lastFiscalYear, yearFigure } from '../facts/fiscal-years.js';
+import { lastFiscalYear, latestRegistration, yearFigure } from '../facts/fiscal-years.js';
+import { yearOf } from '../logic/dates.js';
 import { allParts } from '../engine/combine.js';
 import type { Condition, Context, Judgement, Note } from '../engine/condition.js';
 import { compareAmount, requireAmount, requireAnswer, requireValue } from '../engine/judgements.js';
 import type { Programme } from '../engine/programme.js';
 import { figureSatisfies } from '../logic/bounds.js';
 import { showInterval } from '../logic/interval.js';
+import type { Facts } from '../facts/schema.js';
 import { TECH_SME as T } from '../parameters/tech-sme-2017.js';
 import { holdsValidCertificate } from './hnte-certificate.js';
-import { staffShare, staffShortfall } from './staff-share.js';
+import { residentInChina } from './resident.js';
+import { techSmeScoreGap } from './tech-sme-gap.js';
 import { techSmeScore, type TechSmeScore } from './tech-sme-score.js';
 
 interface SmeData {
   year: number;
+  /** the enterprise was registered after `year`: there is no year to evaluate yet */
+  beforeFirstYear: boolean;
   evaluation: TechSmeScore;
 }
 
 type Sc = Condition<SmeData>;
+
+const firstFiscalYear: Sc = {
+  id: 'tsme-0-first-fiscal-year',
+  label: '已有一个完整的会计年度（按上一年度数据评价）',
+  cites: [T.firstFiscalYear.cite],
+  remedy: 'wait',
+  judge: ({ facts, asOf }, { year }): Judgement => {
+    const latest = latestRegistration(facts, asOf);
+    if (yearOf(latest) <= year) return { status: 'met', detail: `${year}年度企业已经存续，可按${year}年度数据评价` };
+    if (facts.registrationDate === undefined) return { status: 'unknown', detail: `尚不知道注册成立日期（评价按${year}年度数据）`, open: ['registrationDate'] };
+    const first = yearOf(facts.registrationDate);
+    const metOn = `${first + 1}-01-01`;
+    return {
+      status: 'unmet',
+      detail: `企业 ${facts.registrationDate} 注册成立，${year}年度尚不存在，还没有可供评价的完整会计年度`,
+      gap: `${metOn} 起可按${first}年度数据评价`,
+      metOn,
+    };
+  },
+};
+
+/**
+ * While the year to evaluate precedes the enterprise, its figures are not asked for, nor is advice given on them:
+ * what the rest already settles stands, the rest waits for the first complete fiscal year.
+ */
+function beforeFirstYear(j: Judgement, year: number): Judgement {
+  const detail = `${j.detail}（企业${year}年度尚不存在，待有完整会计年度后评价）`;
+  return j.status === 'unknown' ? { status: 'unknown', detail, open: [] } : j.status === 'unmet' ? { status: 'unmet', detail, gap: '待有完整会计年度后按该年度数据评价' } : j;
+}
 
 const resident: Sc = {
   id: 'tsme-1-resident',
   label: '（一）在中国境内（不包括港、澳、台地区）注册的居民企业',
   cites: [T.resident.cite],
   remedy: 'none',
-  judge: ({ facts }) =>
-    requireAnswer(facts, 'residentEnterprise', true, { yes: '在中国境内注册的居民企业', no: '不是在中国境内（不含港、澳、台）注册的居民企业' }),
+  judge: ({ facts }) => residentInChina(facts),
 };
 
 const employees: Sc = {
@@ -47,8 +80,11 @@ const sales: Sc = {
   label: '（二）年销售收入不超过2亿元',
   cites: [T.size.cite],
   remedy: 'none',
-  judge: ({ facts }, { year }) =>
-    compareAmount(yearFigure(facts, 'salesRevenueByYear', year), `${year}年销售收入`, perYearPath('salesRevenueByYear', year), T.size.sales),
+  judge: ({ facts }, data) => {
+    const { year } = data;
+    const j = compareAmount(yearFigure(facts, 'salesRevenueByYear', year), `${year}年销售收入`, perYearPath('salesRevenueByYear', year), T.size.sales);
+    return data.beforeFirstYear ? beforeFirstYear(j, year) : j;
+  },
 };
 
 const assets: Sc = {
@@ -68,14 +104,26 @@ const notRestricted: Sc = {
     requireAnswer(facts, 'restrictedIndustry', false, { yes: '产品或服务属于国家规定的禁止、限制和淘汰类', no: '产品和服务不属于禁止、限制和淘汰类' }),
 };
 
+/**
+ * (四) covers "填报上一年及当年", the whole previous and current calendar years. An incident in the twelve months
+ * before applying lies within them, so that answer settles it when yes; when no, the months before still count.
+ */
+function incidentSincePreviousYear(facts: Facts): boolean | undefined {
+  if (facts.majorIncidentSincePreviousYear !== undefined) return facts.majorIncidentSincePreviousYear;
+  return facts.majorIncidentLastYear === true ? true : undefined;
+}
+
 const clean: Sc = {
   id: 'tsme-4-no-incident-or-dishonesty',
   label: '（四）未发生重大安全、质量事故和严重环境违法、科研严重失信行为，未列入经营异常名录和严重违法失信名单',
   cites: [T.clean.cite],
   remedy: 'wait',
-  judge: ({ facts }) => {
+  judge: ({ facts }, { year }) => {
     const j = allParts(
-      requireAnswer(facts, 'majorIncidentLastYear', false, { yes: '近一年发生过重大安全、质量事故或严重环境违法行为', no: '近一年未发生重大安全、质量事故或严重环境违法行为' }),
+      requireValue(incidentSincePreviousYear(facts), 'majorIncidentSincePreviousYear', false, {
+        yes: `上一年（${year}年）1月1日以来发生过重大安全、质量事故或严重环境违法行为`,
+        no: `上一年（${year}年）1月1日以来未发生重大安全、质量事故或严重环境违法行为`,
+      }),
       requireAnswer(facts, 'seriousDishonesty', false, { yes: '有科研严重失信行为或被列入经营异常名录、严重违法失信名单', no: '无科研严重失信行为，未列入经营异常名录和严重违法失信名单' }),
     );
     if (j.status === 'unmet') j.gap = '（四）看填报上一年及当年：需待相关行为所在年度过后、并移出相关名录后再评价';
@@ -83,26 +131,20 @@ const clean: Sc = {
   },
 };
 
-const HINTS = [
-  { id: 'staff', hint: '科技人员占比达到30%可得20分' },
-  { id: 'rd', hint: '研发费用占销售收入达到6%（或占成本费用支出30%）可得50分' },
-  { id: 'ip', hint: '拥有1项Ⅰ类知识产权（如发明专利）可得30分' },
-] as const;
-
-function scoreGap({ facts }: Context, { evaluation }: SmeData): string {
-  const { score, staff } = evaluation;
-  if (staff.max === 0) {
-    const share = staffShare(facts);
-    const need = share.kind === 'known' ? `（还差 ${staffShortfall(share.staff, share.employees, 10).short} 名科技人员）` : '';
-    return `科技人员指标为0分：科技人员占职工总数需达到10%以上${need}`;
+/** （五） on the last fiscal year's figures, with a gap that is enough to qualify. */
+function judgeScore(ctx: Context, data: SmeData): Judgement {
+  const { score, staff, open, staffOpen } = data.evaluation;
+  const parts = score.components.map((c) => `${c.label} ${showInterval(c.points)}`).join('，');
+  const detail = `评价得分 ${showInterval(score.points)} 分（${parts}；按${data.year}年度数据），要求不低于60分且科技人员指标不为0`;
+  const passSure = figureSatisfies(score.points.min, T.score.pass);
+  const passPossible = figureSatisfies(score.points.max, T.score.pass);
+  if (!passPossible || staff.max === 0) return { status: 'unmet', detail, gap: techSmeScoreGap(ctx.facts, data.year, data.evaluation) };
+  if (passSure && staff.min > 0) {
+    return score.points.min - T.score.pass.value < 6 ? { status: 'met', detail, gap: `最低得分 ${score.points.min} 分，余量很小` } : { status: 'met', detail };
   }
-  const short = T.score.pass.value - score.points.max;
-  const hints = HINTS.filter((h) => {
-    const c = score.components.find((x) => x.id === h.id)!;
-    return c.points.max < c.max;
-  }).map((h) => h.hint);
-  return `最高可能得分 ${score.points.max} 分，还差 ${short} 分${hints.length ? `；可考虑：${hints.join('；')}` : ''}`;
+  return { status: 'unknown', detail, open: [...(passSure ? [] : open), ...(staff.min > 0 ? [] : staffOpen)] };
 }
+
 
 const scoreCondition: Sc = {
   id: 'tsme-5-score',
@@ -110,16 +152,8 @@ const scoreCondition: Sc = {
   cites: [T.score.cite, T.score.total],
   remedy: 'improve',
   judge: (ctx, data): Judgement => {
-    const { score, staff, open, staffOpen } = data.evaluation;
-    const parts = score.components.map((c) => `${c.label} ${showInterval(c.points)}`).join('，');
-    const detail = `评价得分 ${showInterval(score.points)} 分（${parts}；按${data.year}年度数据），要求不低于60分且科技人员指标不为0`;
-    const passSure = figureSatisfies(score.points.min, T.score.pass);
-    const passPossible = figureSatisfies(score.points.max, T.score.pass);
-    if (!passPossible || staff.max === 0) return { status: 'unmet', detail, gap: scoreGap(ctx, data) };
-    if (passSure && staff.min > 0) {
-      return score.points.min - T.score.pass.value < 6 ? { status: 'met', detail, gap: `最低得分 ${score.points.min} 分，余量很小` } : { status: 'met', detail };
-    }
-    return { status: 'unknown', detail, open: [...(passSure ? [] : open), ...(staff.min > 0 ? [] : staffOpen)] };
+    const j = judgeScore(ctx, data);
+    return data.beforeFirstYear ? beforeFirstYear(j, data.year) : j;
   },
 };
 
@@ -158,9 +192,10 @@ export const techSme: Programme<SmeData> = {
   cites: [T.conditions],
   prepare: ({ facts, asOf }) => {
     const year = lastFiscalYear(asOf);
-    return { year, evaluation: techSmeScore(facts, year) };
+    const beforeFirstYear = facts.registrationDate !== undefined && yearOf(facts.registrationDate) > year;
+    return { year, beforeFirstYear, evaluation: techSmeScore(facts, year) };
   },
-  rule: { all: [resident, employees, sales, assets, notRestricted, clean, { any: [scoreCondition, ...directRoutes] }] },
+  rule: { all: [firstFiscalYear, resident, employees, sales, assets, notRestricted, clean, { any: [scoreCondition, ...directRoutes] }] },
   score: ({ evaluation }) => evaluation.score,
   notes,
 };

@@ -22,10 +22,13 @@ export function treeOf(programme: JudgedProgramme): Node {
   return build(programme.shape);
 }
 
-/** How many unknown conditions must still be confirmed for an unknown node to be met (the cheapest way for "any"). */
+/**
+ * How many unknown conditions the enterprise must still confirm for an unknown node to be met (the cheapest way
+ * for "any"). One with no fact left to give waits on the experts' scoring alone, and is not counted.
+ */
 export function openCount(node: Node): number {
   if (node.status !== 'unknown') return 0;
-  if (node.kind === 'leaf') return 1;
+  if (node.kind === 'leaf') return node.condition.open.length === 0 ? 0 : 1;
   const open = node.children.filter((c) => c.status === 'unknown').map(openCount);
   return node.kind === 'all' ? open.reduce((a, b) => a + b, 0) : Math.min(...open);
 }

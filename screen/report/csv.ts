@@ -16,11 +16,15 @@ export function csvCell(value: string | number): string {
 
 const KIND = { 'near-miss': '差一点', undetermined: '待补充' } as const;
 
+const ESTIMATE = { likely: '估算可能通过', unlikely: '估算难以通过', uncertain: '估算难以判断' } as const;
+
 function programmeCells(p: ProgrammeScreen | undefined): (string | number)[] {
   if (!p) return ['', '', '', '', ''];
-  const gaps = p.gaps.map((g) => g.text).join('；') || (p.missingFacts.length ? `待补充：${p.missingFacts.map(factLabel).join('、')}` : '');
+  const experts = p.expertDecides.length ? `待专家评分：${p.expertDecides.join('、')}` : '';
+  const gaps = p.gaps.map((g) => g.text).join('；') || (p.missingFacts.length ? `待补充：${p.missingFacts.map(factLabel).join('、')}` : experts);
   const near = p.candidate ? `${KIND[p.candidate.kind]}${p.candidate.shortfall ? `：${p.candidate.shortfall.text}` : ''}` : '';
-  return [OUTCOME_LABEL[p.outcome], scoreText(p.score), gaps, near, p.candidate ? p.candidate.distance : ''];
+  const outcome = `${OUTCOME_LABEL[p.outcome]}${p.assessment ? `（${ESTIMATE[p.assessment.estimate]}）` : ''}`;
+  return [outcome, scoreText(p.score), gaps, near, p.candidate ? p.candidate.distance : ''];
 }
 
 function line(cells: (string | number)[]): string {
@@ -53,5 +57,7 @@ function rowCells(row: ScreenedRow, ids: string[]): (string | number)[] {
     return [...lead, '问题行', ...ids.flatMap(() => programmeCells(undefined)), problems];
   }
   const byId = new Map(row.programmes.map((p) => [p.id, p]));
-  return [...lead, '已判断', ...ids.flatMap((id) => programmeCells(byId.get(id))), ''];
+  // a value judged as given but probably misread (0.65 for 65%) flags the row in its 问题 cell
+  const warnings = row.warnings.map((w) => `${w.column ? `${w.column}：` : ''}${w.message}`).join('；');
+  return [...lead, warnings ? '已判断（请核对）' : '已判断', ...ids.flatMap((id) => programmeCells(byId.get(id))), warnings];
 }

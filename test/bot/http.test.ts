@@ -125,17 +125,17 @@ describe('kill -9 mid-dialog', () => {
     let p = start();
     await ready(p);
     const a = await post({ action: 'check:tech-sme', messageId: 'k1' });
-    const b = await post({ sessionId: a.sessionId, text: '1500万', messageId: 'k2' });
+    const b = await post({ sessionId: a.sessionId, text: '2019年4月1日', messageId: 'k2' });
     const pending = b.messages.findLast((m) => m.ask)!.ask!.fact;
     p.kill('SIGKILL');
     await new Promise((r) => p.once('exit', r));
 
     p = start();
     await ready(p);
-    const replay = await post({ sessionId: a.sessionId, text: '1500万', messageId: 'k2' });
+    const replay = await post({ sessionId: a.sessionId, text: '2019年4月1日', messageId: 'k2' });
     expect(replay.messages.findLast((m) => m.ask)!.ask!.fact).toBe(pending);
     const facts = await post({ sessionId: a.sessionId, text: '我的信息', messageId: 'k3' });
-    expect(facts.messages.map((m) => m.text).join('\n')).toContain('2025年销售收入：1500 万元');
+    expect(facts.messages.map((m) => m.text).join('\n')).toContain('注册成立日期：2019-04-01');
     expect(facts.messages.findLast((m) => m.ask)!.ask!.fact).toBe(pending);
     p.kill('SIGKILL');
   }, 60_000);

@@ -3,7 +3,9 @@ import { evaluate } from '../../rules/evaluate.js';
 import type { Facts } from '../../rules/facts/schema.js';
 
 const asOf = '2026-11-22';
-const benefit = (facts: Facts, id: string) => evaluate(facts, asOf).benefits.find((b) => b.id === id);
+const benefit = (facts: Facts, id: string, on = asOf) => evaluate(facts, on).benefits.find((b) => b.id === id);
+/** a day inside 海门's plan (2022–2024), when its measures still apply */
+const inHaimenPlan = '2024-06-01';
 
 describe('benefits', () => {
   it('高企 15%: applies with a valid certificate, maybe while eligible or open, no otherwise', () => {
@@ -19,28 +21,30 @@ describe('benefits', () => {
   });
 
   it('a 板块 measure reaches only its own 板块, and is a "maybe" while the 板块 is unknown', () => {
-    expect(benefit({ region: '海门区', techSmeRegistered: true }, 'haimen-cultivation-pool-priority')).toMatchObject({ status: 'applies', jurisdiction: '海门区' });
-    expect(benefit({ techSmeRegistered: true }, 'haimen-cultivation-pool-priority')?.status).toBe('maybe');
+    expect(benefit({ region: '海门区', techSmeRegistered: true }, 'haimen-cultivation-pool-priority', inHaimenPlan)).toMatchObject({ status: 'applies', jurisdiction: '海门区' });
+    expect(benefit({ techSmeRegistered: true }, 'haimen-cultivation-pool-priority', inHaimenPlan)?.status).toBe('maybe');
     expect(benefit({ region: '启东市', techSmeRegistered: true }, 'haimen-cultivation-pool-priority')).toBeUndefined();
-    expect(benefit({ region: '海门区', inCultivationPool: true }, 'haimen-patent-fast-track')?.status).toBe('applies');
-    expect(benefit({ region: '海门区', hnteCertified: true }, 'haimen-tech-finance')?.status).toBe('applies');
-    expect(benefit({ region: '启东市', techSmeRegistered: true }, 'qidong-loan-risk-compensation')?.status).toBe('applies');
-    expect(benefit({ region: '启东市', industryType: 'techService' }, 'qidong-tech-upgrade-subsidy')?.status).toBe('no');
-    expect(benefit({ region: '启东市', rdExpenseByYear: { 2025: 0 } }, 'qidong-rd-post-subsidy')?.status).toBe('no');
+    expect(benefit({ region: '海门区', inCultivationPool: true }, 'haimen-patent-fast-track', inHaimenPlan)?.status).toBe('applies');
+    expect(benefit({ region: '海门区', hnteCertified: true }, 'haimen-tech-finance', inHaimenPlan)?.status).toBe('applies');
+    expect(benefit({ region: '启东市', techSmeRegistered: true }, 'qidong-loan-risk-compensation', '2025-06-01')?.status).toBe('applies');
+    expect(benefit({ region: '启东市', industryType: 'techService' }, 'qidong-tech-upgrade-subsidy', '2025-06-01')?.status).toBe('no');
+    expect(benefit({ region: '启东市', rdExpenseByYear: { 2024: 0 } }, 'qidong-rd-post-subsidy', '2025-06-01')?.status).toBe('no');
   });
 
-  it('says when the text behind a measure has run out, without changing its verdict', () => {
+  it('a measure past the period its text sets is “已到期”, never “applies”', () => {
     const b = benefit({ region: '海门区', techSmeRegistered: true }, 'haimen-cultivation-pool-priority')!;
-    expect(b.status).toBe('applies');
-    expect(b.reason).toContain('期限至 2024-12-31');
-    expect(evaluate({ region: '海门区', techSmeRegistered: true }, '2024-06-01').benefits.find((x) => x.id === b.id)!.reason).not.toContain('期限');
+    expect(b).toMatchObject({ status: 'no', expired: true, period: '2022–2024' });
+    expect(b.reason).toContain('已到期（2022–2024）');
+    expect(benefit({ region: '海门区', techSmeRegistered: true }, 'haimen-cultivation-pool-priority', inHaimenPlan)).toMatchObject({ status: 'applies', expired: false });
   });
 
   it('a news report’s figures are reported, never policy: at most "maybe", and labelled', () => {
     const award = benefit({ region: '崇川区', hnteCertified: true, hnteCertDate: '2026-03-01' }, 'reported-new-hnte-award-45')!;
     expect(award).toMatchObject({ status: 'maybe', sourceKind: 'report' });
     expect(award.reason).toContain('不是政策条款');
-    expect(benefit({ region: '如皋市' }, 'reported-new-hnte-award-45')).toBeUndefined();
+    // the report does not say which 板块 its "市区" takes in: never applied, only mentioned with that caveat
+    expect(benefit({ region: '如皋市' }, 'reported-new-hnte-award-45')).toMatchObject({ status: 'maybe' });
+    expect(benefit({ region: '崇川区' }, 'reported-new-hnte-award-45')?.reason).toContain('未界定“市区”');
     expect(benefit({ provincialKeyLab: true }, 'reported-provincial-key-lab-50')?.status).toBe('maybe');
     expect(benefit({ provincialKeyLab: false }, 'reported-provincial-key-lab-50')?.status).toBe('no');
   });
@@ -88,7 +92,7 @@ describe('roadmap', () => {
   });
 
   it('marks a programme the enterprise already qualifies for as ready', () => {
-    const steps = evaluate({ residentEnterprise: true, employees: 60, scienceStaff: 18, salesRevenueByYear: { 2025: 1500 }, rdExpenseByYear: { 2025: 120 }, totalAssets: 900, ipClassI: 1, restrictedIndustry: false, majorIncidentLastYear: false, seriousDishonesty: false }, asOf).roadmap;
+    const steps = evaluate({ residentEnterprise: true, employees: 60, scienceStaff: 18, salesRevenueByYear: { 2025: 1500 }, rdExpenseByYear: { 2025: 120 }, totalAssets: 900, ipClassI: 1, restrictedIndustry: false, majorIncidentLastYear: false, majorIncidentSincePreviousYear: false, seriousDishonesty: false }, asOf).roadmap;
     expect(steps[0]).toMatchObject({ programme: 'tech-sme', status: 'ready' });
   });
 });

@@ -36,7 +36,7 @@ describe('tongce screen', () => {
     expect(doc.asOf).toBe('2026-06-30');
     expect(doc.enterprises).toHaveLength(12);
     expect(doc.programmes.map((p) => p.id)).toEqual(['kechuang-project-2023', 'hnte', 'tech-sme']);
-    expect(doc.programmes[1]!.conditions[0]!.citations[0]!.quote).toContain('注册成立一年以上');
+    expect(doc.programmes[1]!.conditions.find((c) => c.id === 'hnte-1-registered-one-year')!.citations[0]!.quote).toContain('注册成立一年以上');
     expect(err).toContain('已筛查');
   });
 

@@ -3,9 +3,10 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../rules/evaluate.js';
+import { toJson } from '../../rules/present/to-json.js';
 import { MEASURED_CONDITIONS } from '../../screen/near/shortfall.js';
 import { SheetError } from '../../screen/input/sheet.js';
-import { hnteCsv, programme, screen, screened } from './helpers.js';
+import { hnteCsv, programme, resolver, screen, screened } from './helpers.js';
 
 const SAMPLE_CSV = 'screen/samples/enterprises.csv';
 const SAMPLE_XLSX = 'screen/samples/enterprises.xlsx';
@@ -43,7 +44,7 @@ describe('screening a sheet', () => {
 
   it('judges a row exactly as `tongce evaluate` judges the same facts', async () => {
     const { rows } = await screen(hnteCsv({}));
-    const direct = evaluate({ name: '强企', registrationDate: '2015-03-18', highTechField: '电子信息', ipCoreSupport: true, employees: 200, scienceStaff: 45,
+    const direct = evaluate({ name: '强企', region: '通州区', registrationDate: '2015-03-18', highTechField: '电子信息', ipCoreSupport: true, employees: 200, scienceStaff: 45,
       salesRevenueByYear: { 2023: 8000, 2024: 11000, 2025: 15000 }, rdExpenseByYear: { 2023: 480, 2024: 660, 2025: 900 },
       netAssetsByYear: { 2023: 5000, 2024: 7000, 2025: 9500 }, rdExpenseChinaShare: 100, highTechIncomeShare: 85, ipClassI: 3, ipClassII: 12,
       ipSelfDeveloped: true, techAdvancement: 'A', coreSupportLevel: 'A', joinedStandards: true, techTransfersAnnualAvg: 6, rdManagementSystem: true,
@@ -51,7 +52,17 @@ describe('screening a sheet', () => {
     expect(screened(rows[0]).programmes.map((p) => [p.id, p.outcome, p.score])).toEqual(
       direct.programmes.map((p) => [p.id, p.outcome, p.score && { min: p.score.points.min, max: p.score.points.max, pass: p.score.pass }]),
     );
-    expect(programme(rows[0], 'hnte').outcome).toBe('eligible');
+    expect(programme(rows[0], 'hnte')).toMatchObject({ outcome: 'undetermined', assessment: { estimate: 'likely' } });
+    expect(programme(rows[0], 'hnte').assessment).toEqual(toJson(direct, resolver()).programmes[1]!.assessment);
+  });
+
+  it('flags a row whose share looks like a fraction (0.65 for 65%), naming the column, and judges it as the same facts', async () => {
+    const { rows } = await screen(hnteCsv({ 高新技术产品收入占比: '0.65%' }, { 高新技术产品收入占比: 0.65 }));
+    // a bare 0.65 is already refused as ambiguous; written as 0.65% it is judged, and flagged
+    expect(rows[1]).toMatchObject({ status: 'invalid', problems: [{ fact: 'highTechIncomeShare', message: expect.stringContaining('含义不明') }] });
+    const row = screened(rows[0]);
+    expect(row.warnings).toEqual([{ column: '高新技术产品收入占比', fact: 'highTechIncomeShare', message: expect.stringContaining('是65%吗') }]);
+    expect(programme(rows[0], 'hnte').outcome).toBe('ineligible');
   });
 
   it('finds the header below a title row, skips blank rows, and notes data under a column without a name', async () => {
@@ -117,7 +128,7 @@ describe('near-threshold candidates', () => {
       { 企业名称: '得分差1分', 技术先进程度: 'B', 核心支持作用: 'B', Ⅰ类知识产权数: 0, Ⅱ类知识产权数: 5, 参与编制标准: '否', 科技成果转化年均项数: 3,
         '2023年销售收入': 5000, '2024年销售收入': 5600, '2025年销售收入': 6100, '2023年研发费用': 260, '2024年研发费用': 290, '2025年研发费用': 320,
         '2023年末净资产': 3000, '2024年末净资产': 3300, '2025年末净资产': 3600 },
-      { 企业名称: '注册未满一年', 注册时间: '2025-12-20' },
+      { 企业名称: '注册未满一年', 注册时间: '2025-12-20', '2023年销售收入': '', '2024年销售收入': '', '2023年研发费用': '', '2024年研发费用': '', '2023年末净资产': '', '2024年末净资产': '' },
     ));
     const near = rows.map((r) => programme(r, 'hnte').candidate);
     expect(near.map((c) => [c?.kind, c?.condition?.id, c?.shortfall?.unit])).toEqual([

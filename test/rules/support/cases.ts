@@ -16,10 +16,33 @@ const Expect = z.strictObject({
   missingFacts: z.array(z.string()).optional(),
   /** a piece of text each named condition's gap must contain */
   gap: z.record(z.string(), z.string()).optional(),
+  /** a piece of text each named condition's detail must contain */
+  detail: z.record(z.string(), z.string()).optional(),
+  /** a piece of text no named condition's gap may contain */
+  gapWithout: z.record(z.string(), z.string()).optional(),
+  /** the profile is refused: every key listed is named by the refusal */
+  rejected: z.array(z.string()).optional(),
+  /** the evaluation warns about each fact listed (a value that looks like a misread unit) */
+  warnings: z.array(z.string()).optional(),
+  /** the estimate beside an outcome that only the experts' scoring leaves open; null: none */
+  assessment: z.enum(['likely', 'unlikely', 'uncertain']).nullable().optional(),
+  /** a piece of text the assessment's basis must contain */
+  assessmentBasis: z.string().optional(),
+  /** the score components only the experts decide, in order */
+  expertDecides: z.array(z.string()).optional(),
+  /** benefits by id: status, and a piece of text the reason must contain */
+  benefits: z.record(z.string(), z.strictObject({ status: z.enum(['applies', 'maybe', 'no']).optional(), reason: z.string().optional(), absent: z.literal(true).optional() })).optional(),
+  /** for a condition, score component or benefit id: a piece of text one of its cited quotes must contain, or (with `!`) none may */
+  quotes: z.record(z.string(), z.string()).optional(),
+  /** roadmap: the programmes of its steps, in order, and a piece of text some action of the named one must contain */
+  roadmap: z.array(z.string()).optional(),
+  roadmapAction: z.record(z.string(), z.string()).optional(),
 });
 
 const Case = z.strictObject({
   name: z.string(),
+  /** the clause the case checks, verbatim from knowledge/sources (checked) */
+  clause: z.string().optional(),
   asOf: z.string().optional(),
   base: z.literal(false).optional(),
   facts: z.record(z.string(), z.unknown()).default({}),
@@ -28,7 +51,8 @@ const Case = z.strictObject({
 });
 
 const CaseFile = z.strictObject({
-  programme: z.enum(['kechuang-project-2023', 'hnte', 'tech-sme']),
+  /** the programme the outcome and condition expectations are about; absent in a file about advice alone */
+  programme: z.enum(['kechuang-project-2023', 'hnte', 'tech-sme']).optional(),
   asOf: z.string(),
   base: z.record(z.string(), z.unknown()),
   cases: z.array(Case).min(1),

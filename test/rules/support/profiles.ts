@@ -57,6 +57,7 @@ const fullProfile = fc
     transferIncentiveSystem: fc.boolean(),
     talentSystem: fc.boolean(),
     majorIncidentLastYear: fc.boolean(),
+    majorIncidentSincePreviousYear: fc.boolean(),
     seriousDishonesty: fc.boolean(),
     hnteCertified: fc.boolean(),
     certAge: fc.integer({ min: 0, max: 1000 }),
@@ -70,6 +71,8 @@ const fullProfile = fc
     operatingNormally: fc.boolean(),
     kechuangRecognizedBefore: fc.boolean(),
     tangibleAssetsFromCash: amount(100),
+    movedIn: fc.boolean(),
+    hnteWhenIntroduced: fc.boolean(),
     parentIsOutsideHnte: fc.boolean(),
     founderStemMasters: fc.boolean(),
     founderCashPaidIn: amount(100),
@@ -84,15 +87,30 @@ const fullProfile = fc
     utilityModelsSelfApplied: count(2, 3),
     ipSupportsMainProduct: fc.boolean(),
   })
-  .map(({ staffShare, certAge, ...f }): Facts => {
+  .map(({ staffShare, certAge, movedIn, ...f }): Facts => {
     const scienceStaff = Math.floor(f.employees * staffShare);
     const noIp = f.ipClassI === 0 && f.ipClassII === 0;
     // a certificate issued after registration and still valid on AS_OF
     const earliest = [f.registrationDate, new Date(Date.parse(AS_OF) - 1090 * 86_400_000).toISOString().slice(0, 10)].sort()[1]!;
     const span = Math.max(0, (Date.parse(AS_OF) - Date.parse(earliest)) / 86_400_000);
     const hnteCertDate = new Date(Date.parse(earliest) + Math.min(certAge, span) * 86_400_000).toISOString().slice(0, 10);
+    const founded = Number(f.registrationDate.slice(0, 4));
+    const existing = (figures: Record<string, number>) => Object.fromEntries(Object.entries(figures).filter(([y]) => Number(y) >= founded));
+    const inNantong = f.region !== '市外';
+    // an enterprise that moved to Nantong did so after it was founded; one founded there was no 高企 on arrival
+    const nantongRegistrationDate = inNantong ? (movedIn ? [f.registrationDate, '2023-03-01'].sort()[1]! : f.registrationDate) : undefined;
     return {
       ...f,
+      salesRevenueByYear: existing(f.salesRevenueByYear),
+      rdExpenseByYear: existing(f.rdExpenseByYear),
+      netAssetsByYear: existing(f.netAssetsByYear),
+      residentEnterprise: inNantong || f.residentEnterprise,
+      utilityModelsSelfApplied: Math.min(f.utilityModelsSelfApplied, f.ipClassII),
+      ...(nantongRegistrationDate === undefined ? {} : { nantongRegistrationDate }),
+      majorIncidentSincePreviousYear: f.majorIncidentLastYear || f.majorIncidentSincePreviousYear,
+      hnteWhenIntroduced:
+        nantongRegistrationDate !== f.registrationDate &&
+        (f.hnteWhenIntroduced || (nantongRegistrationDate !== undefined && hnteCertDate < nantongRegistrationDate && hnteCertificateLastDay(hnteCertDate) >= nantongRegistrationDate)),
       scienceStaff,
       ipSelfDeveloped: noIp ? false : f.ipSelfDeveloped,
       hnteCertDate,

@@ -15,6 +15,7 @@ const PROBES: { readonly [K in FactKey]: readonly unknown[] } = {
   name: ['甲公司'], park: ['南通高新区'], mainBusiness: ['锂电池储能系统'],
   region: ['通州区', '市外'],
   registrationDate: ['2023-06-01', '2024-06-01', '2025-03-01', '2015-01-01', '2021-12-31', '2026-06-01'],
+  nantongRegistrationDate: ['2023-06-01', '2021-06-01', '2025-03-01'],
   residentEnterprise: [true, false],
   industryType: ['manufacturing', 'other'],
   highTechField: ['电子信息', 'none'],
@@ -41,6 +42,7 @@ const PROBES: { readonly [K in FactKey]: readonly unknown[] } = {
   techTransfersAnnualAvg: [5, 2, 0],
   rdManagementSystem: [true, false], rdInstitutionAndCooperation: [true, false], transferIncentiveSystem: [true, false], talentSystem: [true, false],
   majorIncidentLastYear: [false, true],
+  majorIncidentSincePreviousYear: [false, true],
   seriousDishonesty: [false, true],
   hnteCertified: [true, false],
   hnteCertDate: ['2025-01-01'],
@@ -49,6 +51,7 @@ const PROBES: { readonly [K in FactKey]: readonly unknown[] } = {
   attractedFromOutside: [true, false], operatingNormally: [true, false],
   kechuangRecognizedBefore: [false, true],
   tangibleAssetsFromCash: [1000, 0],
+  hnteWhenIntroduced: [true, false],
   parentIsOutsideHnte: [true, false],
   founderStemMasters: [true, false], founderCashPaidIn: [200, 0], founderIsPrincipal: [true, false],
   talentProgramStartup: [true, false],
@@ -74,6 +77,10 @@ function probesFor(path: FactPath, facts: Facts): readonly unknown[] {
   if (path === 'employees' && staff !== undefined) return [staff, 2 * staff, 20 * staff, ...base];
   if (path === 'scienceStaff' && employees !== undefined) return [employees, Math.ceil(employees / 10), ...base];
   if (path === 'registrationDate' && facts.hnteCertDate !== undefined) return [facts.hnteCertDate, ...base];
+  if (path === 'nantongRegistrationDate' && facts.registrationDate !== undefined) return [facts.registrationDate, ...base];
+  if (path === 'utilityModelsSelfApplied' && facts.ipClassII !== undefined) return [...base.map((v) => Math.min(Number(v), facts.ipClassII!)), facts.ipClassII];
+  // self-applied utility models are Ⅱ类 IP, so they bound the count from below
+  if (path === 'ipClassII' && facts.utilityModelsSelfApplied !== undefined) return [...base.map((v) => Math.max(Number(v), facts.utilityModelsSelfApplied!)), facts.utilityModelsSelfApplied + 2];
   const key = keyOf(path);
   const sales = total(facts.salesRevenueByYear);
   const rd = total(facts.rdExpenseByYear);
