@@ -9,12 +9,8 @@ type Status = 'met' | 'unmet' | 'unknown';
 type ProgrammeJson = EvaluationJson['programmes'][number];
 type ConditionJson = ProgrammeJson['conditions'][number];
 
-/**
- * A programme as the evaluation JSON gives it, with the optional fields other versions add: `assessment`
- * (contracts.md) and a list of what only the expert review decides. Both are read defensively: absent, null or of
- * an unexpected shape, they are simply not used.
- */
-export type ProgrammeInput = ProgrammeJson & { assessment?: unknown; expertDecides?: unknown };
+/** A programme as the evaluation JSON gives it. */
+export type ProgrammeInput = ProgrammeJson;
 
 /** One condition as the reason shows it: its number in the text ("（四）", "条件2", "直接认定（1）") apart. */
 export interface ConditionLine {
@@ -131,21 +127,13 @@ function labelOfFact(path: string): string {
   }
 }
 
-const field = (o: unknown, key: string): unknown => (o && typeof o === 'object' ? (o as Record<string, unknown>)[key] : undefined);
-
 /**
  * What only the expert review decides, from the evaluation's `expertDecides` (score parts with the band the experts
- * place them in; plain texts or condition ids are read too). Without that list, a score left straddling its pass
- * mark once no fact is left to give is the experts' as well.
+ * place them in). Without that list, a score left straddling its pass mark once no fact is left to give is the
+ * experts' as well.
  */
-function expertsDecide(p: ProgrammeInput, byId: Map<string, ConditionJson>): string[] {
-  const out: string[] = [];
-  for (const item of Array.isArray(p.expertDecides) ? p.expertDecides : []) {
-    const name = typeof item === 'string' ? item : field(item, 'label') ?? field(item, 'id');
-    if (typeof name !== 'string' || !name) continue;
-    const [min, max] = [field(item, 'min'), field(item, 'max')];
-    out.push(`${byId.get(name)?.label ?? name}${typeof min === 'number' && typeof max === 'number' ? `（${min}–${max} 分）` : ''}`);
-  }
+function expertsDecide(p: ProgrammeInput): string[] {
+  const out = p.expertDecides.map((item) => `${item.label}（${item.min}–${item.max} 分）`);
   if (out.length === 0 && p.score && p.missingFacts.length === 0 && p.score.min < p.score.pass && p.score.max >= p.score.pass) {
     out.push(`评分区间 ${p.score.min}–${p.score.max} 分，合格线 ${p.score.pass} 分：档内具体分值由评审专家确定`);
   }
@@ -156,9 +144,8 @@ const ESTIMATE: Record<string, string> = { likely: '可能通过', unlikely: '�
 
 /** The evaluation's `assessment`, when it has one: an estimate of the experts' part, never a verdict. */
 function estimateOf(p: ProgrammeInput): string | null {
-  const [estimate, basis] = [field(p.assessment, 'estimate'), field(p.assessment, 'basis')];
-  if (typeof basis !== 'string' || !basis) return null;
-  return `${typeof estimate === 'string' && ESTIMATE[estimate] ? `${ESTIMATE[estimate]}：` : ''}${basis}（估算，不是认定结论）`;
+  if (!p.assessment) return null;
+  return `${ESTIMATE[p.assessment.estimate]}：${p.assessment.basis}（估算，不是认定结论）`;
 }
 
 function headlineOf(outcome: ProgrammeJson['outcome'], deciding: ConditionLine[], anyIds: Set<string>, total: number): string {
@@ -205,7 +192,7 @@ export function reasonOf(p: ProgrammeInput): ProgrammeReason {
     deciding,
     gaps,
     youCanTell: p.outcome === 'undetermined' ? p.missingFacts.map(labelOfFact) : [],
-    expertsDecide: p.outcome === 'undetermined' ? expertsDecide(p, byId) : [],
+    expertsDecide: p.outcome === 'undetermined' ? expertsDecide(p) : [],
     estimate: p.outcome === 'undetermined' ? estimateOf(p) : null,
     final: p.outcome === 'ineligible' && deciding.length > 0 && deciding.every((l) => l.remedy === 'none'),
     otherRoutes,

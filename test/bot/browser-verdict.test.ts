@@ -64,7 +64,7 @@ describe.runIf(available)('verdict cards and the report in Chromium', () => {
     // decided early by (四), the card still lists the other unmet condition, each with what it takes
     const gaps = await hnte.locator('.vcard-gaps li').allTextContents();
     expect(gaps.join('\n')).toContain('还差 5 名科技人员');
-    expect(gaps.join('\n')).toMatch(/（五）.*研发费用需再增加/);
+    expect(gaps.join('\n')).toMatch(/（五）.*研发费用需达到/);
     const tsme = page.locator('article.vcard[data-programme="tech-sme"]');
     expect(await tsme.locator('.vcard-tell').textContent()).toMatch(/^您还可以告诉我：/);
     // folded: nothing of the conditions shows until asked for, and then all of them, (六) and (八) included
@@ -72,8 +72,8 @@ describe.runIf(available)('verdict cards and the report in Chromium', () => {
     expect(await more.locator('li.cond').first().isVisible()).toBe(false);
     await more.locator('> summary').click();
     const shown = await Promise.all((await more.locator('li.cond').all()).map((li) => li.getAttribute('data-condition')));
-    expect(shown).toHaveLength(9);
-    expect(shown).toEqual(expect.arrayContaining(['hnte-6-high-tech-income', 'hnte-8-no-major-incident']));
+    expect(shown).toHaveLength(10);
+    expect(shown).toEqual(expect.arrayContaining(['hnte-0-resident', 'hnte-6-high-tech-income', 'hnte-8-no-major-incident']));
     expect(await more.locator('li.cond[data-condition="hnte-4-science-staff"] details.citation').count()).toBeGreaterThan(0);
     expect(await more.locator('h4').allTextContents()).toEqual(['决定结论的条件', '其余条件']);
     expect(alerts).toEqual([]);

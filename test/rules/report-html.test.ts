@@ -60,7 +60,7 @@ describe('the report to keep', () => {
       ...json,
       warnings: [{ fact: 'x', value: 0.08, suggested: 8, message: '<b>研发占比</b> 0.08 像是小数' }],
       benefits: [{ ...first!, period: '2022–2024', expired: true }, ...others.map((b) => ({ ...b, period: null, expired: false }))],
-      programmes: json.programmes.map((p) => (p === tsme ? { ...p, expertDecides: [{ id: 'm', label: '研究开发组织管理水平', min: 0, max: 20, maxPoints: 20 }], assessment: { estimate: 'uncertain', basis: '取决于专家打分' } } : p)),
+      programmes: json.programmes.map((p) => (p === tsme ? { ...p, expertDecides: [{ id: 'm', label: '研究开发组织管理水平', min: 0, max: 20, maxPoints: 20 }], assessment: { estimate: 'uncertain' as const, basis: '取决于专家打分' } } : p)),
     };
     const html = renderHtmlReport({ evaluation: newer, facts: SAMPLE, generatedOn: '2026-11-22' });
     expect(html).toContain('<b>请核对</b>&#60;b&#62;研发占比&#60;/b&#62; 0.08 像是小数');
