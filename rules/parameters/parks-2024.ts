@@ -1,11 +1,5 @@
-import { cite, DOC } from './sources.js';
-
-const row = (region: string, park: string, directions: string, cell: string = `${park}：${directions}`) => ({
-  region,
-  park,
-  directions,
-  cite: cite(DOC.parks, cell),
-});
+/** A row; `cell` is the row's text as the source writes it, what a citation of a match quotes from. */
+const row = (region: string, park: string, directions: string, cell: string = `${park}：${directions}`) => ({ region, park, directions, cell });
 
 /**
  * 通政办发〔2024〕37号 二、空间布局: the 科技创新型特色园区 and their 主攻方向, one table row each. Where the 板块
@@ -31,5 +25,5 @@ export const PARKS_2024 = [
   row('苏锡通科技产业园区', '苏锡通科技产业园区', '第三代半导体、高端智能装备（深远海装备）、新型储能', '第三代半导体、高端智能装备（深远海装备）、新型储能'),
   row('通州湾示范区', '通州湾示范区', '先进材料（高端聚烯烃、特种工程塑料、高端碳材料等）、高端海工装备（海装设计、海上风电作业平台等）、绿色能源（绿氢、零碳负碳等）', '先进材料（高端聚烯烃、特种工程塑料、高端碳材料等）、高端海工装备（海装设计、海上风电作业平台等）、绿色能源（绿氢、零碳负碳等）'),
   row('南通国际家纺产业园区', '南通国际家纺产业园区', '高端纺织', '高端纺织'),
-  row('南通创新区', '南通创新区', '集成电路（EDA底座、仿真设计，IP设计，电源、射频、功率IC及器件，主控类和车规级高端IC设计与应用）、生物医药（新型大分子抗体药物、细胞与基因治疗药物、合成生物、体外诊断试剂、介入式器械等）、通用人工智能（垂直细分领域大模型及其应用、高端算力、推理算力等）、船舶海工设计服务业', '集成电路（EDA底座、仿真设计，IP设计，电源、射频、功率IC及器件，主控类和车规级高端IC设计与应用）'),
+  row('南通创新区', '南通创新区', '集成电路（EDA底座、仿真设计，IP设计，电源、射频、功率IC及器件，主控类和车规级高端IC设计与应用）、生物医药（新型大分子抗体药物、细胞与基因治疗药物、合成生物、体外诊断试剂、介入式器械等）、通用人工智能（垂直细分领域大模型及其应用、高端算力、推理算力等）、船舶海工设计服务业', '集成电路（EDA底座、仿真设计，IP设计，电源、射频、功率IC及器件，主控类和车规级高端IC设计与应用）、生物医药（新型大分子抗体药物、细胞与基因治疗药物、合成生物、体外诊断试剂、介入式器械等）、通用人工智能（垂直细分领域大模型及其应用、高端算力、推理算力等）、船舶海工设计服务业'),
 ] as const;
