@@ -23,6 +23,13 @@ export const NOT_COVERED_ANSWER =
   '现有政策文件中没有找到能回答这个问题的条款，我不作推测。建议咨询相关主管部门，或转人工服务。';
 const RELATED_INTRO = '现有政策文件中没有找到明确回答这个问题的条款，我不作推测。以下条款与问题有关，但不能确定回答了它，仅供参考：';
 const RELATED_CLOSE = '如需确切答复，建议咨询相关主管部门，或转人工服务。';
+const RECORD_INTRO = {
+  park: '科技创新型特色园区空间布局表中主攻方向相符的园区（最贴合的在前）',
+  target: '目标任务',
+  task: '任务分解表中的牵头部门与责任单位',
+  activity: '活动安排表中的相关活动',
+} as const;
+
 /** The least share of the question a clause must hold to be offered as possibly related. */
 export const RELATED_FLOOR = 0.5;
 
@@ -65,7 +72,9 @@ export function ask(store: KnowledgeStore, rawQuestion: string, options: Retriev
   const citations = verifiedCitations(store, result.hits.map((h) => citationOf(store, h.clause)), log);
   if (citations.length === 0) return { query: result.query, covered: false, answer: NOT_COVERED_ANSWER + cut, citations: [], related: [], notices: [] };
   const notices = noticesFor(citations, today);
-  const answer = [`与您的问题最相关的条款${cut}：`, ...quoted(citations), ...notices.map((n) => `注：${n}`)].join('\n');
+  // what the table rows say, read as records, before the rows themselves are quoted
+  const facts = result.records ? [`${RECORD_INTRO[result.records.kind]}${cut}：`, ...result.records.rows.map((r) => `· ${r.line}`), '出处：'] : [`与您的问题最相关的条款${cut}：`];
+  const answer = [...facts, ...quoted(citations), ...notices.map((n) => `注：${n}`)].join('\n');
   return { query: result.query, covered: true, answer, citations, related: [], notices };
 }
 
