@@ -50,6 +50,8 @@ export interface Evidence {
   /** details asked (rate, date, where, how, who, size, conditions) that the best clause does not state */
   detailsMissing: number;
   detailsAsked: number;
+  /** how many of the search paths (tokens, synonyms, phrase names, trigrams) found the best clause */
+  paths: number;
   /** the best clause was named (附件1第7条) or is a table row the records answer from */
   direct: number;
   ownCase: number;
@@ -61,7 +63,7 @@ export interface Evidence {
   terms: number;
 }
 
-export const FEATURES = ['coverage', 'second', 'lead', 'unknown', 'missingTop', 'lastHeld', 'detailsMissing', 'detailsAsked', 'direct', 'ownCase', 'fieldAsked', 'report', 'terms'] as const;
+export const FEATURES = ['coverage', 'second', 'lead', 'unknown', 'missingTop', 'lastHeld', 'detailsMissing', 'detailsAsked', 'paths', 'direct', 'ownCase', 'fieldAsked', 'report', 'terms'] as const;
 
 export function featureVector(e: Evidence): number[] {
   return FEATURES.map((f) => e[f]);

@@ -270,6 +270,7 @@ function evidenceFor(store: KnowledgeStore, query: string, terms: CoverageTerm[]
     lastHeld: last >= 0 ? shares[last]! : 1,
     detailsMissing: detailsMissing(query, text),
     detailsAsked: detailsAsked(query),
+    paths: best.via.filter((v) => v !== 'address' && v !== 'record').length,
     direct: best.via.includes('address') || best.via.includes('record') ? 1 : 0,
     ownCase: OWN_CASE.test(query) ? 1 : 0,
     fieldAsked: ASKS_FIELD.test(query) && best.clause.docId === 'high-tech-fields-2016' ? 1 : 0,
