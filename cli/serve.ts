@@ -7,8 +7,8 @@ import { staffRoutes } from '../bot/channels/staff/routes.js';
 import { deliverToTelegram } from '../bot/handoff/delivery.js';
 import { llmAssistantFromEnv } from '../bot/llm/assistant.js';
 import { screeningRoutes } from '../screen/http.js';
-import { openKnowledge } from '../knowledge/index.js';
 import { dataDir } from '../knowledge/paths.js';
+import { openLookupKnowledge } from './lookup-knowledge.js';
 import { todayFrom } from './today.js';
 import { type Command, UsageError } from './io.js';
 
@@ -24,7 +24,7 @@ export const serveCommand: Command = async (argv, io) => {
   const listenPort = port(values.port ?? io.env.PORT ?? '3000');
   const host = values.host ?? io.env.TONGCE_HOST ?? '127.0.0.1';
   const dir = dataDir(io.env, io.cwd);
-  const knowledge = openKnowledge({ dataDir: dir });
+  const knowledge = openLookupKnowledge({ dataDir: dir });
   const idleDays = Number(io.env.TONGCE_SESSION_IDLE_DAYS ?? 30);
   // the optional model (TONGCE_LLM_*): off unless configured, and never the one deciding
   const llm = llmAssistantFromEnv({ knowledge, dataDir: dir }, io.env);
