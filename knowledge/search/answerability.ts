@@ -59,11 +59,14 @@ export interface Evidence {
   fieldAsked: number;
   /** the best clause is a news report's, not a policy's */
   report: number;
+  /** the best clause is a table row / a national text's */
+  row: number;
+  national: number;
   /** how many terms the question has (a one-word question is easily "covered") */
   terms: number;
 }
 
-export const FEATURES = ['coverage', 'second', 'lead', 'unknown', 'missingTop', 'lastHeld', 'detailsMissing', 'detailsAsked', 'paths', 'direct', 'ownCase', 'fieldAsked', 'report', 'terms'] as const;
+export const FEATURES = ['coverage', 'second', 'lead', 'unknown', 'missingTop', 'lastHeld', 'detailsMissing', 'detailsAsked', 'paths', 'direct', 'ownCase', 'fieldAsked', 'report', 'row', 'national', 'terms'] as const;
 
 export function featureVector(e: Evidence): number[] {
   return FEATURES.map((f) => e[f]);

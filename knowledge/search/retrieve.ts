@@ -275,6 +275,8 @@ function evidenceFor(store: KnowledgeStore, query: string, terms: CoverageTerm[]
     ownCase: OWN_CASE.test(query) ? 1 : 0,
     fieldAsked: ASKS_FIELD.test(query) && best.clause.docId === 'high-tech-fields-2016' ? 1 : 0,
     report: store.documents.get(best.clause.docId)?.sourceKind === 'report' ? 1 : 0,
+    row: best.clause.kind === 'row' ? 1 : 0,
+    national: store.documents.get(best.clause.docId)?.jurisdiction === '全国' ? 1 : 0,
     terms: Math.min(terms.length, 10),
   };
 }
