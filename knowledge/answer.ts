@@ -32,6 +32,7 @@ const RECORD_INTRO = {
   target: '目标任务',
   task: '任务分解表中的牵头部门与责任单位',
   activity: '活动安排表中的相关活动',
+  document: '文件的文号与印发日期',
 } as const;
 
 /** The least share of the question a clause must hold to be offered as possibly related. */

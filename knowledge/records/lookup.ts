@@ -7,13 +7,15 @@ import { sectorsIn } from './sectors.js';
 
 /** A question the table records answer: the rows that answer it, best first, each with a line saying what it holds. */
 export interface RecordAnswer {
-  kind: 'park' | 'target' | 'task' | 'activity';
+  kind: 'park' | 'target' | 'task' | 'activity' | 'document';
   rows: Array<{ clauseId: string; line: string }>;
 }
 
 const ASKS_PARK = /哪个园区|哪些园区|哪个园|哪些园|哪家园区|什么园区|园区.{0,4}(?:适合|合适|对口)|(?:适合|合适|对口|落户|去|放|布局|投|选).{0,6}(?:园区|哪里|哪儿|哪边)|去哪|落户哪|主攻方向|特色园区/u;
 const ASKS_TARGET = /目标|任务数|要达到|达到多少|达多少|多少家|几家|多少个|多少项|多少名|多少人|多少件|多少亿/u;
 const ASKS_LEAD = /谁牵头|牵头部门|牵头单位|哪个部门牵头|由谁牵头|责任单位|哪个部门负责|哪些部门负责|谁负责|由谁负责|归谁管|哪个单位负责|配合单位|完成时限|什么时候完成|哪年完成/u;
+const ASKS_NUMBER = /文号|发文字号|几号文|文件号/u;
+const ASKS_DATE = /(?:哪天|哪一天|什么时候|何时|哪年|几月)(?:印发|发布|发的|出台|下发)|印发日期|发文日期|成文日期|发布日期/u;
 const ASKS_ACTIVITY = /活动|峰会|推介会|对接会|交流会|招商会|大赛/u;
 
 /** Share of the question's content words a text holds (a synonym counts), and whether it holds any. */
@@ -100,6 +102,29 @@ function activityAnswer(store: KnowledgeStore, question: string, content: string
   return { kind: 'activity', rows: scored.slice(0, 5).map(({ r }) => ({ clauseId: r.clauseId, line: `${r.date} ${r.place}：${r.name}（主办：${r.host}${r.organiser ? `；承办：${r.organiser}` : ''}）` })) };
 }
 
+/** "南通培育特色园区方案的文号", "…是哪天印发的": a document's 文号 and date, from its cover matter. */
+function documentAnswer(store: KnowledgeStore, question: string, content: string[]): RecordAnswer | null {
+  const number = ASKS_NUMBER.test(question);
+  const date = ASKS_DATE.test(question);
+  if (!number && !date) return null;
+  const topic = content.filter((t) => !FRAME.test(t) && !/文号|印发|发布|日期|哪天|文件|方案|通知/u.test(t));
+  if (topic.length === 0) return null;
+  const scored = [...store.documents.values()]
+    .map((d) => ({ d, share: held(topic, `${d.title} ${d.shortTitle} ${d.jurisdiction}`) }))
+    .sort((a, b) => b.share - a.share);
+  const [best, next] = scored;
+  if (!best || best.share < 0.6 || (next && next.share === best.share)) return null;
+  const { d } = best;
+  const front = store.clausesOf(d.id).filter((c) => c.kind === 'front');
+  const [y, m, day] = d.date.split('-').map(Number);
+  const rows: RecordAnswer['rows'] = [];
+  const numbered = d.docNumber ? front.find((c) => comparable(c.text).includes(comparable(d.docNumber!))) : undefined;
+  if (number && numbered) rows.push({ clauseId: numbered.id, line: `《${d.shortTitle}》文号：${d.docNumber}` });
+  const dated = front.find((c) => comparable(c.text) === `${y}年${m}月${day}日`);
+  if (date && dated) rows.push({ clauseId: dated.id, line: `《${d.shortTitle}》印发日期：${y}年${m}月${day}日` });
+  return rows.length > 0 ? { kind: 'document', rows } : null;
+}
+
 /**
  * The answer the table records give, when the question is one they answer: which park for a sector, a place's
  * target for a year, who leads a task, which activity when. Null otherwise (the clauses answer).
@@ -115,6 +140,7 @@ export function answerFromRecords(
     parkAnswer(store, question, jurisdiction) ??
     targetAnswer(store, question, content, jurisdiction, years) ??
     taskAnswer(store, question, content) ??
+    documentAnswer(store, question, content) ??
     activityAnswer(store, question, content)
   );
 }

@@ -56,6 +56,11 @@ describe('lookups that answer', () => {
     expect(r.answer).toContain('牵头部门：市科技局、财政局');
     expect(comparable(r.citations[0]!.quote)).toContain(comparable('联合设立未来产业母基金'));
   });
+
+  it("a document's 文号 and date, from its cover matter", () => {
+    expect(knowledge.ask('南通培育特色园区方案的文号').answer).toContain('文号：通政办发〔2024〕37号');
+    expect(inTop('南通特色园区行动方案是哪天印发的', '2024年11月15日', 1)).toBe(true);
+  });
 });
 
 describe('guarantees kept', () => {
