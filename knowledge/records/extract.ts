@@ -64,11 +64,11 @@ const FIGURE = /(\d+(?:\.\d+)?)\s*(%|％|家|个|项|名|人|件|亿元|万元|�
 function targetStatements(meta: DocumentMeta, c: Clause, planYear: number | null): TargetRecord[] {
   const out: TargetRecord[] = [];
   for (const sentence of c.text.split(/(?<=[。；;])/u)) {
-    const year = Number(/到(20\d\d)年/u.exec(sentence)?.[1]) || planYear;
+    const year = Number(/到\s*(20\d\d)\s*年/u.exec(sentence)?.[1]) || planYear;
     for (const part of sentence.split(/[，,；;。]/u)) {
       const m = FIGURE.exec(part);
-      if (!m || /^到20\d\d年$/u.test(part.trim())) continue;
-      const subject = part.slice(0, m.index).replace(/^(?:\d+[.．、]\s*)?(?:到20\d\d年)?(?:力争)?/u, '').replace(/(?:达到|达|超过|超|不少于|不低于|力争|新增|净增|实现)+$/u, '').trim();
+      if (!m || /^到\s*20\d\d\s*年$/u.test(part.trim())) continue;
+      const subject = part.slice(0, m.index).replace(/^(?:\d+[.．、]\s*)?(?:到\s*20\d\d\s*年)?(?:力争)?/u, '').trim().replace(/(?:达到|达|超过|超|不少于|不低于|力争|新增|净增|实现)+$/u, '').trim();
       if (subject.length < 2) continue;
       out.push({ kind: 'target', clauseId: c.id, place: placeOf(meta, c), year, subject, figure: m[0], statement: part.trim() });
     }
@@ -91,7 +91,7 @@ export function extractRecords(meta: DocumentMeta, clauses: Clause[]): TableReco
     if (c.kind === 'row' && c.table) {
       const table = c.parentId ? byId.get(c.parentId) : undefined;
       out.push(...rowRecords(meta, c, `${table?.label ?? ''} ${c.context}`));
-    } else if (c.kind !== 'row' && c.kind !== 'table' && (ancestors(c).some((a) => /目标/u.test(a.label)) || /到20\d\d年/u.test(c.text))) {
+    } else if (c.kind !== 'row' && c.kind !== 'table' && (ancestors(c).some((a) => /目标/u.test(a.label)) || /到\s*20\d\d\s*年/u.test(c.text))) {
       out.push(...targetStatements(meta, c, planYear));
     }
   }

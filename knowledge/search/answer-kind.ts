@@ -22,7 +22,7 @@ const FIRM_COLUMN = /列：[^｜]*(?:企|家)[^、｜]*数/u;
 const PHONE = /\d{3,4}-?\d{7,8}|\d{11}|电话|热线/u;
 const POSTS = '主任|镇长|局长|区长|市长|县长|书记|主席|经理|董事长|负责人|组长|副组长|处长|科长';
 
-const APPOINTS = new RegExp(`由[^，。；]{1,24}(?:任|担任)(?:${POSTS})`, 'u');
+const APPOINTS = new RegExp(`由[^，。；]{1,24}(?:任|担任)(?:${POSTS})|以[^，。；]{1,24}为(?:${POSTS})`, 'u');
 
 const KINDS: Array<{ asks: RegExp } & AnswerKind> = [
   {
@@ -36,7 +36,7 @@ const KINDS: Array<{ asks: RegExp } & AnswerKind> = [
   { name: 'count of enterprises', asks: /多少家|几家/u, holds: (t) => FIRMS.test(t) || (FIRM_COLUMN.test(t) && /\t\d/u.test(t)), decisive: true },
   { name: 'contact', asks: /电话|联系方式|热线|手机号|邮箱/u, holds: (t) => PHONE.test(t), decisive: true },
   // who holds a post is answered by a roster line (组长：…), which the caller recognises
-  // or by a sentence that appoints one ("由区人民政府区长任组长")
+  // or by a sentence that appoints one ("由区人民政府区长任组长", "成立以区政府分管领导为组长…")
   { name: 'person', asks: new RegExp(`(?:${POSTS})(?:是谁|叫什么|是哪位|由谁)|谁(?:任|担任|当)(?:${POSTS})`, 'u'), holds: (t) => APPOINTS.test(t), decisive: true },
 ];
 
