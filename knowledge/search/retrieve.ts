@@ -303,12 +303,33 @@ const CORPUS_WIDE = ['南通', '全市', '全区', '国家', '全国'];
  * question about 崇川区 or 如皋市 (which have no plan here), unless the clause itself names the place.
  */
 export function countiesOutOfScope(store: KnowledgeStore, c: StoredClause, question: string): string[] {
-  const named = COUNTIES.filter((p) => question.includes(p));
+  const named = countiesNamed(store, question);
   const doc = store.documents.get(c.docId);
   if (named.length === 0 || !doc || doc.jurisdiction === '全国' || doc.jurisdiction === '南通市') return [];
   if (named.some((p) => doc.jurisdiction.startsWith(p))) return [];
   const hay = clauseHaystack(store, c);
   return named.filter((p) => !hay.includes(p));
+}
+
+const unitsOf = new WeakMap<KnowledgeStore, Array<[unit: string, county: string]>>();
+
+/**
+ * The 区/县 a question names, or names through one of its units: 南通高新区 and 五接镇 are 通州's (the 空间布局
+ * table and 通州's targets table say so), so a question about them is about 通州.
+ */
+function countiesNamed(store: KnowledgeStore, question: string): string[] {
+  let units = unitsOf.get(store);
+  if (!units) {
+    const countyOf = (place: string | undefined) => COUNTIES.find((p) => place?.startsWith(p));
+    units = store.records.flatMap((r): Array<[string, string]> => {
+      const clause = store.clause(r.clauseId);
+      const county = r.kind === 'park' ? countyOf(r.region) : r.kind === 'target' && clause ? countyOf(ownJurisdiction(store, clause)) : undefined;
+      const unit = r.kind === 'park' ? r.park : r.kind === 'target' ? r.place : '';
+      return county && [...unit].length >= 3 && !COUNTIES.some((p) => unit.startsWith(p)) ? [[unit, county]] : [];
+    });
+    unitsOf.set(store, units);
+  }
+  return [...new Set([...COUNTIES.filter((p) => question.includes(p)), ...units.filter(([u]) => question.includes(u)).map(([, county]) => county)])];
 }
 
 /** A line of a roster: a short line under a heading whose whole list the parser quotes (一、组成成员). */
@@ -384,7 +405,7 @@ export function retrieve(store: KnowledgeStore, rawQuestion: string, options: Re
     addList(store.searchTrigrams(trigrams.map(ftsLiteral).join(' OR '), CANDIDATES).map((r) => r.id), 'trigrams', 1);
   }
 
-  const namesCounty = COUNTIES.some((p) => query.includes(p));
+  const namesCounty = countiesNamed(store, query).length > 0;
   const hits: Hit[] = [];
   for (const [id, e] of fused) {
     const clause = store.clause(id);

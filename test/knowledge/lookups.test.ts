@@ -69,5 +69,13 @@ describe('guarantees kept', () => {
     expect(knowledge.ask('海门2030年高企目标是多少').covered).toBe(false);
     expect(knowledge.ask('启东对首次认定的高企给多少奖励').covered).toBe(false);
     expect(knowledge.ask('深圳的特色园区去哪个').covered).toBe(false);
+    expect(knowledge.ask('常熟高企培育库入库奖励').covered).toBe(false);
+    expect(knowledge.ask('通州区科技招商经费预算有多少').covered).toBe(false);
+  });
+
+  it("a unit the question names places it in its county: 南通高新区 is 通州's, not answered by 海门's plan", () => {
+    const r = knowledge.retrieve('南通高新区2024年科创项目招引任务数');
+    expect(r.covered).toBe(false);
+    expect(r.uncovered).toBe('place');
   });
 });
