@@ -78,12 +78,22 @@ export function ask(store: KnowledgeStore, rawQuestion: string, options: Retriev
   if (citations.length === 0) return { query: result.query, covered: false, answer: NOT_COVERED_ANSWER + cut, citations: [], related: [], notices: [] };
   const notices = noticesFor(citations, today);
   // what the table rows say, read as records, before the rows themselves are quoted
-  const facts = result.records ? [`${RECORD_INTRO[result.records.kind]}${cut}：`, ...result.records.rows.map((r) => `· ${r.line}`), '出处：'] : [`与您的问题最相关的条款${cut}：`];
+  const facts = result.records
+    ? [`${RECORD_INTRO[result.records.kind]}${cut}：`, ...result.records.rows.map((r) => `· ${r.line}`), `出处${headerOf(store, result.records.rows[0]!.clauseId)}：`]
+    : [`与您的问题最相关的条款${cut}：`];
   // a question about the asker's own case is answered by the clause that defines it; whether the enterprise meets
   // it is the check's to say
   const offer = OWN_CASE.test(question) ? [CHECK_OFFER] : [];
   const answer = [...facts, ...quoted(citations), ...notices.map((n) => `注：${n}`), ...offer].join('\n');
   return { query: result.query, covered: true, answer, citations, related: [], notices };
+}
+
+/** A table row's header, as its context records it ("科技创新型特色园区空间布局｜列：板块/园区、主攻方向"). */
+function headerOf(store: KnowledgeStore, clauseId: string): string {
+  const context = store.clause(clauseId)?.context ?? '';
+  const title = context.split('｜')[0];
+  const columns = /列：(.+)$/u.exec(context)?.[1];
+  return title && columns ? `（${title}，表头：${columns.replace(/\s+/gu, '')}）` : '';
 }
 
 function quoted(citations: Citation[]): string[] {
