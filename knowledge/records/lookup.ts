@@ -39,7 +39,7 @@ function parkAnswer(store: KnowledgeStore, question: string, jurisdiction: strin
   if (fits.length === 0) return null;
   return {
     kind: 'park',
-    rows: fits.map((f) => ({ clauseId: f.row.clauseId, line: `${f.row.park}（${f.row.region}）主攻方向：${f.row.directions}；相符：${f.matched.map((d) => d.text).join("、")}` })),
+    rows: fits.map((f) => ({ clauseId: f.row.clauseId, line: `${f.row.park}（${f.row.region}）主攻方向：${f.row.directions}；相符：${f.matched.map((d) => d.text).join('、')}` })),
   };
 }
 
