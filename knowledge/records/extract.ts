@@ -21,10 +21,13 @@ function rowRecords(meta: DocumentMeta, c: Clause, title: string): TableRecord[]
   const has = (n: string) => header.some((h) => tidy(h).includes(n));
   if (has('主攻方向')) {
     const own = c.text.split('\t');
-    const cell = own[own.length - 1]!;
-    const colon = cell.indexOf('：');
+    const last = own[own.length - 1]!;
+    const colon = last.indexOf('：');
     const region = tidy(cells[0]);
-    return [{ kind: 'park', clauseId: c.id, region, park: colon > 0 ? cell.slice(0, colon) : region, directions: colon > 0 ? cell.slice(colon + 1) : cell, cell }];
+    // "海安开发区：…" names the park in its cell; where the 板块 is the park, the row is "南通创新区\t…"
+    return colon > 0
+      ? [{ kind: 'park', clauseId: c.id, region, park: last.slice(0, colon), directions: last.slice(colon + 1), cell: last }]
+      : [{ kind: 'park', clauseId: c.id, region, park: region, directions: last, cell: c.text }];
   }
   if (has('招引目标任务数')) {
     const place = column(header, cells, '单位');

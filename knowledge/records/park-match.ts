@@ -6,7 +6,7 @@ export interface ParkRow {
   region: string;
   park: string;
   directions: string;
-  /** the row's text the citation quotes from ("南通高新区：第三代半导体、新型储能、人工智能") */
+  /** the row's text the citation quotes from: "南通高新区：第三代半导体、新型储能、人工智能", or "南通创新区\t集成电路（…）…" */
   cell: string;
 }
 
@@ -102,18 +102,17 @@ export function matchParks<R extends ParkRow>(rows: readonly R[], sectors: reado
 }
 
 /** Shorter than this, a direction's words recur elsewhere in the text (新型储能), and alone would cite another clause. */
-const DISTINCTIVE = 9;
+const DISTINCTIVE = 12;
 
 /**
- * What of the row to quote: from the park's name through the last direction that matched where the cell names the
- * park ("南通高新区：第三代半导体、新型储能"), else the matched directions alone (南通创新区's 生物医药（…）), or from the
- * cell's start where they are too short to be found in this row only.
+ * What of the row to quote: from the park's name through the last direction that matched
+ * ("南通高新区：第三代半导体、新型储能"), or the matched directions alone where they are long enough to be found in
+ * this row only (南通创新区's 生物医药（…）).
  */
 function quoteOf(row: ParkRow, matched: Direction[]): string {
   const cell = nfkc(row.cell);
   const at = (d: Direction) => cell.indexOf(nfkc(d.text));
   const first = Math.min(...matched.map(at));
   const last = Math.max(...matched.map((d) => at(d) + nfkc(d.text).length));
-  const fromStart = cell.startsWith(nfkc(`${row.park}：`)) || last - first < DISTINCTIVE;
-  return row.cell.slice(fromStart ? 0 : first, last);
+  return row.cell.slice(last - first < DISTINCTIVE ? 0 : first, last);
 }
