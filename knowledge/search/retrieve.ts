@@ -143,7 +143,16 @@ function ownJurisdiction(store: KnowledgeStore, c: StoredClause): string {
   return (c.part && doc.parts.find((p) => p.heading === c.part)?.jurisdiction) || doc.jurisdiction;
 }
 
+// a clause's haystack never changes once the store is built; every question reads dozens of them
+const haystacks = new WeakMap<StoredClause, string>();
+
 function clauseHaystack(store: KnowledgeStore, c: StoredClause): string {
+  let hay = haystacks.get(c);
+  if (hay === undefined) haystacks.set(c, (hay = haystackOf(store, c)));
+  return hay;
+}
+
+function haystackOf(store: KnowledgeStore, c: StoredClause): string {
   const doc = store.documents.get(c.docId);
   const headings = store.ancestors(c.id).filter((a) => a.text.length <= 40).map((a) => a.text).join(' ');
   // a clause of 启东's plan speaks for 启东 even where its sentence does not name it
