@@ -1,25 +1,22 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'yaml';
 import { z } from 'zod';
-import { projectRoot } from '../paths.js';
 import { wordBoundaries } from '../search/segment.js';
 import { nfkc } from '../text/normalize.js';
+import { SECTOR_DATA } from '../vocabulary/sectors.js';
 
 const Sector = z.strictObject({
   id: z.string().min(1),
   name: z.string().min(1),
   broader: z.string().optional(),
-  words: z.array(z.union([z.string(), z.number()]).transform(String)).min(1),
+  words: z.array(z.string().min(1)).min(1),
   fields: z.array(z.string()).default([]),
 });
 export type Sector = z.infer<typeof Sector>;
 
-/** knowledge/vocabulary/sectors.yaml: the sectors and the words people and the 空间布局 table name them by. */
+/** knowledge/vocabulary/sectors.ts: the sectors and the words people and the 空间布局 table name them by. */
 export const SECTORS: readonly Sector[] = (() => {
-  const list = z.array(Sector).parse(parse(readFileSync(join(projectRoot(), 'knowledge', 'vocabulary', 'sectors.yaml'), 'utf8')));
+  const list = z.array(Sector).parse(SECTOR_DATA);
   const ids = new Set(list.map((s) => s.id));
-  for (const s of list) if (s.broader && !ids.has(s.broader)) throw new Error(`sectors.yaml: ${s.id} is under unknown sector ${s.broader}`);
+  for (const s of list) if (s.broader && !ids.has(s.broader)) throw new Error(`sectors: ${s.id} is under unknown sector ${s.broader}`);
   return list;
 })();
 

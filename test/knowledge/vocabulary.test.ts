@@ -17,7 +17,7 @@ describe('colloquial vocabulary (knowledge/vocabulary/colloquial.yaml)', () => {
   });
 });
 
-describe('sector vocabulary (knowledge/vocabulary/sectors.yaml)', () => {
+describe('sector vocabulary (knowledge/vocabulary/sectors.ts)', () => {
   it.each(SECTORS.map((s) => [s.id, s] as const))('%s: its words are read as it, whole', (_, sector) => {
     for (const w of sector.words) expect(sectorsIn(w).map((m) => m.sector), w).toContain(sector.id);
   });
