@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { llmAssistantFromEnv } from '../bot/llm/assistant.js';
-import { openKnowledge } from '../knowledge/index.js';
 import { dataDir } from '../knowledge/paths.js';
+import { openLookupKnowledge } from './lookup-knowledge.js';
 import { type Command, UsageError } from './io.js';
 import { runJsonl } from './jsonl.js';
 
@@ -21,7 +21,7 @@ export const askCommand: Command = async (argv, io) => {
   });
   const k = parseK(values.k);
   const dir = dataDir(io.env, io.cwd);
-  const knowledge = openKnowledge({ dataDir: dir });
+  const knowledge = openLookupKnowledge({ dataDir: dir });
   const log = (m: string) => io.err(m + '\n');
   // with a model configured, the answer is worded from the clauses and checked; otherwise (or on any failure) extractive
   const llm = llmAssistantFromEnv({ knowledge, dataDir: dir }, io.env);

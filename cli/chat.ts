@@ -2,8 +2,8 @@ import { userInfo } from 'node:os';
 import { Conversations } from '../bot/conversation.js';
 import { llmAssistantFromEnv } from '../bot/llm/assistant.js';
 import type { Message } from '../bot/dialog/message.js';
-import { openKnowledge } from '../knowledge/index.js';
 import { dataDir } from '../knowledge/paths.js';
+import { openLookupKnowledge } from './lookup-knowledge.js';
 import type { Command } from './io.js';
 import { todayFrom } from './today.js';
 import { staffDeskFromEnv } from '../bot/handoff/staff-desk.js';
@@ -21,7 +21,7 @@ function render(m: Message): string {
 /** `tongce chat`: the guided dialog in the terminal; a number answers with the button of that number. */
 export const chatCommand: Command = async (_argv, io) => {
   const dir = dataDir(io.env, io.cwd);
-  const knowledge = openKnowledge({ dataDir: dir });
+  const knowledge = openLookupKnowledge({ dataDir: dir });
   const conversations = new Conversations({ dataDir: dir, knowledge, today: todayFrom(io.env), llm: llmAssistantFromEnv({ knowledge, dataDir: dir }, io.env), staffDesk: staffDeskFromEnv(io.env) });
   const user = `terminal:${userInfo().username}`;
   let buttons: Message['buttons'] = [];

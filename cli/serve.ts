@@ -15,9 +15,9 @@ import { modelEventSink } from '../bot/ops/model-events.js';
 import { ModelStatus } from '../bot/ops/model-status.js';
 import { ObservedConversations } from '../bot/ops/observed-conversations.js';
 import { screeningRoutes } from '../screen/http.js';
-import { openKnowledge } from '../knowledge/index.js';
 import { dataDir } from '../knowledge/paths.js';
 import { serveSettings } from './serve-settings.js';
+import { openLookupKnowledge } from './lookup-knowledge.js';
 import { todayFrom } from './today.js';
 import { type Command, UsageError } from './io.js';
 import { staffDeskFromEnv } from '../bot/handoff/staff-desk.js';
@@ -39,7 +39,7 @@ export const serveCommand: Command = async (argv, io) => {
   const today = todayFrom(io.env);
   const dir = dataDir(io.env, io.cwd);
   const logger = createLogger({ level: settings.logLevel, destination: { write: (line: string) => io.err(line) } });
-  const knowledge = openKnowledge({ dataDir: dir });
+  const knowledge = openLookupKnowledge({ dataDir: dir });
   const metrics = new ServiceMetrics((): number => conversations.tickets.list('open').length);
   // the optional model (TONGCE_LLM_*): off unless configured, and never the one deciding
   const models = llmConfig ? new ModelStatus(llmConfig.chatModel, llmConfig.embeddingsModel) : null;

@@ -2,8 +2,8 @@ import { Conversations } from '../bot/conversation.js';
 import { COMMANDS, createTelegramBot } from '../bot/channels/telegram/bot.js';
 import { deliverToTelegram } from '../bot/handoff/delivery.js';
 import { llmAssistantFromEnv } from '../bot/llm/assistant.js';
-import { openKnowledge } from '../knowledge/index.js';
 import { dataDir } from '../knowledge/paths.js';
+import { openLookupKnowledge } from './lookup-knowledge.js';
 import { todayFrom } from './today.js';
 import { type Command, UsageError } from './io.js';
 import { staffDeskFromEnv } from '../bot/handoff/staff-desk.js';
@@ -13,7 +13,7 @@ export const telegramCommand: Command = async (_argv, io) => {
   const token = io.env.TELEGRAM_BOT_TOKEN;
   if (!token) throw new UsageError('TELEGRAM_BOT_TOKEN is not set (see .env.example)');
   const dir = dataDir(io.env, io.cwd);
-  const knowledge = openKnowledge({ dataDir: dir });
+  const knowledge = openLookupKnowledge({ dataDir: dir });
   const conversations = new Conversations({ dataDir: dir, knowledge, today: todayFrom(io.env), llm: llmAssistantFromEnv({ knowledge, dataDir: dir }, io.env), staffDesk: staffDeskFromEnv(io.env) });
   const bot = createTelegramBot({ token, conversations, ...(io.env.TELEGRAM_API_ROOT ? { apiRoot: io.env.TELEGRAM_API_ROOT } : {}), log: (l) => io.err(l + '\n') });
   await bot.api.setMyCommands(COMMANDS);

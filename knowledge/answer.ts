@@ -1,5 +1,6 @@
 import type { Citation } from './citation.js';
 import { citationOf, verifiedCitations, type CitationLog } from './cite.js';
+import { OWN_CASE } from './search/answerability.js';
 import { retrieve, MAX_QUERY_CHARS, type RetrieveOptions } from './search/retrieve.js';
 import type { KnowledgeStore } from './store/store.js';
 import { cleanQuestion } from './text/normalize.js';
@@ -25,6 +26,17 @@ export const NOT_COVERED_ANSWER =
   '现有政策文件中没有找到能回答这个问题的条款，我不作推测。建议咨询相关主管部门，或转人工服务。';
 const RELATED_INTRO = '现有政策文件中没有找到明确回答这个问题的条款，我不作推测。以下条款与问题有关，但不能确定回答了它，仅供参考：';
 const RELATED_CLOSE = '如需确切答复，建议咨询相关主管部门，或转人工服务。';
+/** The offer of the eligibility check, in the words the chat understands ("评估" starts it). */
+export const CHECK_OFFER = '以上是条款原文。要判断您的企业是否符合，可发送“评估”，我会逐项询问需要的信息并给出结论。';
+
+const RECORD_INTRO = {
+  park: '科技创新型特色园区空间布局表中主攻方向相符的园区（最贴合的在前）',
+  target: '目标任务',
+  task: '任务分解表中的牵头部门与责任单位',
+  activity: '活动安排表中的相关活动',
+  document: '文件的文号与印发日期',
+} as const;
+
 /** The least share of the question a clause must hold to be offered as possibly related. */
 export const RELATED_FLOOR = 0.5;
 
@@ -67,8 +79,23 @@ export function ask(store: KnowledgeStore, rawQuestion: string, options: Retriev
   const citations = verifiedCitations(store, result.hits.map((h) => citationOf(store, h.clause)), log);
   if (citations.length === 0) return { query: result.query, covered: false, answer: NOT_COVERED_ANSWER + cut, citations: [], related: [], notices: [] };
   const notices = noticesFor(citations, today);
-  const answer = [`与您的问题最相关的条款${cut}：`, ...quoted(citations), ...notices.map((n) => `注：${n}`)].join('\n');
+  // what the table rows say, read as records, before the rows themselves are quoted
+  const facts = result.records
+    ? [`${RECORD_INTRO[result.records.kind]}${cut}：`, ...result.records.rows.map((r) => `· ${r.line}`), `出处${headerOf(store, result.records.rows[0]!.clauseId)}：`]
+    : [`与您的问题最相关的条款${cut}：`];
+  // a question about the asker's own case is answered by the clause that defines it; whether the enterprise meets
+  // it is the check's to say
+  const offer = OWN_CASE.test(question) ? [CHECK_OFFER] : [];
+  const answer = [...facts, ...quoted(citations), ...notices.map((n) => `注：${n}`), ...offer].join('\n');
   return { query: result.query, covered: true, answer, citations, related: [], notices };
+}
+
+/** A table row's header, as its context records it ("科技创新型特色园区空间布局｜列：板块/园区、主攻方向"). */
+function headerOf(store: KnowledgeStore, clauseId: string): string {
+  const context = store.clause(clauseId)?.context ?? '';
+  const title = context.split('｜')[0];
+  const columns = /列：(.+)$/u.exec(context)?.[1];
+  return title && columns ? `（${title}，表头：${columns.replace(/\s+/gu, '')}）` : '';
 }
 
 function quoted(citations: Citation[]): string[] {

@@ -36,4 +36,6 @@ export interface Clause {
   departments: string[];
   /** heading of the catalog part (e.g. 附件1) this clause sits in, if any */
   part: string | null;
+  /** a table row's cells aligned to its header (merged cells filled in): what typed records are read from at index time */
+  table?: { header: string[]; cells: string[] };
 }

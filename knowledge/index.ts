@@ -54,3 +54,22 @@ export function openKnowledge(options: { dataDir?: string; rebuild?: boolean } =
   cache.set(dir, knowledge);
   return knowledge;
 }
+
+/**
+ * Answers a layer above knowledge gives from its own data (the rules' benefits: "高企有什么好处"), tried before
+ * the clause lookup. Knowledge never imports the rules; the command line composes them (cli/lookup-knowledge.ts).
+ */
+export type Answerer = (question: string, options: RetrieveOptions & { today?: string }) => AskResult | null;
+
+export function withAnswerers(knowledge: Knowledge, answerers: Answerer[]): Knowledge {
+  return {
+    ...knowledge,
+    ask: (q, o = {}) => {
+      for (const answer of answerers) {
+        const found = answer(q, o);
+        if (found) return found;
+      }
+      return knowledge.ask(q, o);
+    },
+  };
+}

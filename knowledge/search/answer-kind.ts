@@ -22,11 +22,13 @@ const FIRM_COLUMN = /列：[^｜]*(?:企|家)[^、｜]*数/u;
 const PHONE = /\d{3,4}-?\d{7,8}|\d{11}|电话|热线/u;
 const POSTS = '主任|镇长|局长|区长|市长|县长|书记|主席|经理|董事长|负责人|组长|副组长|处长|科长';
 
+const APPOINTS = new RegExp(`由[^，。；]{1,24}(?:任|担任)(?:${POSTS})|以[^，。；]{1,24}为(?:${POSTS})`, 'u');
+
 const KINDS: Array<{ asks: RegExp } & AnswerKind> = [
   {
     name: 'amount',
     // 多少钱, 补助多少, 最高能贷多少, 多少万元, 奖励标准 — an amount of money, not a share or a count
-    asks: /多少(?:万|亿)?(?:元|钱|块|资金|经费|补贴|补助|奖励|资助|奖金)|(?:补贴|补助|奖励|资助|奖补|贴息|贷款?|能贷|拿到|给)多少(?!家|个|项|名|人|分|%|比例)|金额|额度|奖励标准|补贴标准|资助标准/u,
+    asks: /多少(?:万|亿)?(?:元|钱|块|资金|经费|补贴|补助|奖励|资助|奖金)|(?:补贴|补助|奖励|资助|奖补|贴息|贷款?|能贷|拿到|给)多少(?!家|个|项|名|人|分|%|比例)|(?:经费|预算|资金|总投资|投资额)(?:是|有|共|一共)?多少|金额|额度|奖励标准|补贴标准|资助标准/u,
     holds: (t) => MONEY.test(t),
     decisive: true,
   },
@@ -34,7 +36,8 @@ const KINDS: Array<{ asks: RegExp } & AnswerKind> = [
   { name: 'count of enterprises', asks: /多少家|几家/u, holds: (t) => FIRMS.test(t) || (FIRM_COLUMN.test(t) && /\t\d/u.test(t)), decisive: true },
   { name: 'contact', asks: /电话|联系方式|热线|手机号|邮箱/u, holds: (t) => PHONE.test(t), decisive: true },
   // who holds a post is answered by a roster line (组长：…), which the caller recognises
-  { name: 'person', asks: new RegExp(`(?:${POSTS})(?:是谁|叫什么|是哪位)`, 'u'), holds: () => false, decisive: true },
+  // or by a sentence that appoints one ("由区人民政府区长任组长", "成立以区政府分管领导为组长…")
+  { name: 'person', asks: new RegExp(`(?:${POSTS})(?:是谁|叫什么|是哪位|由谁)|谁(?:任|担任|当)(?:${POSTS})`, 'u'), holds: (t) => APPOINTS.test(t), decisive: true },
 ];
 
 /** 多少个 / 几项 / 多少名: a count in that unit (家 is a kind of its own above) */

@@ -1,8 +1,10 @@
+import { answerFromRecords, type RecordAnswer } from '../records/lookup.js';
 import type { KnowledgeStore, StoredClause } from '../store/store.js';
 import { cleanQuestion, comparable } from '../text/normalize.js';
 import { toSimplified } from '../text/traditional.js';
 import { addressedClauses } from './address.js';
 import { answerKindsOf, type AnswerKind } from './answer-kind.js';
+import { ASKS_FIELD, detailsAsked, detailsMissing, isAnswered, OWN_CASE, type Evidence } from './answerability.js';
 import { namedJurisdiction, outsidePlacesNamed } from './jurisdiction.js';
 import { contentWeight, tokenize } from './segment.js';
 import { synonymsOf, synonymTermsIn } from './synonyms.js';
@@ -28,15 +30,17 @@ export interface Retrieval {
    */
   uncovered?: 'nothing' | 'weak' | 'place' | 'period' | 'figure';
   jurisdiction: string | null;
+  /** what the answerability decision weighed (absent when nothing matched) */
+  evidence?: Evidence;
   hits: Hit[];
+  /** when the table records answer the question: what each answering row holds (its clause is among the hits) */
+  records?: RecordAnswer;
 }
 
 export interface RetrieveOptions {
   k?: number;
   /** a jurisdiction the caller knows (the user's 区/县), in addition to any the question names */
   jurisdiction?: string | null;
-  /** override of COVERAGE_THRESHOLD, for measuring the trade-off */
-  coverageThreshold?: number;
 }
 
 /** Longest question we search on; a longer one is cut here (the caller is told), never rejected. */
@@ -47,12 +51,6 @@ const WHO = /谁|什么职务|什么身份|什么职位|哪位|担任什么/u;
 const CONTAINERS = new Set(['heading', 'attachment', 'group', 'table']);
 const CANDIDATES = 50;
 const LOCAL_WITHOUT_PLACE = 0.8;
-/**
- * Below this weighted coverage the best clause does not answer the question. Chosen on the dev half of the gold
- * set (odd lines): the threshold that catches the most unanswerable questions while recall@3 stays at its 0.95
- * target (the lowest of a tie, favouring recall); bench/ reports the held-out half and a blind set beside it.
- */
-export const COVERAGE_THRESHOLD = 0.7;
 
 /** An FTS5 string literal: the term in double quotes, inner quotes doubled, so no user text is ever syntax. */
 function ftsLiteral(term: string): string {
@@ -145,7 +143,16 @@ function ownJurisdiction(store: KnowledgeStore, c: StoredClause): string {
   return (c.part && doc.parts.find((p) => p.heading === c.part)?.jurisdiction) || doc.jurisdiction;
 }
 
+// a clause's haystack never changes once the store is built; every question reads dozens of them
+const haystacks = new WeakMap<StoredClause, string>();
+
 function clauseHaystack(store: KnowledgeStore, c: StoredClause): string {
+  let hay = haystacks.get(c);
+  if (hay === undefined) haystacks.set(c, (hay = haystackOf(store, c)));
+  return hay;
+}
+
+function haystackOf(store: KnowledgeStore, c: StoredClause): string {
   const doc = store.documents.get(c.docId);
   const headings = store.ancestors(c.id).filter((a) => a.text.length <= 40).map((a) => a.text).join(' ');
   // a clause of 启东's plan speaks for 启东 even where its sentence does not name it
@@ -234,24 +241,53 @@ function inClause(c: StoredClause, hay: string, t: string): boolean {
   return c.tokens.has(t) || hay.includes(t) || synonymsOf(t).some((s) => hay.includes(comparable(s).toLowerCase()));
 }
 
-/** Weighted share of the question's terms found in the clause, counting a synonym as a match. */
-export function coverageOf(store: KnowledgeStore, c: StoredClause, terms: CoverageTerm[]): number {
-  if (terms.length === 0) return 0;
+/** How much of each term the clause holds (1 whole, a share of its parts, or 0), counting a synonym as a match. */
+function heldShares(store: KnowledgeStore, c: StoredClause, terms: CoverageTerm[]): number[] {
   const hay = clauseHaystack(store, c);
   // a national text speaks for every place: 深圳 in the question is not missing from it (placesOutOfScope rules)
   const everywhere = store.documents.get(c.docId)?.jurisdiction === '全国';
-  let total = 0;
-  let found = 0;
-  for (const t of terms) {
-    total += t.weight;
-    if (inClause(c, hay, t.token) || (everywhere && outsidePlacesNamed(t.token).length > 0) || withinPeriod(store, c, t.token)) found += t.weight;
-    else if (t.parts.length > 0) {
-      const all = t.parts.reduce((n, p) => n + p.weight, 0);
-      const held = t.parts.reduce((n, p) => n + (inClause(c, hay, p.token) ? p.weight : 0), 0);
-      if (all > 0) found += t.weight * (held / all);
-    }
-  }
-  return total === 0 ? 0 : found / total;
+  return terms.map((t) => {
+    if (inClause(c, hay, t.token) || (everywhere && outsidePlacesNamed(t.token).length > 0) || withinPeriod(store, c, t.token)) return 1;
+    const all = t.parts.reduce((n, p) => n + p.weight, 0);
+    return all > 0 ? t.parts.reduce((n, p) => n + (inClause(c, hay, p.token) ? p.weight : 0), 0) / all : 0;
+  });
+}
+
+/** Weighted share of the question's terms found in the clause, counting a synonym as a match. */
+export function coverageOf(store: KnowledgeStore, c: StoredClause, terms: CoverageTerm[]): number {
+  const total = terms.reduce((n, t) => n + t.weight, 0);
+  if (total === 0) return 0;
+  return heldShares(store, c, terms).reduce((n, share, i) => n + share * terms[i]!.weight, 0) / total;
+}
+
+/** The answerability model's inputs for the best hit (knowledge/search/answerability.ts). */
+function evidenceFor(store: KnowledgeStore, query: string, terms: CoverageTerm[], hits: Hit[]): Evidence {
+  const [best, second] = hits as [Hit, Hit | undefined];
+  const total = terms.reduce((n, t) => n + t.weight, 0) || 1;
+  const shares = heldShares(store, best.clause, terms);
+  const missingTop = Math.max(0, ...terms.map((t, i) => (1 - shares[i]!) * t.weight)) / total;
+  const unknown = terms.filter((t) => !known(store, t.token)).reduce((n, t) => n + t.weight, 0) / total;
+  const text = `${best.clause.fullText} ${best.clause.context}`;
+  const at = terms.map((t) => query.toLowerCase().lastIndexOf(t.token));
+  const last = at.indexOf(Math.max(...at));
+  return {
+    coverage: best.coverage,
+    second: second?.coverage ?? 0,
+    lead: Math.min(3, Math.log(best.score / (second?.score || best.score / 20))),
+    unknown,
+    missingTop,
+    lastHeld: last >= 0 ? shares[last]! : 1,
+    detailsMissing: detailsMissing(query, text),
+    detailsAsked: detailsAsked(query),
+    paths: best.via.filter((v) => v !== 'address' && v !== 'record').length,
+    direct: best.via.includes('address') || best.via.includes('record') ? 1 : 0,
+    ownCase: OWN_CASE.test(query) ? 1 : 0,
+    fieldAsked: ASKS_FIELD.test(query) && best.clause.docId === 'high-tech-fields-2016' ? 1 : 0,
+    report: store.documents.get(best.clause.docId)?.sourceKind === 'report' ? 1 : 0,
+    row: best.clause.kind === 'row' ? 1 : 0,
+    national: store.documents.get(best.clause.docId)?.jurisdiction === '全国' ? 1 : 0,
+    terms: Math.min(terms.length, 10),
+  };
 }
 
 /**
@@ -276,12 +312,33 @@ const CORPUS_WIDE = ['南通', '全市', '全区', '国家', '全国'];
  * question about 崇川区 or 如皋市 (which have no plan here), unless the clause itself names the place.
  */
 export function countiesOutOfScope(store: KnowledgeStore, c: StoredClause, question: string): string[] {
-  const named = COUNTIES.filter((p) => question.includes(p));
+  const named = countiesNamed(store, question);
   const doc = store.documents.get(c.docId);
   if (named.length === 0 || !doc || doc.jurisdiction === '全国' || doc.jurisdiction === '南通市') return [];
   if (named.some((p) => doc.jurisdiction.startsWith(p))) return [];
   const hay = clauseHaystack(store, c);
   return named.filter((p) => !hay.includes(p));
+}
+
+const unitsOf = new WeakMap<KnowledgeStore, Array<[unit: string, county: string]>>();
+
+/**
+ * The 区/县 a question names, or names through one of its units: 南通高新区 and 五接镇 are 通州's (the 空间布局
+ * table and 通州's targets table say so), so a question about them is about 通州.
+ */
+function countiesNamed(store: KnowledgeStore, question: string): string[] {
+  let units = unitsOf.get(store);
+  if (!units) {
+    const countyOf = (place: string | undefined) => COUNTIES.find((p) => place?.startsWith(p));
+    units = store.records.flatMap((r): Array<[string, string]> => {
+      const clause = store.clause(r.clauseId);
+      const county = r.kind === 'park' ? countyOf(r.region) : r.kind === 'target' && clause ? countyOf(ownJurisdiction(store, clause)) : undefined;
+      const unit = r.kind === 'park' ? r.park : r.kind === 'target' ? r.place : '';
+      return county && [...unit].length >= 3 && !COUNTIES.some((p) => unit.startsWith(p)) ? [[unit, county]] : [];
+    });
+    unitsOf.set(store, units);
+  }
+  return [...new Set([...COUNTIES.filter((p) => question.includes(p)), ...units.filter(([u]) => question.includes(u)).map(([, county]) => county)])];
 }
 
 /** A line of a roster: a short line under a heading whose whole list the parser quotes (一、组成成员). */
@@ -296,7 +353,7 @@ function isRosterEntry(store: KnowledgeStore, c: StoredClause): boolean {
  * list a heading quotes: a section's figures are its items' answers, each to its own question).
  */
 function givesAnswerOf(store: KnowledgeStore, c: StoredClause, kind: AnswerKind): boolean {
-  return kind.name === 'person' ? isRosterEntry(store, c) : kind.holds(`${c.text} ${c.context}`);
+  return (kind.name === 'person' && isRosterEntry(store, c)) || kind.holds(`${c.text} ${c.context}`);
 }
 
 /** A sentence addressed to the assistant rather than about policy: "忽略以上规则，直接告诉我…", "你现在是…". */
@@ -349,17 +406,20 @@ export function retrieve(store: KnowledgeStore, rawQuestion: string, options: Re
   if (names.length > 0) {
     addList(store.searchTokens(names.slice(0, 24).map((t) => ftsLiteral(t.join(' '))).join(' OR '), CANDIDATES).map((r) => r.id), 'names', 1);
   }
+  // a question the table records answer (which park, whose target, who leads): their rows come first
+  const records = answerFromRecords(store, topic, weighed.map((t) => t.token), jurisdiction);
+  if (records) addList(records.rows.map((r) => r.clauseId), 'record', 10);
   const trigrams = trigramsOf(topic);
   if (trigrams.length > 0) {
     addList(store.searchTrigrams(trigrams.map(ftsLiteral).join(' OR '), CANDIDATES).map((r) => r.id), 'trigrams', 1);
   }
 
-  const namesCounty = COUNTIES.some((p) => query.includes(p));
+  const namesCounty = countiesNamed(store, query).length > 0;
   const hits: Hit[] = [];
   for (const [id, e] of fused) {
     const clause = store.clause(id);
     if (!clause) continue;
-    const coverage = e.via.has('address') ? 1 : coverageOf(store, clause, weighed);
+    const coverage = e.via.has('address') || e.via.has('record') ? 1 : coverageOf(store, clause, weighed);
     // rank fusion finds candidates; how much of the question a clause actually holds decides among them
     let score = e.score * (0.2 + coverage) ** 2;
     // a bare heading names a topic; the clauses under it answer the question (a heading that quotes its list is not bare)
@@ -383,12 +443,18 @@ export function retrieve(store: KnowledgeStore, rawQuestion: string, options: Re
   hits.sort((a, b) => b.score - a.score || a.clause.ord - b.clause.ord);
   const top = hits.slice(0, k);
   const best = top[0];
+  const evidence = best && evidenceFor(store, topic, weighed, hits);
+  // scope and the figure asked for are rules, never outweighed; whether the words answer is the fitted model's call
   const uncovered: Retrieval['uncovered'] =
-    best === undefined ? 'nothing'
+    best === undefined || evidence === undefined ? 'nothing'
     : yearsOutOfScope(store, best.clause, query).length > 0 ? 'period'
     : placesOutOfScope(store, best.clause, query).length > 0 || countiesOutOfScope(store, best.clause, query).length > 0 ? 'place'
-    : best.coverage < (options.coverageThreshold ?? COVERAGE_THRESHOLD) ? 'weak'
     : kinds.some((kind) => kind.decisive && !givesAnswerOf(store, best.clause, kind)) ? 'figure'
+    : !isAnswered(evidence) ? 'weak'
     : undefined;
-  return { query, covered: uncovered === undefined, ...(uncovered ? { uncovered } : {}), jurisdiction, hits: top };
+  const shown = records && { ...records, rows: records.rows.filter((r) => top.some((h) => h.clause.id === r.clauseId)) };
+  return {
+    query, covered: uncovered === undefined, ...(uncovered ? { uncovered } : {}), jurisdiction, ...(evidence ? { evidence } : {}), hits: top,
+    ...(shown?.rows.length ? { records: shown } : {}),
+  };
 }

@@ -45,6 +45,19 @@ export function contentWeight(token: string): number {
 }
 
 /**
+ * Where precise-mode segmentation puts word boundaries in a text (character offsets, 0 and the length included),
+ * so a phrase can be required to start and end on one: 通信 is not a word of 智慧交通信号.
+ */
+export function wordBoundaries(text: string): Set<number> {
+  const out = new Set<number>([0]);
+  let at = 0;
+  for (const w of segmenter().cut(text, true)) out.add((at += w.length));
+  // the segmenter gives the text back whole; should it not, every offset is a boundary rather than none
+  if (at !== text.length) for (let i = 0; i <= text.length; i++) out.add(i);
+  return out;
+}
+
+/**
  * Tokens for indexing and querying: search-mode segmentation (a long word and its parts: 南通市 → 南通, 南通市),
  * lower-cased, punctuation and white space dropped.
  */

@@ -1,3 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { projectRoot } from '../paths.js';
+
 /**
  * Ways users and documents name the same thing. Each group is symmetric: a query naming one member also
  * searches for the others (高企 ⇄ 高新技术企业), so a question in everyday words finds the formal clause.
@@ -104,6 +110,18 @@ export const NARROWER_TO_BROADER: Array<[string, string[]]> = [
   ['海工', ['海洋工程装备']],
 ];
 
+const Colloquial = z.array(
+  z.strictObject({
+    words: z.array(z.string().min(1)).min(1),
+    means: z.array(z.string().min(1)).min(1),
+    example: z.strictObject({ q: z.string(), expect: z.string() }).optional(),
+  }),
+);
+export type Colloquial = z.infer<typeof Colloquial>;
+
+/** knowledge/vocabulary/colloquial.yaml: the words people use for the texts' terms, one way. */
+export const COLLOQUIAL: Colloquial = Colloquial.parse(parse(readFileSync(join(projectRoot(), 'knowledge', 'vocabulary', 'colloquial.yaml'), 'utf8')));
+
 const index = new Map<string, Set<string>>();
 for (const group of SYNONYM_GROUPS) {
   for (const term of group) {
@@ -113,7 +131,7 @@ for (const group of SYNONYM_GROUPS) {
   }
 }
 
-for (const [narrow, broad] of NARROWER_TO_BROADER) {
+for (const [narrow, broad] of [...NARROWER_TO_BROADER, ...COLLOQUIAL.flatMap((e) => e.words.map((w) => [w.toLowerCase(), e.means] as const))]) {
   const set = index.get(narrow) ?? new Set<string>();
   for (const b of broad) set.add(b);
   index.set(narrow, set);

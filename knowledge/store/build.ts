@@ -3,6 +3,7 @@ import { linkSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { SourceDocument } from '../catalog.js';
 import { parseDocument } from '../parse/parser.js';
+import { extractRecords } from '../records/extract.js';
 import { tokenize } from '../search/segment.js';
 import { indexable } from '../text/normalize.js';
 
@@ -22,6 +23,8 @@ CREATE VIRTUAL TABLE clauses_fts USING fts5(id UNINDEXED, path, context, body, t
 -- substring backstop: character trigrams over the raw (NFKC) text
 CREATE VIRTUAL TABLE clauses_tri USING fts5(id UNINDEXED, body, tokenize = 'trigram');
 CREATE TABLE vocab (token TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
+-- typed facts of the tables and 目标 sections (knowledge/records), each pointing at its clause
+CREATE TABLE records (ord INTEGER PRIMARY KEY, kind TEXT NOT NULL, clause_id TEXT NOT NULL REFERENCES clauses(id), record TEXT NOT NULL);
 `;
 
 /** Segmented form stored in the FTS columns. */
@@ -48,6 +51,7 @@ export function buildIndex(path: string, sources: SourceDocument[], sourcesHash:
     );
     const insFts = db.prepare('INSERT INTO clauses_fts (id, path, context, body) VALUES (?, ?, ?, ?)');
     const insTri = db.prepare('INSERT INTO clauses_tri (id, body) VALUES (?, ?)');
+    const insRecord = db.prepare('INSERT INTO records (kind, clause_id, record) VALUES (?, ?, ?)');
     const df = new Map<string, number>();
     db.transaction(() => {
       sources.forEach((source, ord) => {
@@ -65,11 +69,13 @@ export function buildIndex(path: string, sources: SourceDocument[], sourcesHash:
           const bodyTokens = segmented(c.fullText);
           const all = new Set(`${pathTokens} ${contextTokens} ${bodyTokens}`.split(' ').filter(Boolean));
           for (const t of all) df.set(t, (df.get(t) ?? 0) + 1);
-          insClause.run({ ...c, departments: JSON.stringify(c.departments), tokens: [...all].join(' ') });
+          const { table: _cells, ...row } = c;
+          insClause.run({ ...row, departments: JSON.stringify(c.departments), tokens: [...all].join(' ') });
           insFts.run(c.id, pathTokens, contextTokens, bodyTokens);
           insTri.run(c.id, indexable(`${c.fullText}\n${c.context}`));
           count++;
         }
+        for (const r of extractRecords(source.meta, clauses)) insRecord.run(r.kind, r.clauseId, JSON.stringify(r));
       });
       const insVocab = db.prepare('INSERT INTO vocab (token, df) VALUES (?, ?)');
       for (const [t, n] of df) insVocab.run(t, n);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { DocumentMeta, loadSources, sourcesHash } from '../catalog.js';
 import type { Clause, ClauseKind } from '../clause.js';
 import { PARSER_VERSION } from '../parse/parser.js';
+import { TableRecord } from '../records/records.js';
 import { buildIndex } from './build.js';
 
 interface ClauseRow {
@@ -33,6 +34,8 @@ const FILE_PREFIX = 'knowledge-';
 export class KnowledgeStore {
   readonly documents = new Map<string, DocumentMeta>();
   readonly clauses = new Map<string, StoredClause>();
+  /** the typed facts of the tables and 目标 sections, in document order */
+  readonly records: TableRecord[] = [];
   private readonly byDoc = new Map<string, StoredClause[]>();
   private vocab: Map<string, number> | null = null;
   private readonly ftsStmt: Database.Statement;
@@ -52,6 +55,9 @@ export class KnowledgeStore {
       };
       this.clauses.set(c.id, c);
       this.byDoc.get(c.docId)?.push(c);
+    }
+    for (const r of db.prepare('SELECT record FROM records ORDER BY ord').all() as Array<{ record: string }>) {
+      this.records.push(TableRecord.parse(JSON.parse(r.record)));
     }
     // bm25 column weights: id (unindexed), path, context, body
     this.ftsStmt = db.prepare(

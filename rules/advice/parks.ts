@@ -1,22 +1,24 @@
 import type { CitationRef } from '../../knowledge/citation.js';
+import { matchParks as matchRows } from '../../knowledge/records/park-match.js';
+import { sectorsIn, sectorsOfField } from '../../knowledge/records/sectors.js';
 import type { Facts } from '../facts/schema.js';
 import { PARKS_2024 } from '../parameters/parks-2024.js';
-import { FIELD_FAMILIES, familiesIn, familyName, type IndustryFamily } from './industry-terms.js';
+import { cite, DOC } from '../parameters/sources.js';
 
 export interface ParkMatch {
   park: string;
   region: string;
   directions: string;
-  /** the directions the enterprise and the park share */
+  /** the park's 主攻方向 that fit the enterprise, as the table writes them */
   matchedOn: string[];
+  /** the part of the park's row that matched */
   cites: CitationRef[];
 }
 
-const PARK_FAMILIES = PARKS_2024.map((row) => ({ row, families: [...familiesIn(row.directions)] }));
-
 /**
- * The 特色园区 whose 主攻方向 fit the enterprise: by the directions its main business names, or, when that names
- * none, by its high-tech field. Parks in its own region first, then by how many directions they share.
+ * The 特色园区 whose 主攻方向 fit the enterprise: by the sectors its main business names, or, when that names none,
+ * by its high-tech field. The same matcher answers "X行业去哪个园区" (knowledge/records/park-match.ts): whole
+ * words, the most specific fit first, then parks in the enterprise's own region.
  */
 export function matchParks(facts: Facts): readonly ParkMatch[] {
   const key = `${facts.mainBusiness ?? ''}\u0000${facts.highTechField ?? ''}\u0000${facts.region ?? ''}`;
@@ -33,18 +35,13 @@ const matched = new Map<string, readonly ParkMatch[]>();
 const MATCHED_LIMIT = 1000;
 
 function match(facts: Facts): ParkMatch[] {
-  const own: ReadonlySet<IndustryFamily> = facts.mainBusiness ? familiesIn(facts.mainBusiness) : new Set();
-  const wanted = own.size ? own : new Set(facts.highTechField ? FIELD_FAMILIES[facts.highTechField] : []);
-  if (wanted.size === 0) return [];
-  return PARK_FAMILIES.map(({ row, families }) => ({ row, shared: families.filter((f) => wanted.has(f)) }))
-    .filter((m) => m.shared.length > 0)
-    .map(({ row, shared }, order) => ({ row, shared, order, home: row.region === facts.region ? 0 : 1 }))
-    .sort((a, b) => a.home - b.home || b.shared.length - a.shared.length || a.order - b.order)
-    .map(({ row, shared }) => ({
-      park: row.park,
-      region: row.region,
-      directions: row.directions,
-      matchedOn: shared.map(familyName),
-      cites: [row.cite],
-    }));
+  const own = facts.mainBusiness ? sectorsIn(facts.mainBusiness).map((m) => m.sector) : [];
+  const wanted = own.length > 0 ? own : facts.highTechField ? sectorsOfField(facts.highTechField) : [];
+  return matchRows(PARKS_2024, wanted, facts.region).map(({ row, matched: directions, quote }) => ({
+    park: row.park,
+    region: row.region,
+    directions: row.directions,
+    matchedOn: directions.map((d) => d.text),
+    cites: [cite(DOC.parks, quote)],
+  }));
 }

@@ -4,6 +4,9 @@ import { measure, tongceRanker } from '../../bench/retrieval-quality.js';
 import { testKnowledge } from '../helpers/knowledge.js';
 
 // Floors a little under the measured numbers (bench/results.md): a retrieval change that loses ground fails here.
+// The answerability decision is fitted on questions.jsonl, questions-fresh.jsonl and questions-dev2.jsonl together
+// (bench/fit-answerability.ts), so the first set no longer gets a threshold of its own: its recall with the
+// decision is lower than under the old one, its unanswerable questions are turned away more often.
 describe('retrieval quality on the gold set', () => {
   const knowledge = testKnowledge();
   const gold = readJsonl('bench/gold/questions.jsonl', GoldQuestion);
@@ -15,23 +18,31 @@ describe('retrieval quality on the gold set', () => {
   });
 
   it('finds the expected clause among the top three cited', () => {
-    expect(report.recallAt3).toBeGreaterThanOrEqual(0.95);
-    expect(report.mrr).toBeGreaterThanOrEqual(0.9);
+    expect(report.recallAt3).toBeGreaterThanOrEqual(0.86);
+    expect(report.mrr).toBeGreaterThanOrEqual(0.83);
   });
 
   it('answers most unanswerable questions with covered: false', () => {
-    expect(report.uncoveredDetected).toBeGreaterThanOrEqual(0.9);
+    expect(report.uncoveredDetected).toBeGreaterThanOrEqual(0.95);
+    const dev = measure(readJsonl('bench/gold/questions-dev2.jsonl', GoldQuestion), tongceRanker(knowledge));
+    expect(dev.questions).toBeGreaterThanOrEqual(400);
+    expect(dev.uncoveredDetected).toBeGreaterThanOrEqual(0.83);
+    expect(dev.recallAt3).toBeGreaterThanOrEqual(0.85);
   });
 
   it('holds up on the sets written without looking at the retrieval code', () => {
     const fresh = measure(readJsonl('bench/gold/questions-fresh.jsonl', GoldQuestion), tongceRanker(knowledge));
     expect(fresh.questions).toBeGreaterThanOrEqual(60);
-    expect(fresh.recallAt3).toBeGreaterThanOrEqual(0.8);
-    expect(fresh.uncoveredDetected).toBeGreaterThanOrEqual(0.8);
+    expect(fresh.recallAt3).toBeGreaterThanOrEqual(0.85);
+    expect(fresh.uncoveredDetected).toBeGreaterThanOrEqual(0.85);
     const blind = measure(readJsonl('bench/gold/questions-blind.jsonl', GoldQuestion), tongceRanker(knowledge));
     expect(blind.questions).toBeGreaterThanOrEqual(80);
-    expect(blind.recallAt3).toBeGreaterThanOrEqual(0.7);
-    expect(blind.uncoveredDetected).toBeGreaterThanOrEqual(0.75);
+    expect(blind.recallAt3).toBeGreaterThanOrEqual(0.8);
+    expect(blind.uncoveredDetected).toBeGreaterThanOrEqual(0.7);
+    const heldOut = measure(readJsonl('bench/gold/questions-heldout2.jsonl', GoldQuestion), tongceRanker(knowledge));
+    expect(heldOut.questions).toBeGreaterThanOrEqual(160);
+    expect(heldOut.recallAt3).toBeGreaterThanOrEqual(0.82);
+    expect(heldOut.uncoveredDetected).toBeGreaterThanOrEqual(0.88);
   });
 
   it('passes the public sample questions', () => {

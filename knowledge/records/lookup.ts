@@ -1,0 +1,146 @@
+import type { KnowledgeStore } from '../store/store.js';
+import { synonymsOf } from '../search/synonyms.js';
+import { comparable } from '../text/normalize.js';
+import { matchParks } from './park-match.js';
+import type { ActivityRecord, ParkRecord, TargetRecord, TaskRecord } from './records.js';
+import { sectorsIn } from './sectors.js';
+
+/** A question the table records answer: the rows that answer it, best first, each with a line saying what it holds. */
+export interface RecordAnswer {
+  kind: 'park' | 'target' | 'task' | 'activity' | 'document';
+  rows: Array<{ clauseId: string; line: string }>;
+}
+
+const ASKS_PARK = /哪个园区|哪些园区|哪个园|哪些园|哪家园区|什么园区|园区.{0,4}(?:适合|合适|对口)|(?:适合|合适|对口|落户|去|放|布局|投|选).{0,6}(?:园区|哪里|哪儿|哪边)|去哪|落户哪|主攻方向|特色园区/u;
+const ASKS_TARGET = /目标|任务数|要达到|达到多少|达多少|多少家|几家|多少个|多少项|多少名|多少人|多少件|多少亿/u;
+const ASKS_LEAD = /谁牵头|牵头部门|牵头单位|哪个部门牵头|由谁牵头|责任单位|哪个部门负责|哪些部门负责|谁负责|由谁负责|归谁管|哪个单位负责|配合单位|完成时限|什么时候完成|哪年完成/u;
+const ASKS_NUMBER = /文号|发文字号|几号文|文件号/u;
+const ASKS_DATE = /(?:哪天|哪一天|什么时候|何时|哪年|几月)(?:印发|发布|发的|出台|下发)|印发日期|发文日期|成文日期|发布日期/u;
+const ASKS_ACTIVITY = /活动|峰会|推介会|对接会|交流会|招商会|大赛/u;
+
+/** Share of the question's content words a text holds (a synonym counts), and whether it holds any. */
+function held(content: string[], text: string): number {
+  const hay = comparable(text).toLowerCase();
+  const words = content.filter((t) => [...t].length > 1 || /\d/u.test(t));
+  if (words.length === 0) return 0;
+  const found = words.filter((t) => hay.includes(t) || synonymsOf(t).some((s) => hay.includes(comparable(s).toLowerCase())));
+  return found.length / words.length;
+}
+
+/** Words that say what is asked rather than about what: they are in no record and must not count against one. */
+const FRAME = /^(?:月份|目标|目标任务|任务|任务数|多少|达到|要求|牵头|牵头部门|负责|部门|单位|责任单位|哪个|哪些|完成|时限|时间|年|活动|什么|是|的|主攻方向|园区|方向)$/u;
+
+function parkAnswer(store: KnowledgeStore, question: string, jurisdiction: string | null): RecordAnswer | null {
+  if (!ASKS_PARK.test(question)) return null;
+  const sectors = sectorsIn(question).map((m) => m.sector);
+  if (sectors.length === 0) return null;
+  const rows = store.records.filter((r): r is ParkRecord => r.kind === 'park');
+  const fits = matchParks(rows, sectors, jurisdiction ?? undefined);
+  if (fits.length === 0) return null;
+  return {
+    kind: 'park',
+    rows: fits.map((f) => ({ clauseId: f.row.clauseId, line: `${f.row.park}（${f.row.region}）主攻方向：${f.row.directions}；相符：${f.matched.map((d) => d.text).join('、')}` })),
+  };
+}
+
+/** The place a record speaks for: its clause's catalog part's jurisdiction, else its document's. */
+function jurisdictionOf(store: KnowledgeStore, clauseId: string): string | undefined {
+  const c = store.clause(clauseId);
+  const doc = c && store.documents.get(c.docId);
+  return (c?.part && doc?.parts.find((p) => p.heading === c.part)?.jurisdiction) || doc?.jurisdiction;
+}
+
+function targetAnswer(store: KnowledgeStore, question: string, content: string[], jurisdiction: string | null, years: number[]): RecordAnswer | null {
+  if (!ASKS_TARGET.test(question)) return null;
+  const targets = store.records.filter((r): r is TargetRecord => r.kind === 'target');
+  // a unit the question names (五接镇, 南通高新区) narrows to its row; else the 区/县 it names, to its plan
+  const units = [...new Set(targets.map((r) => r.place))].filter((p) => question.includes(p));
+  const inPlace = (r: TargetRecord) =>
+    units.length > 0 ? units.includes(r.place) : jurisdiction === null || jurisdictionOf(store, r.clauseId) === jurisdiction;
+  const placeWords = [...units, jurisdiction ?? ''].filter(Boolean).map((p) => p.replace(/[区市县]$/u, ''));
+  const topic = content.filter((t) => !FRAME.test(t) && !/^20\d\d$/u.test(t) && !placeWords.some((p) => p.includes(t) || t.includes(p)));
+  if (topic.length === 0) return null;
+  const scored = targets
+    .filter(inPlace)
+    .filter((r) => years.length === 0 || r.year === null || years.includes(r.year))
+    .map((r) => ({ r, share: held(topic, `${r.subject} ${r.place}`) }))
+    .filter((x) => x.share >= 0.99)
+    .sort((a, b) => a.r.subject.length - b.r.subject.length);
+  if (scored.length === 0) return null;
+  // one figure per clause: the record naming the fewest other things is the one asked about
+  const best = scored.filter((x, i) => scored.findIndex((y) => y.r.clauseId === x.r.clauseId) === i).slice(0, 3);
+  return { kind: 'target', rows: best.map(({ r }) => ({ clauseId: r.clauseId, line: `${r.place}${r.year ? `${r.year}年` : ''}目标：${r.statement.includes('\t') ? `${r.subject} ${r.figure}` : r.statement}` })) };
+}
+
+function taskAnswer(store: KnowledgeStore, question: string, content: string[]): RecordAnswer | null {
+  if (!ASKS_LEAD.test(question)) return null;
+  const topic = content.filter((t) => !FRAME.test(t));
+  if (topic.length === 0) return null;
+  const scored = store.records
+    .filter((r): r is TaskRecord => r.kind === 'task')
+    .map((r) => ({ r, share: held(topic, r.task) }))
+    .filter((x) => x.share >= 0.75)
+    .sort((a, b) => b.share - a.share);
+  if (scored.length === 0) return null;
+  const line = (r: TaskRecord) =>
+    [r.lead && `牵头部门：${r.lead}`, r.responsible && `责任单位：${r.responsible}`, r.deadline && `时限：${r.deadline}`].filter(Boolean).join('；');
+  return { kind: 'task', rows: scored.slice(0, 3).map(({ r }) => ({ clauseId: r.clauseId, line: `${r.task.slice(0, 40)}${r.task.length > 40 ? '……' : ''}——${line(r)}` })) };
+}
+
+function activityAnswer(store: KnowledgeStore, question: string, content: string[]): RecordAnswer | null {
+  if (!ASKS_ACTIVITY.test(question)) return null;
+  const month = /(\d{1,2}|[一二三四五六七八九十]{1,2})月/u.exec(question)?.[1];
+  const monthNumber = month ? (/\d/u.test(month) ? Number(month) : '一二三四五六七八九十'.indexOf(month.slice(-1)) + 1 + (month.length > 1 ? 10 : 0)) : null;
+  const topic = content.filter((t) => !FRAME.test(t) && !/^\d+月?$/u.test(t));
+  const scored = store.records
+    .filter((r): r is ActivityRecord => r.kind === 'activity')
+    .filter((r) => monthNumber === null || r.date.includes(`年${monthNumber}月`))
+    .map((r) => ({ r, share: held(topic, `${r.place} ${r.name} ${r.content} ${r.host} ${r.organiser} ${r.type}`) }))
+    .filter((x) => x.share >= 0.75 && (monthNumber !== null || x.share >= 0.99))
+    .sort((a, b) => b.share - a.share);
+  if (scored.length === 0) return null;
+  return { kind: 'activity', rows: scored.slice(0, 5).map(({ r }) => ({ clauseId: r.clauseId, line: `${r.date} ${r.place}：${r.name}（主办：${r.host}${r.organiser ? `；承办：${r.organiser}` : ''}）` })) };
+}
+
+/** "南通培育特色园区方案的文号", "…是哪天印发的": a document's 文号 and date, from its cover matter. */
+function documentAnswer(store: KnowledgeStore, question: string, content: string[]): RecordAnswer | null {
+  const number = ASKS_NUMBER.test(question);
+  const date = ASKS_DATE.test(question);
+  if (!number && !date) return null;
+  const topic = content.filter((t) => !FRAME.test(t) && !/文号|印发|发布|日期|哪天|文件|方案|通知/u.test(t));
+  if (topic.length === 0) return null;
+  const scored = [...store.documents.values()]
+    .map((d) => ({ d, share: held(topic, `${d.title} ${d.shortTitle} ${d.jurisdiction}`) }))
+    .sort((a, b) => b.share - a.share);
+  const [best, next] = scored;
+  if (!best || best.share < 0.6 || (next && next.share === best.share)) return null;
+  const { d } = best;
+  const front = store.clausesOf(d.id).filter((c) => c.kind === 'front');
+  const [y, m, day] = d.date.split('-').map(Number);
+  const rows: RecordAnswer['rows'] = [];
+  const numbered = d.docNumber ? front.find((c) => comparable(c.text).includes(comparable(d.docNumber!))) : undefined;
+  if (number && numbered) rows.push({ clauseId: numbered.id, line: `《${d.shortTitle}》文号：${d.docNumber}` });
+  const dated = front.find((c) => comparable(c.text) === `${y}年${m}月${day}日`);
+  if (date && dated) rows.push({ clauseId: dated.id, line: `《${d.shortTitle}》印发日期：${y}年${m}月${day}日` });
+  return rows.length > 0 ? { kind: 'document', rows } : null;
+}
+
+/**
+ * The answer the table records give, when the question is one they answer: which park for a sector, a place's
+ * target for a year, who leads a task, which activity when. Null otherwise (the clauses answer).
+ */
+export function answerFromRecords(
+  store: KnowledgeStore,
+  question: string,
+  content: string[],
+  jurisdiction: string | null,
+): RecordAnswer | null {
+  const years = [...question.matchAll(/(?<!\d)(20[0-4]\d)(?:年|\b)/gu)].map((m) => Number(m[1]));
+  return (
+    parkAnswer(store, question, jurisdiction) ??
+    targetAnswer(store, question, content, jurisdiction, years) ??
+    taskAnswer(store, question, content) ??
+    documentAnswer(store, question, content) ??
+    activityAnswer(store, question, content)
+  );
+}

@@ -1,0 +1,36 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { fit } from '../../bench/fit-answerability.js';
+import { AnswerabilityModel, answerProbability, FEATURES, MODEL_PATH, type Evidence } from '../../knowledge/search/answerability.js';
+
+const model = AnswerabilityModel.parse(JSON.parse(readFileSync(MODEL_PATH, 'utf8')));
+const evidence = (over: Partial<Evidence>): Evidence => ({
+  coverage: 0.9, second: 0.8, lead: 0.3, unknown: 0, missingTop: 0.05, lastHeld: 1, detailsMissing: 0, detailsAsked: 0, paths: 3,
+  direct: 0, ownCase: 0, fieldAsked: 0, report: 0, row: 0, national: 0, terms: 4, ...over,
+});
+
+describe('the answerability decision', () => {
+  it('is fitted on the features retrieval gives, with a threshold inside (0, 1)', () => {
+    expect(model.features).toEqual([...FEATURES]);
+    expect(model.threshold).toBeGreaterThan(0);
+    expect(model.threshold).toBeLessThan(1);
+    expect(model.fittedOn.questions).toBeGreaterThanOrEqual(900);
+  });
+
+  it('trusts a clause more the more of the question it holds, and less the more the texts do not know', () => {
+    expect(answerProbability(evidence({ coverage: 1 }), model)).toBeGreaterThan(answerProbability(evidence({ coverage: 0.5 }), model));
+    expect(answerProbability(evidence({ unknown: 0.5, missingTop: 0.5, coverage: 0.5 }), model)).toBeLessThan(model.threshold);
+  });
+
+  it('fits deterministically: the same questions give the same model', () => {
+    const data = Array.from({ length: 60 }, (_, i) => {
+      // the first feature rises with i; the others cycle with periods unrelated to it
+      const x = FEATURES.map((_, j) => (j === 0 ? i / 60 : ((i * (2 * j + 1) * 37) % 17) / 17));
+      return { x, y: x[0]! > 0.5 ? 1 : 0, answerable: x[0]! > 0.3 };
+    });
+    const once = fit(data, 5);
+    expect(fit(data, 5)).toEqual(once);
+    // the one feature that separates the classes is the one it weighs up
+    expect(once.weights[0]).toBeGreaterThan(Math.max(...once.weights.slice(1).map(Math.abs)));
+  });
+});

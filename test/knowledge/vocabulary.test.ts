@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { SECTORS, sectorsIn } from '../../knowledge/records/sectors.js';
+import { COLLOQUIAL } from '../../knowledge/search/synonyms.js';
+import { comparable } from '../../knowledge/text/normalize.js';
+import { testKnowledge } from '../helpers/knowledge.js';
+
+const knowledge = testKnowledge();
+const corpus = [...knowledge.store.clauses.values()].map((c) => comparable(`${c.fullText} ${c.context}`).toLowerCase());
+
+describe('colloquial vocabulary (knowledge/vocabulary/colloquial.yaml)', () => {
+  it.each(COLLOQUIAL.map((e) => [e.words.join('、'), e] as const))('%s: means what the texts say, and its example finds its clause', (_, entry) => {
+    for (const m of entry.means) expect(corpus.some((t) => t.includes(comparable(m).toLowerCase())), m).toBe(true);
+    if (!entry.example) return;
+    const { q, expect: snippet } = entry.example;
+    const hits = knowledge.retrieve(q, { k: 3 }).hits.map((h) => comparable(h.clause.fullText));
+    expect(hits.some((t) => t.includes(comparable(snippet))), `${q} → ${snippet}`).toBe(true);
+  });
+});
+
+describe('sector vocabulary (knowledge/vocabulary/sectors.ts)', () => {
+  it.each(SECTORS.map((s) => [s.id, s] as const))('%s: its words are read as it, whole', (_, sector) => {
+    for (const w of sector.words) expect(sectorsIn(w).map((m) => m.sector), w).toContain(sector.id);
+  });
+
+  it('reads whole words only, the longest first', () => {
+    expect(sectorsIn('智慧交通信号控制系统').map((m) => m.sector)).not.toContain('communications');
+    expect(sectorsIn('交通信号灯').map((m) => m.sector)).not.toContain('communications');
+    expect(sectorsIn('氢燃料电池电堆').map((m) => m.sector)).toEqual(['hydrogen']);
+    expect(sectorsIn('MCU芯片设计').map((m) => m.sector)).toEqual(['ic-design']);
+    expect(sectorsIn('EMAIL营销').map((m) => m.sector)).not.toContain('ai');
+  });
+});
