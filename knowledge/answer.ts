@@ -1,6 +1,6 @@
 import type { Citation } from './citation.js';
 import { citationOf, verifiedCitations, type CitationLog } from './cite.js';
-import { answerExcerpt, focusOf, type AnswerFocus } from './excerpt.js';
+import { answerExcerpt, columnsOf, focusOf, type AnswerFocus } from './excerpt.js';
 import { OWN_CASE } from './search/answerability.js';
 import { retrieve, MAX_QUERY_CHARS, type RetrieveOptions } from './search/retrieve.js';
 import type { KnowledgeStore } from './store/store.js';
@@ -90,8 +90,8 @@ export function ask(store: KnowledgeStore, rawQuestion: string, options: Retriev
 function headerOf(store: KnowledgeStore, clauseId: string): string {
   const context = store.clause(clauseId)?.context ?? '';
   const title = context.split('｜')[0];
-  const columns = /列：(.+)$/u.exec(context)?.[1];
-  return title && columns ? `（${title}，表头：${columns.replace(/\s+/gu, '')}）` : '';
+  const columns = columnsOf(context);
+  return title && columns ? `（${title}，表头：${columns.join('、')}）` : '';
 }
 
 /**

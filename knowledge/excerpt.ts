@@ -102,7 +102,7 @@ const unwrap = (cell: string) => cell.trim().replace(/\n/gu, '').replace(/(?<=[\
  */
 export function labelledCells(text: string, context: string): string[] {
   const cells = text.split('\t').map(unwrap);
-  const columns = /列：(.+)$/u.exec(context)?.[1]?.split('、').map(unwrap);
+  const columns = columnsOf(context);
   if (!columns) return cells;
   if (cells.length >= columns.length) {
     const groups = cells.length - columns.length;
@@ -115,6 +115,11 @@ export function labelledCells(text: string, context: string): string[] {
   return [`（表头：${columns.join('｜')}）${cells[0]}`, ...cells.slice(1)];
 }
 
+/** A table row's column names, as its context records them after 列： (none outside tables). */
+export function columnsOf(context: string): string[] | undefined {
+  return /列：(.+)$/u.exec(context)?.[1]?.split('、').map(unwrap);
+}
+
 const SHORT_CELL = 40;
 
 /**
@@ -123,7 +128,7 @@ const SHORT_CELL = 40;
  */
 export function answerExcerpt(quote: string, context: string, focus: AnswerFocus, max = 160): string {
   // a clause that holds a small table of its own (a scoring table in a paragraph) is text with cells, not a row
-  if (!quote.includes('\t') || !context.includes('列：')) return excerptFor(quote.replace(/\t/gu, ' ｜ '), focus, max);
+  if (!quote.includes('\t') || !columnsOf(context)) return excerptFor(quote.replace(/\t/gu, ' ｜ '), focus, max);
   const cells = labelledCells(quote, context);
   const long = cells.filter((c) => c.length > SHORT_CELL).length;
   const room = max - cells.filter((c) => c.length <= SHORT_CELL).reduce((n, c) => n + c.length, 0);
