@@ -1,5 +1,6 @@
 import type { Citation } from './citation.js';
 import { citationOf, verifiedCitations, type CitationLog } from './cite.js';
+import { answerExcerpt, columnsOf, focusOf, type AnswerFocus } from './excerpt.js';
 import { OWN_CASE } from './search/answerability.js';
 import { retrieve, MAX_QUERY_CHARS, type RetrieveOptions } from './search/retrieve.js';
 import type { KnowledgeStore } from './store/store.js';
@@ -53,11 +54,6 @@ export function noticesFor(citations: Citation[], today: string): string[] {
   return [...out];
 }
 
-function excerpt(text: string, max = 160): string {
-  const flat = text.replace(/\t/g, ' ｜ ').replace(/\n/g, '');
-  return flat.length > max ? flat.slice(0, max) + '……' : flat;
-}
-
 /** An extractive answer: the best clauses, quoted with document, 文号 and path. No model involved. */
 export function ask(store: KnowledgeStore, rawQuestion: string, options: RetrieveOptions & { log?: CitationLog; today?: string } = {}): AskResult {
   const question = cleanQuestion(rawQuestion);
@@ -73,7 +69,7 @@ export function ask(store: KnowledgeStore, rawQuestion: string, options: Retriev
     const related = verifiedCitations(store, close.map((h) => citationOf(store, h.clause)), log);
     if (related.length === 0) return { query: result.query, covered: false, answer: NOT_COVERED_ANSWER + cut, citations: [], related: [], notices: [] };
     const notices = noticesFor(related, today);
-    const answer = [RELATED_INTRO + cut, ...quoted(related), RELATED_CLOSE, ...notices.map((n) => `注：${n}`)].join('\n');
+    const answer = [RELATED_INTRO + cut, ...quoted(store, related, focusOf(question)), RELATED_CLOSE, ...notices.map((n) => `注：${n}`)].join('\n');
     return { query: result.query, covered: false, answer, citations: [], related, notices };
   }
   const citations = verifiedCitations(store, result.hits.map((h) => citationOf(store, h.clause)), log);
@@ -86,7 +82,7 @@ export function ask(store: KnowledgeStore, rawQuestion: string, options: Retriev
   // a question about the asker's own case is answered by the clause that defines it; whether the enterprise meets
   // it is the check's to say
   const offer = OWN_CASE.test(question) ? [CHECK_OFFER] : [];
-  const answer = [...facts, ...quoted(citations), ...notices.map((n) => `注：${n}`), ...offer].join('\n');
+  const answer = [...facts, ...quoted(store, citations, focusOf(question)), ...notices.map((n) => `注：${n}`), ...offer].join('\n');
   return { query: result.query, covered: true, answer, citations, related: [], notices };
 }
 
@@ -94,13 +90,17 @@ export function ask(store: KnowledgeStore, rawQuestion: string, options: Retriev
 function headerOf(store: KnowledgeStore, clauseId: string): string {
   const context = store.clause(clauseId)?.context ?? '';
   const title = context.split('｜')[0];
-  const columns = /列：(.+)$/u.exec(context)?.[1];
-  return title && columns ? `（${title}，表头：${columns.replace(/\s+/gu, '')}）` : '';
+  const columns = columnsOf(context);
+  return title && columns ? `（${title}，表头：${columns.join('、')}）` : '';
 }
 
-function quoted(citations: Citation[]): string[] {
+/**
+ * The cited clauses as the answer text quotes them: the part that answers, a table row under its header. The
+ * citations themselves keep the whole clause (contracts.md), so a reader can always see what was left out.
+ */
+function quoted(store: KnowledgeStore, citations: Citation[], focus: AnswerFocus): string[] {
   return citations.map((c, i) => {
     const source = `《${c.partTitle ?? c.docTitle}》${c.docNumber ? `（${c.docNumber}）` : ''}${c.path}`;
-    return `${i + 1}. ${source}：“${excerpt(c.quote)}”`;
+    return `${i + 1}. ${source}：“${answerExcerpt(c.quote, store.clause(c.clauseId)?.context ?? '', focus)}”`;
   });
 }
