@@ -35,7 +35,9 @@ export function latestRegistration(facts: Facts, asOf: IsoDate): IsoDate {
     const figures = facts[key];
     if (figures !== undefined) for (const year in figures) first = Math.min(first, Number(year));
   }
-  if (first !== Infinity && `${first}-12-31` < latest) latest = `${first}-12-31`;
+  // an ISO date has four year digits: a year key such as "0000" must compare and parse as one
+  const endOfFirst = `${String(first).padStart(4, '0')}-12-31`;
+  if (first !== Infinity && endOfFirst < latest) latest = endOfFirst;
   return latest;
 }
 
