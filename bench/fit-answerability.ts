@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openKnowledge } from '../knowledge/index.js';
 import { projectRoot } from '../knowledge/paths.js';
-import { FEATURES, featureVector, MODEL_PATH, type AnswerabilityModel } from '../knowledge/search/answerability.js';
+import { FEATURES, featureVector, MODEL_PATH, probabilityOf, type AnswerabilityModel } from '../knowledge/search/answerability.js';
 import { comparable } from '../knowledge/text/normalize.js';
 import { GoldQuestion, readJsonl } from './lib/gold.js';
 
@@ -13,7 +13,8 @@ import { GoldQuestion, readJsonl } from './lib/gold.js';
  * questions-heldout2.jsonl are never read here; the bench measures on them. Deterministic: no randomness, a
  * fixed number of full-batch gradient steps.
  *
- *   npm run build && node dist/bench/fit-answerability.js   → rewrites knowledge/search/answerability-model.json
+ *   npm run build && node dist/bench/fit-answerability.js        → rewrites knowledge/search/answerability-model.json
+ *   node dist/bench/fit-answerability.js --cv                     → the decision's 5-fold cross-validated figures
  */
 export const FIT_SETS = ['questions.jsonl', 'questions-fresh.jsonl', 'questions-dev2.jsonl'];
 
@@ -33,24 +34,62 @@ interface Example {
   answerable: boolean;
 }
 
-function examples(): { data: Example[]; ruleDeclined: number } {
+/** A development question as retrieval sees it: the model's example, or one the rules turn away before the model. */
+export interface Question extends Example {
+  byRule: boolean;
+  /** where the expected clause ranks (0-based, within 10), -1 when it is not there or the question is unanswerable */
+  rank: number;
+}
+
+function questions(): Question[] {
   const knowledge = openKnowledge({ dataDir: mkdtempSync(join(tmpdir(), 'tongce-fit-')) });
-  const out: Example[] = [];
-  let ruleDeclined = 0;
+  const out: Question[] = [];
   for (const file of FIT_SETS) {
     for (const g of readJsonl(join(projectRoot(), 'bench', 'gold', file), GoldQuestion)) {
       const r = knowledge.retrieve(g.q, { k: 10, jurisdiction: g.jurisdiction ?? null });
-      // questions turned away by rule (another place or period, a figure the best clause lacks) are not the model's
       const answerable = 'expect' in g;
-      if (!r.evidence || r.uncovered === 'place' || r.uncovered === 'period' || r.uncovered === 'figure') {
-        if (!answerable) ruleDeclined++;
-        continue;
-      }
-      const found = answerable && r.hits.slice(0, 3).some((h) => g.expect.every((e) => comparable(h.clause.fullText).includes(comparable(e))));
-      out.push({ x: featureVector(r.evidence), y: found ? 1 : 0, answerable });
+      // questions turned away by rule (another place or period, a figure the best clause lacks) are not the model's
+      const byRule = !r.evidence || r.uncovered === 'place' || r.uncovered === 'period' || r.uncovered === 'figure';
+      const rank = answerable ? r.hits.findIndex((h) => g.expect.every((e) => comparable(h.clause.fullText).includes(comparable(e)))) : -1;
+      out.push({ x: r.evidence ? featureVector(r.evidence) : [], y: rank >= 0 && rank < 3 ? 1 : 0, answerable, byRule, rank });
     }
   }
-  return { data: out, ruleDeclined };
+  return out;
+}
+
+const modelExamples = (qs: Question[]) => ({ data: qs.filter((q) => !q.byRule), ruleDeclined: qs.filter((q) => q.byRule && !q.answerable).length });
+
+export interface DecisionFigures {
+  /** answerable questions answered with the expected clause in the top 3, and their reciprocal rank */
+  recallAt3: number;
+  mrr: number;
+  /** unanswerable questions turned away, by rule or by the model */
+  declined: number;
+}
+
+/**
+ * The decision judged on questions it was not fitted on: each of k folds (every k-th question) is answered by a
+ * model fitted, threshold and all, on the other folds. The figures are pooled over all the folds' questions.
+ */
+export function crossValidate(qs: Question[], k = 5): DecisionFigures {
+  let answerable = 0, r3 = 0, rr = 0, unanswerable = 0, declined = 0;
+  for (let f = 0; f < k; f++) {
+    const train = modelExamples(qs.filter((_, i) => i % k !== f));
+    const model = fit(train.data, train.ruleDeclined);
+    for (const q of qs.filter((_, i) => i % k === f)) {
+      const accepted = !q.byRule && probabilityOf(q.x, model) >= model.threshold;
+      if (!q.answerable) {
+        unanswerable++;
+        if (!accepted) declined++;
+        continue;
+      }
+      answerable++;
+      if (accepted && q.rank >= 0 && q.rank < 3) r3++;
+      if (accepted && q.rank >= 0) rr += 1 / (q.rank + 1);
+    }
+  }
+  const round = (v: number) => Math.round(v * 1000) / 1000;
+  return { recallAt3: round(r3 / answerable), mrr: round(rr / answerable), declined: round(declined / unanswerable) };
 }
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
@@ -94,8 +133,12 @@ export function fit(data: Example[], ruleDeclined: number): AnswerabilityModel {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { data, ruleDeclined } = examples();
-  const model = fit(data, ruleDeclined);
-  writeFileSync(MODEL_PATH, JSON.stringify(model, null, 2) + '\n');
-  console.log(JSON.stringify(model));
+  const qs = questions();
+  if (process.argv.includes('--cv')) console.log(JSON.stringify(crossValidate(qs)));
+  else {
+    const { data, ruleDeclined } = modelExamples(qs);
+    const model = fit(data, ruleDeclined);
+    writeFileSync(MODEL_PATH, JSON.stringify(model, null, 2) + '\n');
+    console.log(JSON.stringify(model));
+  }
 }

@@ -96,7 +96,11 @@ function loaded(): AnswerabilityModel {
 
 /** Probability (by the fitted logistic model) that the best clause answers the question. */
 export function answerProbability(e: Evidence, m: AnswerabilityModel = loaded()): number {
-  const x = featureVector(e);
+  return probabilityOf(featureVector(e), m);
+}
+
+/** The same, from the features in FEATURES order (the fitter's cross-validation holds them so). */
+export function probabilityOf(x: number[], m: AnswerabilityModel): number {
   const z = x.reduce((s, v, i) => s + m.weights[i]! * ((v - m.mean[i]!) / m.scale[i]!), m.bias);
   return 1 / (1 + Math.exp(-z));
 }

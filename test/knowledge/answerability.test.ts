@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { fit } from '../../bench/fit-answerability.js';
+import { crossValidate, fit, type Question } from '../../bench/fit-answerability.js';
 import { AnswerabilityModel, answerProbability, FEATURES, MODEL_PATH, type Evidence } from '../../knowledge/search/answerability.js';
 
 const model = AnswerabilityModel.parse(JSON.parse(readFileSync(MODEL_PATH, 'utf8')));
@@ -32,5 +32,20 @@ describe('the answerability decision', () => {
     expect(fit(data, 5)).toEqual(once);
     // the one feature that separates the classes is the one it weighs up
     expect(once.weights[0]).toBeGreaterThan(Math.max(...once.weights.slice(1).map(Math.abs)));
+  });
+
+  it('is cross-validated on questions each fold model never saw, counting the rules\' declines', () => {
+    // answerable questions hold the first feature high, unanswerable ones low; every tenth one is turned away by rule
+    const qs: Question[] = Array.from({ length: 100 }, (_, i) => {
+      const answerable = i % 4 !== 0;
+      const x = FEATURES.map((_, j) => (j === 0 ? (answerable ? 0.8 : 0.2) + (i % 7) / 70 : ((i * (2 * j + 1) * 37) % 17) / 17));
+      return { x, y: answerable ? 1 : 0, answerable, byRule: i % 10 === 0, rank: answerable ? i % 2 : -1 };
+    });
+    const figures = crossValidate(qs);
+    // the answerable questions the rules turn away (i = 10, 30, 50, 70, 90) are the only ones missed
+    expect(figures.recallAt3).toBeCloseTo(70 / 75, 3);
+    expect(figures.mrr).toBeLessThan(figures.recallAt3);
+    // the threshold is the lowest that turns away DECLINE_TARGET of the training folds' unanswerable questions
+    expect(figures.declined).toBeGreaterThanOrEqual(0.85);
   });
 });
