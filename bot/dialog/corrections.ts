@@ -1,16 +1,14 @@
 import { describeFact, type FactPath } from '../../rules/facts/catalog.js';
-import type { PerYearKey } from '../../rules/facts/schema.js';
-import { readAnswer } from '../understand/answer-reader.js';
 import { readCorrection } from '../understand/corrections.js';
+import type { Reading } from '../understand/reading.js';
 import { proceed, reask } from './asking.js';
 import type { Ctx } from './context.js';
 import { factValue, labelOf, showValue, validationProblem, withFact, withoutFact } from './facts.js';
 import type { FactChange } from './state.js';
 import { say } from './texts.js';
 
-/** The value a correction's words give for its fact; a year alone keeps the month and day recorded before. */
-function correctedValue(ctx: Ctx, path: FactPath, valueText: string): unknown {
-  const reading = readAnswer(path, valueText, { today: ctx.deps.today() });
+/** The value a correction's words give for its fact; a year or month alone keeps what was recorded before of the date. */
+function correctedValue(ctx: Ctx, path: FactPath, reading: Reading): unknown {
   if (reading.kind === 'value') return reading.value;
   const old = factValue(ctx.facts, path);
   const oldDate = typeof old === 'string' && /^\d{4}-\d{2}-\d{2}$/u.test(old) ? old : null;
@@ -42,14 +40,13 @@ function resume(ctx: Ctx, paths: string[]): void {
  * and asks which — it is never applied to the question pending.
  */
 export function correct(ctx: Ctx, text: string): void {
-  const recordedYears = (key: PerYearKey) => Object.keys((ctx.facts[key] as Record<string, unknown> | undefined) ?? {}).map(Number);
-  const reading = readCorrection(text, { today: ctx.deps.today(), recordedYears });
+  const reading = readCorrection(text, { today: ctx.deps.today(), known: ctx.facts });
   if (reading.kind === 'which') {
     const key = reading.reason === 'which year' ? 'correctionWhichYear' : 'correctionUnclear';
     ctx.out.push({ text: say(ctx.lang, key, { fact: reading.key ? labelOf(reading.key, ctx.lang) : '' }) });
     return reask(ctx);
   }
-  const value = correctedValue(ctx, reading.path, reading.valueText);
+  const value = correctedValue(ctx, reading.path, reading.reading);
   if (value === undefined) {
     ctx.out.push({ text: say(ctx.lang, 'correctionValueUnclear', { fact: labelOf(reading.path, ctx.lang) }) });
     return reask(ctx);

@@ -4,6 +4,7 @@ import { CORRECTION_WORDS } from '../understand/corrections.js';
 export type Intent =
   | { kind: 'restart' }
   | { kind: 'help' }
+  | { kind: 'greeting' }
   | { kind: 'facts' }
   | { kind: 'forget' }
   | { kind: 'human' }
@@ -49,7 +50,8 @@ export function classify(text: string): Intent {
   if (FORGET.test(t)) return { kind: 'forget' };
   if (HUMAN.test(t) && !HELPDESK.test(t)) return { kind: 'human' };
   if (RESTART.test(t)) return { kind: 'restart' };
-  if (GREETING.test(t) || HELP.test(t)) return { kind: 'help' };
+  if (GREETING.test(t)) return { kind: 'greeting' };
+  if (HELP.test(t)) return { kind: 'help' };
   if (/^\/check\b/u.test(t)) return { kind: 'check', programmes: programmesNamed(t) };
   if (/^\/lookup\b/u.test(t)) return { kind: 'question' };
   if (/(我的|已填|已记录的?)(信息|资料|数据|事实)$|查看已填信息|show my facts/iu.test(t)) return { kind: 'facts' };

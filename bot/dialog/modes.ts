@@ -1,4 +1,6 @@
 import { parseYesNo } from '../understand/answers.js';
+import { MISTAKE_WORDS } from '../understand/corrections.js';
+import { factsNamed } from '../understand/fact-names.js';
 import { reask, startCheck } from './asking.js';
 import { answerPending, refuseAnswer } from './answering.js';
 import { factsIn, welcome, type Ctx } from './context.js';
@@ -22,6 +24,7 @@ export interface TextOutcome {
 function command(ctx: Ctx, intent: Intent, text: string): boolean {
   switch (intent.kind) {
     case 'help':
+    case 'greeting':
       welcome(ctx);
       reask(ctx);
       return true;
@@ -93,6 +96,10 @@ const MODES: Record<Mode, ModeHandler> = {
   },
   collecting: (ctx, text, intent) => {
     if (!ctx.state.pending) return null;
+    if (intent.kind === 'correction' && !MISTAKE_WORDS.test(text) && factsNamed(text).every((n) => ctx.state.pending!.fact.split('.')[0] === n.key)) {
+      // "应该是新能源", "改成200人" naming no other fact: an answer to the question asked, not a correction
+      if (answerPending(ctx, text)) return DONE;
+    }
     if (intent.kind === 'other' || intent.kind === 'question') {
       // a reply to the question asked is read as an answer first, even with a question mark ("算科技服务业吧？")
       if (answerPending(ctx, text, intent.kind === 'question')) return DONE;

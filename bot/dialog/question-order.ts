@@ -4,9 +4,10 @@ import type { FactPath } from '../../rules/facts/catalog.js';
 /**
  * Hard gates, with the share of enterprises that fail them. A check ends at the first gate it fails, so asking
  * the gates most enterprises fail before any figure shortens most checks: 从市外招引 alone ends the 科创项目 check for
- * most local enterprises; the registration window ends it for most older ones. The shares are estimates for Nantong
- * enterprises (the bench's generated ones fail 从市外招引 six times in ten); only gates at least this likely to
- * fail go first — a rare one costs a question in almost every check wherever it is asked.
+ * most local enterprises. The shares are estimates for Nantong enterprises (the bench's generated ones fail
+ * 从市外招引 six times in ten). Only gates more likely failed than passed lead: measured with the typing owner,
+ * leading with the registration date too cost a question more per 高企 check (11.7 against 10.7), because the
+ * date is needed for the figures' years anyway and the rules' ranking already brings it early.
  */
 const GATE_FAIL_SHARE: ReadonlyArray<[fact: FactPath, share: number]> = [
   ['attractedFromOutside', 0.6],
@@ -14,7 +15,7 @@ const GATE_FAIL_SHARE: ReadonlyArray<[fact: FactPath, share: number]> = [
   ['kechuangRecognizedBefore', 0.1],
   ['operatingNormally', 0.15],
 ];
-const LEAD_SHARE = 0.1;
+const LEAD_SHARE = 0.55;
 
 /** The facts worth asking, gates first (most failed first), then in the rules' ranking (which serves several programmes at once). */
 export function gateFirst(ranked: readonly FactPath[]): FactPath[] {

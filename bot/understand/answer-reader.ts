@@ -1,9 +1,10 @@
 import { describeFact, type FactPath } from '../../rules/facts/catalog.js';
-import { parseChoice, parseYesNo } from './answers.js';
+import { parseChoice } from './answers.js';
 import { readChoice } from './choice-words.js';
 import { readDate } from './date-reader.js';
 import { figuresIn, inUnit, plainAnswer, type Figure, type FigureKind } from './figures.js';
 import { UNKNOWN_WORDS, type Reading } from './reading.js';
+import { readYesNo } from './yes-no.js';
 
 export interface ReadContext {
   /** the evaluation date, YYYY-MM-DD: 今年 / 去年 / 上个月 are read against it */
@@ -45,13 +46,13 @@ function readFigure(path: FactPath, text: string, ctx: ReadContext): Reading {
   const info = describeFact(path);
   const kind = kindOf(info.unit);
   const integer = kind === 'count' && info.unit !== '项' ? true : kind === 'count' && info.key !== 'techTransfersAnnualAvg';
+  if (/^一(个|项|件|名|位|分钱)?(都|也)(没有|没|无)/u.test(text)) return { kind: 'value', value: 0 };
   const all = figuresIn(text);
   const figures = all.filter((f) => !f.year);
   if (figures.length === 0) {
     if (kind === '%' && /全部|全都|都是|都在|百分之百|所有/u.test(text)) return { kind: 'value', value: 100 };
     if (/一半|半数/u.test(text)) return kind === '%' ? { kind: 'value', value: 50 } : { kind: 'ask', why: 'share' };
     if (DOES_NOT_EXIST.test(text)) return kind === 'count' && !/成立|注册|开业/u.test(text) ? { kind: 'value', value: 0 } : { kind: 'none' };
-    if (kind === 'count' && /^(没有|无|一个(都|也)没有)/u.test(text)) return { kind: 'value', value: 0 };
     return { kind: 'reject' };
   }
   if (figures.some((f) => f.vague || LOOSE_BOUND.test(text.slice(0, f.index)))) return { kind: 'ask', why: 'vague' };
@@ -91,10 +92,8 @@ export function readAnswer(path: FactPath, raw: string, ctx: ReadContext): Readi
   if (UNKNOWN_WORDS.test(text) && !(info.kind === 'choice' && readChoice(info.key, text, info.choices ?? []) !== null)) return { kind: 'unknown' };
   if (info.kind !== 'text' && info.kind !== 'boolean' && NOT_AN_ANSWER.test(text)) return { kind: 'reject' };
   switch (info.kind) {
-    case 'boolean': {
-      const v = parseYesNo(text);
-      return v === null ? { kind: 'reject' } : { kind: 'value', value: v };
-    }
+    case 'boolean':
+      return readYesNo(info.key, text);
     case 'number':
       return readFigure(path, text, ctx);
     case 'date':

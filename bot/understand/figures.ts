@@ -19,6 +19,8 @@ export function plainAnswer(text: string): string {
     .replace(/[壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬億兩俩]/gu, (c) => FORMAL[c]!)
     .replace(/(?<=\d)[,，](?=\d{3}(?!\d))/gu, '')
     .replace(/(?<=\d) (?=\d{3}(?!\d))/gu, '')
+    // 百分之六十五 is 65%: written the other way round, or 百 would read as a hundred
+    .replace(/百分之([\d.]+|[零〇一二两三四五六七八九十]+)/gu, '$1%')
     .trim();
 }
 
