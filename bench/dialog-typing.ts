@@ -49,6 +49,9 @@ export async function runTypingOwnerBench(options: { profiles?: number } = {}): 
   let reasked = 0;
   const corrections = { made: 0, rightFact: 0, wrongFact: 0, notApplied: 0 };
   const reaskedExamples: string[] = [];
+  let guessesConfirmed = 0;
+  const wrongExamples: string[] = [];
+  const correctionMisses: string[] = [];
 
   for (let i = 0; i < n; i++) {
     const profile = enterprise(random, AS_OF);
@@ -61,7 +64,15 @@ export async function runTypingOwnerBench(options: { profiles?: number } = {}): 
       let questions = 0;
       let slip: { fact: string; text: string } | null = null;
       let tries = 0;
-      for (let fact = askedFact(messages); (fact || slip) && questions < 80; fact = askedFact(messages)) {
+      const said: string[] = [];
+      const confirming = () => messages.some((m) => m.buttons?.some((b) => b.action === 'confirm')) && !askedFact(messages);
+      for (let fact = askedFact(messages); (fact || slip || confirming()) && questions < 80; fact = askedFact(messages)) {
+        if (confirming()) {
+          // the dialog read a guess (软件 → 电子信息) and asks to confirm it: the owner says yes
+          guessesConfirmed++;
+          messages = send('对');
+          continue;
+        }
         if (slip) {
           // the correction comes while another question is pending: it must change the fact it names, and only that
           const before = factsNow();
@@ -72,6 +83,7 @@ export async function runTypingOwnerBench(options: { profiles?: number } = {}): 
           if (changedElsewhere) corrections.wrongFact++;
           else if (sameValue(valueAt(after, slip.fact), valueAt(profile, slip.fact))) corrections.rightFact++;
           else corrections.notApplied++;
+          if (!sameValue(valueAt(after, slip.fact), valueAt(profile, slip.fact)) && correctionMisses.length < 20) correctionMisses.push(`${slip.fact}: ${slip.text}${changedElsewhere ? ' (changed another fact)' : ''}`);
           slip = null;
           continue;
         }
@@ -93,6 +105,7 @@ export async function runTypingOwnerBench(options: { profiles?: number } = {}): 
         }
         if (!again) questions++;
         answers++;
+        said.push(`${fact}=${text}`);
         messages = send(text);
         if (askedFact(messages) === fact && slip) {
           // the slip itself was refused (it broke a cross-check): nothing to correct
@@ -110,7 +123,10 @@ export async function runTypingOwnerBench(options: { profiles?: number } = {}): 
       const ids = programme === 'all' ? PROGRAMMES : [programme];
       if (!evaluation) entry.noVerdict++;
       else if (ids.every((id) => evaluation.programmes.find((p) => p.id === id)?.outcome === truth.programmes.find((p) => p.id === id)!.outcome)) entry.right++;
-      else entry.wrong++;
+      else {
+        entry.wrong++;
+        if (wrongExamples.length < 10) wrongExamples.push(`${programme}: ${said.join(' · ')}`);
+      }
     }
   }
 
@@ -127,7 +143,10 @@ export async function runTypingOwnerBench(options: { profiles?: number } = {}): 
     reasked,
     reaskedShare: round(reasked / Math.max(1, answers), 4),
     corrections,
+    guessesConfirmed,
     reaskedExamples,
+    wrongExamples,
+    correctionMisses,
   };
 }
 

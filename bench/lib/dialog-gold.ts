@@ -3,9 +3,8 @@ import { join } from 'node:path';
 import { classify, programmesNamed } from '../../bot/dialog/intents.js';
 import { interpretAnswer } from '../../bot/dialog/interpret.js';
 import { readAnswer } from '../../bot/understand/answer-reader.js';
-import { MISTAKE_WORDS, readCorrection } from '../../bot/understand/corrections.js';
+import { answersPending, readCorrection } from '../../bot/understand/corrections.js';
 import { extractFacts } from '../../bot/understand/extract.js';
-import { factsNamed } from '../../bot/understand/fact-names.js';
 import type { Reading } from '../../bot/understand/reading.js';
 import { projectRoot } from '../../knowledge/paths.js';
 import type { FactPath } from '../../rules/facts/catalog.js';
@@ -41,7 +40,8 @@ export function readingMatches(r: Reading, expect: unknown): boolean {
   if (e.range) return r.kind === 'range' && same(r.low, e.range[0]) && same(r.high, e.range[1]);
   if (e.month) return r.kind === 'month' && `${r.year}-${String(r.month).padStart(2, '0')}` === e.month;
   if (e.year) return r.kind === 'year' && String(r.year) === String(e.year);
-  if ('guess' in e) return (r.kind === 'guess' || r.kind === 'value') && same(r.value, e.guess);
+  // a guess between two fields: either is right
+  if ('guess' in e) return (r.kind === 'guess' || r.kind === 'value') && (Array.isArray(e.guess) ? e.guess.some((g: unknown) => same(r.value, g)) : same(r.value, e.guess));
   return false;
 }
 
@@ -89,7 +89,7 @@ export function intentLabel(text: string, mode: string, pending: string | null, 
   const intent = classify(text);
   if (mode === 'collecting' && pending) {
     const fact = (pending.includes('.') || !['salesRevenueByYear', 'rdExpenseByYear', 'netAssetsByYear'].includes(pending) ? pending : `${pending}.${Number(today.slice(0, 4)) - 1}`) as FactPath;
-    const answerable = intent.kind === 'other' || intent.kind === 'question' || (intent.kind === 'correction' && !MISTAKE_WORDS.test(text) && factsNamed(text).every((n) => n.key === pending.split('.')[0]));
+    const answerable = intent.kind === 'other' || intent.kind === 'question' || (intent.kind === 'correction' && answersPending(text, fact));
     if (answerable) {
       const r = interpretAnswer(fact, text, 'zh', today);
       if (r.kind !== 'unclear' && !(intent.kind === 'question' && (r.kind === 'ask' || r.kind === 'unknown'))) return 'answer';

@@ -94,6 +94,9 @@ const ASK_TEXT: Record<AskWhy, TextKey> = {
   'not registered': 'askNotRegistered',
   'ambiguous date': 'askAmbiguousDate',
   'which region': 'askWhichRegion',
+  unit: 'askUnit',
+  fraction: 'askFraction',
+  year: 'askYear',
 };
 
 /** Acts on what an answer to the pending question says. */

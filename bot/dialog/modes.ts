@@ -1,6 +1,5 @@
 import { parseYesNo } from '../understand/answers.js';
-import { MISTAKE_WORDS } from '../understand/corrections.js';
-import { factsNamed } from '../understand/fact-names.js';
+import { answersPending } from '../understand/corrections.js';
 import { reask, startCheck } from './asking.js';
 import { answerPending, refuseAnswer } from './answering.js';
 import { factsIn, welcome, type Ctx } from './context.js';
@@ -96,7 +95,7 @@ const MODES: Record<Mode, ModeHandler> = {
   },
   collecting: (ctx, text, intent) => {
     if (!ctx.state.pending) return null;
-    if (intent.kind === 'correction' && !MISTAKE_WORDS.test(text) && factsNamed(text).every((n) => ctx.state.pending!.fact.split('.')[0] === n.key)) {
+    if (intent.kind === 'correction' && answersPending(text, ctx.state.pending.fact)) {
       // "应该是新能源", "改成200人" naming no other fact: an answer to the question asked, not a correction
       if (answerPending(ctx, text)) return DONE;
     }

@@ -8,7 +8,19 @@ import type { Reading } from './reading.js';
 /** Words that say an earlier answer was wrong: a message with them is a correction, whatever else it holds. */
 export const MISTAKE_WORDS = /说错|填错|写错|输错|搞错|弄错|记错|打错|点错|选错|答错|报错了|说(多|少|高|低)了|(多|少)打了|写成|更正|纠正|是错的|是不对的|(刚才|刚刚|前面|之前|上面|上一个)[^，,。]{0,10}(不对|有问题|要改)/u;
 /** Words that set a new value; said with another fact's name (or a past mistake) they correct it. */
-export const CORRECTION_WORDS = new RegExp(`${MISTAKE_WORDS.source}|改为|改成|修改为|改一下|应该是|应为|不是[^，,。]{0,12}[，, ]?(而)?是`, 'u');
+export const CORRECTION_WORDS = new RegExp(`${MISTAKE_WORDS.source}|改为|改成|修改为|改一下|应该是|应为|不对[，,。 ]*(是|应该|应为)|不是[^，,。]{0,12}[，, ]?(而)?是`, 'u');
+
+/**
+ * Whether a correction-worded message ("应该是新能源", "改成200人") is rather an answer to the question pending: it
+ * admits no earlier mistake and names no fact but the pending one (and, for a per-year fact, no other year).
+ */
+export function answersPending(text: string, pending: string): boolean {
+  if (MISTAKE_WORDS.test(text)) return false;
+  const [key, year] = pending.split('.');
+  if (!factsNamed(text).every((n) => n.key === key)) return false;
+  const years = [...text.matchAll(/(?<!\d)(\d{4}|\d{2})年|去年|前年|今年|大前年/gu)];
+  return year === undefined ? true : years.length === 0;
+}
 
 /** What a correction says: which fact and what its words give — or that the fact could not be told. */
 export type CorrectionReading =
@@ -60,7 +72,7 @@ export function readCorrection(raw: string, ctx: { today: string; known: Record<
   const text = plainAnswer(raw).replace(/\s+/gu, ' ');
   const marker = [...text.matchAll(VALUE_AFTER)].at(-1);
   const stripped = (s: string) => s.replace(MISTAKE_CLAUSES, ' ').replace(OLD_VALUE, ' ').trim();
-  const named = factsNamed(text.replace(MISTAKE_CLAUSES, ' '));
+  const named = factsNamed(text);
   const valueOf = (key: FactKey, path: FactPath): Reading => {
     const info = describeFact(path);
     let rest = text;

@@ -17,10 +17,23 @@ const FORMAL: Record<string, string> = {
 export function plainAnswer(text: string): string {
   return toSimplified(nfkc(text))
     .replace(/[壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬億兩俩]/gu, (c) => FORMAL[c]!)
+    .replace(/(?<=\d)[Oo]|[Oo](?=\d)/gu, '0')
     .replace(/(?<=\d)[,，](?=\d{3}(?!\d))/gu, '')
     .replace(/(?<=\d) (?=\d{3}(?!\d))/gu, '')
+    .replace(/−/gu, '-')
     // 百分之六十五 is 65%: written the other way round, or 百 would read as a hundred
-    .replace(/百分之([\d.]+|[零〇一二两三四五六七八九十]+)/gu, '$1%')
+    .replace(/百分百/gu, '100%')
+    .replace(/百分之([\d.]+|[零〇一二两三四五六七八九十点]+)/gu, '$1%')
+    // 六十八点五 → 68.5, 一点二亿 → 1.2亿
+    .replace(/([零〇一二两三四五六七八九十百千]+)点([零〇一二三四五六七八九]+)/gu, (_, a: string, b: string) => `${chineseValue(a) ?? a}.${[...b].map((c) => DIGIT[c]).join('')}`)
+    // 六成五 → 6.5成
+    .replace(/([\d一二三四五六七八九])成([\d一二三四五六七八九])(?![\d十百千万])/gu, (_, a: string, b: string) => `${DIGIT[a] ?? a}.${DIGIT[b] ?? b}成`)
+    // 2千8百万 → 二千八百万: Arabic digits with Chinese place words read as one numeral
+    .replace(/(?<![\d.])\d(?=[十百千])|(?<=[十百千])\d(?![\d.])/gu, (d) => '零一二三四五六七八九'[Number(d)]!)
+    // 4.5千万 → 4500万, 2.5百万 → 250万
+    .replace(/(\d+(?:\.\d+)?)(千万|百万)/gu, (_, n: string, u: string) => `${Math.round(Number(n) * (u === '千万' ? 1000 : 100) * 1e6) / 1e6}万`)
+    // 一个多亿 is 1–2亿
+    .replace(/个多亿/gu, '多亿')
     .trim();
 }
 
@@ -102,6 +115,13 @@ function neighbourRange(text: string): [number, number] | null {
     const place = a[3] ? (a[3] === '万' ? 1e4 : PLACE[a[3]]!) : 1;
     return [DIGIT[a[1]!]! * place, DIGIT[a[2]!]! * place];
   }
+  const c = /^(.*[百千])([一二三四五六七八])([二三四五六七八九])([十百])$/u.exec(text);
+  if (c && DIGIT[c[3]!]! === DIGIT[c[2]!]! + 1) {
+    // 一百二三十 → 120–130
+    const base = chineseValue(c[1]!);
+    const place = PLACE[c[4]!]!;
+    if (base !== null) return [base + DIGIT[c[2]!]! * place, base + DIGIT[c[3]!]! * place];
+  }
   const b = /^(.*[十百千])([一二三四五六七八])([二三四五六七八九])$/u.exec(text);
   if (b && DIGIT[b[3]!]! === DIGIT[b[2]!]! + 1) {
     const base = chineseValue(b[1]!);
@@ -126,6 +146,17 @@ export function figuresIn(text: string): Figure[] {
     let inOnes = false;
     let numeral = numberText!;
     let big = 1;
+    const after = text.slice(m.index! + whole!.length, m.index! + whole!.length + 1);
+    // 万 or 百 alone is no number, but 百来万 is a hundred
+    if (/^[百千万亿]+$/u.test(numeral)) {
+      if (!(/^[百千]$/u.test(numeral) && more)) continue;
+      numeral = `一${numeral}`;
+    }
+    // 一轮, 两次, 3倍, 一类: counts of something else; 一共, 一下, 一点: no number at all
+    if (/[轮次倍岁类]/u.test(after) && !unitRaw) continue;
+    if (numeral === '一' && !unitRaw && !more && /[共起下直些般点样切定旦半]/u.test(after)) continue;
+    // 二三年 is 2023, 一年 no year at all
+    if (yearMark === '年' && !unitRaw && /^[零〇一二三四五六七八九]{2}$/u.test(numeral)) numeral = [...numeral].map((c) => DIGIT[c]).join('');
     if (!/^\d/u.test(numeral) && /[万亿]/u.test(numeral)) {
       inOnes = true;
       const split = /^([^万亿]+)([万亿])$/u.exec(numeral);
@@ -171,6 +202,9 @@ export function figuresIn(text: string): Figure[] {
       low += add / unitScale(unit);
       high += add / unitScale(unit);
     }
+    // 负200万, -50万: net assets can be negative
+    const before = text.slice(Math.max(0, m.index! - 2), m.index!);
+    if (/-$|负的?$/u.test(before)) [low, high] = [-high, -low];
     out.push({ low, high, exact, unit, index: m.index!, end: m.index! + whole!.length, vague, year: yearMark === '年' && !unit, inOnes });
   }
   return out;

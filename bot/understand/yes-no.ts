@@ -25,6 +25,9 @@ const FACT_CUES: Record<string, Array<[RegExp, boolean]>> = {
   operatingNormally: [[/停产|停了|半停产|停工/u, false], [/正常|投产|生产中|运转/u, true]],
   competitionAward: [[/优秀奖|复赛|没拿奖|第1[1-9]名|第[2-9]\d名/u, false], [/前十|第[一二三四五六七八九十\d]名|一等奖|二等奖|三等奖/u, true]],
   inCultivationPool: [[/没听说/u, false]],
+  seriousDishonesty: [[/还没移出|名录里|被列入|列入了/u, true]],
+  majorIncidentLastYear: [[/^(无|没有|没)|不算|小的|轻微/u, false], [/严重违法|立案|重大/u, true]],
+  talentProgramStartup: [[/不是创业|创新类/u, false], [/创业类|入选/u, true]],
   kechuangRecognizedBefore: [[/第一次/u, false], [/认定过/u, true]],
 };
 
@@ -34,13 +37,17 @@ const HEDGES = /^(嗯|额|呃|啊|哦)[，,。 ]*|^(好像|应该|可能|大概|
 const ASKS_BACK = /算不算|算吗|算不|是否算|算不上|怎么算/u;
 
 export function readYesNo(key: string, text: string): Reading {
-  const plain = parseYesNo(text);
-  if (plain !== null) return { kind: 'value', value: plain };
   let t = text;
   for (let i = 0; i < 3 && HEDGES.test(t); i++) t = t.replace(HEDGES, '');
-  const again = parseYesNo(t);
-  if (again !== null) return { kind: 'value', value: again };
+  // 嗯 / 当然 alone: the hedge is the answer
+  if (!t.replace(/[\p{P}\s]/gu, '')) t = text;
+  if (/^(没错|没问题)/u.test(t)) return { kind: 'value', value: true };
   for (const [re, value] of FACT_CUES[key] ?? []) if (re.test(t)) return { kind: 'value', value };
+  // a single short reply (是 / 没有 / 有的): the plain reading; a statement in parts is weighed part by part below
+  if (!/[，,；;]/u.test(t)) {
+    const plain = parseYesNo(t);
+    if (plain !== null) return { kind: 'value', value: plain };
+  }
   if (ASKS_BACK.test(t)) return { kind: 'ask', why: 'which' };
   // 没错 / 没问题 affirm; anything else negative answers no
   const negative = NEGATIVE.test(t.replace(/没错|没问题|无误/gu, ''));
