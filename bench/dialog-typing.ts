@@ -114,7 +114,7 @@ export async function runTypingOwnerBench(options: { profiles?: number } = {}): 
         } else if (askedFact(messages) === fact && value !== undefined && text !== '不知道') {
           reasked++;
           tries++;
-          if (reaskedExamples.length < 40) reaskedExamples.push(`${fact}: ${text}`);
+          if (reaskedExamples.length < 40) reaskedExamples.push(`${said.join(" · ")} → ${fact}: ${text} [${messages.map((m) => m.text.split('\n')[0]).join(' / ').slice(0, 120)}]`);
         } else tries = 0;
       }
       const evaluation = messages.findLast((m) => m.evaluation)?.evaluation;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { classify, programmesNamed } from '../../bot/dialog/intents.js';
+import { asksRatherThanAnswers, classify, programmesNamed } from '../../bot/dialog/intents.js';
 import { interpretAnswer } from '../../bot/dialog/interpret.js';
 import { readAnswer } from '../../bot/understand/answer-reader.js';
 import { answersPending, readCorrection } from '../../bot/understand/corrections.js';
@@ -89,7 +89,7 @@ export function intentLabel(text: string, mode: string, pending: string | null, 
   const intent = classify(text);
   if (mode === 'collecting' && pending) {
     const fact = (pending.includes('.') || !['salesRevenueByYear', 'rdExpenseByYear', 'netAssetsByYear'].includes(pending) ? pending : `${pending}.${Number(today.slice(0, 4)) - 1}`) as FactPath;
-    const answerable = intent.kind === 'other' || intent.kind === 'question' || (intent.kind === 'correction' && answersPending(text, fact));
+    const answerable = intent.kind === 'other' || (intent.kind === 'question' && !asksRatherThanAnswers(text)) || (intent.kind === 'correction' && answersPending(text, fact));
     if (answerable) {
       const r = interpretAnswer(fact, text, 'zh', today);
       if (r.kind !== 'unclear' && !(intent.kind === 'question' && (r.kind === 'ask' || r.kind === 'unknown'))) return 'answer';

@@ -60,10 +60,10 @@ export function profile(ctx: Ctx): Facts {
   return ctx.facts as Facts;
 }
 
-/** `withModel: false` where facts are applied without a confirmation: a model only ever proposes. */
-export function factsIn(ctx: Ctx, text: string, withModel = true): Proposal[] {
-  const found = extractFacts(text, yearsOf(ctx.deps.today()));
-  if (!withModel || !ctx.deps.llmFacts) return found;
+/** Facts a message states; while a question is pending, only those it names (its bare figure answers the question). */
+export function factsIn(ctx: Ctx, text: string): Proposal[] {
+  const found = extractFacts(text, yearsOf(ctx.deps.today()), { unnamed: !ctx.state.pending });
+  if (!ctx.deps.llmFacts) return found;
   const known = new Set(found.map((p) => p.path));
   return [...found, ...ctx.deps.llmFacts(text, found).filter((p) => !known.has(p.path))];
 }

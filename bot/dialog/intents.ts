@@ -39,6 +39,16 @@ const CHECK_ALONE = /^(开始)?(评估|测评|资格评估|诊断|预诊断|自�
 const HELPDESK = /哪个部门|哪个单位|哪个科室|谁负责|归谁管|归哪个|找谁|找哪个|问哪个|交给谁|谁制定|哪个部门制定|去哪里?办|在哪里?办|哪里办理|谁审核|哪个部门审核|税务局还是|是找.{1,8}局吗|which department|who handles/iu;
 const QUESTION = /[？?]|吗$|吗[。！!]?$|^(请问|什么|怎么|如何|哪些|哪个|多少|为什么|是否|有没有)|什么|怎么|如何|哪些|多少|几[个项家年次]|是啥|有啥|要啥|主攻|方向|是真的|要求|条件|定义|意思|包括|上限|限制|比例|占比要|有效期|奖励|优惠|what|how|which|when/iu;
 
+const ASKS = /什么|哪些|哪个|怎么|如何|多少|几年|几个|几项|几次|有效期|要求|定义|是否|吗[？?。]?$|么[？?]?$/u;
+
+/**
+ * A question about the rules rather than an answer, even where an answer could be read from it ("海门开发区主攻什么方向"
+ * while the region is asked); a question followed by its answer ("是营业执照上的日期吗？2021年5月") answers.
+ */
+export function asksRatherThanAnswers(text: string): boolean {
+  return ASKS.test(text) && !/[？?]\s*\S+$/u.test(text.trim());
+}
+
 /**
  * What a message asks for. Commands first (they work in any state), then an eligibility check in the user's own
  * words ("能申报高企不", the menu's own label), corrections, help-desk routing and questions. "other" is left to

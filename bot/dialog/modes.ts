@@ -4,7 +4,7 @@ import { reask, startCheck } from './asking.js';
 import { answerPending, refuseAnswer } from './answering.js';
 import { factsIn, welcome, type Ctx } from './context.js';
 import { correct, undoCorrection } from './corrections.js';
-import { classify, programmesNamed, type Intent } from './intents.js';
+import { asksRatherThanAnswers, classify, programmesNamed, type Intent } from './intents.js';
 import { propose, repeatProposals, settleProposals } from './proposals.js';
 import { askForget, askRestart, settleForget, settleRestart, showFacts } from './resets.js';
 import { helpdesk, human, lookup } from './side-questions.js';
@@ -99,7 +99,7 @@ const MODES: Record<Mode, ModeHandler> = {
       // "应该是新能源", "改成200人" naming no other fact: an answer to the question asked, not a correction
       if (answerPending(ctx, text)) return DONE;
     }
-    if (intent.kind === 'other' || intent.kind === 'question') {
+    if (intent.kind === 'other' || (intent.kind === 'question' && !asksRatherThanAnswers(text))) {
       // a reply to the question asked is read as an answer first, even with a question mark ("算科技服务业吧？")
       if (answerPending(ctx, text, intent.kind === 'question')) return DONE;
     }

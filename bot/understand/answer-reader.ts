@@ -179,7 +179,8 @@ export function readAnswer(path: FactPath, raw: string, ctx: ReadContext): Readi
       return readDate(text, ctx.today);
     case 'choice': {
       const asked = readChoice(info.key, text, info.choices ?? []);
-      if (asked?.kind === 'ask') return asked;
+      // a place's own words first: 通州湾 is not 通州区
+      if (asked?.kind === 'ask' || (asked && info.key === 'region')) return asked;
       const exact = parseChoice(text, info.choices ?? []);
       if (exact !== null) return { kind: 'value', value: exact };
       return asked ?? { kind: 'reject' };

@@ -60,5 +60,7 @@ export function readDate(text: string, today: string): Reading {
   if (year) {
     return { kind: 'year', year: fullYear(year[1]!, today) };
   }
+  const relative = /大前年|前年|去年|今年/u.exec(text)?.[0];
+  if (relative) return { kind: 'year', year: Number(today.slice(0, 4)) - ({ 大前年: 3, 前年: 2, 去年: 1, 今年: 0 } as Record<string, number>)[relative]! };
   return { kind: 'reject' };
 }

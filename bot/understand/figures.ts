@@ -19,7 +19,8 @@ export function plainAnswer(text: string): string {
     .replace(/[壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬億兩俩]/gu, (c) => FORMAL[c]!)
     .replace(/(?<=\d)[Oo]|[Oo](?=\d)/gu, '0')
     .replace(/(?<=\d)[,，](?=\d{3}(?!\d))/gu, '')
-    .replace(/(?<=\d) (?=\d{3}(?!\d))/gu, '')
+    // 1 200 is twelve hundred; 80 100 130 is a list
+    .replace(/^(\d{1,3})((?: \d{3})+)(?=\D*$)/u, (_, a: string, b: string) => a + b.replace(/ /gu, ''))
     .replace(/−/gu, '-')
     // 百分之六十五 is 65%: written the other way round, or 百 would read as a hundred
     .replace(/百分百/gu, '100%')
