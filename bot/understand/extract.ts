@@ -90,7 +90,13 @@ export function extractFacts(raw: string, years: Years, opts: { unnamed?: boolea
   let lastKey: FactKey | null = null;
   for (const piece of pieces(text)) {
     if (three && three[0].includes(piece)) continue;
-    const named = factsNamed(piece).filter((n) => n.key !== 'park' && n.key !== 'name' && n.key !== 'mainBusiness');
+    const named = factsNamed(piece).filter((n) => n.key !== 'park' && n.key !== 'name' && n.key !== 'mainBusiness' && n.key !== 'region');
+    // 2019年在海门注册: the place as well as the date
+    const placed = unnamed && PLACE.test(piece) && !/母公司|总部|老板|股东/u.test(piece);
+    if (placed) {
+      const r = readAnswer('region', piece.replace(/的$/u, ''), { today });
+      if (r.kind === 'value') add({ path: 'region', value: r.value, evidence: piece });
+    }
     const yearWord = YEAR_WORD.exec(piece)?.[0];
     const pieceYear = yearWord ? yearOf(yearWord, years) : null;
     if (named.length === 1) {
@@ -107,6 +113,8 @@ export function extractFacts(raw: string, years: Years, opts: { unnamed?: boolea
       lastKey = key;
       if (key === 'hnteCertified' && YEAR_WORD.test(piece) && /拿|获得|认定|颁发/u.test(piece)) add(proposed('hnteCertDate', readAnswer('hnteCertDate', piece, { today }), piece));
       if (info.kind === 'number' && figuresIn(rest).filter((f) => !f.year).length === 0 && !/没有|无/u.test(rest)) continue;
+      // 能认定科小吗 names 科小 but states nothing about it
+      if (info.kind === 'boolean' && (/吗|[？?]|能不能|能否|可以|想|评|申报|报/u.test(piece) || !/已经|已|有|是|拿过|入了|入库了|认定过|没有|没/u.test(piece))) continue;
       const reading = readAnswer(path, info.kind === 'boolean' || info.kind === 'date' ? piece : rest, { today });
       const earlier = out.get(path);
       if (key === 'ipClassII' && earlier && reading.kind === 'value') {
@@ -127,11 +135,7 @@ export function extractFacts(raw: string, years: Years, opts: { unnamed?: boolea
     if (/制造业|科技服务业/u.test(piece)) add({ path: 'industryType', value: /制造业/u.test(piece) ? 'manufacturing' : 'techService', evidence: piece });
     const park = PARK.exec(piece);
     if (park) add({ path: 'park', value: park[0], evidence: piece });
-    if (PLACE.test(piece) && !/母公司|总部|老板|股东/u.test(piece)) {
-      const r = readAnswer('region', piece.replace(/的$/u, ''), { today });
-      if (r.kind === 'value') add({ path: 'region', value: r.value, evidence: piece });
-      continue;
-    }
+    if (placed) continue;
     const figures = figuresIn(piece).filter((f) => !f.year);
     if (figures.length === 1 && lastPerYear && pieceYear !== null && /万|亿/u.test(piece)) {
       // 去年营收3500万 前年2800万: the same fact, another year
