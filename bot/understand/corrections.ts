@@ -12,14 +12,16 @@ export const CORRECTION_WORDS = new RegExp(`${MISTAKE_WORDS.source}|改为|改�
 
 /**
  * Whether a correction-worded message ("应该是新能源", "改成200人") is rather an answer to the question pending: it
- * admits no earlier mistake and names no fact but the pending one (and, for a per-year fact, no other year).
+ * admits no earlier mistake and names no fact but the pending one (for a per-year fact, none at all: naming it
+ * while another of its years is asked means the year already given).
  */
 export function answersPending(text: string, pending: string): boolean {
   if (MISTAKE_WORDS.test(text)) return false;
   const [key, year] = pending.split('.');
-  if (!factsNamed(text).every((n) => n.key === key)) return false;
-  const years = [...text.matchAll(/(?<!\d)(\d{4}|\d{2})年|去年|前年|今年|大前年/gu)];
-  return year === undefined ? true : years.length === 0;
+  const named = factsNamed(text);
+  if (!named.every((n) => n.key === key)) return false;
+  // "销售收入改为2500万" while another year's revenue is asked changes the year already given
+  return year === undefined || named.length === 0;
 }
 
 /** What a correction says: which fact and what its words give — or that the fact could not be told. */

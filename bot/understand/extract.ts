@@ -56,7 +56,7 @@ function proposed(path: FactPath, r: Reading, evidence: string): Proposal | null
 /** The pieces of a message that each state one fact: between punctuation, spaces, 和 / 其中 / 及. */
 function pieces(text: string): string[] {
   return text
-    .split(/[，,。；;！!？?\s、]+|其中|以及|(?<=[\d万个件项人])和|(?<=[\d万个件项人])及/u)
+    .split(/[，,。；;！!？?\s、]+|其中|以及|(?<=[\d万个件项人])和|和(?=[\d一二两三四五六七八九十])|(?<=[\d万个件项人])及/u)
     .map((p) => p.trim())
     .filter(Boolean);
 }
