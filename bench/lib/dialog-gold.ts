@@ -69,11 +69,16 @@ function rates(by: Record<string, Tally>, keepMisses: number): Json {
   };
 }
 
-/** Typed answers to one question: the value right, per kind of fact. */
-export function scoreAnswers(split: Split, read: (fact: FactPath, text: string, today: string) => Reading = (f, t, today) => readAnswer(f, t, { today }), keepMisses = 0): Json {
+/** A reader of typed answers: ours, or a library's for comparison. */
+export type AnswerReader = (fact: FactPath, text: string, today: string, kind: string) => Reading;
+const ours: AnswerReader = (f, t, today) => readAnswer(f, t, { today });
+
+/** Typed answers to one question: the value right, per kind of fact (only the lines `only` keeps, if given). */
+export function scoreAnswers(split: Split, options: { read?: AnswerReader; keepMisses?: number; only?: (line: Json) => boolean } = {}): Json {
+  const { read = ours, keepMisses = 0, only = () => true } = options;
   const by: Record<string, Tally> = {};
-  for (const line of goldLines('answers', split)) {
-    const r = read(line.fact, line.answer, line.asOf);
+  for (const line of goldLines('answers', split).filter(only)) {
+    const r = read(line.fact, line.answer, line.asOf, line.kind);
     tally(by, line.kind, readingMatches(r, line.expect), `${line.fact} | ${line.answer} → ${JSON.stringify(r)} (want ${JSON.stringify(line.expect)})`);
   }
   return rates(by, keepMisses);
