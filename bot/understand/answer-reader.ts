@@ -2,7 +2,8 @@ import { describeFact, type FactPath } from '../../rules/facts/catalog.js';
 import { parseChoice } from './answers.js';
 import { readChoice } from './choice-words.js';
 import { readDate } from './date-reader.js';
-import { chineseValue, figuresIn, inUnit, plainAnswer, type Figure, type FigureKind } from './figures.js';
+import { figuresIn, inUnit, plainAnswer, type Figure, type FigureKind } from './figures.js';
+import { chineseNumber } from './numerals.js';
 import { UNKNOWN_WORDS, type Reading } from './reading.js';
 import { readYesNo } from './yes-no.js';
 
@@ -72,7 +73,7 @@ function readFigure(path: FactPath, text: string, ctx: ReadContext): Reading {
     if (/一大半|一半多|大半/u.test(text)) return { kind: 'ask', why: 'vague' };
     const fraction = /(\d+)\/(\d+)|([一二三四五六七八九十])分之([一二三四五六七八九])/u.exec(text);
     if (fraction) {
-      const [den, num] = fraction[1] ? [Number(fraction[2]), Number(fraction[1])] : [chineseValue(fraction[3]!)!, chineseValue(fraction[4]!)!];
+      const [den, num] = fraction[1] ? [Number(fraction[2]), Number(fraction[1])] : [chineseNumber(fraction[3]!)!, chineseNumber(fraction[4]!)!];
       return { kind: 'value', value: Math.round((num / den) * 1000) / 10 };
     }
   }

@@ -1,4 +1,4 @@
-import { chineseValue } from './figures.js';
+import { chineseNumber } from './numerals.js';
 import type { Reading } from './reading.js';
 
 const CN = '[零〇一二两三四五六七八九十]';
@@ -8,7 +8,7 @@ const M = `(\\d{1,2}|${CN}{1,3})`;
 const SEP = '(?:年的?|[.\\-/]|(?<=今年|去年|前年|本年))';
 
 function n(s: string): number {
-  return /^\d+$/u.test(s) ? Number(s) : (chineseValue(s) ?? Number.NaN);
+  return /^\d+$/u.test(s) ? Number(s) : (chineseNumber(s) ?? Number.NaN);
 }
 
 function iso(y: number, m: number, d: number): string | null {

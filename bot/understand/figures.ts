@@ -1,5 +1,6 @@
 import { nfkc } from '../../knowledge/text/normalize.js';
 import { toSimplified } from '../../knowledge/text/traditional.js';
+import { chineseNumber, DIGIT } from './numerals.js';
 
 /**
  * Figures in an owner's own words: every number a short answer holds, with its measure and hedges, as an exact
@@ -26,7 +27,7 @@ export function plainAnswer(text: string): string {
     .replace(/百分百/gu, '100%')
     .replace(/百分之([\d.]+|[零〇一二两三四五六七八九十点]+)/gu, '$1%')
     // 六十八点五 → 68.5, 一点二亿 → 1.2亿
-    .replace(/([零〇一二两三四五六七八九十百千]+)点([零〇一二三四五六七八九]+)/gu, (_, a: string, b: string) => `${chineseValue(a) ?? a}.${[...b].map((c) => DIGIT[c]).join('')}`)
+    .replace(/([零〇一二两三四五六七八九十百千]+)点([零〇一二三四五六七八九]+)/gu, (_, a: string, b: string) => `${chineseNumber(a) ?? a}.${[...b].map((c) => DIGIT[c]).join('')}`)
     // 六成五 → 6.5成
     .replace(/([\d一二三四五六七八九])成([\d一二三四五六七八九])(?![\d十百千万])/gu, (_, a: string, b: string) => `${DIGIT[a] ?? a}.${DIGIT[b] ?? b}成`)
     // 2千8百万 → 二千八百万: Arabic digits with Chinese place words read as one numeral
@@ -38,45 +39,7 @@ export function plainAnswer(text: string): string {
     .trim();
 }
 
-const DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-const PLACE: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
-
-/**
- * A Chinese numeral to 9999万…: 一百零八, 两千五 (a digit after a unit is the next place down: 2500), 十五, 二〇二四
- * (digit by digit). null when it is not one.
- */
-export function chineseValue(text: string): number | null {
-  if (!/^[零〇一二两三四五六七八九十百千万亿]+$/u.test(text)) return null;
-  if (!/[十百千万亿]/u.test(text)) return Number([...text].map((c) => DIGIT[c]).join(''));
-  let total = 0;
-  let section = 0;
-  let digit = -1;
-  let lastPlace = 0;
-  let zeroSeen = false;
-  for (const ch of text) {
-    if (ch in DIGIT) {
-      if (DIGIT[ch] === 0) zeroSeen = true;
-      else digit = DIGIT[ch]!;
-    } else if (ch in PLACE) {
-      section += (digit < 0 ? 1 : digit) * PLACE[ch]!;
-      lastPlace = PLACE[ch]!;
-      digit = -1;
-      zeroSeen = false;
-    } else {
-      const big = ch === '万' ? 1e4 : 1e8;
-      total += (section + Math.max(0, digit)) * big;
-      section = 0;
-      digit = -1;
-      lastPlace = big;
-      zeroSeen = false;
-    }
-  }
-  if (digit >= 0) {
-    // 两千五 is 2500, 一万二 is 12000: a last digit right after a unit counts in the place below it
-    section += !zeroSeen && lastPlace >= 100 ? (digit * lastPlace) / 10 : digit;
-  }
-  return total + section;
-}
+const PLACE: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000 };
 
 /** A figure as written: exact, or a range; `unit` is what followed it, if anything. */
 export interface Figure {
@@ -119,13 +82,13 @@ function neighbourRange(text: string): [number, number] | null {
   const c = /^(.*[百千])([一二三四五六七八])([二三四五六七八九])([十百])$/u.exec(text);
   if (c && DIGIT[c[3]!]! === DIGIT[c[2]!]! + 1) {
     // 一百二三十 → 120–130
-    const base = chineseValue(c[1]!);
+    const base = chineseNumber(c[1]!);
     const place = PLACE[c[4]!]!;
     if (base !== null) return [base + DIGIT[c[2]!]! * place, base + DIGIT[c[3]!]! * place];
   }
   const b = /^(.*[十百千])([一二三四五六七八])([二三四五六七八九])$/u.exec(text);
   if (b && DIGIT[b[3]!]! === DIGIT[b[2]!]! + 1) {
-    const base = chineseValue(b[1]!);
+    const base = chineseNumber(b[1]!);
     if (base === null) return null;
     const place = b[1]!.endsWith('十') ? 1 : b[1]!.endsWith('百') ? 10 : 100;
     return [base + DIGIT[b[2]!]! * place, base + DIGIT[b[3]!]! * place];
@@ -170,7 +133,7 @@ export function figuresIn(text: string): Figure[] {
       // 十几 is 10–20; 几十, 几百 say too little to use
       const known = numeral.replace(/几.*$/u, '');
       if (/^[一二两三四五六七八九]?十$/u.test(known) && numeral.endsWith('几')) {
-        low = chineseValue(known)!;
+        low = chineseNumber(known)!;
         high = low + 10;
         exact = false;
       } else {
@@ -186,7 +149,7 @@ export function figuresIn(text: string): Figure[] {
         [low, high] = range;
         exact = false;
       } else {
-        const v = chineseValue(numeral);
+        const v = chineseNumber(numeral);
         if (v === null) continue;
         low = high = v;
       }
