@@ -11,8 +11,8 @@ import { onText } from './modes.js';
 import { settleProposals } from './proposals.js';
 import { askForget, askRestart, settleForget, settleRestart, showFacts } from './resets.js';
 import { human } from './side-questions.js';
-import { ALL_PROGRAMMES, type DialogState } from './state.js';
-import { languageOf, say } from './texts.js';
+import { ALL_PROGRAMMES, type DialogState, type Lang } from './state.js';
+import { languageOf, say, type TextKey } from './texts.js';
 
 export type { DeskAnswer, DialogDeps } from './context.js';
 
@@ -25,6 +25,17 @@ export interface Turn {
 }
 
 const MAX_TEXT = 2000;
+
+/** Typing a button's own label is pressing it (a channel without buttons, or an owner who types what they see). */
+const LABEL_ACTIONS: ReadonlyArray<[TextKey, string]> = [
+  ['menuCheck', 'check'], ['menuLookup', 'lookup'], ['menuHuman', 'human'], ['confirmYes', 'confirm'], ['confirmNo', 'reject'],
+  ['restartButton', 'restart'], ['showFacts', 'facts'], ['skipButton', 'skip'], ['dontKnow', 'skip'], ['undoButton', 'undo'],
+  ['forgetYes', 'forget-confirm'], ['restartYes', 'restart-confirm'], ['restartNo', 'restart-cancel'],
+];
+
+function labelAction(text: string, lang: Lang): string | null {
+  return LABEL_ACTIONS.find(([key]) => cleanQuestion(say(lang, key)) === text)?.[1] ?? null;
+}
 
 /** A button's answer to the pending question; a button left over from an earlier question answers nothing now. */
 function buttonAnswer(ctx: Ctx, arg: string | undefined): void {
@@ -101,7 +112,9 @@ export function respond(input: Input, session: { state: DialogState; facts: Fact
   if (input.action) forget = onAction(ctx, input.action);
   else {
     const text = cleanQuestion(raw).slice(0, MAX_TEXT);
-    if (text) forget = onText(ctx, text).forget;
+    const pressed = text ? labelAction(text, lang) : null;
+    if (pressed) forget = onAction(ctx, pressed);
+    else if (text) forget = onText(ctx, text).forget;
     else {
       welcome(ctx);
       reask(ctx);

@@ -87,6 +87,20 @@ describe('intents in the owner’s own words', () => {
     expect(turn.messages.at(-1)!.ask).toBeDefined();
   });
 
+  it.each([
+    ['查政策条款', '请直接输入'],
+    ['转人工', '人工'],
+  ])('typing a button’s label “%s” is pressing it', (text, reply) => {
+    const turn = respond({ text }, { state: initialState(), facts: {} }, deps);
+    expect(turn.messages.map((m) => m.text).join('\n')).toContain(reply);
+  });
+
+  it('“对，就是这样” typed confirms the facts read, as the button does', () => {
+    const read = respond({ text: '我们公司在海门，120个人' }, { state: initialState(), facts: {} }, deps);
+    const confirmed = respond({ text: '对，就是这样' }, { state: read.state, facts: read.facts }, deps);
+    expect(confirmed.facts).toMatchObject({ region: '海门区', employees: 120 });
+  });
+
   it('“在海门” in an opening message is read and confirmed, so the benefits are 海门’s', () => {
     const turn = respond({ text: '我们公司在海门，2019年成立，120个人，想看看能不能评高企' }, { state: initialState(), facts: {} }, deps);
     expect(turn.state.proposals.map((p) => [p.path, p.value])).toEqual(expect.arrayContaining([['region', '海门区'], ['employees', 120]]));
