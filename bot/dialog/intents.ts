@@ -26,7 +26,7 @@ export function programmesNamed(text: string): ProgrammeId[] {
   return PROGRAMME_WORDS.filter(([re]) => re.test(text)).map(([, id]) => id);
 }
 
-const HELP = /^\/start\b|^\/help\b|^(帮助|help|菜单|功能介绍|使用指南|怎么用|怎么操作)[。？?!！]*$|你(都)?能(做|干)(什么|啥)|能帮我做什么|有什么功能|能问(些)?什么|怎么问你|该怎么问|不会用|教教我|使用指南|这个怎么操作|怎么查政策条款|what can you do/iu;
+const HELP = /要回答多少|还有多少(个)?问题|还要问多少|^\/start\b|^\/help\b|^(帮助|help|菜单|功能介绍|使用指南|怎么用|怎么操作)[。？?!！]*$|你(都)?能(做|干)(什么|啥)|能帮我做什么|有什么功能|能问(些)?什么|怎么问你|该怎么问|不会用|教教我|使用指南|这个怎么操作|怎么查政策条款|what can you do/iu;
 const GREETING = /^(你好|您好|嗨|hi|hello|hey|在吗|在不在|早|早上好|上午好|中午好|下午好|晚上好|老师好|哈喽)[啊呀，,。！!\s]*(请问)?(在吗)?[？?。！!]*$/iu;
 const RESTART = /^\/reset\b|^(重新开始|重来|从头开始|重置|restart|start over)(吧|一遍|一次)?[。！!]*$|重新(开始)?评估|推倒重来|清零重来|清空(重新|从头)|从头(再|来|开始)|重来一遍|从第一题开始|全部推翻|之前的不算/iu;
 const FORGET = /^\/forget\b|忘记我|删除我的|删掉我的|删除(数据|个人信息|我们)|(信息|资料|数据|记录)(全部|都)?(删除|删了|清除)|把.{0,12}(删了|删除|清除)|别(保存|记)|不要保存|不想你们留|forget me/iu;
@@ -37,16 +37,17 @@ const CHECK_WORDS = /能不能|能否|是否|可不可以|可以|能|够不够|�
 const CHECK_TOPIC = /认定|申报|入库|评价|资格|资质|条件|标准|高企|科小|科创项目|高新|科技型中小|high.?tech|tech.?sme|eligib|qualif/iu;
 const CHECK_ALONE = /^(开始)?(评估|测评|资格评估|诊断|预诊断|自测|自评)(一下|下|吧)?[。！!]*$|^(我想|我要|想|帮我|我们想|帮忙)(做个?)?(评估|测评|自测|诊断)(一下|下)?(吧)?[。！!]*$|^(开始评估|我要评估|帮我评估|评估我能认定什么|帮我(们)?(公司)?做个?(资格)?评估)|帮我评估|能认定(哪些|什么)|能拿(哪些|什么)|能评啥|可以申请的/u;
 const HELPDESK = /哪个部门|哪个单位|哪个科室|谁负责|归谁管|归哪个|找谁|找哪个|问哪个|交给谁|谁制定|哪个部门制定|去哪里?办|在哪里?办|哪里办理|谁审核|哪个部门审核|税务局还是|是找.{1,8}局吗|which department|who handles/iu;
-const QUESTION = /[？?]|吗$|吗[。！!]?$|^(请问|什么|怎么|如何|哪些|哪个|多少|为什么|是否|有没有)|什么|怎么|如何|哪些|多少|几[个项家年次]|是啥|有啥|要啥|主攻|方向|是真的|要求|条件|定义|意思|包括|上限|限制|比例|占比要|有效期|奖励|优惠|what|how|which|when/iu;
+const QUESTION = /[？?]|吗$|吗[。！!]?$|^(请问|什么|怎么|如何|哪些|哪个|多少|为什么|是否|有没有)|什么|怎么|如何|哪些|多少|几[个项家年次类]|哪年|是啥|有啥|要啥|主攻|方向|是真的|要求|条件|定义|意思|包括|上限|限制|比例|占比要|有效期|奖励|优惠|what|how|which|when/iu;
 
-const ASKS = /什么|哪些|哪个|怎么|如何|多少|几年|几个|几项|几次|有效期|要求|定义|是否|吗[？?。]?$|么[？?]?$/u;
+const ASKS = /什么|哪些|哪个|怎么|如何|多少|几年|几个|几项|几次|有效期|要求|定义|是否|(?<!算)吗[？?。]?$|么[？?]?$/u;
 
 /**
  * A question about the rules rather than an answer, even where an answer could be read from it ("海门开发区主攻什么方向"
  * while the region is asked); a question followed by its answer ("是营业执照上的日期吗？2021年5月") answers.
  */
 export function asksRatherThanAnswers(text: string): boolean {
-  return ASKS.test(text) && !/[？?]\s*\S+$/u.test(text.trim());
+  const t = text.replace(/不(知道|清楚|太懂)怎么(算|填|说)/gu, '').trim();
+  return ASKS.test(t) && !/[？?]\s*\S+$/u.test(t);
 }
 
 /**

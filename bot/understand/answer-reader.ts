@@ -13,7 +13,7 @@ export interface ReadContext {
 }
 
 /** An answer that is no answer: a filler word, punctuation, a question back. */
-const NOT_AN_ANSWER = /^(嗯|哦|噢|啊|呃|额|好|行|好的|可以|ok|你猜|随便|[\p{P}\p{S}\s]*)$|重要吗|为什么|干嘛|什么意思/iu;
+const NOT_AN_ANSWER = /^(稍等|等一下|等等|我去问|回头).*|^(嗯|哦|噢|啊|呃|额|好|行|好的|可以|ok|你猜|随便|[\p{P}\p{S}\s]*)$|重要吗|为什么|干嘛|什么意思/iu;
 /** The figure does not exist (a year before the company was founded, no R&D at all). */
 const DOES_NOT_EXIST = /还没(有)?成立|尚未成立|还没(有)?(注册|开业)|公司还没有|那时(候)?(公司)?还没|不存在|不适用|没(有|得)?(营收|收入|研发|做研发|销售|开票|融|拿|实缴|到账)|没怎么|还没(实缴|到账)|正在谈|^(没有|没|无|暂无|零|0)[。.!！]*$/u;
 /** words that make a figure an estimate too loose to record */

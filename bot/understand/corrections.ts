@@ -6,7 +6,7 @@ import { plainAnswer } from './figures.js';
 import type { Reading } from './reading.js';
 
 /** Words that say an earlier answer was wrong: a message with them is a correction, whatever else it holds. */
-export const MISTAKE_WORDS = /说错|填错|写错|输错|搞错|弄错|记错|打错|点错|选错|答错|报错了|说(多|少|高|低)了|(多|少)打了|写成|更正|纠正|是错的|是不对的|(刚才|刚刚|前面|之前|上面|上一个)[^，,。]{0,10}(不对|有问题|要改)/u;
+export const MISTAKE_WORDS = /不对不对|不对[，, ]*(前面|刚才|之前)|说错|填错|写错|输错|搞错|弄错|记错|打错|点错|选错|答错|报错了|说(多|少|高|低)了|(多|少)打了|写成|更正|纠正|是错的|是不对的|(刚才|刚刚|前面|之前|上面|上一个)[^，,。]{0,10}(不对|有问题|要改)/u;
 /** Words that set a new value; said with another fact's name (or a past mistake) they correct it. */
 export const CORRECTION_WORDS = new RegExp(`${MISTAKE_WORDS.source}|改为|改成|修改为|改一下|应该是|应为|不对[，,。 ]*(是|应该|应为)|不是[^，,。]{0,12}[，, ]?(而)?是`, 'u');
 

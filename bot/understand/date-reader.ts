@@ -35,7 +35,7 @@ function fullYear(word: string, today: string): number {
  */
 export function readDate(text: string, today: string): Reading {
   if (/还没(有)?注册|尚未注册|没注册|未注册|在办/u.test(text)) return { kind: 'ask', why: 'not registered' };
-  if (/\d+年(前|以前)|好几年|多年/u.test(text)) return { kind: 'ask', why: 'vague' };
+  if (/(\d+|[一二两三四五六七八九十]+)年(前|以前|了)|好几年|多年/u.test(text)) return { kind: 'ask', why: 'vague' };
   const compact = /(?<!\d)(\d{4})(\d{2})(\d{2})(?!\d)/u.exec(text);
   if (compact) {
     const d = iso(Number(compact[1]), Number(compact[2]), Number(compact[3]));

@@ -22,7 +22,7 @@ const FACT_CUES: Record<string, Array<[RegExp, boolean]>> = {
   joinedStandards: [[/只有企业标准|企业标准/u, false], [/国标|行标|行业标准|国家标准|参与/u, true]],
   ledStandardLast5y: [[/参与|配合/u, false], [/主导|牵头/u, true]],
   hnteCertified: [[/到期|过期|准备|明年|申报中|在申报|还不是|没续/u, false], [/有效期内|刚认定|认定下来|认定了/u, true]],
-  operatingNormally: [[/停产|停了|半停产|停工/u, false], [/正常|投产|生产中|运转/u, true]],
+  operatingNormally: [[/停产|停了|半停产|停工/u, false], [/正常|投产|生产|运转|装好|到位/u, true]],
   competitionAward: [[/优秀奖|复赛|没拿奖|第1[1-9]名|第[2-9]\d名/u, false], [/前十|第[一二三四五六七八九十\d]名|一等奖|二等奖|三等奖/u, true]],
   inCultivationPool: [[/没听说/u, false]],
   seriousDishonesty: [[/还没移出|名录里|被列入|列入了/u, true]],
