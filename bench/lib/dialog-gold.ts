@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { asksRatherThanAnswers, classify, programmesNamed } from '../../bot/dialog/intents.js';
+import { asksRatherThanAnswers, classify, programmesNamed, readAsAnswer } from '../../bot/dialog/intents.js';
 import { interpretAnswer } from '../../bot/dialog/interpret.js';
 import { readAnswer } from '../../bot/understand/answer-reader.js';
 import { answersPending, readCorrection } from '../../bot/understand/corrections.js';
@@ -97,7 +97,7 @@ export function intentLabel(text: string, mode: string, pending: string | null, 
     const answerable = intent.kind === 'other' || (intent.kind === 'question' && !asksRatherThanAnswers(text)) || (intent.kind === 'correction' && answersPending(text, fact));
     if (answerable) {
       const r = interpretAnswer(fact, text, 'zh', today);
-      if (r.kind !== 'unclear' && !(intent.kind === 'question' && (r.kind === 'ask' || r.kind === 'unknown'))) return 'answer';
+      if (readAsAnswer(r.kind, intent.kind === 'question', text)) return 'answer';
       if (intent.kind === 'correction') return 'correction';
     }
   }
@@ -129,7 +129,8 @@ export function scoreCorrections(split: Split, keepMisses = 0): Json {
     let ok: boolean;
     if (e.ask) ok = r.kind === 'which';
     else ok = r.kind === 'fact' && r.path === e.fact && readingMatches(r.reading, e.value);
-    if (r.kind === 'fact' && r.path !== e.fact) wrongFact++;
+    // applied to another fact: a value the dialog would write there
+    if (r.kind === 'fact' && r.path !== e.fact && ['value', 'month', 'year'].includes(r.reading.kind)) wrongFact++;
     tally(by, kind, ok, `${line.text} → ${r.kind === 'fact' ? `${r.path}=${JSON.stringify(r.reading)}` : `which (${r.reason})`} (want ${JSON.stringify(e)})`);
   }
   return { ...rates(by, keepMisses), wrongFact };

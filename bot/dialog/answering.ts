@@ -7,6 +7,7 @@ import { proceed, reask } from './asking.js';
 import { factsIn, type Ctx } from './context.js';
 import { showValue, validationProblem, withFact } from './facts.js';
 import { expectation, interpretAnswer } from './interpret.js';
+import { readAsAnswer } from './intents.js';
 import { propose } from './proposals.js';
 import { say, type TextKey } from './texts.js';
 
@@ -152,9 +153,7 @@ export function answerPending(ctx: Ctx, text: string, alsoAQuestion = false): bo
     return true;
   }
   const reading = interpretAnswer(pending.fact, text, ctx.lang, ctx.deps.today());
-  if (reading.kind === 'unclear') return false;
-  // a message that is also a question counts as an answer only when a value was read from it
-  if (alsoAQuestion && (reading.kind === 'ask' || reading.kind === 'unknown')) return false;
+  if (!readAsAnswer(reading.kind, alsoAQuestion, text) || reading.kind === 'unclear') return false;
   onReading(ctx, pending.fact, reading);
   return true;
 }

@@ -72,14 +72,19 @@ function mentions(text: string, value: unknown): boolean {
  */
 export function readCorrection(raw: string, ctx: { today: string; known: Record<string, unknown> }): CorrectionReading {
   const text = plainAnswer(raw).replace(/\s+/gu, ' ');
-  const marker = [...text.matchAll(VALUE_AFTER)].at(-1);
+  // the words about the mistake ("前面说没有是错的") hold no name and no new value
+  const cleaned = text.replace(MISTAKE_CLAUSES, (m) => ' '.repeat(m.length));
+  const marker = [...cleaned.matchAll(VALUE_AFTER)].at(-1);
   const stripped = (s: string) => s.replace(MISTAKE_CLAUSES, ' ').replace(OLD_VALUE, ' ').trim();
-  const named = factsNamed(text);
+  // names before the new value name the fact; a name inside the value (苏锡通园区) does not
+  const before = marker ? factsNamed(text.slice(0, marker.index)) : [];
+  const named = before.length ? before : factsNamed(text);
   const valueOf = (key: FactKey, path: FactPath): Reading => {
     const info = describeFact(path);
     let rest = text;
     for (const n of factsNamed(text)) if (n.key === key) rest = rest.slice(0, n.index) + ' '.repeat(n.end - n.index) + rest.slice(n.end);
-    if (info.kind === 'boolean') return polarity(stripped(rest));
+    // 不是创业类的: for a yes/no the negation is the answer, not an old value
+    if (info.kind === 'boolean') return polarity(rest.replace(MISTAKE_CLAUSES, ' '));
     const after = marker ? stripped(text.slice(marker.index! + marker[0].length)) : '';
     return readAnswer(path, after || stripped(rest), { today: ctx.today });
   };
@@ -102,13 +107,26 @@ export function readCorrection(raw: string, ctx: { today: string; known: Record<
     candidates = byOldValue.length === 1 ? byOldValue : byChoice.length === 1 ? byChoice : [];
     if (candidates.length === 0) return { kind: 'which', reason: 'no fact named' };
   }
-  const readings = candidates.map((key): { key: FactKey; path: FactPath | 'which year'; reading: Reading | null } => {
+  const readAll = (keys: FactKey[]) => keys.map((key): { key: FactKey; path: FactPath | 'which year'; reading: Reading | null } => {
     const path = pathOf(key);
     return { key, path, reading: path === 'which year' ? null : valueOf(key, path) };
   });
-  const fitting = readings.filter((r) => r.reading === null || usable(r.reading));
-  const chosen = fitting.length === 1 ? fitting[0]! : candidates.length === 1 ? readings[0]! : null;
-  if (!chosen) return { kind: 'which', reason: 'several facts named' };
-  if (chosen.path === 'which year' || chosen.reading === null) return { kind: 'which', reason: 'which year', key: chosen.key };
-  return { kind: 'fact', path: chosen.path, reading: chosen.reading };
+  let readings = readAll(candidates);
+  const fitting = (rs: typeof readings) => {
+    const fits = rs.filter((r) => r.reading !== null && usable(r.reading));
+    // a free-text fact (主要产品) named along with another is context, not the fact corrected
+    return fits.length > 1 ? fits.filter((r) => describeFact(r.key as FactPath).kind !== 'text') : fits;
+  };
+  let fits = fitting(readings);
+  if (fits.length === 0 && before.length) {
+    // the name before the value did not take it (I类知识产权是从母公司转让过来的): any fact the message names
+    const all = readAll(factsNamed(text).map((n) => n.key));
+    if (fitting(all).length) [readings, fits] = [all, fitting(all)];
+  }
+  if (fits.length === 1) return { kind: 'fact', path: fits[0]!.path as FactPath, reading: fits[0]!.reading! };
+  if (fits.length > 1 || readings.length > 1) return { kind: 'which', reason: 'several facts named' };
+  const only = readings[0]!;
+  if (only.reading === null) return { kind: 'which', reason: 'which year', key: only.key };
+  // the fact is certain, its value is not: the dialog says so and changes nothing
+  return { kind: 'fact', path: only.path as FactPath, reading: only.reading };
 }
