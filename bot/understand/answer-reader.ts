@@ -77,6 +77,8 @@ function readFigure(path: FactPath, text: string, ctx: ReadContext): Reading {
       return { kind: 'value', value: Math.round((num / den) * 1000) / 10 };
     }
   }
+  // 17年6月1号 to a question about money: a date, not figures to choose between
+  if (/\d+月\d*[日号]?|[年.\-/]\d{1,2}[月.\-/]\d{1,2}/u.test(text) && !/[万亿元人个项%]/u.test(text)) return { kind: 'reject' };
   const all = figuresIn(text);
   const figures = all.filter((f) => !f.year);
   const half = /一半|半数/u.test(text);
