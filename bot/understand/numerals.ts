@@ -1,5 +1,3 @@
-import { nfkc } from '../../knowledge/text/normalize.js';
-
 const DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 /** the value of each Chinese digit, for readers that take numerals apart (三四十, 六成五) */
 export const DIGIT: Readonly<Record<string, number>> = DIGITS;
@@ -40,11 +38,4 @@ export function chineseNumber(text: string): number | null {
     section += !zeroSeen && lastPlace >= 100 ? (digit * lastPlace) / 10 : digit;
   }
   return total + section;
-}
-
-/** A plain number in Arabic or Chinese digits ("1,200", "3.5", "一百二十"); null otherwise. */
-export function plainNumber(text: string): number | null {
-  const t = nfkc(text).replace(/[,，\s]/g, '');
-  if (/^[+-]?\d+(\.\d+)?$/u.test(t)) return Number(t);
-  return chineseNumber(t);
 }

@@ -45,15 +45,3 @@ export function parseQuantity(text: string, unit: TargetUnit): number | null {
   if (suffix === '%' || suffix === '％') return null;
   return n;
 }
-
-/** Money written anywhere in a sentence ("去年营收1.2亿，研发投入600万"): every amount with its position. */
-export function moneyMentions(text: string): Array<{ value: number; index: number; end: number }> {
-  const t = nfkc(text);
-  const re = new RegExp(`(${NUM})(亿元|个亿|亿|千万元|千万|百万元|百万|万元|万)`, 'gu');
-  const out: Array<{ value: number; index: number; end: number }> = [];
-  for (const m of t.matchAll(re)) {
-    const n = numeric(m[1]!);
-    if (n !== null) out.push({ value: clean(n * MONEY_UNIT[m[2]!]!), index: m.index!, end: m.index! + m[0].length });
-  }
-  return out;
-}
