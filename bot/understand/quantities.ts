@@ -1,4 +1,5 @@
 import { nfkc } from '../../knowledge/text/normalize.js';
+import { clean } from './figures.js';
 import { chineseNumber } from './numerals.js';
 
 /** The unit a fact is kept in (facts.md): money in 万元, shares in %, counts bare. */
@@ -12,11 +13,6 @@ function numeric(token: string): number | null {
   const t = token.replace(/[,，]/g, '');
   if (/^[+-]?\d+(\.\d+)?$/u.test(t)) return Number(t);
   return chineseNumber(t);
-}
-
-/** Rounds away float noise from unit conversion (1.2亿 → 12000, not 11999.999…). */
-function clean(n: number): number {
-  return Math.round(n * 1e6) / 1e6;
 }
 
 /**
