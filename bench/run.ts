@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { projectRoot } from '../knowledge/paths.js';
 import { runCrashBench } from './crash.js';
 import { runDialogBench } from './dialog.js';
+import { runTypingOwnerBench } from './dialog-typing.js';
+import { runDialogUnderstandingBench } from './dialog-understanding.js';
 import { runHostileBench } from './hostile.js';
 import { runLoadBench } from './load.js';
 import { runLlmBench } from './llm.js';
@@ -57,6 +59,41 @@ const SECTIONS: Section[] = [
       ['dialog turn latency p50 / p95, in-process', `${r.turnLatencyMs.inProcess.p50} / ${r.turnLatencyMs.inProcess.p95} ms`, ''],
       ['dialog turn latency p50 / p95, over HTTP', `${r.turnLatencyMs.http.p50} / ${r.turnLatencyMs.http.p95} ms`, ''],
     ],
+  },
+  {
+    name: 'dialogTyping',
+    run: () => runTypingOwnerBench(),
+    rows: (r) => [
+      ...Object.entries(r.programmes as Record<string, Json>).map(([id, e]): Row => [
+        `typing owner: ${id === 'all' ? 'all three programmes in one check' : id} (${e.dialogs} enterprises) — verdicts right; questions to a verdict`,
+        `${e.verdictsRight} of ${e.dialogs}${e.noVerdict ? ` (${e.noVerdict} without a verdict)` : ''}; ${e.meanQuestions} of ${e.staticForm} form fields = ${Math.round(e.share * 100)}%`,
+        id === 'all' ? 'every verdict right' : 'every verdict right; ≤ 45%',
+      ]),
+      [`typing owner: answers asked again (${r.answers} answers)`, `${r.reasked} = ${(r.reaskedShare * 100).toFixed(2)}%`, '< 5%'],
+      [`typing owner: corrections naming their fact (${r.corrections.made}) — applied to it / to another fact / not applied`, `${r.corrections.rightFact} / ${r.corrections.wrongFact} / ${r.corrections.notApplied}`, '… / 0 / …'],
+    ],
+  },
+  {
+    name: 'dialogUnderstanding',
+    run: async () => runDialogUnderstandingBench(),
+    rows: (r) => {
+      const kinds = (a: Json) => Object.entries(a.byKind as Record<string, Json>).map(([k, v]) => `${k} ${v.rate}`).join(', ');
+      const line = (set: string, pick: (s: Json) => Json, extra: (s: Json) => string = () => ''): Row => [
+        `blind ${set} — tuned on (dev) / never tuned on (held-out)`,
+        `${pick(r.dev).rate} of ${pick(r.dev).total} / ${pick(r.heldout).rate} of ${pick(r.heldout).total}${extra(r.dev) ? `; ${extra(r.dev)} / ${extra(r.heldout)}` : ''}`,
+        '',
+      ];
+      return [
+        line('answers, value right', (s) => s.answers),
+        ['blind answers by kind — dev', kinds(r.dev.answers), ''],
+        ['blind answers by kind — held-out', kinds(r.heldout.answers), ''],
+        line('intents', (s) => s.intents),
+        line('corrections, fact and value right (or asked which)', (s) => s.corrections, (s) => `${s.corrections.wrongFact} applied to another fact`),
+        line('opening messages, facts and intent right', (s) => s.openings, (s) => `${s.openings.extraFacts} facts read that were not stated`),
+        [`dates (${r.libraries.dates.ours.answers} dev answers): ours vs chrono-node zh`, `${r.libraries.dates.ours.rate} vs ${r.libraries.dates.chronoNode.rate}`, ''],
+        [`answers in Chinese numerals (${r.libraries.chineseNumerals.ours.answers} dev answers): ours vs nzh`, `${r.libraries.chineseNumerals.ours.rate} vs ${r.libraries.chineseNumerals.nzh.rate}`, ''],
+      ];
+    },
   },
   {
     name: 'triage',

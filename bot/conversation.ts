@@ -36,6 +36,11 @@ export interface ConversationOptions {
 
 const DAY = 86_400_000;
 
+/** One line of a conversation as a page shows it again: what the user typed (or pressed), or the bot's replies. */
+export type HistoryEntry =
+  | { role: 'user'; text: string | null }
+  | { role: 'bot'; messages: Array<Omit<Message, 'evaluation'> & { evaluation?: { programmes: Array<{ id: string; outcome: string }> } }> };
+
 /** How a staff reply reads in the user's channel. */
 export function staffReplyMessage(r: PendingReply): Message {
   return { text: `工作人员回复（工单 ${r.ref}）：\n${r.text}` };
@@ -139,6 +144,25 @@ export class Conversations {
       this.tickets.markDelivered(r.replyId);
       this.store.appendBot(session.id, [message]);
       return message;
+    });
+  }
+
+  /**
+   * A web session's conversation so far, for the page to show again after a reload: each user message (a button
+   * press as its label) and each bot reply. A verdict keeps only its outcomes, not the whole evaluation.
+   */
+  history(sessionId: string): HistoryEntry[] {
+    if (!this.store.get(sessionId)) return [];
+    let lastButtons: Message['buttons'] = [];
+    return this.store.transcript(sessionId).map((entry): HistoryEntry => {
+      if (entry.role === 'user') {
+        const input = entry.payload as Input;
+        const label = input.action ? (lastButtons?.find((b) => b.action === input.action)?.label ?? null) : null;
+        return { role: 'user', text: typeof input.text === 'string' ? input.text : label };
+      }
+      const messages = (Array.isArray(entry.payload) ? entry.payload : [entry.payload]) as Message[];
+      lastButtons = messages.flatMap((m) => m.buttons ?? []);
+      return { role: 'bot', messages: messages.map(({ evaluation, ...m }) => (evaluation ? { ...m, evaluation: { programmes: evaluation.programmes.map((p) => ({ id: p.id, outcome: p.outcome })) } } : m)) };
     });
   }
 

@@ -15,6 +15,19 @@ export function withFact(facts: FactsRecord, path: string, value: unknown): Fact
   return { ...facts, [key]: value };
 }
 
+/** The facts without one value (a per-year value out of its year's slot); the old object is untouched. */
+export function withoutFact(facts: FactsRecord, path: string): FactsRecord {
+  const [key, year] = path.split('.') as [string, string | undefined];
+  const next = { ...facts };
+  if (year !== undefined && next[key] && typeof next[key] === 'object') {
+    const years = { ...(next[key] as Record<string, unknown>) };
+    delete years[year];
+    if (Object.keys(years).length) next[key] = years;
+    else delete next[key];
+  } else delete next[key];
+  return next;
+}
+
 export function factValue(facts: FactsRecord, path: string): unknown {
   const [key, year] = path.split('.') as [string, string | undefined];
   const v = facts[key];

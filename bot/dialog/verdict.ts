@@ -84,8 +84,8 @@ function confirmationMessage(w: EvaluationJson['warnings'][number], lang: Lang):
   return {
     text:
       lang === 'zh'
-        ? `⚠ 您告诉我的${label}是 ${w.value}%，是${w.suggested}%吗？如果是，请回复“${label}是${w.suggested}%”并确认，我会重新判断；下面的结论暂按 ${w.value}% 作出。`
-        : `⚠ You gave ${label} as ${w.value}%. Did you mean ${w.suggested}%? If so, reply “${label} is ${w.suggested}%” and I will judge again; the result below takes ${w.value}%.`,
+        ? `⚠ 您告诉我的${label}是 ${w.value}%，是${w.suggested}%吗？如果是，请回复“${label}改为${w.suggested}%”，我会重新判断；下面的结论暂按 ${w.value}% 作出。`
+        : `⚠ You gave ${label} as ${w.value}%. Did you mean ${w.suggested}%? If so, reply “${label}改为${w.suggested}%” and I will judge again; the result below takes ${w.value}%.`,
   };
 }
 

@@ -2,7 +2,7 @@ import { nfkc } from '../../knowledge/text/normalize.js';
 
 const NO = /^(否|不是|不是的|不对|没有|没|无|不|未|不属于|不符合|不具备|还没有|尚未|没有的|no|n|false|不曾|从未)[。.!！]*$/iu;
 const YES = /^(是|是的|对|对的|有|有的|已|已经|是啊|嗯|符合|属于|具备|没错|对啊|当然|肯定|yes|y|true|ok|好|有过|曾经)[。.!！]*$/iu;
-const NEGATION_PREFIX = /^(不|没|未|无|非)/u;
+const NEGATION_PREFIX = /^(不|没|未|无|非|暂时没|暂无|暂未|目前没|目前还没|现在没|现在还没|从来没|从没|还没|尚未)/u;
 
 /** 是/对/有 → true; 否/没有/不是 → false; anything else → null (not understood, never guessed). */
 export function parseYesNo(text: string): boolean | null {

@@ -1,4 +1,5 @@
 import { nfkc } from '../../knowledge/text/normalize.js';
+import { clean } from './figures.js';
 import { chineseNumber } from './numerals.js';
 
 /** The unit a fact is kept in (facts.md): money in 万元, shares in %, counts bare. */
@@ -12,11 +13,6 @@ function numeric(token: string): number | null {
   const t = token.replace(/[,，]/g, '');
   if (/^[+-]?\d+(\.\d+)?$/u.test(t)) return Number(t);
   return chineseNumber(t);
-}
-
-/** Rounds away float noise from unit conversion (1.2亿 → 12000, not 11999.999…). */
-function clean(n: number): number {
-  return Math.round(n * 1e6) / 1e6;
 }
 
 /**
@@ -44,16 +40,4 @@ export function parseQuantity(text: string, unit: TargetUnit): number | null {
   if (suffix && suffix in MONEY_UNIT) return suffix === '万' ? n * 1e4 : null;
   if (suffix === '%' || suffix === '％') return null;
   return n;
-}
-
-/** Money written anywhere in a sentence ("去年营收1.2亿，研发投入600万"): every amount with its position. */
-export function moneyMentions(text: string): Array<{ value: number; index: number; end: number }> {
-  const t = nfkc(text);
-  const re = new RegExp(`(${NUM})(亿元|个亿|亿|千万元|千万|百万元|百万|万元|万)`, 'gu');
-  const out: Array<{ value: number; index: number; end: number }> = [];
-  for (const m of t.matchAll(re)) {
-    const n = numeric(m[1]!);
-    if (n !== null) out.push({ value: clean(n * MONEY_UNIT[m[2]!]!), index: m.index!, end: m.index! + m[0].length });
-  }
-  return out;
 }

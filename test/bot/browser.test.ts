@@ -11,7 +11,8 @@ describe.runIf(available)('web chat in Chromium', () => {
     const page = await chat.browser.newPage({ viewport: { width: 420, height: 900 } });
     await page.goto(chat.server.url());
     await page.getByRole('button', { name: '评估我能认定什么' }).click();
-    await page.locator('[data-ask="registrationDate"]').last().waitFor();
+    // the first question is the gate most enterprises fail
+    await page.locator('[data-ask="attractedFromOutside"]').last().waitFor();
     // answer by typing, then by pressing the offered buttons
     await page.getByLabel('消息').fill('我们只想评估高企，2026年6月1日注册成立');
     await page.getByRole('button', { name: '发送' }).click();
@@ -32,6 +33,11 @@ describe.runIf(available)('web chat in Chromium', () => {
     expect(await citation.locator('summary').textContent()).toMatch(/《.+》/);
     expect((await citation.locator('blockquote').textContent())!.length).toBeGreaterThan(5);
     await page.screenshot({ path: 'docs/web-chat.png', fullPage: false });
+    // a reload shows the conversation so far, the verdict included, instead of an empty page
+    await page.reload();
+    await page.locator('[data-verdict]').last().waitFor();
+    expect(await page.locator('.msg.user').allTextContents()).toEqual(['评估我能认定什么', '我们只想评估高企，2026年6月1日注册成立', '对，就是这样']);
+    expect(await page.locator('[data-verdict]').last().getAttribute('data-verdict')).toContain('hnte:ineligible');
     await page.close();
   }, 60_000);
 

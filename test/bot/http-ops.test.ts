@@ -80,7 +80,7 @@ describe('what an operator sees', () => {
     chat().times(3).reply(503, { error: { message: 'busy' } });
     const fallen = await s.post({ text: COVERED });
     expect(fallen.body.messages[0]!.source).toBe('extractive');
-    const declined = await s.post({ text: '南通的天气怎么样' });
+    const declined = await s.post({ text: '海门2026年高企要达到多少家' });
     expect(declined.body.messages[0]!.source).toBe('extractive');
     await s.post({ action: 'human' });
 

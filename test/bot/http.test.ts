@@ -31,6 +31,19 @@ describe('HTTP API', () => {
     expect(await res.json()).toEqual({ ok: true });
   });
 
+  it('GET /api/history gives a session’s conversation so far, for a reloaded page; a malformed id is a 400', async () => {
+    const first = ChatResponse.parse((await server.post({ text: '想评估一下我们能不能申报高企' })).body);
+    await server.post({ sessionId: first.sessionId, action: 'skip' });
+    const res = await fetch(`${server.url()}/api/history?sessionId=${first.sessionId}`);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { entries: Array<{ role: string; text?: string; messages?: unknown[] }> };
+    expect(body.entries.map((e) => e.role)).toEqual(['user', 'bot', 'user', 'bot']);
+    expect(body.entries[0]!.text).toBe('想评估一下我们能不能申报高企');
+    expect(body.entries[2]!.text).toBe('不知道');
+    expect((await fetch(`${server.url()}/api/history?sessionId=no`)).status).toBe(400);
+    expect(((await (await fetch(`${server.url()}/api/history?sessionId=never-seen-before`)).json()) as { entries: unknown[] }).entries).toEqual([]);
+  });
+
   it('POST /api/chat answers in the contract shape and keeps the session', async () => {
     const first = await server.post({ text: '想评估一下我们能不能申报高企' });
     expect(first.status).toBe(200);

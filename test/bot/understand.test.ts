@@ -1,10 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { readAnswer } from '../../bot/understand/answer-reader.js';
 import { isSkip, parseChoice, parseYesNo } from '../../bot/understand/answers.js';
+import { answersPending, readCorrection } from '../../bot/understand/corrections.js';
 import { parseDate } from '../../bot/understand/dates.js';
 import { extractFacts } from '../../bot/understand/extract.js';
 import { chineseNumber } from '../../bot/understand/numerals.js';
 import { parseQuantity } from '../../bot/understand/quantities.js';
+import type { FactPath } from '../../rules/facts/catalog.js';
 
 describe('Chinese numerals', () => {
   it.each([
@@ -99,5 +102,64 @@ describe('several facts in one message', () => {
 
   it('finds nothing in a message that states no fact', () => {
     expect(extractFacts('你好，我想问问高企怎么申报', ctx)).toEqual([]);
+  });
+});
+
+describe('answers in the owner’s words (readAnswer)', () => {
+  const read = (fact: string, text: string) => readAnswer(fact as FactPath, text, { today: '2026-12-02' });
+  it.each([
+    ['employees', '三四十个', { kind: 'range', low: 30, high: 40 }],
+    ['salesRevenueByYear.2025', '1500多万', { kind: 'range', low: 1500, high: 1600 }],
+    ['scienceStaff', '6到8个', { kind: 'range', low: 6, high: 8 }],
+    ['salesRevenueByYear.2025', '1亿2', { kind: 'value', value: 12000 }],
+    ['salesRevenueByYear.2025', '一千二', { kind: 'value', value: 1200 }],
+    ['salesRevenueByYear.2025', '1kw', { kind: 'value', value: 1000 }],
+    ['netAssetsByYear.2025', '负的200万', { kind: 'value', value: -200 }],
+    ['highTechIncomeShare', '六成五', { kind: 'value', value: 65 }],
+    ['rdExpenseByYear.2025', '研发投入占销售额6%，销售额3000万', { kind: 'value', value: 180 }],
+    ['ipClassII', '实用新型10个，软著3个', { kind: 'value', value: 13 }],
+    ['salesRevenueByYear.2024', '23年1000万，24年1500万', { kind: 'value', value: 1500 }],
+    ['registrationDate', '2019.3', { kind: 'month', year: 2019, month: 3 }],
+    ['registrationDate', '上个月', { kind: 'month', year: 2026, month: 11 }],
+    ['registrationDate', '19年底', { kind: 'year', year: 2019 }],
+    ['rdExpenseByYear.2023', '那时候公司还没有呢', { kind: 'none' }],
+    ['employees', '不太清楚', { kind: 'unknown' }],
+    ['region', '洋口港', { kind: 'value', value: '如东县' }],
+    ['highTechField', '锂电池', { kind: 'guess', value: '新能源与节能' }],
+    ['attractedFromOutside', '从苏州引进来的', { kind: 'value', value: true }],
+    ['rdManagementSystem', '制度有，辅助账没建', { kind: 'value', value: false }],
+  ])('%s: “%s”', (fact, text, reading) => expect(read(fact, text)).toEqual(reading));
+
+  it.each([
+    ['employees', '员工47，算上外包的保洁就50了'],
+    ['employees', '不到十个人'],
+    ['scienceStaff', '大概一半人吧'],
+    ['salesRevenueByYear.2025', '今年大概3200万'],
+    ['registrationDate', '还没注册'],
+    ['region', '开发区'],
+  ])('%s: “%s” is asked back, not read', (fact, text) => expect(read(fact, text).kind).toBe('ask'));
+
+  it.each([['employees', '嗯'], ['employees', '…'], ['registrationDate', '这个重要吗']])('%s: “%s” is no answer', (fact, text) =>
+    expect(read(fact, text).kind).toBe('reject'),
+  );
+});
+
+describe('corrections find the fact they name, never another', () => {
+  const known = { employees: 120, salesRevenueByYear: { '2024': 1800, '2025': 2000 }, region: '海门区' };
+  const read = (text: string) => readCorrection(text, { today: '2026-12-02', known });
+  it('reads the named fact, its year and its value', () => {
+    expect(read('刚才去年营收说错了，是2500万')).toEqual({ kind: 'fact', path: 'salesRevenueByYear.2025', reading: { kind: 'value', value: 2500 } });
+    expect(read('员工不是120，是150人')).toEqual({ kind: 'fact', path: 'employees', reading: { kind: 'value', value: 150 } });
+    expect(read('我们不在海门 在启东')).toEqual({ kind: 'fact', path: 'region', reading: { kind: 'value', value: '启东市' } });
+  });
+  it('asks which when the fact or its year cannot be told', () => {
+    expect(read('刚才那个填错了，是90')).toMatchObject({ kind: 'which' });
+    expect(read('销售收入改为2500万')).toMatchObject({ kind: 'which', reason: 'which year' });
+  });
+  it('a correction-worded reply naming only the pending fact is its answer', () => {
+    expect(answersPending('应该是新能源', 'highTechField')).toBe(true);
+    expect(answersPending('员工改为150人', 'employees')).toBe(true);
+    expect(answersPending('员工改为150人', 'scienceStaff')).toBe(false);
+    expect(answersPending('刚才员工说错了，是150', 'employees')).toBe(false);
   });
 });

@@ -48,8 +48,8 @@ describe('the verdict in the chat', () => {
     send({ action: 'confirm' });
     expect(conversations.store.get('u')?.facts).toMatchObject({ highTechIncomeShare: 0.65 });
     const suggestion = /请回复“(.+?)”/u.exec(messages({ ...STRONG, highTechIncomeShare: 0.65 })[0]!.text)![1]!;
-    send({ text: suggestion });
-    send({ action: 'confirm' });
+    // a correction: applied at once, shown as 旧值 → 新值 with 撤销
+    expect(send({ text: suggestion })[0]!.text).toContain('0.65 % → 65 %');
     expect(conversations.store.get('u')?.facts).toMatchObject({ highTechIncomeShare: 65 });
   });
 });

@@ -12,6 +12,9 @@ export function typedFor(action: string, pendingFact: string | undefined): strin
     case 'forget-confirm': return '是';
     case 'forget-cancel': return '否';
     case 'restart': return '重新开始';
+    case 'restart-confirm': return '是';
+    case 'restart-cancel': return '否';
+    case 'undo': return '撤销';
     case 'human': return '转人工';
     case 'help': return '帮助';
     case 'facts': return '我的信息';

@@ -47,7 +47,8 @@ describe('reading a model proposal from the facts schema', () => {
 });
 
 describe('facts from free text, with a model', () => {
-  const MESSY = '公司2019年在海门注册的，主要做锂电池隔膜';
+  // the patterns read places and years now; this one states its facts in words they leave to the model
+  const MESSY = '我们主营锂电池隔膜，厂子在长江边上';
 
   it('proposes what the model read where the patterns read nothing; nothing is used before the user confirms', async () => {
     expect(extractFacts(MESSY, YEARS)).toEqual([]);
@@ -63,12 +64,13 @@ describe('facts from free text, with a model', () => {
     expect(reply.messages.at(-1)!.text).toContain('注册所在板块：海门区');
     expect(reply.messages.at(-1)!.text).toContain('锂电池隔膜');
     expect(reply.messages.at(-1)!.text).not.toContain('职工总数');
-    expect(reply.messages.at(-1)!.buttons?.map((b) => b.action)).toEqual(['confirm', 'reject']);
+    // the place is the model's inference (the message names none): offered unticked
+    expect(reply.messages.at(-1)!.buttons?.map((b) => b.action)).toEqual(['confirm', 'reject', 'tick:region']);
     expect(factsOf(c)).toEqual({});
     expect(events).toEqual([expect.objectContaining({ task: 'facts', outcome: 'used' })]);
 
     await c.handleAsync('web', 'u', { action: 'confirm' });
-    expect(factsOf(c)).toEqual({ region: '海门区', mainBusiness: '锂电池隔膜' });
+    expect(factsOf(c)).toEqual({ mainBusiness: '锂电池隔膜' });
   });
 
   it('shows what the message said apart from what the model inferred, and records an inferred fact only once ticked', async () => {
@@ -76,20 +78,21 @@ describe('facts from free text, with a model', () => {
     const { c } = conversations(true);
     const shown = (await c.handleAsync('web', 'u', { text: MESSY })).messages.at(-1)!;
     const [said, inferred] = shown.text.split('模型推测的');
-    expect(said).toContain('您说的：\n• 注册所在板块：海门区\n• 主要产品（服务）：锂电池隔膜');
-    expect(inferred).toContain('☐ ');
+    expect(said).toContain('您说的：\n• 主要产品（服务）：锂电池隔膜');
+    expect(inferred).toContain('☐ 注册所在板块：海门区');
     expect(inferred).toContain('新材料');
     expect(inferred).toContain('持有有效的高新技术企业证书：是');
-    expect(shown.buttons!.map((b) => b.action)).toEqual(['confirm', 'reject', 'tick:highTechField', 'tick:hnteCertified']);
-    expect(shown.buttons![2]!.label.startsWith('☐')).toBe(true);
+    expect(shown.buttons!.map((b) => b.action)).toEqual(['confirm', 'reject', 'tick:region', 'tick:highTechField', 'tick:hnteCertified']);
+    const label = (m: typeof shown, action: string) => m.buttons!.find((b) => b.action === action)!.label;
+    expect(label(shown, 'tick:highTechField').startsWith('☐')).toBe(true);
 
     const ticked = (await c.handleAsync('web', 'u', { action: 'tick:highTechField' })).messages.at(-1)!;
-    expect(ticked.buttons![2]!.label.startsWith('☑')).toBe(true);
-    expect(ticked.buttons![3]!.label.startsWith('☐')).toBe(true);
+    expect(label(ticked, 'tick:highTechField').startsWith('☑')).toBe(true);
+    expect(label(ticked, 'tick:hnteCertified').startsWith('☐')).toBe(true);
     expect(factsOf(c)).toEqual({});
 
     await c.handleAsync('web', 'u', { action: 'confirm' });
-    expect(factsOf(c)).toEqual({ region: '海门区', mainBusiness: '锂电池隔膜', highTechField: '新材料' });
+    expect(factsOf(c)).toEqual({ mainBusiness: '锂电池隔膜', highTechField: '新材料' });
   });
 
   it('keeps nothing the user rejects', async () => {
@@ -102,7 +105,7 @@ describe('facts from free text, with a model', () => {
 
   it('reads a long message alongside the patterns, whose reading wins where they disagree', async () => {
     const long = '我们公司员工50人，2019年在海门注册，主要做锂电池隔膜，去年营业收入3000万元，研发投入也不少';
-    expect(extractFacts(long, YEARS).map((p) => p.path)).toEqual(['employees', 'salesRevenueByYear.2025']);
+    expect(extractFacts(long, YEARS).map((p) => p.path)).toEqual(['employees', 'region', 'registrationDate', 'salesRevenueByYear.2025']);
     chat().reply(200, toolCallReply('enterprise_facts', { employees: 500, region: '海门区', mainBusiness: '锂电池隔膜' }));
     const { c } = conversations(true);
     await c.handleAsync('web', 'u', { text: long });

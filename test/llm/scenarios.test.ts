@@ -72,13 +72,14 @@ describe('issue 16: the thirteen scenarios, through a chat turn', () => {
   }
 
   it('5 invented facts: what the message did not say is shown apart, unticked, and not recorded on “对”', async () => {
-    chat().reply(200, toolCallReply('enterprise_facts', { region: '海门区', hnteCertified: true, employees: 500 }));
+    chat().reply(200, toolCallReply('enterprise_facts', { mainBusiness: '锂电池隔膜', region: '海门区', hnteCertified: true, employees: 500 }));
     const { c } = conversations();
-    const text = '公司2019年在海门注册的，主要做锂电池隔膜';
+    // words the patterns leave to the model: it states the product, and names no place, certificate or headcount
+    const text = '我们主营锂电池隔膜，厂子在长江边上';
     const shown = (await c.handleAsync('web', 'u', { text })).messages.at(-1)!;
-    expect(shown.text).toMatch(/模型推测的[^]*☐ 持有有效的高新技术企业证书：是[^]*☐ 职工总数/u);
+    expect(shown.text).toMatch(/您说的：\n• 主要产品（服务）：锂电池隔膜[^]*模型推测的[^]*☐ 注册所在板块：海门区[^]*☐ 持有有效的高新技术企业证书：是[^]*☐ 职工总数/u);
     await c.handleAsync('web', 'u', { text: '对' });
-    expect(c.store.forUser('web', 'u', 'u').facts).toEqual({ region: '海门区' });
+    expect(c.store.forUser('web', 'u', 'u').facts).toEqual({ mainBusiness: '锂电池隔膜' });
   });
 
   it('10 injection: a draft that obeyed it is never shown', async () => {

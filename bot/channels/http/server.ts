@@ -121,6 +121,13 @@ export function createChatServer(options: ServerOptions): Server {
       if (req.method !== 'GET') throw new HttpError(405, 'use GET');
       return sendReport(res, url, options.conversations, options.report);
     }
+    if (url.pathname === '/api/history') {
+      // the conversation so far, so that a reloaded page shows it
+      if (req.method !== 'GET') throw new HttpError(405, 'use GET');
+      const sessionId = url.searchParams.get('sessionId') ?? '';
+      if (!/^[A-Za-z0-9_-]{8,64}$/u.test(sessionId)) throw new HttpError(400, 'sessionId: 8–64 letters, digits, - or _');
+      return sendJson(res, 200, { sessionId, entries: await turns.run(() => options.conversations.history(sessionId)) });
+    }
     if (url.pathname === '/api/chat') {
       if (req.method !== 'POST') throw new HttpError(405, 'use POST');
       return chat(req, res, requestId);

@@ -118,4 +118,26 @@ setInterval(async () => {
 
 document.getElementById('restart').addEventListener('click', () => send({ action: 'restart' }, '重新开始'));
 
-send({ action: 'help' });
+// a reload shows the conversation so far and carries on where it was; a new visitor gets the welcome
+async function start() {
+  try {
+    const res = await fetch(`/api/history?sessionId=${encodeURIComponent(sessionId)}`);
+    const data = res.ok ? await res.json() : { entries: [] };
+    // a session can exist with nothing said in it yet (facts filled in by staff, say): welcome it like a new one
+    const said = data.entries.some((e) => (e.role === 'user' ? Boolean(e.text) : e.messages.length > 0));
+    if (said) {
+      for (const e of data.entries) {
+        if (e.role === 'user') {
+          if (e.text) showUser(e.text);
+        } else for (const m of e.messages) showBot(m);
+      }
+      window.scrollTo(0, document.body.scrollHeight);
+      return;
+    }
+  } catch {
+    // no history to show: start afresh
+  }
+  send({ action: 'help' });
+}
+
+start();
