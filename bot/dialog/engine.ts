@@ -86,7 +86,7 @@ function askable(ctx: Ctx, evaluation: ReturnType<typeof evaluate>): FactPath[] 
 }
 
 function askMessage(ctx: Ctx, path: FactPath, remaining: number): Message {
-  const info = describeFact(path);
+  const info = describeFact(path, ctx.deps.today());
   const { lang } = ctx;
   const question = lang === 'zh' ? info.question : `${info.labelEn}${info.year ? ` (${info.year})` : ''}?`;
   const unit = info.unit && info.unit !== '项' ? `${say(lang, 'unit', { unit: info.unit })}；` : '';
