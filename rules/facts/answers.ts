@@ -15,8 +15,9 @@ export function settleFromAnswers(facts: Facts): void {
     facts.nantongRegistrationDate ??= facts.registrationDate;
     facts.hnteWhenIntroduced ??= false;
   }
-  // one that arrived as a 高企 was founded elsewhere
-  if (facts.hnteWhenIntroduced === true) facts.nantongOrigin ??= 'movedIn';
+  // one that arrived as a 高企, or registered in 南通 after its founding, was founded elsewhere
+  const arrivedLater = facts.nantongRegistrationDate !== undefined && facts.registrationDate !== undefined && facts.nantongRegistrationDate > facts.registrationDate;
+  if (facts.hnteWhenIntroduced === true || arrivedLater) facts.nantongOrigin ??= 'movedIn';
   // an own Ⅰ类 grant of 2022-11-21…12-31 is self-applied: the first route condition 8 names
   if (facts.kechuangIpGrantedInCarveOut === true) facts.kechuangIpRoute ??= true;
   // and with no Ⅰ类 IP by any route of condition 8 there is no such grant

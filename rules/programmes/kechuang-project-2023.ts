@@ -181,6 +181,13 @@ function hnteOnArrival(facts: Facts): boolean | undefined {
   return undefined;
 }
 
+/** 条件1's "引进": asked as 新设立 / 迁入 first, since 新设立 settles it (no enterprise founded in 南通 arrived as a 高企). */
+function arrivedAsHnte(facts: Facts, says: { yes: string; no: string }): Judgement {
+  const j = requireValue(hnteOnArrival(facts), 'hnteWhenIntroduced', true, says);
+  if (j.status === 'unknown' && facts.nantongOrigin === undefined) j.open = ['nantongOrigin'];
+  return j;
+}
+
 const route1: Kc = {
   id: 'kc-route-1-hnte',
   label: '条件1：引进有效期内高新技术企业，或母公司为市外高新技术企业',
@@ -189,7 +196,7 @@ const route1: Kc = {
   judge: ({ facts, asOf }) => {
     const introduced = allParts(
       requireValue(holdsValidCertificate(facts, asOf), 'hnteCertified', true, { yes: '企业持有有效期内高新技术企业证书', no: '企业目前未持有有效的高企证书' }),
-      requireValue(hnteOnArrival(facts), 'hnteWhenIntroduced', true, {
+      arrivedAsHnte(facts, {
         yes: '迁入南通时已是有效期内的高新技术企业',
         no: '迁入南通时不是有效期内的高新技术企业（落户后首次获得高企认定的，按其他说明3计入“通过高新技术企业认定的项目”数，不计入招引科创项目数）',
       }),
