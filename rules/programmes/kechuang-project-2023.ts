@@ -183,8 +183,13 @@ function hnteOnArrival(facts: Facts): boolean | undefined {
 
 /** 条件1's "引进": asked as 新设立 / 迁入 first, since 新设立 settles it (no enterprise founded in 南通 arrived as a 高企). */
 function arrivedAsHnte(facts: Facts, says: { yes: string; no: string }): Judgement {
-  const j = requireValue(hnteOnArrival(facts), 'hnteWhenIntroduced', true, says);
+  const onArrival = hnteOnArrival(facts);
+  const j = requireValue(onArrival, 'hnteWhenIntroduced', true, says);
   if (j.status === 'unknown' && facts.nantongOrigin === undefined) j.open = ['nantongOrigin'];
+  // 第十八条: only a move as a whole keeps the qualification across 认定机构 areas; the dates cannot tell which
+  if (onArrival === true && facts.hnteWhenIntroduced === undefined) {
+    j.detail += '（按证书日期推断；跨省部分搬迁的须由迁入地重新认定，若属此情形请告知“迁入时不是高企”）';
+  }
   return j;
 }
 
