@@ -2,6 +2,8 @@ import { benefitsFor, type Benefit } from './advice/benefits.js';
 import { matchParks, type ParkMatch } from './advice/parks.js';
 import { roadmapFor, type RoadmapStep } from './advice/roadmap.js';
 import type { FactPath } from './facts/catalog.js';
+import { settleFromAnswers } from './facts/answers.js';
+import { settleConflicts } from './facts/conflicts.js';
 import { fractionWarnings, type FactWarning } from './facts/fraction-warnings.js';
 import { FACT_KEYS, type Facts } from './facts/schema.js';
 import type { Context } from './engine/condition.js';
@@ -39,7 +41,10 @@ function uniformly(facts: Facts): Facts {
 
 /** Judges a validated profile as of a date. Pure and synchronous: same facts and date, same evaluation. */
 export function evaluate(facts: Facts, asOf: IsoDate): Evaluation {
-  const ctx: Context = { facts: uniformly(facts), asOf };
+  const read = uniformly(facts);
+  const conflicts = settleConflicts(read);
+  settleFromAnswers(read);
+  const ctx: Context = { facts: read, asOf };
   // every programme Tongce judges, in the order they are reported
   const kechuang = judgeProgramme(kechuangProject2023, ctx);
   const hnteResult = judgeProgramme(hnte, ctx);
@@ -57,6 +62,6 @@ export function evaluate(facts: Facts, asOf: IsoDate): Evaluation {
     parks,
     roadmap: roadmapFor(ctx, byId),
     missingFacts: ranking,
-    warnings: fractionWarnings(facts),
+    warnings: [...fractionWarnings(facts), ...conflicts],
   };
 }

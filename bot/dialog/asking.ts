@@ -19,7 +19,8 @@ export function askable(ctx: Ctx, evaluation: ReturnType<typeof evaluate>): Fact
 }
 
 function askMessage(ctx: Ctx, path: FactPath, remaining: number): Message {
-  const info = describeFact(path);
+  // a question about a period names its dates ("2025年1月1日至今") from the evaluation date
+  const info = describeFact(path, ctx.deps.today());
   const { lang } = ctx;
   const question = lang === 'zh' ? info.question : `${info.labelEn}${info.year ? ` (${info.year})` : ''}?`;
   const unit = info.unit && info.unit !== '项' ? `${say(lang, 'unit', { unit: info.unit })}；` : '';

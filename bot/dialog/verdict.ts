@@ -80,6 +80,8 @@ function summaryMessage(e: EvaluationJson, lang: Lang): Message {
  * and says how to correct it: the sentence it suggests is one the dialog reads as that fact, to confirm.
  */
 function confirmationMessage(w: EvaluationJson['warnings'][number], lang: Lang): Message {
+  // two facts that disagree as read (no value to confirm): the rules' message names both and says how they were read
+  if (w.suggested === undefined) return { text: `⚠ ${w.message}` };
   const label = labelOf(w.fact as FactPath, lang);
   return {
     text:

@@ -1,3 +1,4 @@
+import { yearOf, type IsoDate } from '../logic/dates.js';
 import { HIGH_TECH_FIELDS, PER_YEAR_KEYS, REGIONS, type FactKey, type PerYearKey } from './schema.js';
 
 /** How a dialog asks for a fact (contracts.md "ask"). */
@@ -36,12 +37,20 @@ const GRADES_SUPPORT: Choice[] = [
 const yesNo = (label: string, labelEn: string, question: string): FactInfo => ({ label, labelEn, question, kind: 'boolean' });
 const amount = (label: string, labelEn: string, question: string, unit: string): FactInfo => ({ label, labelEn, question, kind: 'number', unit });
 
+/** Stands for 1 January of the year before the evaluation date in questions covering "上一年及当年". */
+const SINCE_PREVIOUS_YEAR = '{previousYear}1月1日';
+const ONLY_NONE_IS_NO = '（一项都没有才答“否”）';
+
 /** What the dialog needs to ask for each key of the schema; the type makes it cover every key. */
 export const FACT_CATALOG: { readonly [K in FactKey]: FactInfo } = {
   name: { label: '企业名称', labelEn: 'enterprise name', question: '企业名称是什么？', kind: 'text' },
   region: { label: '注册所在板块', labelEn: 'region of registration', question: '企业注册在南通哪个板块？（尚未在南通注册请选“市外”）', kind: 'choice', choices: same(REGIONS) },
   park: { label: '所在园区', labelEn: 'park', question: '企业位于哪个开发区或园区？', kind: 'text' },
   registrationDate: { label: '注册成立日期', labelEn: 'registration date', question: '企业注册成立日期是哪一天？', kind: 'date' },
+  nantongOrigin: {
+    label: '在南通新设立或从外地迁入', labelEn: 'founded in Nantong or moved in', question: '企业是在南通新设立的，还是从外地迁入的？', kind: 'choice',
+    choices: [{ label: '在南通新设立', value: 'foundedHere' }, { label: '从外地迁入', value: 'movedIn' }],
+  },
   nantongRegistrationDate: { label: '在南通注册（迁入）日期', labelEn: 'date registered in Nantong', question: '企业是哪一天在南通注册落户的？（在南通新设立的企业，就是注册成立日期；从外地迁入的，是迁入南通登记的日期）', kind: 'date' },
   residentEnterprise: yesNo('境内注册的居民企业', 'resident enterprise registered in China', '企业是否在中国境内（不含港、澳、台）注册的居民企业？'),
   industryType: {
@@ -75,13 +84,18 @@ export const FACT_CATALOG: { readonly [K in FactKey]: FactInfo } = {
   coreSupportLevel: { label: '知识产权对主要产品的核心支持作用', labelEn: 'core support of IP to main products', question: '自评知识产权对主要产品（服务）的核心支持作用：A 强、B 较强、C 一般、D 较弱、E 无？', kind: 'choice', choices: GRADES_SUPPORT },
   joinedStandards: yesNo('参与编制标准', 'took part in drafting standards', '企业是否参与编制过国家标准、行业标准、检测方法或技术规范？'),
   techTransfersAnnualAvg: amount('近三年科技成果转化年均项数', 'technology transfers a year (3-year average)', '近三年平均每年转化科技成果多少项？', '项'),
-  rdManagementSystem: yesNo('研发组织管理制度与研发费用辅助账', 'R&D management system and auxiliary accounts', '是否制定了研发组织管理制度、建立研发投入核算体系并编制研发费用辅助账？'),
-  rdInstitutionAndCooperation: yesNo('内部研发机构与产学研合作', 'in-house R&D unit and research cooperation', '是否设立了具备科研条件的内部研发机构，并开展产学研合作？'),
-  transferIncentiveSystem: yesNo('成果转化激励制度与开放式创新平台', 'technology transfer incentives and open platform', '是否建立了科技成果转化的组织实施与激励奖励制度，以及开放式创新创业平台？'),
-  talentSystem: yesNo('人才培养、引进与绩效评价制度', 'talent development and evaluation system', '是否建立了科技人员培养进修、职工技能培训、人才引进及人才绩效评价奖励制度？'),
+  rdManagementSystem: yesNo('研发组织管理制度与研发费用辅助账（部分或全部）', 'R&D management system and auxiliary accounts (some or all)', `研发组织管理制度、研发投入核算体系、研发费用辅助账，企业至少有其中一项吗？${ONLY_NONE_IS_NO}`),
+  rdInstitutionAndCooperation: yesNo('内部研发机构与产学研合作（部分或全部）', 'in-house R&D unit and research cooperation (some or all)', `具备科研条件的内部研发机构、产学研合作，企业至少有其中一项吗？${ONLY_NONE_IS_NO}`),
+  transferIncentiveSystem: yesNo('成果转化激励制度与开放式创新平台（部分或全部）', 'technology transfer incentives and open platform (some or all)', `科技成果转化的组织实施与激励奖励制度、开放式创新创业平台，企业至少有其中一项吗？${ONLY_NONE_IS_NO}`),
+  talentSystem: yesNo('人才培养、引进与绩效评价制度（部分或全部）', 'talent development and evaluation system (some or all)', `科技人员培养进修、职工技能培训、人才引进、人才绩效评价奖励制度，企业至少有其中一项吗？${ONLY_NONE_IS_NO}`),
   majorIncidentLastYear: yesNo('近一年发生重大安全、质量事故或严重环境违法', 'major incident in the last year', '申请前一年内是否发生过重大安全、重大质量事故或严重环境违法行为？'),
-  majorIncidentSincePreviousYear: yesNo('上一年初以来发生重大安全、质量事故或严重环境违法', 'major incident since the start of the previous year', '从去年1月1日至今，是否发生过重大安全、重大质量事故或严重环境违法行为？'),
-  seriousDishonesty: yesNo('科研严重失信或列入经营异常名录、严重违法失信名单', 'serious dishonesty or blacklisted', '企业是否有科研严重失信行为，或被列入经营异常名录、严重违法失信企业名单？'),
+  majorIncidentSincePreviousYear: yesNo('上一年初以来发生重大安全、质量事故或严重环境违法', 'major incident since the start of the previous year', `${SINCE_PREVIOUS_YEAR}至今，是否发生过重大安全、重大质量事故或严重环境违法行为？`),
+  majorIncidentPeriod: {
+    label: '上一年初以来的重大安全、质量事故或严重环境违法', labelEn: 'major incidents since the start of the previous year',
+    question: `${SINCE_PREVIOUS_YEAR}至今，企业发生过重大安全、重大质量事故或严重环境违法行为吗？`, kind: 'choice',
+    choices: [{ label: '没有', value: 'none' }, { label: '有，但都在12个月以前', value: 'before12Months' }, { label: '近12个月内有', value: 'within12Months' }],
+  },
+  seriousDishonesty: yesNo('科研严重失信或列入经营异常名录、严重违法失信名单', 'serious dishonesty or blacklisted', `企业目前是否被列入经营异常名录、严重违法失信企业名单，或${SINCE_PREVIOUS_YEAR}以来有科研严重失信行为？`),
   hnteCertified: yesNo('持有有效的高新技术企业证书', 'holds a valid HNTE certificate', '企业目前是否持有有效期内的高新技术企业证书？'),
   hnteCertDate: { label: '高企证书颁发日期', labelEn: 'HNTE certificate date', question: '高新技术企业证书是哪一天颁发的？', kind: 'date' },
   inCultivationPool: yesNo('已入南通市高企培育库', 'in the Nantong HNTE cultivation pool', '企业是否已入选南通市高新技术企业培育库（“小升高”）？'),
@@ -106,7 +120,8 @@ export const FACT_CATALOG: { readonly [K in FactKey]: FactInfo } = {
   postMoneyValuation: amount('投后估值', 'post-money valuation', '投后估值是多少（万元）？', '万元'),
   localStateCapitalShare: amount('投资主体中属地国有资本占比', 'share of local state capital among investors', '投资主体中属地国有资本占比是多少（%）？', '%'),
   kechuangIpRoute: yesNo('按认定标准第8条的途径获得Ⅰ类知识产权', 'class I IP obtained by a route of condition 8', '企业是否通过自主申请授权、母公司转让、市外高校院所创业者或市外个人投资者转让等途径获得Ⅰ类知识产权？'),
-  utilityModelsSelfApplied: amount('自主申请授权的实用新型专利数', 'self-applied utility model patents', '企业自主申请并获授权的实用新型专利有几项？', '项'),
+  utilityModelsSelfApplied: amount('自主申请授权的实用新型专利数', 'self-applied utility model patents', '企业自主申请并获授权、仍有效且对主要产品（服务）发挥核心支持作用的实用新型专利有几项？', '项'),
+  kechuangIpGrantedInCarveOut: yesNo('自主申请的Ⅰ类知识产权在条件8括号所列期间获得授权', 'own class I IP granted 2022-11-21…12-31', '企业自主申请的Ⅰ类知识产权，是否于2022年11月21日至12月31日期间获得授权？'),
   ipSupportsMainProduct: yesNo('上述知识产权对主要产品发挥核心支持作用', 'that IP supports the main products', '上述知识产权是否对主要产品（服务）发挥核心支持作用？'),
 };
 
@@ -114,11 +129,22 @@ function isPerYearKey(key: string): key is PerYearKey {
   return (PER_YEAR_KEYS as readonly string[]).includes(key);
 }
 
-/** The catalog entry for a fact as asked, with the year filled in for `salesRevenueByYear.2025`. */
-export function describeFact(path: FactPath): FactInfo & { path: FactPath; key: FactKey; year?: number } {
+/** "2025年" for an evaluation in 2026; "去年" when the date is not given. */
+function previousYearText(asOf: IsoDate | undefined): string {
+  return asOf === undefined ? '去年' : `${yearOf(asOf) - 1}年`;
+}
+
+/**
+ * The catalog entry for a fact as asked, with the year filled in for `salesRevenueByYear.2025`, and — given the
+ * evaluation date — the calendar dates a question covers ("2025年1月1日至今").
+ */
+export function describeFact(path: FactPath, asOf?: IsoDate): FactInfo & { path: FactPath; key: FactKey; year?: number } {
   const [key, yearText] = path.split('.') as [FactKey, string | undefined];
-  const info = FACT_CATALOG[key];
-  if (!info) throw new RangeError(`unknown fact ${path}`);
+  const catalogued = FACT_CATALOG[key];
+  if (!catalogued) throw new RangeError(`unknown fact ${path}`);
+  const info = catalogued.question.includes('{previousYear}')
+    ? { ...catalogued, question: catalogued.question.replaceAll('{previousYear}', previousYearText(asOf)) }
+    : catalogued;
   if (yearText === undefined || !isPerYearKey(key)) return { ...info, path, key };
   const year = Number(yearText);
   return { ...info, path, key, year, label: `${year}年${info.label}`, question: info.question.replace('{year}', yearText) };

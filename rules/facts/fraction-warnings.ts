@@ -3,12 +3,16 @@ import { HNTE_MEASURES as M } from '../parameters/hnte-2016.js';
 import { FACT_CATALOG } from './catalog.js';
 import type { Facts } from './schema.js';
 
-/** A value that is valid but probably not what was meant; the evaluation goes on with it as given. */
+/**
+ * A value that is valid but probably not what was meant, or two facts that disagree as read; the evaluation goes
+ * on, and the message says how it read them.
+ */
 export interface FactWarning {
   fact: string;
-  value: number;
-  /** the value most likely meant */
-  suggested: number;
+  /** a number probably given in the wrong form: the value as given … */
+  value?: number;
+  /** … and the value most likely meant */
+  suggested?: number;
   message: string;
 }
 

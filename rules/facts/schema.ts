@@ -52,6 +52,15 @@ export const HIGH_TECH_FIELDS = [
 export const HighTechField = oneOf(HIGH_TECH_FIELDS);
 export type HighTechField = z.infer<typeof HighTechField>;
 
+/** Founded in 南通 (its 南通 registration is its founding) or moved in from elsewhere. */
+export const NantongOrigin = oneOf(['foundedHere', 'movedIn']);
+
+/**
+ * One answer for the period of both 高企（八）"申请认定前一年内" and 科小（四）"填报上一年及当年内": none since 1 January
+ * of the previous year, some but all more than twelve months ago, or some within the last twelve months.
+ */
+export const MajorIncidentPeriod = oneOf(['none', 'before12Months', 'within12Months']);
+
 /** The 指引's five grades A 高 … E 无, used for both technology indicators. */
 export const Grade = oneOf(['A', 'B', 'C', 'D', 'E']);
 export type Grade = z.infer<typeof Grade>;
@@ -126,6 +135,10 @@ export const factShape = {
   kechuangIpRoute: yesNo(),
   utilityModelsSelfApplied: count(),
   ipSupportsMainProduct: yesNo(),
+  kechuangIpGrantedInCarveOut: yesNo(),
+  // one answer that settles facts above (see facts/answers.ts)
+  nantongOrigin: NantongOrigin,
+  majorIncidentPeriod: MajorIncidentPeriod,
 } as const;
 
 export type FactKey = keyof typeof factShape;

@@ -103,22 +103,37 @@ function crossFieldProblems(f: Facts): FactIssue[] {
       message: '没有任何Ⅰ类、Ⅱ类知识产权时不能有自主研发获得的知识产权 / ipSelfDeveloped is true but ipClassI and ipClassII are both 0',
     });
   }
-  if (f.utilityModelsSelfApplied !== undefined && f.ipClassII !== undefined && f.utilityModelsSelfApplied > f.ipClassII) {
-    out.push({
-      key: 'utilityModelsSelfApplied, ipClassII',
-      message: `自主申请授权的实用新型专利（${f.utilityModelsSelfApplied}项）属于Ⅱ类知识产权，但Ⅱ类知识产权只填了${f.ipClassII}项；若其中有已失效或与主要产品无关的，请两项都只计有效且相关的 / utilityModelsSelfApplied (${f.utilityModelsSelfApplied}) exceeds ipClassII (${f.ipClassII}): utility models are class II IP`,
-    });
-  }
   if (f.majorIncidentLastYear === true && f.majorIncidentSincePreviousYear === false) {
     out.push({
       key: 'majorIncidentLastYear, majorIncidentSincePreviousYear',
       message: '申请前一年内发生过重大事故，就一定在上一年1月1日以来发生过 / an incident in the last twelve months lies within the previous and current years',
     });
   }
-  if (f.residentEnterprise === false && f.region !== undefined && f.region !== '市外') {
+  const period = f.majorIncidentPeriod;
+  if (period !== undefined) {
+    const since = period !== 'none';
+    const last = period === 'within12Months';
+    const disagree = [
+      f.majorIncidentSincePreviousYear !== undefined && f.majorIncidentSincePreviousYear !== since ? 'majorIncidentSincePreviousYear' : null,
+      f.majorIncidentLastYear !== undefined && f.majorIncidentLastYear !== last ? 'majorIncidentLastYear' : null,
+    ].filter((k): k is 'majorIncidentSincePreviousYear' | 'majorIncidentLastYear' => k !== null);
+    if (disagree.length) {
+      out.push({
+        key: ['majorIncidentPeriod', ...disagree].join(', '),
+        message: `上一年初以来重大事故的回答（${FACT_CATALOG.majorIncidentPeriod.choices!.find((c) => c.value === period)!.label}）与${disagree.map((k) => FACT_CATALOG[k].label).join('、')}的回答矛盾 / majorIncidentPeriod "${period}" disagrees with ${disagree.join(', ')}`,
+      });
+    }
+  }
+  if (f.kechuangIpGrantedInCarveOut === true && f.kechuangIpRoute === false) {
     out.push({
-      key: 'residentEnterprise, region',
-      message: `注册在${f.region}的企业是在中国境内注册的居民企业，与“不是居民企业”矛盾 / an enterprise registered in ${f.region} is a resident enterprise registered in China, yet residentEnterprise is false`,
+      key: 'kechuangIpGrantedInCarveOut, kechuangIpRoute',
+      message: '自主申请授权是条件8所列的途径之一：自主申请的Ⅰ类知识产权已于2022年11月21日—12月31日获得授权，与“未按第8条途径获得Ⅰ类知识产权”矛盾 / an own class I grant is a route of condition 8, yet kechuangIpRoute is false',
+    });
+  }
+  if (f.nantongOrigin === 'foundedHere' && f.nantongRegistrationDate !== undefined && f.registrationDate !== undefined && f.nantongRegistrationDate !== f.registrationDate) {
+    out.push({
+      key: 'nantongOrigin, nantongRegistrationDate, registrationDate',
+      message: `在南通新设立的企业，在南通注册日期就是成立日期（${f.registrationDate}），却填了 ${f.nantongRegistrationDate} / an enterprise founded in Nantong was registered there on its founding day, yet nantongRegistrationDate differs`,
     });
   }
   if (f.nantongRegistrationDate !== undefined && f.region === '市外') {
@@ -127,9 +142,10 @@ function crossFieldProblems(f: Facts): FactIssue[] {
       message: '给出了在南通注册的日期，但注册所在板块是“市外” / nantongRegistrationDate is given, yet region says the enterprise is not registered in Nantong',
     });
   }
-  if (f.hnteWhenIntroduced === true && f.nantongRegistrationDate !== undefined && f.nantongRegistrationDate === f.registrationDate) {
+  const foundedHere = f.nantongOrigin === 'foundedHere' || (f.nantongRegistrationDate !== undefined && f.nantongRegistrationDate === f.registrationDate);
+  if (f.hnteWhenIntroduced === true && foundedHere) {
     out.push({
-      key: 'hnteWhenIntroduced, nantongRegistrationDate, registrationDate',
+      key: f.nantongOrigin === 'foundedHere' ? 'hnteWhenIntroduced, nantongOrigin' : 'hnteWhenIntroduced, nantongRegistrationDate, registrationDate',
       message: '在南通新设立的企业（在南通注册日期即成立日期），落户时不可能已是高新技术企业 / an enterprise founded in Nantong cannot have been an HNTE when it was registered there',
     });
   }
@@ -138,21 +154,18 @@ function crossFieldProblems(f: Facts): FactIssue[] {
 
 const DATE_KEYS = ['registrationDate', 'nantongRegistrationDate', 'hnteCertDate'] as const;
 
-/** A fiscal year's figure is for a year the enterprise existed in and that has begun. */
+/**
+ * A fiscal year's figure is for a year that has begun. (A year before the registration date is not refused: a
+ * moved enterprise often gives its 南通 date there; see conflicts.ts.)
+ */
 function yearProblems(f: Facts, asOf: IsoDate): FactIssue[] {
   const out: FactIssue[] = [];
-  const founded = f.registrationDate === undefined ? undefined : yearOf(f.registrationDate);
   for (const key of PER_YEAR_KEYS) {
     for (const yearText of Object.keys(f[key] ?? {})) {
       const year = Number(yearText);
       const label = FACT_CATALOG[key].label;
       if (year > yearOf(asOf)) {
         out.push({ key: `${key}.${yearText}`, message: `${year}年${label}：该年度在评估日 ${asOf} 之后 / ${key} for ${year}, after the evaluation date ${asOf}` });
-      } else if (founded !== undefined && year < founded) {
-        out.push({
-          key: `${key}.${yearText}, registrationDate`,
-          message: `${year}年${label}：企业 ${f.registrationDate} 才注册成立，该年度尚不存在 / ${key} for ${year}, before the enterprise was registered on ${f.registrationDate}`,
-        });
       }
     }
   }
@@ -172,19 +185,6 @@ function datedProblems(f: Facts, asOf: IsoDate): FactIssue[] {
     out.push({
       key: 'hnteCertified, hnteCertDate',
       message: `证书颁发于 ${f.hnteCertDate}，有效期至 ${last}，评估日 ${asOf} 已过期，与“持有有效证书”矛盾 / the certificate expired on ${last}, before ${asOf}, yet hnteCertified says it is valid`,
-    });
-  }
-  if (f.hnteCertDate !== undefined && f.registrationDate !== undefined && f.hnteCertDate < f.registrationDate) {
-    out.push({
-      key: 'hnteCertDate, registrationDate',
-      message: '高企证书颁发日期早于注册成立日期 / hnteCertDate is before registrationDate',
-    });
-  }
-  const arrival = f.nantongRegistrationDate;
-  if (f.hnteWhenIntroduced === false && arrival !== undefined && f.hnteCertDate !== undefined && f.hnteCertDate < arrival && hnteCertificateLastDay(f.hnteCertDate) >= arrival) {
-    out.push({
-      key: 'hnteWhenIntroduced, hnteCertDate, nantongRegistrationDate',
-      message: `高企证书 ${f.hnteCertDate} 颁发，在 ${arrival} 迁入南通时仍有效，与“迁入时不是高企”矛盾 / the certificate issued on ${f.hnteCertDate} was valid on arrival (${arrival}), yet hnteWhenIntroduced is false`,
     });
   }
   if (f.nantongRegistrationDate !== undefined && f.registrationDate !== undefined && f.nantongRegistrationDate < f.registrationDate) {

@@ -19,6 +19,17 @@ export const KECHUANG_2023 = {
      * to 南通, so the day it arrived is the one that falls in "2022年1月1日以来" or not.
      */
     registeredSince: { date: '2022-01-01', word: '以来', cite: ref('2022年1月1日以来从市外招引注册在南通') },
+    /**
+     * Reading: 条件8's parenthesis "（含2021年以来注册、于2022年11月21日—12月31日期间获得）" is the more specific
+     * provision: an enterprise registered in 南通 in 2021 still counts when its own Ⅰ类 IP was granted in that
+     * window, through 条件8 only (其他说明3 likewise speaks of "2021年以后从市外引进注册").
+     */
+    carveOut2021: {
+      registeredFrom: '2021-01-01',
+      grantedFrom: '2022-11-21',
+      grantedTo: '2022-12-31',
+      cite: ref('8. 企业自主申请授权（含2021年以来注册、于2022年11月21日—12月31日期间获得）或从母公司（含原始股东、母公司的全资子公司）转让I类知识产权'),
+    },
     attracted: { cite: ref('1. 从市外招引，指企业注册前，项目投资方（包括全资、控股、实际控制）为母公司，母公司于2022年12月31日前市外注册') },
     registeredInNantong: { cite: ref('从市外招引注册在南通正常运营') },
     operating: {

@@ -85,6 +85,6 @@ export const EvaluationJson = z.object({
   parks: z.array(ParkJson),
   roadmap: z.array(RoadmapStepJson),
   missingFacts: z.array(z.string()),
-  warnings: z.array(z.object({ fact: z.string(), value: z.number(), suggested: z.number(), message: z.string() })),
+  warnings: z.array(z.object({ fact: z.string(), value: z.number().optional(), suggested: z.number().optional(), message: z.string() })),
 });
 export type EvaluationJson = z.infer<typeof EvaluationJson>;

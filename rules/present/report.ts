@@ -37,8 +37,8 @@ function source(c: Citation): string {
   return `《${c.docTitle}》${number}${part} ${c.path}${kind}：“${c.quote}”`;
 }
 
-function factLine(path: string): string {
-  const f = describeFact(path as FactPath);
+function factLine(path: string, asOf: string): string {
+  const f = describeFact(path as FactPath, asOf);
   return `${f.label}（${path}）：${f.question}`;
 }
 
@@ -62,7 +62,7 @@ export function renderReport(e: EvaluationJson): string {
     }
     if (p.missingFacts.length) {
       out.push('  企业还可以补充：');
-      for (const f of p.missingFacts.slice(0, 8)) out.push(`    · ${factLine(f)}`);
+      for (const f of p.missingFacts.slice(0, 8)) out.push(`    · ${factLine(f, e.asOf)}`);
       if (p.missingFacts.length > 8) out.push(`    · ……共 ${p.missingFacts.length} 项`);
     }
     for (const n of p.notes) out.push(`  注：${n}`);

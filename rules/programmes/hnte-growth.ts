@@ -39,6 +39,11 @@ function growthOver(facts: Facts, key: GrowthKey, years: readonly number[]): Sco
   const { figures: values, missing: open } = yearFigures(facts, key, years);
   const pivot = values[values.length - 2];
   if (pivot === 0) return { points: exactly(0), open: [], detail: `${name}：${years[years.length - 2]}年为0，按0分` };
+  // a first year already known to be negative is a negative base whatever the later years are
+  const first = values[0];
+  if (open.length && values.length === 3 && first !== undefined && first < 0) {
+    return { points: exactly(0), open: [], detail: `${name}：${years[0]}年为${money(first)}，以负数为基数的增长率不是公式所计算的情形，按0分（${G.negativeBase.reading}）` };
+  }
   if (open.length) return { points: FULL, open, detail: `${name}：尚缺 ${open.length} 个年度的数据` };
   const v = values as number[];
   // the divisors of the formula: the first two years, or the middle one when only the last two count

@@ -88,7 +88,7 @@ function managementPart(facts: Facts): ScorePart {
     const band = S.management[key].points;
     const has = facts[key];
     if (has === undefined) return { points: span(0, band.max), open: [key], detail: `${name}未知` };
-    return { points: has ? band : exactly(0), open: [], detail: `${name}${has ? `有 ${showInterval(band)}分（专家评分）` : '无 0分'}` };
+    return { points: has ? band : exactly(0), open: [], detail: `${name}${has ? `部分或全部有 ${showInterval(band)}分（专家评分）` : '完全没有 0分'}` };
   });
   return { points: addIntervals(parts.map((p) => p.points)), open: openOf(parts), detail: parts.map((p) => p.detail).join('，') };
 }

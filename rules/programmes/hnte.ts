@@ -155,7 +155,10 @@ const noIncident: Hc = {
   judge: ({ facts }) => {
     // none since the start of last year means none in the twelve months before applying either
     const none = facts.majorIncidentSincePreviousYear === false ? false : undefined;
-    const j = requireValue(facts.majorIncidentLastYear ?? none, 'majorIncidentLastYear', false, {
+    const incident = facts.majorIncidentLastYear ?? none;
+    // one question settles both this and 科小（四）
+    if (incident === undefined) return { status: 'unknown', detail: '尚不知道申请前一年内是否发生过重大安全、重大质量事故或严重环境违法行为', open: ['majorIncidentPeriod'] };
+    const j = requireValue(incident, 'majorIncidentLastYear', false, {
       yes: '申请前一年内发生过重大安全、重大质量事故或严重环境违法行为',
       no: '申请前一年内未发生重大安全、重大质量事故或严重环境违法行为',
     });

@@ -3,6 +3,7 @@ import type { Condition, Judgement, Note } from '../engine/condition.js';
 import { requireAmount, requireAnswer, requireValue } from '../engine/judgements.js';
 import type { Programme } from '../engine/programme.js';
 import { figureSatisfies } from '../logic/bounds.js';
+import type { FactPath } from '../facts/catalog.js';
 import type { Facts } from '../facts/schema.js';
 import { chineseDate, type IsoDate } from '../logic/dates.js';
 import { KECHUANG_2023 as K } from '../parameters/kechuang-2023.js';
@@ -12,6 +13,7 @@ type Kc = Condition<null>;
 
 const SINCE = K.base.registeredSince.date;
 const SINCE_TEXT = chineseDate(SINCE);
+const CARVE_OUT = K.base.carveOut2021;
 
 /**
  * The day the enterprise was registered in 南通: given, or its founding day when it was founded after the cut-off
@@ -31,9 +33,19 @@ const registeredSince2022: Kc = {
   judge: ({ facts }) => {
     const arrival = nantongArrival(facts);
     if (arrival.known) {
-      return arrival.date >= SINCE
-        ? { status: 'met', detail: `在南通注册（迁入）日期 ${arrival.date}，属${SINCE_TEXT}以来` }
-        : { status: 'unmet', detail: `在南通注册（迁入）日期 ${arrival.date}，早于${SINCE_TEXT}` };
+      if (arrival.date >= SINCE) return { status: 'met', detail: `在南通注册（迁入）日期 ${arrival.date}，属${SINCE_TEXT}以来` };
+      if (arrival.date < CARVE_OUT.registeredFrom) return { status: 'unmet', detail: `在南通注册（迁入）日期 ${arrival.date}，早于${SINCE_TEXT}，也早于条件8所含的2021年` };
+      // the parenthesis admits it through that grant only, so the grant must also meet the rest of 条件8: with it,
+      // 条件8 holds (the grant is self-applied, see facts/answers.ts) and no other route is needed
+      const j = allParts(
+        requireAnswer(facts, 'kechuangIpGrantedInCarveOut', true, {
+          yes: `在南通注册（迁入）日期 ${arrival.date}，属条件8所含“2021年以来注册”，自主申请的Ⅰ类知识产权于2022年11月21日—12月31日期间获得授权`,
+          no: `在南通注册（迁入）日期 ${arrival.date}，早于${SINCE_TEXT}；自主申请的Ⅰ类知识产权不是于2022年11月21日—12月31日期间获得，不适用条件8括号内的规定`,
+        }),
+        requireAnswer(facts, 'ipSupportsMainProduct', true, { yes: '该知识产权对主要产品发挥核心支持作用', no: '该知识产权未对主要产品发挥核心支持作用（条件8括号内的规定不适用）' }),
+      );
+      j.cites = [CARVE_OUT.cite];
+      return j;
     }
     if (facts.region === '市外') return { status: 'met', detail: `尚未在南通注册；今后落户南通即属${SINCE_TEXT}以来注册` };
     if (arrival.notBefore !== undefined && arrival.notBefore >= SINCE) {
@@ -41,9 +53,22 @@ const registeredSince2022: Kc = {
     }
     // a founding date since the cut-off would settle it too, but only as "met": the day of arrival is what can decide
     const founded = arrival.notBefore ? `企业成立于 ${arrival.notBefore}；` : '';
-    return { status: 'unknown', detail: `${founded}尚不知道在南通注册（迁入）的日期（要求${SINCE_TEXT}以来）`, open: ['nantongRegistrationDate'] };
+    return { status: 'unknown', detail: `${founded}尚不知道在南通注册（迁入）的日期（要求${SINCE_TEXT}以来）`, open: arrivalQuestions(facts) };
   },
 };
+
+/**
+ * What settles the day of arrival: whether the enterprise was founded in 南通 at all (then it is the founding
+ * date), then the date that is still missing.
+ */
+function arrivalQuestions(facts: Facts): FactPath[] {
+  // founded before 2022, it may have arrived in 2021, where 条件8's grant decides
+  const grantMatters = facts.registrationDate !== undefined && facts.kechuangIpGrantedInCarveOut === undefined && facts.ipSupportsMainProduct !== false;
+  const grant: FactPath[] = grantMatters ? ['kechuangIpGrantedInCarveOut'] : [];
+  if (facts.nantongOrigin === 'movedIn') return ['nantongRegistrationDate', ...grant];
+  const founding: FactPath[] = facts.registrationDate === undefined ? ['registrationDate'] : [];
+  return facts.nantongOrigin === undefined ? ['nantongOrigin', ...founding, ...grant] : founding;
+}
 
 const attracted: Kc = {
   id: 'kc-base-attracted-from-outside',
@@ -156,6 +181,18 @@ function hnteOnArrival(facts: Facts): boolean | undefined {
   return undefined;
 }
 
+/** 条件1's "引进": asked as 新设立 / 迁入 first, since 新设立 settles it (no enterprise founded in 南通 arrived as a 高企). */
+function arrivedAsHnte(facts: Facts, says: { yes: string; no: string }): Judgement {
+  const onArrival = hnteOnArrival(facts);
+  const j = requireValue(onArrival, 'hnteWhenIntroduced', true, says);
+  if (j.status === 'unknown' && facts.nantongOrigin === undefined) j.open = ['nantongOrigin'];
+  // 第十八条: only a move as a whole keeps the qualification across 认定机构 areas; the dates cannot tell which
+  if (onArrival === true && facts.hnteWhenIntroduced === undefined) {
+    j.detail += '（按证书日期推断；跨省部分搬迁的须由迁入地重新认定，若属此情形请告知“迁入时不是高企”）';
+  }
+  return j;
+}
+
 const route1: Kc = {
   id: 'kc-route-1-hnte',
   label: '条件1：引进有效期内高新技术企业，或母公司为市外高新技术企业',
@@ -164,7 +201,7 @@ const route1: Kc = {
   judge: ({ facts, asOf }) => {
     const introduced = allParts(
       requireValue(holdsValidCertificate(facts, asOf), 'hnteCertified', true, { yes: '企业持有有效期内高新技术企业证书', no: '企业目前未持有有效的高企证书' }),
-      requireValue(hnteOnArrival(facts), 'hnteWhenIntroduced', true, {
+      arrivedAsHnte(facts, {
         yes: '迁入南通时已是有效期内的高新技术企业',
         no: '迁入南通时不是有效期内的高新技术企业（落户后首次获得高企认定的，按其他说明3计入“通过高新技术企业认定的项目”数，不计入招引科创项目数）',
       }),

@@ -119,12 +119,19 @@ const clean: Sc = {
   cites: [T.clean.cite],
   remedy: 'wait',
   judge: ({ facts }, { year }) => {
+    const incident = incidentSincePreviousYear(facts);
     const j = allParts(
-      requireValue(incidentSincePreviousYear(facts), 'majorIncidentSincePreviousYear', false, {
-        yes: `上一年（${year}年）1月1日以来发生过重大安全、质量事故或严重环境违法行为`,
-        no: `上一年（${year}年）1月1日以来未发生重大安全、质量事故或严重环境违法行为`,
+      // one question settles both this and 高企（八）
+      incident === undefined
+        ? { status: 'unknown', detail: `尚不知道上一年（${year}年）1月1日以来是否发生过重大安全、质量事故或严重环境违法行为`, open: ['majorIncidentPeriod'] }
+        : requireValue(incident, 'majorIncidentSincePreviousYear', false, {
+            yes: `上一年（${year}年）1月1日以来发生过重大安全、质量事故或严重环境违法行为`,
+            no: `上一年（${year}年）1月1日以来未发生重大安全、质量事故或严重环境违法行为`,
+          }),
+      requireAnswer(facts, 'seriousDishonesty', false, {
+        yes: `被列入经营异常名录、严重违法失信名单，或上一年（${year}年）1月1日以来有科研严重失信行为`,
+        no: `未列入经营异常名录和严重违法失信名单，上一年（${year}年）1月1日以来无科研严重失信行为`,
       }),
-      requireAnswer(facts, 'seriousDishonesty', false, { yes: '有科研严重失信行为或被列入经营异常名录、严重违法失信名单', no: '无科研严重失信行为，未列入经营异常名录和严重违法失信名单' }),
     );
     if (j.status === 'unmet') j.gap = '（四）看填报上一年及当年：需待相关行为所在年度过后、并移出相关名录后再评价';
     return j;

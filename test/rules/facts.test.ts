@@ -119,3 +119,23 @@ describe('the fiscal years a three-year test looks at', () => {
     expect(possibleAssessmentYears({ hnteCertDate: '2024-05-01' }, '2026-11-22')).toEqual([[2023, 2024, 2025], [2024, 2025]]);
   });
 });
+
+describe('questions that name their dates', () => {
+  it('asks the incident period and 科研失信 from 1 January of the year before the evaluation date', () => {
+    expect(describeFact('majorIncidentPeriod', '2026-12-02').question).toContain('2025年1月1日至今');
+    expect(describeFact('seriousDishonesty', '2027-03-01').question).toContain('2026年1月1日以来');
+    // without a date the question still reads, relative to today
+    expect(describeFact('majorIncidentPeriod').question).toContain('去年1月1日至今');
+    expect(describeFact('majorIncidentPeriod').choices!.map((c) => c.value)).toEqual(['none', 'before12Months', 'within12Months']);
+  });
+
+  it('refuses only what no truthful profile gives: an answer contradicting the facts it settles', () => {
+    expect(issuesOf({ majorIncidentPeriod: 'none', majorIncidentLastYear: true }).map((i) => i.key)).toEqual(['majorIncidentPeriod, majorIncidentLastYear']);
+    expect(issuesOf({ nantongOrigin: 'foundedHere', registrationDate: '2019-05-01', nantongRegistrationDate: '2023-01-01' })).toHaveLength(1);
+    // S2, S4, S5, S8: a real enterprise's answers are judged (with a warning where they disagree), never refused
+    expect(issuesOf({ registrationDate: '2024-03-01', hnteCertDate: '2023-01-10' })).toEqual([]);
+    expect(issuesOf({ region: '崇川区', residentEnterprise: false })).toEqual([]);
+    expect(issuesOf({ utilityModelsSelfApplied: 5, ipClassII: 2 })).toEqual([]);
+    expect(issuesOf({ asOf: '2025-06-01', registrationDate: '2015-03-01', nantongRegistrationDate: '2023-06-01', hnteCertDate: '2022-12-01', hnteWhenIntroduced: false })).toEqual([]);
+  });
+});

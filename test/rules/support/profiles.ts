@@ -118,17 +118,23 @@ const fullProfile = fc
     };
   });
 
+/**
+ * The keys the full profile gives: not the one-question answers (nantongOrigin, majorIncidentPeriod restate facts it
+ * gives) nor the 2021 carve-out grant (its cases are in kechuang.yaml).
+ */
+const GIVEN_KEYS = FACT_KEYS.filter((k) => !['nantongOrigin', 'majorIncidentPeriod', 'kechuangIpGrantedInCarveOut'].includes(k));
+
 type Level = 0 | 1 | 2;
 const level = fc.constantFrom<Level>(0, 1, 2);
 const levels = fc.record({
-  keys: fc.record(Object.fromEntries(FACT_KEYS.map((k) => [k, level])) as { [K in FactKey]: fc.Arbitrary<Level> }),
+  keys: fc.record(Object.fromEntries(GIVEN_KEYS.map((k) => [k, level])) as { [K in FactKey]: fc.Arbitrary<Level> }),
   years: fc.record(Object.fromEntries(PER_YEAR_KEYS.map((k) => [k, fc.record({ 2023: level, 2024: level, 2025: level })])) as Record<string, fc.Arbitrary<Record<string, Level>>>),
 });
 
 /** The facts of `full` whose level reaches `atLeast`: a partial profile, as a user gives it. */
 function keep(full: Facts, chosen: { keys: Record<string, Level>; years: Record<string, Record<string, Level>> }, atLeast: Level): Facts {
   const out: Record<string, unknown> = {};
-  for (const key of FACT_KEYS) {
+  for (const key of GIVEN_KEYS) {
     if (chosen.keys[key]! < atLeast) continue;
     if ((PER_YEAR_KEYS as readonly string[]).includes(key)) {
       const years = Object.entries(full[key] as Record<string, number>).filter(([y]) => chosen.years[key]![y]! >= atLeast);

@@ -15,7 +15,8 @@ const PROBES: { readonly [K in FactKey]: readonly unknown[] } = {
   name: ['甲公司'], park: ['南通高新区'], mainBusiness: ['锂电池储能系统'],
   region: ['通州区', '市外'],
   registrationDate: ['2023-06-01', '2024-06-01', '2025-03-01', '2015-01-01', '2021-12-31', '2026-06-01'],
-  nantongRegistrationDate: ['2023-06-01', '2021-06-01', '2025-03-01'],
+  nantongRegistrationDate: ['2023-06-01', '2021-06-01', '2025-03-01', '2020-06-01'],
+  nantongOrigin: ['foundedHere', 'movedIn'],
   residentEnterprise: [true, false],
   industryType: ['manufacturing', 'other'],
   highTechField: ['电子信息', 'none'],
@@ -43,6 +44,7 @@ const PROBES: { readonly [K in FactKey]: readonly unknown[] } = {
   rdManagementSystem: [true, false], rdInstitutionAndCooperation: [true, false], transferIncentiveSystem: [true, false], talentSystem: [true, false],
   majorIncidentLastYear: [false, true],
   majorIncidentSincePreviousYear: [false, true],
+  majorIncidentPeriod: ['none', 'before12Months', 'within12Months'],
   seriousDishonesty: [false, true],
   hnteCertified: [true, false],
   hnteCertDate: ['2025-01-01'],
@@ -58,7 +60,7 @@ const PROBES: { readonly [K in FactKey]: readonly unknown[] } = {
   shareholderTalentFundingOutside: [100, 0],
   competitionAward: [true, false],
   socialInvestmentAfterLanding: [1000, 0], postMoneyValuation: [10000, 0], localStateCapitalShare: [0, 50],
-  kechuangIpRoute: [true, false], utilityModelsSelfApplied: [5, 0], ipSupportsMainProduct: [true, false],
+  kechuangIpRoute: [true, false], utilityModelsSelfApplied: [5, 0], kechuangIpGrantedInCarveOut: [true, false], ipSupportsMainProduct: [true, false],
 };
 
 const keyOf = (path: FactPath) => path.split('.')[0] as FactKey;
@@ -99,10 +101,14 @@ function withFact(facts: Facts, path: FactPath, value: unknown): Facts {
   return { ...facts, [key]: { ...(facts[key] as Record<string, number> | undefined), [year]: value } };
 }
 
+/**
+ * Accepted, and without facts that disagree as read (figures before the founding year, more utility models than
+ * Ⅱ类 IP): the witness is consistent. A share that looks like a fraction is a value, not a disagreement.
+ */
 function isValid(facts: Facts): boolean {
   try {
     parseProfile(facts, { today: AS_OF });
-    return true;
+    return evaluate(facts, AS_OF).warnings.every((w) => w.suggested !== undefined);
   } catch (e) {
     if (e instanceof FactsError) return false;
     throw e;
