@@ -1,4 +1,4 @@
-import { chineseNumber } from './numerals.js';
+import { iso, num as n } from './dates.js';
 import type { Reading } from './reading.js';
 
 const CN = '[零〇一二两三四五六七八九十]';
@@ -7,15 +7,6 @@ const M = `(\\d{1,2}|${CN}{1,3})`;
 /** between year and month: 年, 年的, a dot or dash; nothing after 今年 / 去年 */
 const SEP = '(?:年的?|[.\\-/]|(?<=今年|去年|前年|本年))';
 
-function n(s: string): number {
-  return /^\d+$/u.test(s) ? Number(s) : (chineseNumber(s) ?? Number.NaN);
-}
-
-function iso(y: number, m: number, d: number): string | null {
-  const dt = new Date(Date.UTC(y, m - 1, d));
-  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== m - 1 || dt.getUTCDate() !== d) return null;
-  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
 
 /** A year as written: 2019, 19 / 97 (two digits: this century unless that is in the future), 今年, 去年, 二〇一九. */
 function fullYear(word: string, today: string): number {

@@ -3,11 +3,13 @@ import { chineseNumber } from './numerals.js';
 
 export type ParsedDate = { date: string } | { year: number; month?: number; partial: true };
 
-function num(s: string): number {
+/** Digits or Chinese numerals (十五, 二〇二四) as a number; NaN for anything else. */
+export function num(s: string): number {
   return /^\d+$/u.test(s) ? Number(s) : (chineseNumber(s) ?? Number.NaN);
 }
 
-function iso(y: number, m: number, d: number): string | null {
+/** YYYY-MM-DD for a real calendar day, null for one that does not exist (2023-02-30). */
+export function iso(y: number, m: number, d: number): string | null {
   const dt = new Date(Date.UTC(y, m - 1, d));
   if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== m - 1 || dt.getUTCDate() !== d) return null;
   return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
