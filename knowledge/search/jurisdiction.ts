@@ -1,10 +1,10 @@
-/** Jurisdictions of the corpus and the words users name them by. */
+import { CITY, COUNTY_DIVISIONS, NATION, shortName } from '../places.js';
+
+/** Jurisdictions of the corpus and the words users name them by; 通州 is not 通州湾 (a 市直属 park). */
 const NAMES: Array<[RegExp, string]> = [
-  [/海门/u, '海门区'],
-  [/启东/u, '启东市'],
-  [/通州(?!湾)/u, '通州区'],
-  [/(?:南通市|全市|市级|市区)(?!外)/u, '南通市'],
-  [/国家|全国|国科发|科技部/u, '全国'],
+  ...COUNTY_DIVISIONS.map((p): [RegExp, string] => [new RegExp(`${shortName(p)}(?!湾)`, 'u'), p.name]),
+  [/(?:南通市|全市|市级|市区)(?!外)/u, CITY],
+  [/国家|全国|国科发|科技部/u, NATION],
 ];
 
 /** The jurisdiction a question names, if any (the first named wins). */

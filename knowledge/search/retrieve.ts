@@ -1,3 +1,4 @@
+import { COUNTY_DIVISIONS, coversWholeCity, NATION, shortName } from '../places.js';
 import { answerFromRecords, type RecordAnswer } from '../records/lookup.js';
 import type { KnowledgeStore, StoredClause } from '../store/store.js';
 import { cleanQuestion, comparable } from '../text/normalize.js';
@@ -245,7 +246,7 @@ function inClause(c: StoredClause, hay: string, t: string): boolean {
 function heldShares(store: KnowledgeStore, c: StoredClause, terms: CoverageTerm[]): number[] {
   const hay = clauseHaystack(store, c);
   // a national text speaks for every place: 深圳 in the question is not missing from it (placesOutOfScope rules)
-  const everywhere = store.documents.get(c.docId)?.jurisdiction === '全国';
+  const everywhere = store.documents.get(c.docId)?.jurisdiction === NATION;
   return terms.map((t) => {
     if (inClause(c, hay, t.token) || (everywhere && outsidePlacesNamed(t.token).length > 0) || withinPeriod(store, c, t.token)) return 1;
     const all = t.parts.reduce((n, p) => n + p.weight, 0);
@@ -285,7 +286,7 @@ function evidenceFor(store: KnowledgeStore, query: string, terms: CoverageTerm[]
     fieldAsked: ASKS_FIELD.test(query) && best.clause.docId === 'high-tech-fields-2016' ? 1 : 0,
     report: store.documents.get(best.clause.docId)?.sourceKind === 'report' ? 1 : 0,
     row: best.clause.kind === 'row' ? 1 : 0,
-    national: store.documents.get(best.clause.docId)?.jurisdiction === '全国' ? 1 : 0,
+    national: store.documents.get(best.clause.docId)?.jurisdiction === NATION ? 1 : 0,
     terms: Math.min(terms.length, 10),
   };
 }
@@ -298,12 +299,13 @@ export function placesOutOfScope(store: KnowledgeStore, c: StoredClause, questio
   const outside = outsidePlacesNamed(question);
   if (outside.length === 0 || [...COUNTIES, ...CORPUS_WIDE].some((p) => question.includes(p))) return [];
   // a national text speaks for every place (科小's 60-point pass mark holds in 深圳 too)
-  if (store.documents.get(c.docId)?.jurisdiction === '全国') return [];
+  if (store.documents.get(c.docId)?.jurisdiction === NATION) return [];
   const hay = clauseHaystack(store, c);
   return outside.filter((p) => !hay.includes(p));
 }
 
-const COUNTIES = ['崇川', '通州', '海门', '启东', '如皋', '海安', '如东', '港闸'];
+/** 南通's 区/县 as running text names them, with the names of those merged away (港闸, now 崇川's). */
+const COUNTIES = COUNTY_DIVISIONS.flatMap((p) => [shortName(p), ...(p.formerly ?? [])]);
 /** Words that place a question in the corpus's own territory without naming a county. */
 const CORPUS_WIDE = ['南通', '全市', '全区', '国家', '全国'];
 
@@ -314,7 +316,7 @@ const CORPUS_WIDE = ['南通', '全市', '全区', '国家', '全国'];
 export function countiesOutOfScope(store: KnowledgeStore, c: StoredClause, question: string): string[] {
   const named = countiesNamed(store, question);
   const doc = store.documents.get(c.docId);
-  if (named.length === 0 || !doc || doc.jurisdiction === '全国' || doc.jurisdiction === '南通市') return [];
+  if (named.length === 0 || !doc || coversWholeCity(doc.jurisdiction)) return [];
   if (named.some((p) => doc.jurisdiction.startsWith(p))) return [];
   const hay = clauseHaystack(store, c);
   return named.filter((p) => !hay.includes(p));
@@ -429,7 +431,7 @@ export function retrieve(store: KnowledgeStore, rawQuestion: string, options: Re
     if (kinds.length > 0 && kinds.every((kind) => givesAnswerOf(store, clause, kind))) score *= 1.5;
     const doc = store.documents.get(clause.docId)!;
     const own = ownJurisdiction(store, clause);
-    const county = own !== '全国' && own !== '南通市';
+    const county = !coversWholeCity(own);
     if (jurisdiction) {
       // a clause of the place asked about outranks the same words elsewhere; another county's clause is demoted
       if (own === jurisdiction || doc.jurisdiction === jurisdiction) score *= 1.5;

@@ -1,31 +1,21 @@
+import { CITY, COUNTY_DIVISIONS, placeNamed, shortName } from '../places.js';
 import { nfkc } from '../text/normalize.js';
 
 /** The administrative level a department name's prefix stands for: 市科技局, 区税务局, 县…. */
 export type Level = '市' | '区' | '县';
-
-interface Division {
-  name: string;
-  /** how callers and documents name it for short ("海门税务局", "我们启东") */
-  short: string;
-  level: Level;
-}
 
 /**
  * 南通 and its county-level divisions. A caller belongs to one of them; a department belongs to one of them. A
  * county caller is also served by 南通市's departments (city-wide plans apply to every county), never by another
  * county's. 通州 must not match 通州湾 (a 市直属 park, not the district).
  */
-export const CITY = '南通市';
-const DIVISIONS: Division[] = [
-  { name: '海门区', short: '海门', level: '区' },
-  { name: '启东市', short: '启东', level: '市' },
-  { name: '通州区', short: '通州', level: '区' },
-  { name: '崇川区', short: '崇川', level: '区' },
-  { name: '如皋市', short: '如皋', level: '市' },
-  { name: '海安市', short: '海安', level: '市' },
-  { name: '如东县', short: '如东', level: '县' },
-  { name: CITY, short: '南通', level: '市' },
-];
+export { CITY };
+const DIVISIONS = [...COUNTY_DIVISIONS, placeNamed(CITY)!].map((p) => ({
+  name: p.name,
+  short: shortName(p),
+  // the office prefix is the last character of the name: 海门区 → 区科技局, 启东市 → 市科技局
+  level: p.name.slice(-1) as Level,
+}));
 
 const byName = new Map(DIVISIONS.map((d) => [d.name, d]));
 
