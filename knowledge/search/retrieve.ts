@@ -10,6 +10,7 @@ import { namedJurisdiction, outsidePlacesNamed } from './jurisdiction.js';
 import { contentWeight, tokenize } from './segment.js';
 import { synonymsOf, synonymTermsIn } from './synonyms.js';
 import { ANSWER_FRAMES, STOPWORDS } from './terms.js';
+import { RANKING_WEIGHTS, type RankingWeights } from './weights.js';
 
 export interface Hit {
   clause: StoredClause;
@@ -42,16 +43,15 @@ export interface RetrieveOptions {
   k?: number;
   /** a jurisdiction the caller knows (the user's 区/县), in addition to any the question names */
   jurisdiction?: string | null;
+  /** the ranking weights to use instead of the tuned ones (the bench sweeps them) */
+  weights?: RankingWeights;
 }
 
 /** Longest question we search on; a longer one is cut here (the caller is told), never rejected. */
 export const MAX_QUERY_CHARS = 500;
-const RRF_K = 60;
 /** A question about a person: who holds a post, or what post someone holds. */
 const WHO = /谁|什么职务|什么身份|什么职位|哪位|担任什么/u;
 const CONTAINERS = new Set(['heading', 'attachment', 'group', 'table']);
-const CANDIDATES = 50;
-const LOCAL_WITHOUT_PLACE = 0.8;
 
 /** An FTS5 string literal: the term in double quotes, inner quotes doubled, so no user text is ever syntax. */
 function ftsLiteral(term: string): string {
@@ -102,10 +102,10 @@ function trigramsOf(question: string): string[] {
  * Weight of a question token: rarity (a word few clauses use says more about what is asked) times what its
  * part of speech says (a noun names the topic; "几次", "多久" are phrasing).
  */
-function weight(store: KnowledgeStore, token: string): number {
+function weight(store: KnowledgeStore, token: string, weights: RankingWeights): number {
   // rarity of the concept, not of one spelling: 科小 is as common as the 科技型中小企业 the texts write
   const df = Math.max(store.documentFrequency(token), ...synonymsOf(token).map((s) => store.documentFrequency(s)));
-  return Math.log(1 + store.clauseCount / (df + 1)) * (ANSWER_FRAMES.has(token) ? 0.15 : contentWeight(token));
+  return Math.log(1 + store.clauseCount / (df + 1)) * (ANSWER_FRAMES.has(token) ? weights.answerFrame : contentWeight(token));
 }
 
 /**
@@ -190,7 +190,7 @@ export interface CoverageTerm {
  * a word around one the corpus knows (设科创 holds 科创) — neither says anything the corpus lacks — or a concept
  * the corpus does not know (申请费, 减缴), which stays and counts against every clause.
  */
-export function coverageTerms(store: KnowledgeStore, content: string[], question = ''): CoverageTerm[] {
+export function coverageTerms(store: KnowledgeStore, content: string[], question = '', weights: RankingWeights = RANKING_WEIGHTS): CoverageTerm[] {
   // a phrase with another name the texts use (3D打印 → 增材制造) is one term, whatever segmentation made of it
   const tokens = new Set<string>(synonymTermsIn(question).filter((p) => [...p].length > 1));
   for (const t of content) {
@@ -219,8 +219,8 @@ export function coverageTerms(store: KnowledgeStore, content: string[], question
     .filter((t) => !list.some((o) => o !== t && o.includes(t)))
     .map((t) => ({
       token: t,
-      weight: weight(store, t),
-      parts: list.filter((o) => o !== t && t.includes(o)).map((o) => ({ token: o, weight: weight(store, o) })),
+      weight: weight(store, t, weights),
+      parts: list.filter((o) => o !== t && t.includes(o)).map((o) => ({ token: o, weight: weight(store, o, weights) })),
     }));
 }
 
@@ -373,47 +373,48 @@ function topicOf(query: string): string {
 
 export function retrieve(store: KnowledgeStore, rawQuestion: string, options: RetrieveOptions = {}): Retrieval {
   const k = Math.max(1, Math.min(options.k ?? 3, 20));
+  const w = options.weights ?? RANKING_WEIGHTS;
   const query = cleanQuestion(rawQuestion).slice(0, MAX_QUERY_CHARS);
   const jurisdiction = options.jurisdiction ?? namedJurisdiction(query);
   if (!query) return { query, covered: false, uncovered: 'nothing', jurisdiction, hits: [] };
 
   const fused = new Map<string, { score: number; via: Set<string> }>();
-  const addList = (ids: string[], via: string, w: number) => {
+  const addList = (ids: string[], via: keyof RankingWeights['lists']) => {
     ids.forEach((id, rank) => {
       const e = fused.get(id) ?? { score: 0, via: new Set<string>() };
-      e.score += w / (RRF_K + rank + 1);
+      e.score += w.lists[via] / (w.rrfK + rank + 1);
       e.via.add(via);
       fused.set(id, e);
     });
   };
 
   const addressed = addressedClauses(store, query);
-  addList(addressed.map((c) => c.id), 'address', 10);
+  addList(addressed.map((c) => c.id), 'address');
 
   const topic = topicOf(query);
   const kinds = answerKindsOf(topic);
   const { content, expansions } = queryTerms(topic);
-  const weighed = coverageTerms(store, content, topic);
+  const weighed = coverageTerms(store, content, topic, w);
   if (content.length > 0) {
-    addList(store.searchTokens(content.slice(0, 32).map(ftsLiteral).join(' OR '), CANDIDATES).map((r) => r.id), 'tokens', 1);
+    addList(store.searchTokens(content.slice(0, 32).map(ftsLiteral).join(' OR '), w.candidates).map((r) => r.id), 'tokens');
   }
   // synonyms widen the net in a list of their own, so a long clause full of expansions cannot crowd out the words asked
   if (expansions.length > 0) {
     const terms = [...content, ...expansions].slice(0, 48);
-    addList(store.searchTokens(terms.map(ftsLiteral).join(' OR '), CANDIDATES).map((r) => r.id), 'synonyms', 0.5);
+    addList(store.searchTokens(terms.map(ftsLiteral).join(' OR '), w.candidates).map((r) => r.id), 'synonyms');
   }
   // the other names of a phrase the question uses, each searched as a phrase: 3D打印 finds 增材制造技术 itself,
   // not every clause that shares 制造 or 设备 with the question
   const names = [...new Set(synonymTermsIn(topic).flatMap((p) => synonymsOf(p)))].map((n) => tokenize(n)).filter((t) => t.length > 0);
   if (names.length > 0) {
-    addList(store.searchTokens(names.slice(0, 24).map((t) => ftsLiteral(t.join(' '))).join(' OR '), CANDIDATES).map((r) => r.id), 'names', 1);
+    addList(store.searchTokens(names.slice(0, 24).map((t) => ftsLiteral(t.join(' '))).join(' OR '), w.candidates).map((r) => r.id), 'names');
   }
   // a question the table records answer (which park, whose target, who leads): their rows come first
   const records = answerFromRecords(store, topic, weighed.map((t) => t.token), jurisdiction);
-  if (records) addList(records.rows.map((r) => r.clauseId), 'record', 10);
+  if (records) addList(records.rows.map((r) => r.clauseId), 'record');
   const trigrams = trigramsOf(topic);
   if (trigrams.length > 0) {
-    addList(store.searchTrigrams(trigrams.map(ftsLiteral).join(' OR '), CANDIDATES).map((r) => r.id), 'trigrams', 1);
+    addList(store.searchTrigrams(trigrams.map(ftsLiteral).join(' OR '), w.candidates).map((r) => r.id), 'trigrams');
   }
 
   const namesCounty = countiesNamed(store, query).length > 0;
@@ -423,22 +424,22 @@ export function retrieve(store: KnowledgeStore, rawQuestion: string, options: Re
     if (!clause) continue;
     const coverage = e.via.has('address') || e.via.has('record') ? 1 : coverageOf(store, clause, weighed);
     // rank fusion finds candidates; how much of the question a clause actually holds decides among them
-    let score = e.score * (0.2 + coverage) ** 2;
+    let score = e.score * (w.coverageFloor + coverage) ** w.coverageExponent;
     // a bare heading names a topic; the clauses under it answer the question (a heading that quotes its list is not bare)
-    if (!e.via.has('address') && CONTAINERS.has(clause.kind) && clause.fullText === clause.text && store.children(clause.id).length > 0) score *= 0.5;
-    if (WHO.test(query) && isRosterEntry(store, clause)) score *= 2;
+    if (!e.via.has('address') && CONTAINERS.has(clause.kind) && clause.fullText === clause.text && store.children(clause.id).length > 0) score *= w.bareHeading;
+    if (WHO.test(query) && isRosterEntry(store, clause)) score *= w.rosterForWho;
     // "多少家", "补助多少钱": a clause that states such a figure is the likelier answer
-    if (kinds.length > 0 && kinds.every((kind) => givesAnswerOf(store, clause, kind))) score *= 1.5;
+    if (kinds.length > 0 && kinds.every((kind) => givesAnswerOf(store, clause, kind))) score *= w.givesAnswerKind;
     const doc = store.documents.get(clause.docId)!;
     const own = ownJurisdiction(store, clause);
     const county = !coversWholeCity(own);
     if (jurisdiction) {
       // a clause of the place asked about outranks the same words elsewhere; another county's clause is demoted
-      if (own === jurisdiction || doc.jurisdiction === jurisdiction) score *= 1.5;
-      else if (county) score *= 0.7;
+      if (own === jurisdiction || doc.jurisdiction === jurisdiction) score *= w.samePlace;
+      else if (county) score *= w.otherCounty;
     } else if (county && !namesCounty) {
       // a question that names no place asks for the general rule, not one county's arrangements
-      score *= LOCAL_WITHOUT_PLACE;
+      score *= w.localWithoutPlace;
     }
     hits.push({ clause, score, coverage, via: [...e.via] });
   }

@@ -1,0 +1,58 @@
+/**
+ * The numbers retrieval ranks by, in one place so that the bench can sweep them (bench/retrieval.ts) and a change to
+ * one is a change to one line. The values are the ones the gold set was tuned on: changing any of them moves the
+ * retrieval figures, so measure before and after.
+ */
+export interface RankingWeights {
+  /** reciprocal-rank fusion constant: a list's rank r adds weight / (rrfK + r + 1) */
+  rrfK: number;
+  /** how many candidates each full-text list contributes */
+  candidates: number;
+  /** how much each candidate list counts in the fusion */
+  lists: {
+    /** a clause the question addresses by 文号, attachment or article: near-certain */
+    address: number;
+    /** a table row whose cells answer the question (knowledge/records) */
+    record: number;
+    /** the question's own content words */
+    tokens: number;
+    /** synonyms and expansions of those words: weaker evidence than the words themselves */
+    synonyms: number;
+    /** the names of the programmes and bodies the question mentions */
+    names: number;
+    /** character trigrams, for words the segmenter cuts wrongly */
+    trigrams: number;
+  };
+  /** a question word that only frames the answer (多少, 什么时候) weighs this share of a content word */
+  answerFrame: number;
+  /** score ×= (coverageFloor + coverage) ** coverageExponent: how much of the question a clause holds decides */
+  coverageFloor: number;
+  coverageExponent: number;
+  /** a bare heading names a topic; the clauses under it answer */
+  bareHeading: number;
+  /** a roster line for a question about who holds a post */
+  rosterForWho: number;
+  /** a clause stating the kind of figure asked for (多少家, 补助多少钱) */
+  givesAnswerKind: number;
+  /** a clause of the place the question names */
+  samePlace: number;
+  /** another county's clause when the question names a place */
+  otherCounty: number;
+  /** a county's clause when the question names no place: it asks for the general rule */
+  localWithoutPlace: number;
+}
+
+export const RANKING_WEIGHTS: Readonly<RankingWeights> = {
+  rrfK: 60,
+  candidates: 50,
+  lists: { address: 10, record: 10, tokens: 1, synonyms: 0.5, names: 1, trigrams: 1 },
+  answerFrame: 0.15,
+  coverageFloor: 0.2,
+  coverageExponent: 2,
+  bareHeading: 0.5,
+  rosterForWho: 2,
+  givesAnswerKind: 1.5,
+  samePlace: 1.5,
+  otherCounty: 0.7,
+  localWithoutPlace: 0.8,
+};
