@@ -1,14 +1,14 @@
-import { COUNTY_DIVISIONS, coversWholeCity, NATION, shortName } from '../places.js';
+import { coversWholeCity, NATION } from '../places.js';
 import { answerFromRecords, type RecordAnswer } from '../records/lookup.js';
 import type { KnowledgeStore, StoredClause } from '../store/store.js';
 import { cleanQuestion, comparable } from '../text/normalize.js';
-import { toSimplified } from '../text/traditional.js';
 import { addressedClauses } from './address.js';
 import { answerKindsOf, type AnswerKind } from './answer-kind.js';
 import { ASKS_FIELD, detailsAsked, detailsMissing, isAnswered, OWN_CASE, type Evidence } from './answerability.js';
 import { namedJurisdiction, outsidePlacesNamed } from './jurisdiction.js';
 import { contentWeight, tokenize } from './segment.js';
 import { synonymsOf, synonymTermsIn } from './synonyms.js';
+import { clauseHaystack, countiesNamed, countiesOutOfScope, ownJurisdiction, placesOutOfScope, withinPeriod, yearsOutOfScope } from './scope.js';
 import { ANSWER_FRAMES, STOPWORDS } from './terms.js';
 import { RANKING_WEIGHTS, type RankingWeights } from './weights.js';
 
@@ -108,58 +108,6 @@ function weight(store: KnowledgeStore, token: string, weights: RankingWeights): 
   return Math.log(1 + store.clauseCount / (df + 1)) * (ANSWER_FRAMES.has(token) ? weights.answerFrame : contentWeight(token));
 }
 
-/**
- * Years a question names must be ones the clause speaks for: in its text, or within its document's validity
- * (or, without one, the document's own year). "2025年的奖励" is not answered by a 2022 report.
- */
-export function yearsOutOfScope(store: KnowledgeStore, c: StoredClause, question: string): number[] {
-  const years = [...new Set([...question.matchAll(/(?<!\d)(20[0-4]\d)(?:年|\b)/gu)].map((m) => Number(m[1])))];
-  if (years.length === 0) return [];
-  const { from, to } = periodOf(store, c);
-  const text = `${c.text} ${c.context}`;
-  return years.filter((y) => !text.includes(String(y)) && (y < from || y > to));
-}
-
-/** The years a clause speaks for: its part's or document's validity, or, without one, the document's own year. */
-function periodOf(store: KnowledgeStore, c: StoredClause): { from: number; to: number } {
-  const doc = store.documents.get(c.docId)!;
-  const part = c.part ? doc.parts.find((p) => p.heading === c.part) : undefined;
-  const validity = part?.validity ?? doc.validity;
-  const from = Number((validity?.from ?? doc.date).slice(0, 4));
-  const to = validity?.to ? Number(validity.to.slice(0, 4)) : validity?.from ? Infinity : Number(doc.date.slice(0, 4));
-  return { from, to };
-}
-
-/** A year the question names that the clause's document covers ("通州2023年…" of 通州's 2023 plan). */
-function withinPeriod(store: KnowledgeStore, c: StoredClause, token: string): boolean {
-  if (!/^20[0-4]\d$/u.test(token)) return false;
-  const y = Number(token);
-  const { from, to } = periodOf(store, c);
-  return y >= from && y <= to && to !== Infinity;
-}
-
-/** The jurisdiction a clause speaks for: its part's (附件1 of 通州's plan is the city's standard), else its document's. */
-function ownJurisdiction(store: KnowledgeStore, c: StoredClause): string {
-  const doc = store.documents.get(c.docId)!;
-  return (c.part && doc.parts.find((p) => p.heading === c.part)?.jurisdiction) || doc.jurisdiction;
-}
-
-// a clause's haystack never changes once the store is built; every question reads dozens of them
-const haystacks = new WeakMap<StoredClause, string>();
-
-function clauseHaystack(store: KnowledgeStore, c: StoredClause): string {
-  let hay = haystacks.get(c);
-  if (hay === undefined) haystacks.set(c, (hay = haystackOf(store, c)));
-  return hay;
-}
-
-function haystackOf(store: KnowledgeStore, c: StoredClause): string {
-  const doc = store.documents.get(c.docId);
-  const headings = store.ancestors(c.id).filter((a) => a.text.length <= 40).map((a) => a.text).join(' ');
-  // a clause of 启东's plan speaks for 启东 even where its sentence does not name it
-  const places = doc ? `${doc.jurisdiction} ${ownJurisdiction(store, c)}` : '';
-  return toSimplified(comparable(`${doc?.shortTitle ?? ''} ${places} ${c.path} ${headings} ${c.context} ${c.fullText}`)).toLowerCase();
-}
 
 /**
  * Particles and light verbs that jieba glues onto a word in a question it mis-cuts (表在, 要建, 里算, 法说, 做个),
@@ -291,57 +239,6 @@ function evidenceFor(store: KnowledgeStore, query: string, terms: CoverageTerm[]
   };
 }
 
-/**
- * Places beyond 南通 the question names that the clause does not: about those, the corpus says nothing. A question
- * that also names a place of the corpus (母公司在上海、在南通新设的子公司) is about the corpus's place.
- */
-export function placesOutOfScope(store: KnowledgeStore, c: StoredClause, question: string): string[] {
-  const outside = outsidePlacesNamed(question);
-  if (outside.length === 0 || [...COUNTIES, ...CORPUS_WIDE].some((p) => question.includes(p))) return [];
-  // a national text speaks for every place (科小's 60-point pass mark holds in 深圳 too)
-  if (store.documents.get(c.docId)?.jurisdiction === NATION) return [];
-  const hay = clauseHaystack(store, c);
-  return outside.filter((p) => !hay.includes(p));
-}
-
-/** 南通's 区/县 as running text names them, with the names of those merged away (港闸, now 崇川's). */
-const COUNTIES = COUNTY_DIVISIONS.flatMap((p) => [shortName(p), ...(p.formerly ?? [])]);
-/** Words that place a question in the corpus's own territory without naming a county. */
-const CORPUS_WIDE = ['南通', '全市', '全区', '国家', '全国'];
-
-/**
- * 南通's 区/县 the question names that a county's clause does not speak for: 通州's plan does not answer a
- * question about 崇川区 or 如皋市 (which have no plan here), unless the clause itself names the place.
- */
-export function countiesOutOfScope(store: KnowledgeStore, c: StoredClause, question: string): string[] {
-  const named = countiesNamed(store, question);
-  const doc = store.documents.get(c.docId);
-  if (named.length === 0 || !doc || coversWholeCity(doc.jurisdiction)) return [];
-  if (named.some((p) => doc.jurisdiction.startsWith(p))) return [];
-  const hay = clauseHaystack(store, c);
-  return named.filter((p) => !hay.includes(p));
-}
-
-const unitsOf = new WeakMap<KnowledgeStore, Array<[unit: string, county: string]>>();
-
-/**
- * The 区/县 a question names, or names through one of its units: 南通高新区 and 五接镇 are 通州's (the 空间布局
- * table and 通州's targets table say so), so a question about them is about 通州.
- */
-function countiesNamed(store: KnowledgeStore, question: string): string[] {
-  let units = unitsOf.get(store);
-  if (!units) {
-    const countyOf = (place: string | undefined) => COUNTIES.find((p) => place?.startsWith(p));
-    units = store.records.flatMap((r): Array<[string, string]> => {
-      const clause = store.clause(r.clauseId);
-      const county = r.kind === 'park' ? countyOf(r.region) : r.kind === 'target' && clause ? countyOf(ownJurisdiction(store, clause)) : undefined;
-      const unit = r.kind === 'park' ? r.park : r.kind === 'target' ? r.place : '';
-      return county && [...unit].length >= 3 && !COUNTIES.some((p) => unit.startsWith(p)) ? [[unit, county]] : [];
-    });
-    unitsOf.set(store, units);
-  }
-  return [...new Set([...COUNTIES.filter((p) => question.includes(p)), ...units.filter(([u]) => question.includes(u)).map(([, county]) => county)])];
-}
 
 /** A line of a roster: a short line under a heading whose whole list the parser quotes (一、组成成员). */
 function isRosterEntry(store: KnowledgeStore, c: StoredClause): boolean {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CITY_PARKS, COUNTY_DIVISIONS, levelOfPlace, PLACES, shortName } from '../../knowledge/places.js';
 import { namedJurisdiction } from '../../knowledge/search/jurisdiction.js';
-import { countiesOutOfScope } from '../../knowledge/search/retrieve.js';
+import { countiesOutOfScope } from '../../knowledge/search/scope.js';
 import type { KnowledgeStore, StoredClause } from '../../knowledge/store/store.js';
 import { jurisdictionNamedIn, normaliseJurisdiction } from '../../knowledge/triage/jurisdictions.js';
 import { REGIONS } from '../../rules/facts/schema.js';
