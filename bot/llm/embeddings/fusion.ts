@@ -1,5 +1,6 @@
 import type { Hit, Retrieval } from '../../../knowledge/search/retrieve.js';
-import { coverageOf, coverageTerms, queryTerms } from '../../../knowledge/search/retrieve.js';
+import { coverageOf, coverageTerms } from '../../../knowledge/search/coverage.js';
+import { queryTerms } from '../../../knowledge/search/retrieve.js';
 import type { KnowledgeStore } from '../../../knowledge/store/store.js';
 
 export interface FusionOptions {
