@@ -11,7 +11,7 @@ import { missingFactsOf, rankMissingFacts } from './engine/missing-facts.js';
 import { judgeProgramme, type JudgedProgramme, type Outcome, type ProgrammeId } from './engine/programme.js';
 import type { IsoDate } from './logic/dates.js';
 import { hnte } from './programmes/hnte.js';
-import { kechuangProject2023 } from './programmes/kechuang-project-2023.js';
+import { kechuangProjectAt } from './programmes/kechuang-project-2023.js';
 import { techSme } from './programmes/tech-sme.js';
 
 /** An evaluation before presentation: citations are still {doc, quote} references. */
@@ -46,7 +46,7 @@ export function evaluate(facts: Facts, asOf: IsoDate): Evaluation {
   settleFromAnswers(read);
   const ctx: Context = { facts: read, asOf };
   // every programme Tongce judges, in the order they are reported
-  const kechuang = judgeProgramme(kechuangProject2023, ctx);
+  const kechuang = judgeProgramme(kechuangProjectAt(asOf), ctx);
   const hnteResult = judgeProgramme(hnte, ctx);
   const sme = judgeProgramme(techSme, ctx);
   const judged = [kechuang, hnteResult, sme];

@@ -5,10 +5,11 @@ const ref = (quote: string) => cite(DOC.kechuang, quote);
 
 /**
  * 《2023年南通市科创项目认定标准》（通政办发〔2023〕20号 附件1）. The 2023 edition; the standard is reissued
- * yearly, so every evaluation says which edition it applied.
+ * yearly, so every evaluation says which edition it applied, and ./kechuang.ts dates each edition. Not `as const`:
+ * its inferred shape is the type every later edition fills in.
  */
 export const KECHUANG_2023 = {
-  since: '2023-01-01',
+  title: '南通市科创项目认定（2023年标准）',
   edition: '《2023年南通市科创项目认定标准》（通政办发〔2023〕20号附件1，2023年版）；此后可能已修订，请以主管部门当年标准为准',
   /** the sentence that joins the base conditions to "any one of" conditions 1–8 */
   conditions: ref('在货币投资形成的有形资产不低于100万元或当年应税销售收入不低于100万元基础上，应满足以下条件之一'),
@@ -96,4 +97,4 @@ export const KECHUANG_2023 = {
       { text: '其他说明3：2021年以后从市外引进注册、从未认定为科创项目、首次于本年度获得高企认定的企业，计入“通过高新技术企业认定的项目”数，但不计入招引科创项目数。', cite: ref('3. 2021年以后从市外引进注册、从未认定为科创项目、首次于本年度获得高新技术企业认定的企业计入“通过高新技术企业认定的项目”数，但不计入招引科创项目数') },
     ],
   },
-} as const;
+};

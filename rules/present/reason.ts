@@ -1,7 +1,7 @@
 import type { RuleShape, Rule } from '../engine/condition.js';
 import { describeFact, type FactPath } from '../facts/catalog.js';
 import { hnte } from '../programmes/hnte.js';
-import { kechuangProject2023 } from '../programmes/kechuang-project-2023.js';
+import { KECHUANG_PROJECTS } from '../programmes/kechuang-project-2023.js';
 import { techSme } from '../programmes/tech-sme.js';
 import type { EvaluationJson } from './evaluation-json.js';
 
@@ -50,8 +50,9 @@ export interface ProgrammeReason {
   rest: ConditionLine[];
 }
 
+/** by id: of the 科创项目 editions, the latest shape (a reason is read without the evaluation date) */
 const SHAPES: Record<string, RuleShape> = Object.fromEntries(
-  [kechuangProject2023, hnte, techSme].map((p) => [p.id, shapeOf(p.rule as Rule<unknown>)]),
+  [...KECHUANG_PROJECTS.map((e) => e.values), hnte, techSme].map((p) => [p.id, shapeOf(p.rule as Rule<unknown>)]),
 );
 
 function shapeOf(rule: Rule<unknown>): RuleShape {

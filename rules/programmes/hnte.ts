@@ -125,23 +125,26 @@ const highTechIncome: Hc = {
   judge: ({ facts }) => requireAmount(facts, 'highTechIncomeShare', M.highTechIncome.share, '高新技术产品（服务）收入占比'),
 };
 
+/** the pass mark, 70 exclusive: the sentences below say so as the scoring guideline does ("70分以上（不含70分）") */
+const PASS = S.pass.score.value;
+
 const innovation: Hc = {
   id: 'hnte-7-innovation-score',
-  label: '（七）企业创新能力评价达到要求（综合得分70分以上，不含70分）',
+  label: `（七）企业创新能力评价达到要求（综合得分${PASS}分以上，不含${PASS}分）`,
   cites: [M.innovation.cite, S.pass.cite],
   remedy: 'improve',
   judge: (_ctx, { innovation: { score, open } }): Judgement => {
     const { min, max } = score.points;
     const parts = score.components.map((c) => `${c.label} ${showInterval(c.points)}`).join('，');
-    const detail = `创新能力评价得分区间 ${showInterval(score.points)} 分（${parts}），要求70分以上（不含70分）`;
+    const detail = `创新能力评价得分区间 ${showInterval(score.points)} 分（${parts}），要求${PASS}分以上（不含${PASS}分）`;
     if (figureSatisfies(min, S.pass.score)) {
-      return min - S.pass.score.value <= 5 ? { status: 'met', detail, gap: `最低可能得分 ${min} 分，余量很小` } : { status: 'met', detail };
+      return min - PASS <= 5 ? { status: 'met', detail, gap: `最低可能得分 ${min} 分，余量很小` } : { status: 'met', detail };
     }
     if (!figureSatisfies(max, S.pass.score)) {
-      return { status: 'unmet', detail, gap: `最高可能得分 ${max} 分，至少还需提高 ${S.pass.score.value + 1 - max} 分` };
+      return { status: 'unmet', detail, gap: `最高可能得分 ${max} 分，至少还需提高 ${PASS + 1 - max} 分` };
     }
     if (open.length === 0) {
-      return { status: 'unknown', detail: `${detail}；各评分要素均已给出，能否超过70分取决于评审专家在各档次内的具体打分`, open };
+      return { status: 'unknown', detail: `${detail}；各评分要素均已给出，能否超过${PASS}分取决于评审专家在各档次内的具体打分`, open };
     }
     return { status: 'unknown', detail, open };
   },
@@ -176,20 +179,19 @@ function middleScore(score: HnteScore['score']): number {
 function managementSentence(score: HnteScore['score']): string {
   const m = score.components.find((c) => c.id === 'management')!;
   if (m.points.max === 0) return '';
-  const need = S.pass.score.value + 1 - (score.points.min - m.points.min);
+  const need = PASS + 1 - (score.points.min - m.points.min);
   if (need > m.points.max) return '';
   return need <= m.points.max / 2
-    ? `若专家对已建立的研发组织管理制度给出一半以上分值（合计 ${Math.ceil(m.points.max / 2)} 分以上），即使其余各项都按档内最低分计，创新能力评价也达到70分以上。`
-    : `即使其余各项都按档内最低分计，只要研究开发组织管理水平得到 ${need} 分以上（已建立的制度最多 ${m.points.max} 分），创新能力评价即达到70分以上。`;
+    ? `若专家对已建立的研发组织管理制度给出一半以上分值（合计 ${Math.ceil(m.points.max / 2)} 分以上），即使其余各项都按档内最低分计，创新能力评价也达到${PASS}分以上。`
+    : `即使其余各项都按档内最低分计，只要研究开发组织管理水平得到 ${need} 分以上（已建立的制度最多 ${m.points.max} 分），创新能力评价即达到${PASS}分以上。`;
 }
 
 function assess(score: HnteScore['score']): Assessment {
   const { margin } = S.assessment;
-  const pass = S.pass.score.value;
   const middle = middleScore(score);
-  const estimate = middle > pass + margin ? 'likely' : middle <= pass - margin ? 'unlikely' : 'uncertain';
+  const estimate = middle > PASS + margin ? 'likely' : middle <= PASS - margin ? 'unlikely' : 'uncertain';
   const basis =
-    `估算，不是认定结论：按专家评分各项取档内中间值，创新能力评价约 ${middle} 分（可能区间 ${score.points.min}–${score.points.max} 分，须70分以上、不含70分）；各项在档内的具体分值由评审专家确定。` +
+    `估算，不是认定结论：按专家评分各项取档内中间值，创新能力评价约 ${middle} 分（可能区间 ${score.points.min}–${score.points.max} 分，须${PASS}分以上、不含${PASS}分）；各项在档内的具体分值由评审专家确定。` +
     managementSentence(score);
   return { estimate, basis };
 }
@@ -208,8 +210,8 @@ function notes({ facts }: Context, { innovation: { score, open } }: HnteData): N
     { text: `依据${M.edition}第十一条；创新能力评价依据${S.edition}。`, cites: [] },
     { text: '创新能力评分按《工作指引》各档次的分值范围给出区间，档内的具体分值由评审专家确定。', cites: [S.pass.cite] },
   ];
-  if (open.length === 0 && score.points.min <= S.pass.score.value && score.points.max > S.pass.score.value) {
-    out.push({ text: '评分要素都已给出，得分区间仍跨越70分线：结论取决于专家评审，不再需要补充事实。', cites: [] });
+  if (open.length === 0 && score.points.min <= PASS && score.points.max > PASS) {
+    out.push({ text: `评分要素都已给出，得分区间仍跨越${PASS}分线：结论取决于专家评审，不再需要补充事实。`, cites: [] });
   }
   if (facts.hnteCertified === true) {
     const validity = facts.hnteCertDate

@@ -62,7 +62,7 @@ const resident: Sc = {
 
 const employees: Sc = {
   id: 'tsme-2-employees',
-  label: '（二）职工总数不超过500人',
+  label: `（二）职工总数${T.size.employees.text}`,
   cites: [T.size.cite],
   remedy: 'none',
   judge: ({ facts }) => {

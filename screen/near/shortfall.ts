@@ -7,7 +7,7 @@ import { money, plain } from '../../rules/logic/format.js';
 import { toNumber } from '../../rules/logic/rational.js';
 import { HNTE_MEASURES } from '../../rules/parameters/hnte-2016.js';
 import { HNTE_SCORING } from '../../rules/parameters/hnte-scoring-2016.js';
-import { KECHUANG_2023 } from '../../rules/parameters/kechuang-2023.js';
+import { kechuangStandardAt, type KechuangStandard } from '../../rules/parameters/kechuang.js';
 import { TECH_SME } from '../../rules/parameters/tech-sme-2017.js';
 import { staffShare, staffShortfall } from '../../rules/programmes/staff-share.js';
 import type { Shortfall } from '../result.js';
@@ -73,23 +73,23 @@ function techSmeScore(programme: JudgedProgramme): Shortfall | null {
   return staff && staff.points.max > 0 ? scoreShortfall(programme, TECH_SME.score.pass) : null;
 }
 
-function investment(facts: Facts): Shortfall | null {
-  const { tangibleAssets } = KECHUANG_2023.base.investment;
+function investment(facts: Facts, K: KechuangStandard): Shortfall | null {
+  const { tangibleAssets } = K.base.investment;
   const best = Math.max(facts.tangibleAssetsFromCash ?? -Infinity, facts.taxableSalesThisYear ?? -Infinity);
   if (!Number.isFinite(best) || best >= tangibleAssets.value) return null;
   return wan(tangibleAssets.value - best, tangibleAssets.value, `货币投资有形资产、当年应税销售收入较高者 ${money(best)}，差 ${money(tangibleAssets.value - best)}`);
 }
 
-function founder(facts: Facts): Shortfall | null {
-  const { cashPaidIn } = KECHUANG_2023.routes.founder;
+function founder(facts: Facts, K: KechuangStandard): Shortfall | null {
+  const { cashPaidIn } = K.routes.founder;
   const cash = facts.founderCashPaidIn;
   if (facts.founderStemMasters !== true || facts.founderIsPrincipal !== true || cash === undefined || cash >= cashPaidIn.value) return null;
   return wan(cashPaidIn.value - cash, cashPaidIn.value, `股东个人货币出资到账 ${money(cash)}，差 ${money(cashPaidIn.value - cash)}`);
 }
 
 /** 条件7 fails on one of its two parts: the money (investment or valuation) or the cap on local state capital. */
-function capital(facts: Facts): Shortfall | null {
-  const { investment: inv, valuation: val, stateShare } = KECHUANG_2023.routes.capital;
+function capital(facts: Facts, K: KechuangStandard): Shortfall | null {
+  const { investment: inv, valuation: val, stateShare } = K.routes.capital;
   const { socialInvestmentAfterLanding: i, postMoneyValuation: v, localStateCapitalShare: s } = facts;
   const moneyShort = i !== undefined && i < inv.value && v !== undefined && v <= val.value;
   const over = s !== undefined && s > stateShare.value ? s - stateShare.value : 0;
@@ -102,8 +102,8 @@ function capital(facts: Facts): Shortfall | null {
   );
 }
 
-function ipRoute(facts: Facts): Shortfall | null {
-  const needed = KECHUANG_2023.routes.ip.utilityModels.value;
+function ipRoute(facts: Facts, K: KechuangStandard): Shortfall | null {
+  const needed = K.routes.ip.utilityModels.value;
   const n = facts.utilityModelsSelfApplied;
   if (facts.ipSupportsMainProduct === false || n === undefined || n >= needed) return null;
   return count(needed - n, `自主申请授权的实用新型专利 ${n} 项，还差 ${needed - n} 项`);
@@ -117,10 +117,10 @@ const MEASURES: Record<string, (ctx: Context, programme: JudgedProgramme) => Sho
   'hnte-6-high-tech-income': ({ facts }) => shareShortfall(facts.highTechIncomeShare, HNTE_MEASURES.highTechIncome.share, '高新技术产品（服务）收入占比'),
   'hnte-7-innovation-score': (_ctx, p) => scoreShortfall(p, HNTE_SCORING.pass.score),
   'tsme-5-score': (_ctx, p) => techSmeScore(p),
-  'kc-base-investment': ({ facts }) => investment(facts),
-  'kc-route-2-founder': ({ facts }) => founder(facts),
-  'kc-route-7-capital': ({ facts }) => capital(facts),
-  'kc-route-8-ip': ({ facts }) => ipRoute(facts),
+  'kc-base-investment': ({ facts, asOf }) => investment(facts, kechuangStandardAt(asOf)),
+  'kc-route-2-founder': ({ facts, asOf }) => founder(facts, kechuangStandardAt(asOf)),
+  'kc-route-7-capital': ({ facts, asOf }) => capital(facts, kechuangStandardAt(asOf)),
+  'kc-route-8-ip': ({ facts, asOf }) => ipRoute(facts, kechuangStandardAt(asOf)),
 };
 
 /** The condition ids measured above, for the test that keeps them in step with the rules. */

@@ -2,7 +2,7 @@ import type { CitationRef } from '../../../knowledge/citation.js';
 import { BENEFIT_SOURCES } from '../../../rules/parameters/benefits.js';
 import { HNTE_MEASURES } from '../../../rules/parameters/hnte-2016.js';
 import { HNTE_SCORING } from '../../../rules/parameters/hnte-scoring-2016.js';
-import { KECHUANG_2023 } from '../../../rules/parameters/kechuang-2023.js';
+import { KECHUANG_EDITIONS } from '../../../rules/parameters/kechuang.js';
 import { LADDER } from '../../../rules/parameters/ladder.js';
 import { PARKS_2024 } from '../../../rules/parameters/parks-2024.js';
 import { TECH_SME } from '../../../rules/parameters/tech-sme-2017.js';
@@ -16,7 +16,7 @@ function collect(value: unknown, into: Set<CitationRef>): Set<CitationRef> {
   return into;
 }
 
-/** Every clause reference the rules hold: they all live in the parameter tables. */
+/** Every clause reference the rules hold: they all live in the parameter tables, of every edition. */
 export const ALL_REFS: CitationRef[] = [
-  ...collect([KECHUANG_2023, HNTE_MEASURES, HNTE_SCORING, TECH_SME, BENEFIT_SOURCES, PARKS_2024, LADDER], new Set()),
+  ...collect([KECHUANG_EDITIONS.map((e) => e.values), HNTE_MEASURES, HNTE_SCORING, TECH_SME, BENEFIT_SOURCES, PARKS_2024, LADDER], new Set()),
 ];
