@@ -7,6 +7,7 @@ import { openKnowledge } from '../knowledge/index.js';
 import { evaluate } from '../rules/evaluate.js';
 import { describeFact, type FactPath } from '../rules/facts/catalog.js';
 import type { Facts } from '../rules/facts/schema.js';
+import { REGISTRY } from '../rules/programmes/index.js';
 import { enterprise, rng } from './lib/enterprises.js';
 import { round } from './lib/metrics.js';
 import { ownerCorrection, ownerNameFor, ownerTyped } from './lib/owner-typing.js';
@@ -14,9 +15,9 @@ import { askedFact, valueAt } from './lib/scripted-user.js';
 import { typed } from './lib/typed.js';
 
 const AS_OF = '2026-11-22';
-const PROGRAMMES = ['kechuang-project-2023', 'hnte', 'tech-sme'] as const;
-/** each programme on its own, then all three in one check (the menu's 评估我能认定什么) */
-const CHECKS = [...PROGRAMMES, 'all'] as const;
+const PROGRAMMES = REGISTRY.ids;
+/** each programme on its own, then all of them in one check (the menu's 评估我能认定什么) */
+const CHECKS = [...PROGRAMMES, 'all'];
 /** How often the owner mistypes a figure and corrects it a question later, naming it. */
 const SLIP_RATE = 0.12;
 

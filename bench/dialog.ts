@@ -8,12 +8,13 @@ import type { Message } from '../bot/dialog/message.js';
 import { openKnowledge } from '../knowledge/index.js';
 import { evaluate } from '../rules/evaluate.js';
 import type { Facts } from '../rules/facts/schema.js';
+import { REGISTRY } from '../rules/programmes/index.js';
 import { enterprise, rng } from './lib/enterprises.js';
 import { percentile, round } from './lib/metrics.js';
 import { typed } from './lib/typed.js';
 
 const AS_OF = '2026-11-22';
-const PROGRAMMES = ['kechuang-project-2023', 'hnte', 'tech-sme'] as const;
+const PROGRAMMES = REGISTRY.ids;
 
 function valueAt(profile: Record<string, unknown>, path: string): unknown {
   const [key, year] = path.split('.');

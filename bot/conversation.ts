@@ -3,6 +3,7 @@ import type { Knowledge } from '../knowledge/index.js';
 import { triage } from '../knowledge/triage/triage.js';
 import { evaluate } from '../rules/evaluate.js';
 import type { Facts } from '../rules/facts/schema.js';
+import type { ProgrammeRegistry } from '../rules/programmes/index.js';
 import { deskAnswer } from './desk.js';
 import { respond, type DialogDeps } from './dialog/engine.js';
 import type { Input, Message } from './dialog/message.js';
@@ -32,6 +33,8 @@ export interface ConversationOptions {
   llm?: TurnPreparer | null;
   /** who answers handoff tickets (default: a desk replying within DEFAULT_REPLY_WITHIN); null → none, and 转人工 names whom to contact */
   staffDesk?: StaffDesk | null;
+  /** the programmes judged and asked about (default: the production registry) */
+  programmes?: ProgrammeRegistry;
 }
 
 const DAY = 86_400_000;
@@ -61,7 +64,8 @@ export class Conversations {
 
   constructor(options: ConversationOptions) {
     const db = openConversationDb(join(options.dataDir, 'conversations.db'));
-    this.store = new SessionStore<DialogState>(db, () => initialState());
+    const programmes = options.programmes;
+    this.store = new SessionStore<DialogState>(db, () => initialState('zh', programmes?.ids));
     this.tickets = new TicketStore(db);
     this.idleMs = options.idleMs ?? 30 * DAY;
     this.knowledge = options.knowledge;
@@ -74,6 +78,7 @@ export class Conversations {
       ...(this.staffDesk
         ? { staffReplyWithin: this.staffDesk.replyWithin }
         : { contacts: (question, jurisdiction) => contactsWithoutDesk(options.knowledge, question, jurisdiction) }),
+      ...(programmes ? { programmes } : {}),
     };
   }
 
@@ -83,7 +88,7 @@ export class Conversations {
     const lastText = [...history].reverse().find((e) => e.role === 'user' && typeof (e.payload as Input).text === 'string');
     const asked = question ?? ((lastText?.payload as Input | undefined)?.text ?? null);
     const region = typeof session.facts.region === 'string' && session.facts.region !== '市外' ? session.facts.region : null;
-    const draft = evaluate(session.facts as Facts, this.deps.today());
+    const draft = evaluate(session.facts as Facts, this.deps.today(), this.deps.programmes);
     const routed = asked ? triage(this.knowledge, asked, region ? { jurisdiction: region } : {}) : null;
     return {
       question: asked,

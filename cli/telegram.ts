@@ -1,5 +1,5 @@
 import { Conversations } from '../bot/conversation.js';
-import { COMMANDS, createTelegramBot } from '../bot/channels/telegram/bot.js';
+import { createTelegramBot, telegramCommands } from '../bot/channels/telegram/bot.js';
 import { deliverToTelegram } from '../bot/handoff/delivery.js';
 import { llmAssistantFromEnv } from '../bot/llm/assistant.js';
 import { dataDir } from '../knowledge/paths.js';
@@ -16,7 +16,7 @@ export const telegramCommand: Command = async (_argv, io) => {
   const knowledge = openLookupKnowledge({ dataDir: dir });
   const conversations = new Conversations({ dataDir: dir, knowledge, today: todayFrom(io.env), llm: llmAssistantFromEnv({ knowledge, dataDir: dir }, io.env), staffDesk: staffDeskFromEnv(io.env) });
   const bot = createTelegramBot({ token, conversations, ...(io.env.TELEGRAM_API_ROOT ? { apiRoot: io.env.TELEGRAM_API_ROOT } : {}), log: (l) => io.err(l + '\n') });
-  await bot.api.setMyCommands(COMMANDS);
+  await bot.api.setMyCommands(telegramCommands());
   // staff replies recorded by `tongce tickets reply` or the staff page reach the user within seconds
   setInterval(() => void deliverToTelegram(bot.api, conversations, (l) => io.err(l + '\n')), 5_000).unref();
   const stop = () => void bot.stop();

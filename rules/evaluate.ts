@@ -8,11 +8,9 @@ import { fractionWarnings, type FactWarning } from './facts/fraction-warnings.js
 import { FACT_KEYS, type Facts } from './facts/schema.js';
 import type { Context } from './engine/condition.js';
 import { missingFactsOf, rankMissingFacts } from './engine/missing-facts.js';
-import { judgeProgramme, type JudgedProgramme, type Outcome, type ProgrammeId } from './engine/programme.js';
+import { judgeProgramme, type JudgedProgramme, type Outcome } from './engine/programme.js';
 import type { IsoDate } from './logic/dates.js';
-import { hnte } from './programmes/hnte.js';
-import { kechuangProjectAt } from './programmes/kechuang-project-2023.js';
-import { techSme } from './programmes/tech-sme.js';
+import { REGISTRY, type ProgrammeId, type ProgrammeRegistry } from './programmes/index.js';
 
 /** An evaluation before presentation: citations are still {doc, quote} references. */
 export interface Evaluation {
@@ -39,21 +37,21 @@ function uniformly(facts: Facts): Facts {
   return { ...ALL_ABSENT, ...facts };
 }
 
-/** Judges a validated profile as of a date. Pure and synchronous: same facts and date, same evaluation. */
-export function evaluate(facts: Facts, asOf: IsoDate): Evaluation {
+/**
+ * Judges a validated profile as of a date, every programme of the registry in its order. Pure and synchronous:
+ * same facts, date and registry, same evaluation.
+ */
+export function evaluate(facts: Facts, asOf: IsoDate, programmes: ProgrammeRegistry = REGISTRY): Evaluation {
   const read = uniformly(facts);
   const conflicts = settleConflicts(read);
   settleFromAnswers(read);
   const ctx: Context = { facts: read, asOf };
-  // every programme Tongce judges, in the order they are reported
-  const kechuang = judgeProgramme(kechuangProjectAt(asOf), ctx);
-  const hnteResult = judgeProgramme(hnte, ctx);
-  const sme = judgeProgramme(techSme, ctx);
-  const judged = [kechuang, hnteResult, sme];
+  const judged = programmes.entries.map((entry) => judgeProgramme(programmes.programmeAt(entry, asOf), ctx));
   const ranking = rankMissingFacts(judged);
   for (const p of judged) p.missingFacts = missingFactsOf(p, ranking);
-  const byId: Record<ProgrammeId, JudgedProgramme> = { 'kechuang-project-2023': kechuang, hnte: hnteResult, 'tech-sme': sme };
-  const outcomes: Record<ProgrammeId, Outcome> = { 'kechuang-project-2023': kechuang.outcome, hnte: hnteResult.outcome, 'tech-sme': sme.outcome };
+  // every registry holds the production programmes (withProgrammes only adds), so each ProgrammeId is present
+  const byId = Object.fromEntries(judged.map((p) => [p.id, p])) as Record<ProgrammeId, JudgedProgramme>;
+  const outcomes = Object.fromEntries(judged.map((p) => [p.id, p.outcome])) as Record<ProgrammeId, Outcome>;
   const parks = matchParks(ctx.facts);
   return {
     asOf,

@@ -1,6 +1,7 @@
 import { evaluate } from '../rules/evaluate.js';
 import { FactsError, parseProfile } from '../rules/facts/validate.js';
 import type { IsoDate } from '../rules/logic/dates.js';
+import { REGISTRY, type ProgrammeRegistry } from '../rules/programmes/index.js';
 import type { FactColumn } from './columns/header.js';
 import { type CellReader, readerFor } from './columns/values.js';
 import type { Cell, SheetRow } from './input/sheet.js';
@@ -68,7 +69,7 @@ function issueProblems(error: FactsError, row: SheetRow, columns: readonly FactC
  * A screener for the rows of one file: reads an enterprise's cells, validates them as a facts profile and judges
  * every programme. A row that cannot be read or validated comes back with every problem found, not judged.
  */
-export function rowScreener(plan: RowPlan): (row: SheetRow) => ScreenedRow {
+export function rowScreener(plan: RowPlan, programmes: ProgrammeRegistry = REGISTRY): (row: SheetRow) => ScreenedRow {
   const readers = plan.columns.map((column) => ({ column, read: readerFor(column) }));
   const nameColumn = plan.columns.find((c) => c.key === 'name');
   return (row) => {
@@ -84,7 +85,7 @@ export function rowScreener(plan: RowPlan): (row: SheetRow) => ScreenedRow {
       throw e;
     }
     const ctx = { facts: profile.facts, asOf: profile.asOf };
-    const evaluation = evaluate(profile.facts, profile.asOf);
+    const evaluation = evaluate(profile.facts, profile.asOf, programmes);
     return {
       row: row.number,
       name,

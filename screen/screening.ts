@@ -70,7 +70,7 @@ export async function openScreening(input: SheetInput, options: ScreeningOptions
     await iterator.return?.();
     throw e;
   }
-  const basis = programmeBasis(options.asOf, options.resolve);
+  const basis = programmeBasis(options.asOf, options.resolve, options.programmes);
   const summary = new SummaryBuilder(basis);
   const head: ScreeningHead = {
     asOf: options.asOf,

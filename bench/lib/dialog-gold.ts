@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { asksRatherThanAnswers, classify, programmesNamed, readAsAnswer } from '../../bot/dialog/intents.js';
+import { asksRatherThanAnswers, classify, readAsAnswer } from '../../bot/dialog/intents.js';
 import { interpretAnswer } from '../../bot/dialog/interpret.js';
 import { readAnswer } from '../../bot/understand/answer-reader.js';
 import { answersPending, readCorrection } from '../../bot/understand/corrections.js';
@@ -8,6 +8,7 @@ import { extractFacts } from '../../bot/understand/extract.js';
 import type { Reading } from '../../bot/understand/reading.js';
 import { projectRoot } from '../../knowledge/paths.js';
 import type { FactPath } from '../../rules/facts/catalog.js';
+import { REGISTRY } from '../../rules/programmes/index.js';
 
 /**
  * The blind dialog sets (bench/gold/dialog, written by people who never saw the parser): each line scored
@@ -110,7 +111,7 @@ export function scoreIntents(split: Split, keepMisses = 0): Json {
   const today = '2026-12-02';
   for (const line of goldLines('intents', split)) {
     const label = intentLabel(line.text, line.mode, line.pending, today);
-    const programme = label === 'start_check' ? (programmesNamed(line.text)[0] ?? null) : line.programme ?? null;
+    const programme = label === 'start_check' ? (REGISTRY.namedIn(line.text)[0] ?? null) : line.programme ?? null;
     const ok = label === line.intent && (line.intent !== 'start_check' || programme === (line.programme ?? null));
     tally(by, line.intent, ok, `${line.mode}/${line.pending ?? '-'} | ${line.text} → ${label}${label === 'start_check' ? `:${programme}` : ''} (want ${line.intent}${line.programme ? `:${line.programme}` : ''})`);
   }

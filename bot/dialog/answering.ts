@@ -1,10 +1,9 @@
-import type { ProgrammeId } from '../../rules/engine/programme.js';
 import { evaluate } from '../../rules/evaluate.js';
 import { describeFact, type FactPath } from '../../rules/facts/catalog.js';
 import type { Facts } from '../../rules/facts/schema.js';
 import type { AskWhy, Reading } from '../understand/reading.js';
 import { proceed, reask } from './asking.js';
-import { factsIn, type Ctx } from './context.js';
+import { factsIn, programmesOf, type Ctx } from './context.js';
 import { showValue, validationProblem, withFact } from './facts.js';
 import { expectation, interpretAnswer } from './interpret.js';
 import { readAsAnswer } from './intents.js';
@@ -54,10 +53,10 @@ function recordOrReask(ctx: Ctx, path: FactPath, value: unknown, note?: string):
 function footprint(ctx: Ctx, path: FactPath, value: unknown): string | null {
   const facts = withFact(ctx.facts, path, value);
   if (validationProblem(facts, ctx.deps.today(), ctx.lang)) return null;
-  const e = evaluate(facts as Facts, ctx.deps.today());
+  const e = evaluate(facts as Facts, ctx.deps.today(), programmesOf(ctx));
   return JSON.stringify(
     e.programmes
-      .filter((p) => ctx.state.programmes.includes(p.id as ProgrammeId))
+      .filter((p) => ctx.state.programmes.includes(p.id))
       .map((p) => [p.outcome, p.conditions.map((c) => c.status), [...p.missingFacts].sort()]),
   );
 }
@@ -73,8 +72,8 @@ function rangeDecides(ctx: Ctx, path: FactPath, low: number, high: number): bool
   const outcomes = (v: number) => {
     const facts = withFact(ctx.facts, path, v);
     if (validationProblem(facts, ctx.deps.today(), ctx.lang)) return null;
-    const e = evaluate(facts as Facts, ctx.deps.today());
-    const inPlay = e.programmes.filter((p) => ctx.state.programmes.includes(p.id as ProgrammeId));
+    const e = evaluate(facts as Facts, ctx.deps.today(), programmesOf(ctx));
+    const inPlay = e.programmes.filter((p) => ctx.state.programmes.includes(p.id));
     return inPlay.every((p) => p.outcome !== 'undetermined') ? JSON.stringify(inPlay.map((p) => p.outcome)) : null;
   };
   const a = outcomes(low);

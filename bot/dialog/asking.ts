@@ -1,18 +1,16 @@
-import type { ProgrammeId } from '../../rules/engine/programme.js';
 import { evaluate } from '../../rules/evaluate.js';
 import { describeFact, type FactPath } from '../../rules/facts/catalog.js';
 import { toJson } from '../../rules/present/to-json.js';
-import { profile, type Ctx } from './context.js';
+import { profile, programmesOf, type Ctx } from './context.js';
 import { factValue } from './facts.js';
 import type { Button, Message } from './message.js';
 import { gateFirst, questionsLeft } from './question-order.js';
-import { ALL_PROGRAMMES } from './state.js';
 import { say } from './texts.js';
 import { verdictMessages } from './verdict.js';
 
 /** The facts still worth asking, best first, for the programmes in play, minus skipped ones. */
 export function askable(ctx: Ctx, evaluation: ReturnType<typeof evaluate>): FactPath[] {
-  const inPlay = evaluation.programmes.filter((p) => ctx.state.programmes.includes(p.id as ProgrammeId) && p.outcome === 'undetermined');
+  const inPlay = evaluation.programmes.filter((p) => ctx.state.programmes.includes(p.id) && p.outcome === 'undetermined');
   const wanted = new Set(inPlay.flatMap((p) => p.missingFacts));
   // a fact already given is never asked again, whatever a rule still lists: asking it again could not end
   return gateFirst(evaluation.missingFacts.filter((f) => wanted.has(f) && !ctx.state.skipped.includes(f) && factValue(ctx.facts, f) === undefined));
@@ -24,7 +22,7 @@ function askMessage(ctx: Ctx, path: FactPath, remaining: number): Message {
   const { lang } = ctx;
   const question = lang === 'zh' ? info.question : `${info.labelEn}${info.year ? ` (${info.year})` : ''}?`;
   const unit = info.unit && info.unit !== '项' ? `${say(lang, 'unit', { unit: info.unit })}；` : '';
-  const left = questionsLeft(ctx.state.programmes, ctx.state.asked, remaining);
+  const left = questionsLeft(programmesOf(ctx), ctx.state.programmes, ctx.state.asked, remaining);
   const progress = left > 0 ? say(lang, 'progress', { n: ctx.state.asked, left }) : say(lang, 'progressLast', { n: ctx.state.asked });
   const buttons: Button[] =
     info.kind === 'boolean'
@@ -42,7 +40,7 @@ function askMessage(ctx: Ctx, path: FactPath, remaining: number): Message {
 
 /** Asks the next fact, or gives the verdict once every programme in play is decided (or nothing more can be asked). */
 export function proceed(ctx: Ctx): void {
-  const evaluation = evaluate(profile(ctx), ctx.deps.today());
+  const evaluation = evaluate(profile(ctx), ctx.deps.today(), programmesOf(ctx));
   const open = askable(ctx, evaluation);
   const next = open[0];
   if (next) {
@@ -65,16 +63,18 @@ export function proceed(ctx: Ctx): void {
 export function reask(ctx: Ctx, prefix?: string): void {
   const pending = ctx.state.pending;
   if (ctx.state.mode !== 'collecting' || !pending) return;
-  const remaining = askable(ctx, evaluate(profile(ctx), ctx.deps.today())).length;
+  const remaining = askable(ctx, evaluate(profile(ctx), ctx.deps.today(), programmesOf(ctx))).length;
   const m = askMessage(ctx, pending.fact, remaining);
   ctx.out.push(prefix ? { ...m, text: `${prefix}\n${m.text}` } : m);
 }
 
-const PROGRAMME_NAMES: Record<ProgrammeId, string> = { 'kechuang-project-2023': '南通市科创项目', hnte: '高新技术企业', 'tech-sme': '科技型中小企业' };
-
-export function startCheck(ctx: Ctx, programmes: ProgrammeId[]): void {
-  const chosen = programmes.length ? programmes : [...ALL_PROGRAMMES];
+/** Starts a check of these programmes (ids of the registry), or of every programme when none is named. */
+export function startCheck(ctx: Ctx, programmes: readonly string[]): void {
+  const registry = programmesOf(ctx);
+  const chosen = programmes.length ? [...programmes] : [...registry.ids];
   ctx.state = { ...ctx.state, programmes: chosen, skipped: [], asked: 0, pending: null, mode: 'collecting' };
-  ctx.out.push({ text: say(ctx.lang, 'checkStart', { programmes: chosen.map((p) => PROGRAMME_NAMES[p]).join('、') }) });
+  // the Chinese names in either language, as the check has always been announced
+  const names = chosen.map((id) => registry.byId(id)?.name.zh ?? id).join('、');
+  ctx.out.push({ text: say(ctx.lang, 'checkStart', { programmes: names }) });
   proceed(ctx);
 }

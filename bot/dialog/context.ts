@@ -1,10 +1,11 @@
 import type { Knowledge } from '../../knowledge/index.js';
 import type { Facts } from '../../rules/facts/schema.js';
+import { REGISTRY, type ProgrammeRegistry } from '../../rules/programmes/index.js';
 import { extractFacts, type Proposal } from '../understand/extract.js';
 import type { FactsRecord } from './facts.js';
 import type { Button, Message } from './message.js';
 import type { DialogState, Lang } from './state.js';
-import { say } from './texts.js';
+import { listed, say } from './texts.js';
 
 /** A help-desk answer: who handles a question, with the clause that says so. */
 export interface DeskAnswer {
@@ -30,6 +31,8 @@ export interface DialogDeps {
    * to what the patterns found; like those, they are proposals the user confirms before they are used
    */
   llmFacts?(text: string, found: Proposal[]): Proposal[];
+  /** the programmes judged, named and asked about; default the production registry (a test adds a fixture one) */
+  programmes?: ProgrammeRegistry;
 }
 
 /** One turn in progress: the session as it changes, and the replies so far. */
@@ -49,8 +52,13 @@ export function menuButtons(lang: Lang): Button[] {
   ];
 }
 
+export function programmesOf(ctx: Ctx): ProgrammeRegistry {
+  return ctx.deps.programmes ?? REGISTRY;
+}
+
 export function welcome(ctx: Ctx): void {
-  ctx.out.push({ text: say(ctx.lang, 'welcome'), buttons: menuButtons(ctx.lang) });
+  const names = listed(ctx.lang, programmesOf(ctx).entries.map((e) => e.name[ctx.lang]));
+  ctx.out.push({ text: say(ctx.lang, 'welcome', { programmes: names }), buttons: menuButtons(ctx.lang) });
 }
 
 /** The years a message's 去年 / 今年 stand for, as of the evaluation date. */

@@ -1,9 +1,8 @@
 import { cleanQuestion } from '../../knowledge/text/normalize.js';
-import type { ProgrammeId } from '../../rules/engine/programme.js';
 import { describeFact } from '../../rules/facts/catalog.js';
 import { proceed, reask, startCheck } from './asking.js';
 import { notUnderstood, recordAnswer, skipPending } from './answering.js';
-import { welcome, type Ctx, type DialogDeps } from './context.js';
+import { programmesOf, welcome, type Ctx, type DialogDeps } from './context.js';
 import { undoCorrection } from './corrections.js';
 import type { FactsRecord } from './facts.js';
 import type { Input, Message } from './message.js';
@@ -11,7 +10,7 @@ import { onText } from './modes.js';
 import { settleProposals, tickProposal } from './proposals.js';
 import { askForget, askRestart, settleForget, settleRestart, showFacts } from './resets.js';
 import { human } from './side-questions.js';
-import { ALL_PROGRAMMES, type DialogState, type Lang } from './state.js';
+import type { DialogState, Lang } from './state.js';
 import { languageOf, say, type TextKey } from './texts.js';
 
 export type { DeskAnswer, DialogDeps } from './context.js';
@@ -53,7 +52,7 @@ function onAction(ctx: Ctx, action: string): boolean {
   const [verb, arg] = action.split(/:(.*)/su) as [string, string | undefined];
   switch (verb) {
     case 'check':
-      startCheck(ctx, arg ? ([arg] as ProgrammeId[]).filter((p) => ALL_PROGRAMMES.includes(p)) : []);
+      startCheck(ctx, arg ? [arg].filter((id) => programmesOf(ctx).byId(id)) : []);
       return false;
     case 'lookup':
       ctx.out.push({ text: say(ctx.lang, 'lookupHint') });

@@ -1,4 +1,4 @@
-import type { ProgrammeId } from '../../rules/engine/programme.js';
+import { REGISTRY, type ProgrammeRegistry } from '../../rules/programmes/index.js';
 import { CORRECTION_WORDS } from '../understand/corrections.js';
 
 export type Intent =
@@ -9,22 +9,11 @@ export type Intent =
   | { kind: 'forget' }
   | { kind: 'human' }
   | { kind: 'undo' }
-  | { kind: 'check'; programmes: ProgrammeId[] }
+  | { kind: 'check'; programmes: string[] }
   | { kind: 'correction' }
   | { kind: 'helpdesk' }
   | { kind: 'question' }
   | { kind: 'other' };
-
-const PROGRAMME_WORDS: Array<[RegExp, ProgrammeId]> = [
-  [/科创项目/u, 'kechuang-project-2023'],
-  [/高企|高新技术企业|高新企业|高新技[术朮]|评个高新|gaoqi|high.?tech|hnte/iu, 'hnte'],
-  [/科小|科技型中小|tech.?sme/iu, 'tech-sme'],
-];
-
-/** The programmes a message names, in the order Tongce reports them; empty when it names none. */
-export function programmesNamed(text: string): ProgrammeId[] {
-  return PROGRAMME_WORDS.filter(([re]) => re.test(text)).map(([, id]) => id);
-}
 
 const HELP = /要回答多少|还有多少(个)?问题|还要问多少|^\/start\b|^\/help\b|^(帮助|help|菜单|功能介绍|使用指南|怎么用|怎么操作)[。？?!！]*$|你(都)?能(做|干)(什么|啥)|能帮我做什么|有什么功能|能问(些)?什么|怎么问你|该怎么问|不会用|教教我|使用指南|这个怎么操作|怎么查政策条款|what can you do/iu;
 const GREETING = /^(你好|您好|嗨|hi|hello|hey|在吗|在不在|早|早上好|上午好|中午好|下午好|晚上好|老师好|哈喽)[啊呀，,。！!\s]*(请问)?(在吗)?[？?。！!]*$/iu;
@@ -34,7 +23,8 @@ const HUMAN = /人工|真人|客服|工作人员|换人|跟人说话|跟人聊|�
 const UNDO = /^(撤销|撤回|撤销更正|撤销修改|撤回刚才的修改|undo)[。！!]*$/iu;
 const FIRST_PERSON = /我们|我司|本公司|我公司|咱们|我家|我这|我的企业|我企业|帮我|给我|帮忙|我要|我想|想|\bwe\b|\bour\b|\bmy\b|\bi\b/iu;
 const CHECK_WORDS = /能不能|能否|是否|可不可以|可以|能|够不够|够格|符合|满足|评估|测评|自测|自评|诊断|测一测|测测|测一下|评评|评一下|评下|看看|看下|算算|算不算|达不达|申|报|评|qualify|eligib|check/iu;
-const CHECK_TOPIC = /认定|申报|入库|评价|资格|资质|条件|标准|高企|科小|科创项目|高新|科技型中小|high.?tech|tech.?sme|eligib|qualif/iu;
+/** what a check is about besides a programme's own words, which count as well (see classify) */
+const CHECK_TOPIC = /认定|申报|入库|评价|资格|资质|条件|标准|高新|eligib|qualif/iu;
 const CHECK_ALONE = /^(开始)?(评估|测评|资格评估|诊断|预诊断|自测|自评)(一下|下|吧)?[。！!]*$|^(我想|我要|想|帮我|我们想|帮忙)(做个?)?(评估|测评|自测|诊断)(一下|下)?(吧)?[。！!]*$|^(开始评估|我要评估|帮我评估|评估我能认定什么|帮我(们)?(公司)?做个?(资格)?评估)|帮我评估|能认定(哪些|什么)|能拿(哪些|什么)|能评啥|可以申请的/u;
 const HELPDESK = /哪个部门|哪个单位|哪个科室|谁负责|归谁管|归哪个|找谁|找哪个|问哪个|交给谁|谁制定|哪个部门制定|去哪里?办|在哪里?办|哪里办理|谁审核|哪个部门审核|税务局还是|是找.{1,8}局吗|which department|who handles/iu;
 const QUESTION = /[？?]|吗$|吗[。！!]?$|^(请问|什么|怎么|如何|哪些|哪个|多少|为什么|是否|有没有)|什么|怎么|如何|哪些|多少|几[个项家年次类]|哪年|是啥|有啥|要啥|主攻|方向|是真的|要求|条件|定义|意思|包括|上限|限制|比例|占比要|有效期|奖励|优惠|补贴|扶持|政策|条款|申报时间|截止|什么时候|流程|材料清单|what|how|which|when/iu;
@@ -63,9 +53,9 @@ export function readAsAnswer(kind: string, alsoAQuestion: boolean, text: string)
 /**
  * What a message asks for. Commands first (they work in any state), then an eligibility check in the user's own
  * words ("能申报高企不", the menu's own label), corrections, help-desk routing and questions. "other" is left to
- * the dialog state (an answer while a question is pending).
+ * the dialog state (an answer while a question is pending). A programme is named by its registry entry's words.
  */
-export function classify(text: string): Intent {
+export function classify(text: string, programmes: ProgrammeRegistry = REGISTRY): Intent {
   const t = text.trim();
   if (UNDO.test(t)) return { kind: 'undo' };
   if (FORGET.test(t)) return { kind: 'forget' };
@@ -73,13 +63,13 @@ export function classify(text: string): Intent {
   if (RESTART.test(t)) return { kind: 'restart' };
   if (GREETING.test(t)) return { kind: 'greeting' };
   if (HELP.test(t)) return { kind: 'help' };
-  if (/^\/check\b/u.test(t)) return { kind: 'check', programmes: programmesNamed(t) };
+  if (/^\/check\b/u.test(t)) return { kind: 'check', programmes: programmes.namedIn(t) };
   if (/^\/lookup\b/u.test(t)) return { kind: 'question' };
   if (/(我的|已填|已记录的?)(信息|资料|数据|事实)$|查看已填信息|show my facts/iu.test(t)) return { kind: 'facts' };
   if (CORRECTION_WORDS.test(t) || /^(刚才|前面|之前|刚刚).{0,12}(不对|错了)/u.test(t)) return { kind: 'correction' };
   if (HELPDESK.test(t)) return { kind: 'helpdesk' };
-  if (CHECK_ALONE.test(t)) return { kind: 'check', programmes: programmesNamed(t) };
-  const named = programmesNamed(t);
+  if (CHECK_ALONE.test(t)) return { kind: 'check', programmes: programmes.namedIn(t) };
+  const named = programmes.namedIn(t);
   const asksRule = /多少|几个|几年|几次|哪些|什么|怎么|是啥|有啥|要求|比例|占比|有效期|奖励|优惠|好处|定义|意思|上限|限制|是哪年|对吧|来着|条件有哪些/u.test(t);
   if (!asksRule && (FIRST_PERSON.test(t) || named.length > 0) && CHECK_WORDS.test(t) && (CHECK_TOPIC.test(t) || named.length > 0)) {
     return { kind: 'check', programmes: named };

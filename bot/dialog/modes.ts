@@ -2,13 +2,13 @@ import { parseYesNo } from '../understand/answers.js';
 import { answersPending } from '../understand/corrections.js';
 import { reask, startCheck } from './asking.js';
 import { answerPending, refuseAnswer } from './answering.js';
-import { factsIn, welcome, type Ctx } from './context.js';
+import { factsIn, programmesOf, welcome, type Ctx } from './context.js';
 import { correct, undoCorrection } from './corrections.js';
-import { asksRatherThanAnswers, classify, programmesNamed, type Intent } from './intents.js';
+import { asksRatherThanAnswers, classify, type Intent } from './intents.js';
 import { propose, repeatProposals, settleProposals } from './proposals.js';
 import { askForget, askRestart, settleForget, settleRestart, showFacts } from './resets.js';
 import { helpdesk, human, lookup } from './side-questions.js';
-import { ALL_PROGRAMMES, type Mode } from './state.js';
+import type { Mode } from './state.js';
 import { say } from './texts.js';
 
 /** What a text turn did that the channel must act on. */
@@ -47,7 +47,7 @@ function command(ctx: Ctx, intent: Intent, text: string): boolean {
       return true;
     case 'check': {
       const found = factsIn(ctx, text);
-      ctx.state = { ...ctx.state, programmes: intent.programmes.length ? intent.programmes : [...ALL_PROGRAMMES] };
+      ctx.state = { ...ctx.state, programmes: intent.programmes.length ? intent.programmes : [...programmesOf(ctx).ids] };
       if (found.length) {
         ctx.state = { ...ctx.state, mode: 'idle', asked: 0 };
         propose(ctx, found);
@@ -118,8 +118,8 @@ const MODES: Record<Mode, ModeHandler> = {
     // facts told unprompted start an assessment; otherwise it is a question
     const found = intent.kind === 'question' || intent.kind === 'helpdesk' ? [] : factsIn(ctx, text);
     if (found.length) {
-      const named = programmesNamed(text);
-      ctx.state = { ...ctx.state, programmes: named.length ? named : [...ALL_PROGRAMMES] };
+      const named = programmesOf(ctx).namedIn(text);
+      ctx.state = { ...ctx.state, programmes: named.length ? named : [...programmesOf(ctx).ids] };
       propose(ctx, found);
       return DONE;
     }
@@ -134,7 +134,7 @@ const MODES: Record<Mode, ModeHandler> = {
 
 /** A typed message: the mode's own handler first, then commands, then what idle does with it. */
 export function onText(ctx: Ctx, text: string): TextOutcome {
-  const intent = classify(text);
+  const intent = classify(text, programmesOf(ctx));
   const mode = MODES[ctx.state.mode] ?? MODES.idle;
   return mode(ctx, text, intent) ?? MODES.idle(ctx, text, intent)!;
 }

@@ -1,5 +1,5 @@
-import type { ProgrammeId } from '../../rules/engine/programme.js';
 import type { FactPath } from '../../rules/facts/catalog.js';
+import type { ProgrammeRegistry } from '../../rules/programmes/index.js';
 
 /**
  * Hard gates, with the share of enterprises that fail them. A check ends at the first gate it fails, so asking
@@ -25,16 +25,15 @@ export function gateFirst(ranked: readonly FactPath[]): FactPath[] {
 }
 
 /**
- * How many questions a check of these programmes takes, typically: the typing owner's mean in `npm run bench`
- * (bench/results.md), rounded up. The progress line says this rather than every fact that could still be asked,
- * which is a maximum few checks come near.
+ * How many questions a check of all three programmes takes, typically: the typing owner's mean in `npm run bench`
+ * (bench/results.md), rounded up — 15.2 on average, not the sum, since they share most questions. A check of one
+ * programme takes its registry entry's `typicalQuestions`. The progress line says this rather than every fact
+ * that could still be asked, which is a maximum few checks come near.
  */
-const TYPICAL_QUESTIONS: Record<ProgrammeId, number> = { 'kechuang-project-2023': 3, hnte: 11, 'tech-sme': 6 };
-/** all three in one check share most questions: 15.2 on average, not the sum */
 const TYPICAL_ALL = 16;
 
 /** About how many questions after this one: never more than can still be asked. */
-export function questionsLeft(programmes: readonly ProgrammeId[], asked: number, askable: number): number {
-  const typical = programmes.length > 1 ? TYPICAL_ALL : (TYPICAL_QUESTIONS[programmes[0]!] ?? askable);
+export function questionsLeft(registry: ProgrammeRegistry, programmes: readonly string[], asked: number, askable: number): number {
+  const typical = programmes.length > 1 ? TYPICAL_ALL : (registry.byId(programmes[0]!)?.typicalQuestions ?? askable);
   return Math.max(0, Math.min(askable - 1, typical - asked));
 }

@@ -1,11 +1,11 @@
 import { reask } from './asking.js';
-import { menuButtons, type Ctx } from './context.js';
+import { menuButtons, programmesOf, type Ctx } from './context.js';
 import { listFacts } from './facts.js';
 import { initialState } from './state.js';
 import { say } from './texts.js';
 
 function clearAll(ctx: Ctx): void {
-  ctx.state = initialState(ctx.lang);
+  ctx.state = initialState(ctx.lang, programmesOf(ctx).ids);
   ctx.facts = {};
 }
 

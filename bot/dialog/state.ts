@@ -1,5 +1,5 @@
-import type { ProgrammeId } from '../../rules/engine/programme.js';
 import type { FactPath } from '../../rules/facts/catalog.js';
+import { REGISTRY } from '../../rules/programmes/index.js';
 import type { Proposal } from '../understand/extract.js';
 
 export type Lang = 'zh' | 'en';
@@ -19,8 +19,8 @@ export interface FactChange {
 export interface DialogState {
   lang: Lang;
   mode: Mode;
-  /** the programmes the user asked about (all three by default) */
-  programmes: ProgrammeId[];
+  /** the ids of the programmes the user asked about (every programme of the registry by default) */
+  programmes: string[];
   /** the fact the last message asked for, and how many answers to it were not understood */
   pending: { fact: FactPath; attempts: number } | null;
   /** facts read from a free-text message, waiting for the user's confirmation */
@@ -35,8 +35,6 @@ export interface DialogState {
   lastCorrection?: FactChange[] | null;
 }
 
-export const ALL_PROGRAMMES: ProgrammeId[] = ['kechuang-project-2023', 'hnte', 'tech-sme'];
-
-export function initialState(lang: Lang = 'zh'): DialogState {
-  return { lang, mode: 'idle', programmes: [...ALL_PROGRAMMES], pending: null, proposals: [], resume: 'idle', skipped: [], asked: 0, lastCorrection: null };
+export function initialState(lang: Lang = 'zh', programmes: readonly string[] = REGISTRY.ids): DialogState {
+  return { lang, mode: 'idle', programmes: [...programmes], pending: null, proposals: [], resume: 'idle', skipped: [], asked: 0, lastCorrection: null };
 }

@@ -3,8 +3,8 @@ import type { Lang } from './state.js';
 /** Every fixed text the dialog says, in Chinese and English. */
 const TEXTS = {
   welcome: {
-    zh: '您好，我是通策——南通科技政策助手。我可以：\n① 评估企业能否认定南通市科创项目、高新技术企业、科技型中小企业，并说明差距；\n② 查询政策条款（如“高企研发费用占比要求”），每个回答都注明出处；\n③ 告诉您问题该找哪个部门，或转人工。',
-    en: 'Hello, I am Tongce, the Nantong science-and-technology policy assistant. I can:\n1. check whether your enterprise qualifies for the Nantong 科创项目, 高新技术企业 (HNTE) and 科技型中小企业 (tech SME) programmes, and say what is missing;\n2. look up policy clauses, always citing the source;\n3. tell you which department handles a question, or hand you to a person.',
+    zh: '您好，我是通策——南通科技政策助手。我可以：\n① 评估企业能否认定{programmes}，并说明差距；\n② 查询政策条款（如“高企研发费用占比要求”），每个回答都注明出处；\n③ 告诉您问题该找哪个部门，或转人工。',
+    en: 'Hello, I am Tongce, the Nantong science-and-technology policy assistant. I can:\n1. check whether your enterprise qualifies for the {programmes} programmes, and say what is missing;\n2. look up policy clauses, always citing the source;\n3. tell you which department handles a question, or hand you to a person.',
   },
   menuCheck: { zh: '评估我能认定什么', en: 'Check my eligibility' },
   menuLookup: { zh: '查政策条款', en: 'Look up a clause' },
@@ -112,6 +112,12 @@ export type TextKey = keyof typeof TEXTS;
 
 export function say(lang: Lang, key: TextKey, params: Record<string, string | number> = {}): string {
   return TEXTS[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
+}
+
+/** Names in a sentence: 甲、乙、丙 in Chinese; "A, B and C" in English. */
+export function listed(lang: Lang, names: readonly string[]): string {
+  if (lang === 'zh' || names.length < 2) return names.join('、');
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
 /** English when the user writes English (Latin letters and no Chinese); otherwise Chinese. */

@@ -1,5 +1,4 @@
 import type { Citation } from '../../knowledge/citation.js';
-import type { ProgrammeId } from '../../rules/engine/programme.js';
 import type { FactPath } from '../../rules/facts/catalog.js';
 import type { EvaluationJson } from '../../rules/present/evaluation-json.js';
 import { labelOf } from './facts.js';
@@ -92,8 +91,8 @@ function confirmationMessage(w: EvaluationJson['warnings'][number], lang: Lang):
 }
 
 /** The verdict messages for the programmes in play; the last one carries the whole evaluation. */
-export function verdictMessages(e: EvaluationJson, programmes: ProgrammeId[], lang: Lang): Message[] {
-  const shown = e.programmes.filter((p) => programmes.includes(p.id as ProgrammeId));
+export function verdictMessages(e: EvaluationJson, programmes: readonly string[], lang: Lang): Message[] {
+  const shown = e.programmes.filter((p) => programmes.includes(p.id));
   return [
     ...e.warnings.map((w) => confirmationMessage(w, lang)),
     { text: say(lang, 'verdictIntro', { asOf: e.asOf }) },

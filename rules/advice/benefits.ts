@@ -2,9 +2,10 @@ import type { CitationRef, SourceKind } from '../../knowledge/citation.js';
 import { lastFiscalYear, yearFigure } from '../facts/fiscal-years.js';
 import type { Facts, Region } from '../facts/schema.js';
 import type { Context } from '../engine/condition.js';
-import type { Outcome, ProgrammeId } from '../engine/programme.js';
+import type { Outcome } from '../engine/programme.js';
 import { yearOf } from '../logic/dates.js';
 import { BENEFIT_SOURCES as B } from '../parameters/benefits.js';
+import type { ProgrammeId } from '../programmes/index.js';
 
 export type BenefitStatus = 'applies' | 'maybe' | 'no';
 

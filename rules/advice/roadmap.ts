@@ -1,10 +1,11 @@
 import type { CitationRef } from '../../knowledge/citation.js';
 import type { Context, RuleShape } from '../engine/condition.js';
-import { uniqueCites, type JudgedCondition, type JudgedProgramme, type ProgrammeId } from '../engine/programme.js';
+import { uniqueCites, type JudgedCondition, type JudgedProgramme } from '../engine/programme.js';
 import type { IsoDate } from '../logic/dates.js';
 import { allOfEach, anyOfEach, type Tri } from '../logic/tri.js';
 import { LADDER } from '../parameters/ladder.js';
 import { hnteCertificateLastDay } from '../programmes/hnte-certificate.js';
+import type { ProgrammeId } from '../programmes/index.js';
 
 export type StepStatus = 'ready' | 'work' | 'wait' | 'confirm';
 
@@ -85,9 +86,11 @@ function plan(s: Standing): Pick<RoadmapStep, 'status' | 'actions' | 'readyOn' |
 
 function programmeStep(s: Standing, title: string, readyAction: string): Omit<RoadmapStep, 'step'> | null {
   const p = s.programme;
-  if (p.outcome === 'eligible') return { programme: p.id, title, status: 'ready', actions: [readyAction], readyOn: null, cites: [...p.cites] };
+  // steps are made only for the production programmes roadmapFor names, so the id is one of theirs
+  const id = p.id as ProgrammeId;
+  if (p.outcome === 'eligible') return { programme: id, title, status: 'ready', actions: [readyAction], readyOn: null, cites: [...p.cites] };
   if (s.blocked) return null;
-  return { programme: p.id, title, ...plan(s) };
+  return { programme: id, title, ...plan(s) };
 }
 
 /** A step whose outcome waits on the experts' scoring says so, with the estimate. */

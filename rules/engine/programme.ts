@@ -4,7 +4,6 @@ import type { Interval } from '../logic/interval.js';
 import { allOfEach, anyOfEach, type Tri } from '../logic/tri.js';
 import type { Condition, Context, Judgement, Note, Remedy, Rule, RuleShape } from './condition.js';
 
-export type ProgrammeId = 'kechuang-project-2023' | 'hnte' | 'tech-sme';
 export type Outcome = 'eligible' | 'ineligible' | 'undetermined';
 
 /** One part of a programme's score, with the interval it can still take. */
@@ -52,7 +51,8 @@ export interface ExpertPart {
 
 /** A programme as its text defines it: conditions combined by all / any, an optional score, its notes. */
 export interface Programme<D> {
-  readonly id: ProgrammeId;
+  /** its entry's id in the registry (rules/programmes/index.ts) */
+  readonly id: string;
   readonly title: string;
   readonly cites: readonly CitationRef[];
   /** what every condition needs, computed once per evaluation */
@@ -80,7 +80,7 @@ export interface JudgedCondition {
 }
 
 export interface JudgedProgramme {
-  id: ProgrammeId;
+  id: string;
   title: string;
   outcome: Outcome;
   score: Score | null;

@@ -1,8 +1,6 @@
 import type { RuleShape, Rule } from '../engine/condition.js';
 import { describeFact, type FactPath } from '../facts/catalog.js';
-import { hnte } from '../programmes/hnte.js';
-import { KECHUANG_PROJECTS } from '../programmes/kechuang-project-2023.js';
-import { techSme } from '../programmes/tech-sme.js';
+import { REGISTRY } from '../programmes/index.js';
 import type { EvaluationJson } from './evaluation-json.js';
 
 type Status = 'met' | 'unmet' | 'unknown';
@@ -50,9 +48,9 @@ export interface ProgrammeReason {
   rest: ConditionLine[];
 }
 
-/** by id: of the 科创项目 editions, the latest shape (a reason is read without the evaluation date) */
+/** by id: each programme's shape in its latest edition (a reason is read without the evaluation date) */
 const SHAPES: Record<string, RuleShape> = Object.fromEntries(
-  [...KECHUANG_PROJECTS.map((e) => e.values), hnte, techSme].map((p) => [p.id, shapeOf(p.rule as Rule<unknown>)]),
+  REGISTRY.entries.map((entry) => [entry.id, shapeOf(entry.editions[entry.editions.length - 1]!.values.rule)]),
 );
 
 function shapeOf(rule: Rule<unknown>): RuleShape {

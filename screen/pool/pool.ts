@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
+import type { ProgrammeRegistry } from '../../rules/programmes/index.js';
 import type { SheetRow } from '../input/sheet.js';
 import type { ScreenedRow } from '../result.js';
 import { type RowPlan, rowScreener } from '../screen-row.js';
@@ -14,6 +15,11 @@ export interface PoolOptions {
   threads?: number;
   /** the compiled worker module; worker threads run JavaScript, so from the TypeScript sources there is none */
   workerScript?: URL;
+  /**
+   * the programmes to judge (default: the production registry). Another registry exists only in this process (a
+   * test's fixture programme) and cannot be sent to a worker, so its rows are screened on the calling thread.
+   */
+  programmes?: ProgrammeRegistry;
 }
 
 const COMPILED_WORKER = new URL('./worker.js', import.meta.url);
@@ -38,14 +44,14 @@ async function* batches(rows: AsyncIterable<SheetRow>): AsyncGenerator<SheetRow[
  */
 export async function* screenRows(rows: AsyncIterable<SheetRow>, plan: RowPlan, options: PoolOptions = {}): AsyncGenerator<ScreenedRow> {
   const script = options.workerScript ?? COMPILED_WORKER;
-  const threads = existsSync(fileURLToPath(script)) ? (options.threads ?? Math.min(availableParallelism(), 4)) : 0;
+  const threads = existsSync(fileURLToPath(script)) && !options.programmes ? (options.threads ?? Math.min(availableParallelism(), 4)) : 0;
   const source = batches(rows);
   try {
     const first = await source.next();
     if (first.done) return;
     const second = await source.next();
     if (threads === 0 || second.done) {
-      const screen = rowScreener(plan);
+      const screen = rowScreener(plan, options.programmes);
       yield* first.value.map(screen);
       if (second.done) return;
       yield* second.value.map(screen);

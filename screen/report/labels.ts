@@ -1,13 +1,12 @@
 import { describeFact, type FactPath } from '../../rules/facts/catalog.js';
+import { REGISTRY } from '../../rules/programmes/index.js';
 import type { Outcome } from '../result.js';
 
 export const OUTCOME_LABEL: Record<Outcome, string> = { eligible: '符合', ineligible: '不符合', undetermined: '待定' };
 
-/** Programme names short enough for a table heading; a programme added to the rules shows its full title. */
-const SHORT_TITLE: Record<string, string> = { 'kechuang-project-2023': '科创项目', hnte: '高企', 'tech-sme': '科小' };
-
+/** A programme's name short enough for a table heading (its registry entry's); one the registry lacks shows its full title. */
 export function shortTitle(programme: { id: string; title: string }): string {
-  return SHORT_TITLE[programme.id] ?? programme.title;
+  return REGISTRY.byId(programme.id)?.shortTitle ?? programme.title;
 }
 
 const labels = new Map<string, string>();

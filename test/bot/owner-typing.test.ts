@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { respond, type DialogDeps } from '../../bot/dialog/engine.js';
 import type { FactsRecord } from '../../bot/dialog/facts.js';
-import { ALL_PROGRAMMES, initialState, type DialogState } from '../../bot/dialog/state.js';
+import { initialState, type DialogState } from '../../bot/dialog/state.js';
+import { REGISTRY } from '../../rules/programmes/index.js';
 import type { FactPath } from '../../rules/facts/catalog.js';
 import { testKnowledge } from '../helpers/knowledge.js';
 
@@ -12,7 +13,7 @@ import { testKnowledge } from '../helpers/knowledge.js';
 const deps: DialogDeps = { knowledge: testKnowledge(), today: () => '2026-11-22' };
 
 function pendingOn(fact: FactPath, facts: FactsRecord = {}): { state: DialogState; facts: FactsRecord } {
-  return { state: { ...initialState(), mode: 'collecting', pending: { fact, attempts: 0 }, asked: 1, programmes: [...ALL_PROGRAMMES] }, facts };
+  return { state: { ...initialState(), mode: 'collecting', pending: { fact, attempts: 0 }, asked: 1, programmes: [...REGISTRY.ids] }, facts };
 }
 
 const valueAt = (facts: FactsRecord, path: string) => {
@@ -75,9 +76,9 @@ describe('answers owners type, as the issue listed them', () => {
 
 describe('intents in the owner’s own words', () => {
   it.each([
-    ['评估我能认定什么', ALL_PROGRAMMES],
-    ['开始评估', ALL_PROGRAMMES],
-    ['我想评估一下', ALL_PROGRAMMES],
+    ['评估我能认定什么', REGISTRY.ids],
+    ['开始评估', REGISTRY.ids],
+    ['我想评估一下', REGISTRY.ids],
     ['能申报高企不', ['hnte']],
     ['科小能评上吗', ['tech-sme']],
   ])('“%s” starts a check of %j', (text, programmes) => {

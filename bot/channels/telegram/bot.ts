@@ -1,19 +1,22 @@
 import { autoRetry } from '@grammyjs/auto-retry';
 import { Bot, type Context } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
+import { REGISTRY, type ProgrammeRegistry } from '../../../rules/programmes/index.js';
 import type { Conversations } from '../../conversation.js';
 import type { Message } from '../../dialog/message.js';
 import { toTelegram } from './render.js';
 
-/** The command menu shown in Telegram's interface. */
-export const COMMANDS = [
-  { command: 'start', description: '开始 / 帮助' },
-  { command: 'check', description: '评估企业能认定什么（科创项目、高企、科小）' },
-  { command: 'lookup', description: '查询政策条款' },
-  { command: 'help', description: '帮助' },
-  { command: 'reset', description: '重新开始' },
-  { command: 'forget', description: '删除我的全部信息' },
-];
+/** The command menu shown in Telegram's interface; /check names the registry's programmes by their short titles. */
+export function telegramCommands(programmes: ProgrammeRegistry = REGISTRY): Array<{ command: string; description: string }> {
+  return [
+    { command: 'start', description: '开始 / 帮助' },
+    { command: 'check', description: `评估企业能认定什么（${programmes.entries.map((e) => e.shortTitle).join('、')}）` },
+    { command: 'lookup', description: '查询政策条款' },
+    { command: 'help', description: '帮助' },
+    { command: 'reset', description: '重新开始' },
+    { command: 'forget', description: '删除我的全部信息' },
+  ];
+}
 
 export interface TelegramOptions {
   token: string;

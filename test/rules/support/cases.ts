@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { REGISTRY } from '../../../rules/programmes/index.js';
 
 /**
  * The YAML case files a policy expert reviews (OpenFisca style): one programme per file, a base enterprise, and
@@ -52,7 +53,7 @@ const Case = z.strictObject({
 
 const CaseFile = z.strictObject({
   /** the programme the outcome and condition expectations are about; absent in a file about advice alone */
-  programme: z.enum(['kechuang-project-2023', 'hnte', 'tech-sme']).optional(),
+  programme: z.enum(REGISTRY.ids).optional(),
   asOf: z.string(),
   base: z.record(z.string(), z.unknown()),
   cases: z.array(Case).min(1),

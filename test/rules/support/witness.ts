@@ -1,5 +1,5 @@
 import type { RuleShape } from '../../../rules/engine/condition.js';
-import type { JudgedProgramme, ProgrammeId } from '../../../rules/engine/programme.js';
+import type { JudgedProgramme } from '../../../rules/engine/programme.js';
 import { evaluate } from '../../../rules/evaluate.js';
 import type { FactPath } from '../../../rules/facts/catalog.js';
 import type { FactKey, Facts } from '../../../rules/facts/schema.js';
@@ -115,7 +115,7 @@ function isValid(facts: Facts): boolean {
   }
 }
 
-function programme(facts: Facts, id: ProgrammeId): JudgedProgramme {
+function programme(facts: Facts, id: string): JudgedProgramme {
   return evaluate(facts, AS_OF).programmes.find((p) => p.id === id)!;
 }
 
@@ -154,7 +154,7 @@ const narrower = (a: JudgedProgramme['score'], b: JudgedProgramme['score']) =>
  * of the other open facts under which the condition holding `fact` decides the whole programme, or under which
  * its values give different scores.
  */
-export function canMatter(facts: Facts, id: ProgrammeId, fact: FactPath, budget = 3000): boolean {
+export function canMatter(facts: Facts, id: string, fact: FactPath, budget = 3000): boolean {
   const now = programme(facts, id);
   for (const v of probesFor(fact, facts)) {
     const filled = withFact(facts, fact, v);
