@@ -36,10 +36,18 @@ export interface ProgrammeRegistry {
   namedIn(text: string): string[];
 }
 
-/** A registry of these entries; refuses two entries with one id, which would make every lookup by id ambiguous. */
+/**
+ * A registry of these entries. Refuses two entries with one id (every lookup by id would be ambiguous) and an
+ * edition whose programme reports another id than its entry (the evaluation would report a programme the
+ * registry does not know).
+ */
 export function registryOf(entries: readonly ProgrammeEntry[]): ProgrammeRegistry {
   const byId = new Map(entries.map((e) => [e.id, e]));
   if (byId.size !== entries.length) throw new Error(`programme registry: an id is listed twice (${entries.map((e) => e.id).join(', ')})`);
+  for (const e of entries) {
+    const other = e.editions.find((edition) => edition.values.id !== e.id);
+    if (other) throw new Error(`programme registry: ${e.id}'s edition of ${other.since} is the programme ${other.values.id}`);
+  }
   return {
     entries,
     ids: entries.map((e) => e.id),

@@ -22,8 +22,9 @@ describe('the programme registry', () => {
     expect(REGISTRY.entries.map((e) => e.shortTitle)).toEqual(['科创项目', '高企', '科小']);
   });
 
-  it('refuses an id listed twice', () => {
+  it('refuses an id listed twice, and an edition that is another programme', () => {
     expect(() => registryOf([...REGISTRY.entries, REGISTRY.entries[1]!])).toThrow(/listed twice/);
+    expect(() => registryOf([{ ...SMALL_FIRM_ENTRY, id: 'renamed' }])).toThrow(/renamed's edition of 2020-01-01 is the programme fixture-small-firm/);
   });
 
   it('adds a programme to a new registry, leaving the production one as it was', () => {
