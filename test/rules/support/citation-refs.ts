@@ -6,6 +6,7 @@ import { KECHUANG_EDITIONS } from '../../../rules/parameters/kechuang.js';
 import { LADDER } from '../../../rules/parameters/ladder.js';
 import { PARKS_2024 } from '../../../rules/parameters/parks-2024.js';
 import { TECH_SME } from '../../../rules/parameters/tech-sme-2017.js';
+import { REGISTRY } from '../../../rules/programmes/index.js';
 
 const isRef = (v: unknown): v is CitationRef =>
   typeof v === 'object' && v !== null && Object.keys(v).sort().join() === 'doc,quote';
@@ -16,7 +17,13 @@ function collect(value: unknown, into: Set<CitationRef>): Set<CitationRef> {
   return into;
 }
 
-/** Every clause reference the rules hold: they all live in the parameter tables, of every edition. */
+/**
+ * Every clause reference the rules hold: they all live in the parameter tables, of every edition; and what every
+ * registered programme's conditions cite, so that a programme added to the registry has its quotes checked too.
+ */
 export const ALL_REFS: CitationRef[] = [
-  ...collect([KECHUANG_EDITIONS.map((e) => e.values), HNTE_MEASURES, HNTE_SCORING, TECH_SME, BENEFIT_SOURCES, PARKS_2024, LADDER], new Set()),
+  ...collect(
+    [KECHUANG_EDITIONS.map((e) => e.values), HNTE_MEASURES, HNTE_SCORING, TECH_SME, BENEFIT_SOURCES, PARKS_2024, LADDER, REGISTRY.entries.flatMap((e) => e.editions.map((ed) => ed.values))],
+    new Set(),
+  ),
 ];
