@@ -37,14 +37,15 @@ export interface ProgrammeRegistry {
 }
 
 /**
- * A registry of these entries. Refuses two entries with one id (every lookup by id would be ambiguous) and an
- * edition whose programme reports another id than its entry (the evaluation would report a programme the
+ * A registry of these entries. Refuses two entries with one id (every lookup by id would be ambiguous), an entry
+ * without an edition, and an edition whose programme reports another id than its entry (the evaluation would report a programme the
  * registry does not know).
  */
 export function registryOf(entries: readonly ProgrammeEntry[]): ProgrammeRegistry {
   const byId = new Map(entries.map((e) => [e.id, e]));
   if (byId.size !== entries.length) throw new Error(`programme registry: an id is listed twice (${entries.map((e) => e.id).join(', ')})`);
   for (const e of entries) {
+    if (e.editions.length === 0) throw new Error(`programme registry: ${e.id} has no edition`);
     const other = e.editions.find((edition) => edition.values.id !== e.id);
     if (other) throw new Error(`programme registry: ${e.id}'s edition of ${other.since} is the programme ${other.values.id}`);
   }
@@ -52,7 +53,8 @@ export function registryOf(entries: readonly ProgrammeEntry[]): ProgrammeRegistr
     entries,
     ids: entries.map((e) => e.id),
     byId: (id) => byId.get(id),
-    programmeAt: (entry, asOf) => editionAt(entry.editions, asOf).values,
+    // most programmes have one edition: no date to look up on every evaluation
+    programmeAt: (entry, asOf) => (entry.editions.length === 1 ? entry.editions[0]!.values : editionAt(entry.editions, asOf).values),
     namedIn: (text) => entries.filter((e) => e.words.test(text)).map((e) => e.id),
   };
 }
