@@ -49,7 +49,7 @@ export function evaluate(facts: Facts, asOf: IsoDate, programmes: ProgrammeRegis
   const judged = programmes.entries.map((entry) => judgeProgramme(programmes.programmeAt(entry, asOf), ctx));
   const ranking = rankMissingFacts(judged);
   for (const p of judged) p.missingFacts = missingFactsOf(p, ranking);
-  // every registry holds the production programmes (withProgrammes only adds), so each ProgrammeId is present
+  // advice reads the production programmes by id: REGISTRY holds them, and withProgrammes only adds to them
   const byId = Object.fromEntries(judged.map((p) => [p.id, p])) as Record<ProgrammeId, JudgedProgramme>;
   const outcomes = Object.fromEntries(judged.map((p) => [p.id, p.outcome])) as Record<ProgrammeId, Outcome>;
   const parks = matchParks(ctx.facts);

@@ -52,6 +52,7 @@ export function menuButtons(lang: Lang): Button[] {
   ];
 }
 
+/** The programmes this conversation judges and names. */
 export function programmesOf(ctx: Ctx): ProgrammeRegistry {
   return ctx.deps.programmes ?? REGISTRY;
 }
