@@ -10,9 +10,9 @@ import type { Context } from './engine/condition.js';
 import { missingFactsOf, rankMissingFacts } from './engine/missing-facts.js';
 import { judgeProgramme, type JudgedProgramme, type Outcome, type ProgrammeId } from './engine/programme.js';
 import type { IsoDate } from './logic/dates.js';
-import { hnte } from './programmes/hnte.js';
+import { hnteAt } from './programmes/hnte.js';
 import { kechuangProjectAt } from './programmes/kechuang-project-2023.js';
-import { techSme } from './programmes/tech-sme.js';
+import { techSmeAt } from './programmes/tech-sme.js';
 
 /** An evaluation before presentation: citations are still {doc, quote} references. */
 export interface Evaluation {
@@ -47,8 +47,8 @@ export function evaluate(facts: Facts, asOf: IsoDate): Evaluation {
   const ctx: Context = { facts: read, asOf };
   // every programme Tongce judges, in the order they are reported
   const kechuang = judgeProgramme(kechuangProjectAt(asOf), ctx);
-  const hnteResult = judgeProgramme(hnte, ctx);
-  const sme = judgeProgramme(techSme, ctx);
+  const hnteResult = judgeProgramme(hnteAt(asOf), ctx);
+  const sme = judgeProgramme(techSmeAt(asOf), ctx);
   const judged = [kechuang, hnteResult, sme];
   const ranking = rankMissingFacts(judged);
   for (const p of judged) p.missingFacts = missingFactsOf(p, ranking);
@@ -62,6 +62,6 @@ export function evaluate(facts: Facts, asOf: IsoDate): Evaluation {
     parks,
     roadmap: roadmapFor(ctx, byId),
     missingFacts: ranking,
-    warnings: [...fractionWarnings(facts), ...conflicts],
+    warnings: [...fractionWarnings(facts, asOf), ...conflicts],
   };
 }

@@ -1,8 +1,8 @@
 import type { RuleShape, Rule } from '../engine/condition.js';
 import { describeFact, type FactPath } from '../facts/catalog.js';
-import { hnte } from '../programmes/hnte.js';
+import { HNTE_PROGRAMMES } from '../programmes/hnte.js';
 import { KECHUANG_PROJECTS } from '../programmes/kechuang-project-2023.js';
-import { techSme } from '../programmes/tech-sme.js';
+import { TECH_SME_PROGRAMMES } from '../programmes/tech-sme.js';
 import type { EvaluationJson } from './evaluation-json.js';
 
 type Status = 'met' | 'unmet' | 'unknown';
@@ -50,9 +50,9 @@ export interface ProgrammeReason {
   rest: ConditionLine[];
 }
 
-/** by id: of the 科创项目 editions, the latest shape (a reason is read without the evaluation date) */
+/** by id: of each programme's editions, the latest shape (a reason is read without the evaluation date) */
 const SHAPES: Record<string, RuleShape> = Object.fromEntries(
-  [...KECHUANG_PROJECTS.map((e) => e.values), hnte, techSme].map((p) => [p.id, shapeOf(p.rule as Rule<unknown>)]),
+  [...KECHUANG_PROJECTS, ...HNTE_PROGRAMMES, ...TECH_SME_PROGRAMMES].map((e) => e.values).map((p) => [p.id, shapeOf(p.rule as Rule<unknown>)]),
 );
 
 function shapeOf(rule: Rule<unknown>): RuleShape {

@@ -1,11 +1,10 @@
 import type { CitationRef } from '../../../knowledge/citation.js';
 import { BENEFIT_SOURCES } from '../../../rules/parameters/benefits.js';
-import { HNTE_MEASURES } from '../../../rules/parameters/hnte-2016.js';
-import { HNTE_SCORING } from '../../../rules/parameters/hnte-scoring-2016.js';
+import { HNTE_MEASURES_EDITIONS, HNTE_SCORING_EDITIONS } from '../../../rules/parameters/hnte.js';
 import { KECHUANG_EDITIONS } from '../../../rules/parameters/kechuang.js';
 import { LADDER } from '../../../rules/parameters/ladder.js';
 import { PARKS_2024 } from '../../../rules/parameters/parks-2024.js';
-import { TECH_SME } from '../../../rules/parameters/tech-sme-2017.js';
+import { TECH_SME_EDITIONS } from '../../../rules/parameters/tech-sme.js';
 
 const isRef = (v: unknown): v is CitationRef =>
   typeof v === 'object' && v !== null && Object.keys(v).sort().join() === 'doc,quote';
@@ -18,5 +17,5 @@ function collect(value: unknown, into: Set<CitationRef>): Set<CitationRef> {
 
 /** Every clause reference the rules hold: they all live in the parameter tables, of every edition. */
 export const ALL_REFS: CitationRef[] = [
-  ...collect([KECHUANG_EDITIONS.map((e) => e.values), HNTE_MEASURES, HNTE_SCORING, TECH_SME, BENEFIT_SOURCES, PARKS_2024, LADDER], new Set()),
+  ...collect([...[KECHUANG_EDITIONS, HNTE_MEASURES_EDITIONS, HNTE_SCORING_EDITIONS, TECH_SME_EDITIONS].map((list) => list.map((e) => e.values)), BENEFIT_SOURCES, PARKS_2024, LADDER], new Set()),
 ];
