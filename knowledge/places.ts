@@ -27,8 +27,11 @@ export const NATION = '全国';
 export const PROVINCE = '江苏省';
 export const CITY = '南通市';
 
-/** In the facts schema's order (spec/facts.md): the counties, then the parks. */
-export const PLACES: readonly Place[] = [
+/**
+ * In the facts schema's order (spec/facts.md): the counties, then the parks. `as const` so that the schema's
+ * regions (rules/facts/schema.ts) take their type from these names.
+ */
+export const PLACES = [
   { name: NATION, aliases: ['国家'], level: 'national', parent: null, division: false },
   { name: PROVINCE, aliases: ['江苏'], level: 'province', parent: NATION, division: false },
   { name: '崇川区', aliases: ['崇川'], level: 'county', parent: CITY, division: true, formerly: ['港闸'] },
@@ -43,9 +46,12 @@ export const PLACES: readonly Place[] = [
   { name: '通州湾示范区', aliases: ['通州湾'], level: 'county', parent: CITY, division: false },
   { name: '南通创新区', aliases: [], level: 'county', parent: CITY, division: false },
   { name: CITY, aliases: ['南通'], level: 'city', parent: PROVINCE, division: true },
-];
+] as const satisfies readonly Place[];
 
-const byName = new Map(PLACES.map((p) => [p.name, p]));
+/** A place of 南通 at county level: one of its 区/县/市 or a park directly under the city. */
+export type CountyLevelName = Extract<(typeof PLACES)[number], { level: 'county' }>['name'];
+
+const byName = new Map<string, Place>(PLACES.map((p) => [p.name, p]));
 
 export function placeNamed(name: string): Place | undefined {
   return byName.get(name);
