@@ -19,22 +19,20 @@ export interface FactWarning {
 
 /**
  * Percentages whose bound (in the 高企 办法 in force on `asOf`) is far above 1%: a share given below 1 there is
- * almost always a fraction (0.65 for 65%).
+ * almost always a fraction (0.65 for 65%). Each fact with the 办法's condition that bounds it.
  */
-function percentBounds(asOf: IsoDate) {
-  const M = hnteMeasuresAt(asOf);
-  return [
-    ['highTechIncomeShare', M.highTechIncome.share],
-    ['rdExpenseChinaShare', M.rdInChina.share],
-  ] as const;
-}
+const PERCENT_BOUNDS = [
+  ['highTechIncomeShare', 'highTechIncome'],
+  ['rdExpenseChinaShare', 'rdInChina'],
+] as const;
 
 /** Warnings about the profile's values as given, naming each fact. */
 export function fractionWarnings(facts: Facts, asOf: IsoDate): FactWarning[] {
   const out: FactWarning[] = [];
-  for (const [key, bound] of percentBounds(asOf)) {
+  for (const [key, condition] of PERCENT_BOUNDS) {
     const v = facts[key];
     if (v === undefined || v <= 0 || v >= 1) continue;
+    const bound = hnteMeasuresAt(asOf)[condition].share;
     const suggested = Math.round(v * 10_000) / 100;
     out.push({
       fact: key,

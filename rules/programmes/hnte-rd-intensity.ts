@@ -17,8 +17,10 @@ function bandForSales(bands: RateBands, latestSales: number): RateBand {
   return bands.find((b) => latestSales <= b.salesUpTo)!;
 }
 
-function lowestRate(bands: RateBands): RateBand['rate'] {
-  return bands.map((b) => b.rate).reduce((low, r) => (r.value < low.value ? r : low));
+/** one edition's bands, and the lowest rate among them (the floor while the latest year's sales are unknown) */
+interface Bands {
+  bands: RateBands;
+  lowest: RateBand['rate'];
 }
 
 function yearsText(years: readonly number[]): string {
@@ -30,7 +32,7 @@ function yearsText(years: readonly number[]): string {
  * the latest year's sales fall in. Decides only what no missing figure could undo: unknown R&D can only add to
  * the numerator, unknown sales only to the denominator.
  */
-export function rdIntensityOver(bands: RateBands, facts: Facts, years: readonly number[]): Judgement {
+function rdIntensityOver({ bands, lowest }: Bands, facts: Facts, years: readonly number[]): Judgement {
   if (years.length === 0) return { status: 'unmet', detail: '尚无已结束的会计年度，无法计算研发费用占比' };
   const latest = years[years.length - 1]!;
   const { figures: rd, missing: openRd } = yearFigures(facts, 'rdExpenseByYear', years);
@@ -58,7 +60,7 @@ export function rdIntensityOver(bands: RateBands, facts: Facts, years: readonly 
   }
 
   // Some sales unknown: more sales only raise the bar, so R&D already short of the lowest possible bar stays short.
-  const rate = latestSales === undefined ? lowestRate(bands) : bandForSales(bands, latestSales).rate;
+  const rate = latestSales === undefined ? lowest : bandForSales(bands, latestSales).rate;
   const floor = multiply(salesKnown, divide(rate.exact, HUNDRED));
   const detail = `${span}销售收入尚缺 ${openSales.length} 个年度，研发费用${openRd.length ? `尚缺 ${openRd.length} 个年度` : `合计 ${money(toNumber(rdKnown))}`}`;
   if (openRd.length === 0 && compare(rdKnown, floor) < 0) {
@@ -98,7 +100,15 @@ function roundUp(wan: Rational): number {
  * the three-year one and its later parts, so while the three-year verdict is open its missing years already
  * include every other set's.
  */
-export function rdIntensity(bands: RateBands, facts: Facts, windows: readonly (readonly number[])[]): Judgement {
+export type RdIntensity = (facts: Facts, windows: readonly (readonly number[])[]) => Judgement;
+
+/** 第十一条（五）as one edition of the 办法 words it. */
+export function rdIntensityOf(bands: RateBands): RdIntensity {
+  const edition: Bands = { bands, lowest: bands.map((b) => b.rate).reduce((low, r) => (r.value < low.value ? r : low)) };
+  return (facts, windows) => rdIntensity(edition, facts, windows);
+}
+
+function rdIntensity(bands: Bands, facts: Facts, windows: readonly (readonly number[])[]): Judgement {
   const widest = rdIntensityOver(bands, facts, windows[0]!);
   if (windows.length === 1) return widest;
   const verdicts = widest.status === 'unknown' ? [widest] : windows.map((w, i) => (i === 0 ? widest : rdIntensityOver(bands, facts, w)));

@@ -6,7 +6,7 @@ import { plain } from '../logic/format.js';
 import { addIntervals, capAt, exactly, hull, isPoint, showInterval, span, type Interval } from '../logic/interval.js';
 import { rational } from '../logic/rational.js';
 import type { HnteScoring } from '../parameters/hnte.js';
-import { growthPart, type ScorePart } from './hnte-growth.js';
+import { growthPartOf, type GrowthPart, type ScorePart } from './hnte-growth.js';
 
 const GRADE_NAMES = {
   techAdvancement: { A: '高', B: '较高', C: '一般', D: '较低', E: '无' },
@@ -21,10 +21,10 @@ function openOf(parts: readonly { open: readonly FactPath[] }[]): FactPath[] {
 
 type GradeBands = HnteScoring['ip']['techAdvancement']['bands'];
 
-function gradePart(facts: Facts, key: 'techAdvancement' | 'coreSupportLevel', name: string, bands: GradeBands): ScorePart {
+/** `anyGrade`: what a grade not given yet can still score */
+function gradePart(facts: Facts, key: 'techAdvancement' | 'coreSupportLevel', name: string, bands: GradeBands, anyGrade: Interval): ScorePart {
   const grade: Grade | undefined = facts[key];
-  // what a grade not given yet can still score
-  if (grade === undefined) return { points: hull(Object.values(bands)), open: [key], detail: `${name}未知` };
+  if (grade === undefined) return { points: anyGrade, open: [key], detail: `${name}未知` };
   const points = bands[grade];
   return { points, open: [], detail: `${name} ${grade}（${GRADE_NAMES[key][grade]}）${showInterval(points)}分` };
 }
@@ -118,7 +118,8 @@ export function hnteScoreOf(S: HnteScoring): HnteScorer {
     management: MANAGEMENT_ITEMS.reduce((total, [k]) => total + S.management[k].points.max, 0),
     growth: 2 * tableRange(S.growth.table).max,
   };
-  const derived: Derived = { ipCites, managementCites, growthCites, most };
+  const anyGrade = { techAdvancement: hull(Object.values(S.ip.techAdvancement.bands)), coreSupportLevel: hull(Object.values(S.ip.coreSupport.bands)) };
+  const derived: Derived = { ipCites, managementCites, growthCites, most, anyGrade, growth: growthPartOf(S.growth) };
   return (facts, windows) => hnteScore(S, facts, windows, derived);
 }
 
@@ -128,12 +129,14 @@ interface Derived {
   managementCites: ScoreComponent['cites'];
   growthCites: ScoreComponent['cites'];
   most: { ip: number; transfers: number; management: number; growth: number };
+  anyGrade: { techAdvancement: Interval; coreSupportLevel: Interval };
+  growth: GrowthPart;
 }
 
-function hnteScore(S: HnteScoring, facts: Facts, windows: readonly (readonly number[])[], { ipCites, managementCites, growthCites, most }: Derived): HnteScore {
+function hnteScore(S: HnteScoring, facts: Facts, windows: readonly (readonly number[])[], { ipCites, managementCites, growthCites, most, anyGrade, growth: growthPart }: Derived): HnteScore {
   const ipParts = [
-    gradePart(facts, 'techAdvancement', '技术先进程度', S.ip.techAdvancement.bands),
-    gradePart(facts, 'coreSupportLevel', '核心支持作用', S.ip.coreSupport.bands),
+    gradePart(facts, 'techAdvancement', '技术先进程度', S.ip.techAdvancement.bands, anyGrade.techAdvancement),
+    gradePart(facts, 'coreSupportLevel', '核心支持作用', S.ip.coreSupport.bands, anyGrade.coreSupportLevel),
     ipCountPart(S, facts),
     acquisitionPart(S, facts),
     standardsPart(S, facts),
@@ -147,8 +150,8 @@ function hnteScore(S: HnteScoring, facts: Facts, windows: readonly (readonly num
     open: ipSettled ? [] : openOf(ipParts),
     detail: `${ipParts.map((p) => p.detail).join('，')}${ipRaw.max > S.ip.cap ? `（合计不超过${S.ip.cap}分）` : ''}`,
   };
-  const netAssets = growthPart(S.growth, facts, 'netAssetsByYear', windows);
-  const sales = growthPart(S.growth, facts, 'salesRevenueByYear', windows);
+  const netAssets = growthPart(facts, 'netAssetsByYear', windows);
+  const sales = growthPart(facts, 'salesRevenueByYear', windows);
   const growth: ScorePart = {
     points: addIntervals([netAssets.points, sales.points]),
     open: [...netAssets.open, ...sales.open],

@@ -9,7 +9,7 @@ import { showInterval } from '../logic/interval.js';
 import { countInWords, percent } from '../logic/format.js';
 import { HNTE_MEASURES_EDITIONS, HNTE_SCORING_EDITIONS, type HnteMeasures, type HnteScoring } from '../parameters/hnte.js';
 import { hnteCertificateLastDay } from './hnte-certificate.js';
-import { rdIntensity } from './hnte-rd-intensity.js';
+import { rdIntensityOf } from './hnte-rd-intensity.js';
 import { residentInChina } from './resident.js';
 import { hnteScoreOf, type HnteScore } from './hnte-score.js';
 import { staffShare, staffShortfall } from './staff-share.js';
@@ -29,6 +29,7 @@ function middleScore(score: HnteScore['score']): number {
 /** 《高新技术企业认定管理办法》第十一条（一）–（八）, all of them at once, as one edition of the 办法 and one of the 指引 word them. */
 export function hnteOf(M: HnteMeasures, S: HnteScoring): Programme<HnteData> {
   const innovationScore = hnteScoreOf(S);
+  const rdIntensity = rdIntensityOf(M.rdIntensity.bands);
 
   const resident: Hc = {
     id: 'hnte-0-resident',
@@ -118,7 +119,7 @@ export function hnteOf(M: HnteMeasures, S: HnteScoring): Programme<HnteData> {
     label: '（五）近三个会计年度研究开发费用总额占同期销售收入总额的比例符合要求',
     cites: [M.rdIntensity.cite],
     remedy: 'improve',
-    judge: ({ facts }, { windows }) => rdIntensity(M.rdIntensity.bands, facts, windows),
+    judge: ({ facts }, { windows }) => rdIntensity(facts, windows),
   };
 
   const rdInChina: Hc = {
