@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PLACES, type CountyLevelName } from '../../knowledge/places.js';
+import { COUNTY_LEVEL_NAMES } from '../../knowledge/places.js';
 import { isIsoDate } from '../logic/dates.js';
 
 /**
@@ -42,10 +42,7 @@ const perYear = (value: z.ZodNumber) =>
  * Where an enterprise can be registered: 南通's 区/县/市 and the parks under the city, as knowledge/places.ts lists
  * them and in its order (spec/facts.md's), or 市外.
  */
-export const REGIONS = [
-  ...PLACES.filter((p): p is Extract<(typeof PLACES)[number], { level: 'county' }> => p.level === 'county').map((p): CountyLevelName => p.name),
-  '市外',
-] as const;
+export const REGIONS = [...COUNTY_LEVEL_NAMES, '市外'] as const;
 export const Region = oneOf(REGIONS);
 export type Region = z.infer<typeof Region>;
 
