@@ -7,6 +7,7 @@ import { finished } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { openKnowledge } from '../knowledge/index.js';
+import { CITY_PARKS, COUNTY_DIVISIONS } from '../knowledge/places.js';
 import type { ReportFormat } from '../screen/report/write.js';
 import { writeReportFile } from '../screen/report/write.js';
 import { openScreening } from '../screen/screening.js';
@@ -23,7 +24,8 @@ const HEADER = [
   '技术先进程度', '核心支持作用', '参与编制标准', '科技成果转化年均项数', '研发组织管理制度', '内部研发机构与产学研合作', '成果转化激励制度',
   '人才培养制度', '近一年重大事故', '是否严重失信', '禁止限制淘汰类',
 ];
-const REGIONS = ['崇川区', '通州区', '海门区', '如皋市', '海安市', '如东县', '启东市', '南通经济技术开发区'];
+// the seven 区/县/市 and the first of the city's parks
+const REGIONS = [...COUNTY_DIVISIONS, CITY_PARKS[0]!].map((p) => p.name);
 const FIELDS = ['电子信息', '新材料', '先进制造与自动化', '生物与新医药', '新能源与节能', 'none'];
 
 /** A deterministic generator, so every run screens the same enterprises. */

@@ -27,8 +27,11 @@ export const NATION = '全国';
 export const PROVINCE = '江苏省';
 export const CITY = '南通市';
 
-/** In the facts schema's order (spec/facts.md): the counties, then the parks. */
-export const PLACES: readonly Place[] = [
+/**
+ * In the facts schema's order (spec/facts.md): the counties, then the parks. Kept `as const` so that the schema's
+ * regions take their type from these names (COUNTY_LEVEL_NAMES); read as PLACES everywhere else.
+ */
+const PLACE_LIST = [
   { name: NATION, aliases: ['国家'], level: 'national', parent: null, division: false },
   { name: PROVINCE, aliases: ['江苏'], level: 'province', parent: NATION, division: false },
   { name: '崇川区', aliases: ['崇川'], level: 'county', parent: CITY, division: true, formerly: ['港闸'] },
@@ -43,7 +46,16 @@ export const PLACES: readonly Place[] = [
   { name: '通州湾示范区', aliases: ['通州湾'], level: 'county', parent: CITY, division: false },
   { name: '南通创新区', aliases: [], level: 'county', parent: CITY, division: false },
   { name: CITY, aliases: ['南通'], level: 'city', parent: PROVINCE, division: true },
-];
+] as const satisfies readonly Place[];
+
+export const PLACES: readonly Place[] = PLACE_LIST;
+
+type CountyLevel = Extract<(typeof PLACE_LIST)[number], { level: 'county' }>;
+/** A place of 南通 at county level: one of its 区/县/市 or a park directly under the city. */
+export type CountyLevelName = CountyLevel['name'];
+
+/** Their names in order: where a firm can be registered in 南通 (the facts schema's regions). */
+export const COUNTY_LEVEL_NAMES: readonly CountyLevelName[] = PLACE_LIST.filter((p): p is CountyLevel => p.level === 'county').map((p) => p.name);
 
 const byName = new Map(PLACES.map((p) => [p.name, p]));
 

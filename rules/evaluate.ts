@@ -60,6 +60,6 @@ export function evaluate(facts: Facts, asOf: IsoDate, programmes: ProgrammeRegis
     parks,
     roadmap: roadmapFor(ctx, byId),
     missingFacts: ranking,
-    warnings: [...fractionWarnings(facts), ...conflicts],
+    warnings: [...fractionWarnings(facts, asOf), ...conflicts],
   };
 }

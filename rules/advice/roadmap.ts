@@ -2,7 +2,9 @@ import type { CitationRef } from '../../knowledge/citation.js';
 import type { Context, RuleShape } from '../engine/condition.js';
 import { uniqueCites, type JudgedCondition, type JudgedProgramme } from '../engine/programme.js';
 import type { IsoDate } from '../logic/dates.js';
+import { countInWords } from '../logic/format.js';
 import { allOfEach, anyOfEach, type Tri } from '../logic/tri.js';
+import { hnteMeasuresAt } from '../parameters/hnte.js';
 import { LADDER } from '../parameters/ladder.js';
 import { hnteCertificateLastDay } from '../programmes/hnte-certificate.js';
 import type { ProgrammeId } from '../programmes/index.js';
@@ -106,8 +108,9 @@ function withExperts(step: Omit<RoadmapStep, 'step'> | null, s: Standing): Omit<
  * A 高企 holder's next step: re-recognition when the certificate runs out, judged on today's figures, so that a
  * holder whose figures have fallen below a condition hears it before it applies again.
  */
-function reRecognition(facts: Context['facts'], s: Standing): Omit<RoadmapStep, 'step'> | null {
-  const until = facts.hnteCertDate ? `证书有效期至 ${hnteCertificateLastDay(facts.hnteCertDate)}` : '证书有效期三年';
+function reRecognition({ facts, asOf }: Context, s: Standing): Omit<RoadmapStep, 'step'> | null {
+  // without the issue date, the term of the 办法 in force today
+  const until = facts.hnteCertDate ? `证书有效期至 ${hnteCertificateLastDay(facts.hnteCertDate)}` : `证书有效期${countInWords(hnteMeasuresAt(asOf).certificate.years)}年`;
   const step = programmeStep(s, `高新技术企业重新认定（${until}）`, '按目前数据仍符合第十一条各项条件，证书到期前可申请重新认定');
   if (!step) {
     const failing = s.programme.conditions.filter((c) => c.status === 'unmet').map((c) => c.label);
@@ -124,7 +127,8 @@ function reRecognition(facts: Context['facts'], s: Standing): Omit<RoadmapStep, 
  * (see LADDER.kechuangBeforeHnte). A 高企 holder gets its re-recognition; programmes already held otherwise, and
  * those a fixed fact rules out, have no step.
  */
-export function roadmapFor({ facts }: Context, judged: Judged): RoadmapStep[] {
+export function roadmapFor(ctx: Context, judged: Judged): RoadmapStep[] {
+  const { facts } = ctx;
   const steps: Omit<RoadmapStep, 'step'>[] = [];
   const add = (s: Omit<RoadmapStep, 'step'> | null) => void (s && steps.push(s));
   const sme = new Standing(judged['tech-sme']);
@@ -157,6 +161,6 @@ export function roadmapFor({ facts }: Context, judged: Judged): RoadmapStep[] {
 
   if (!facts.hnteCertified) add(withExperts(programmeStep(hnte, '高新技术企业认定', '已符合第十一条各项条件，可在“高新技术企业认定管理工作网”注册并提出认定申请'), hnte));
   if (!kechuangReady) add(kechuangStep);
-  if (facts.hnteCertified) add(reRecognition(facts, hnte));
+  if (facts.hnteCertified) add(reRecognition(ctx, hnte));
   return steps.map((s, i) => ({ step: i + 1, ...s }));
 }

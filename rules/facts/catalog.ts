@@ -1,4 +1,5 @@
 import { yearOf, type IsoDate } from '../logic/dates.js';
+import { NEWEST_KECHUANG, techServiceStaffText } from '../parameters/kechuang.js';
 import { HIGH_TECH_FIELDS, PER_YEAR_KEYS, REGIONS, type FactKey, type PerYearKey } from './schema.js';
 
 /** How a dialog asks for a fact (contracts.md "ask"). */
@@ -105,12 +106,12 @@ export const FACT_CATALOG: { readonly [K in FactKey]: FactInfo } = {
   ledStandardLast5y: yesNo('近五年主导制定国际、国家或行业标准', 'led a standard in the last five years', '企业近五年是否主导制定过国际标准、国家标准或行业标准？'),
   provincialKeyLab: yesNo('建有省企业重点实验室', 'provincial enterprise key laboratory', '企业是否建有省企业重点实验室？'),
   attractedFromOutside: yesNo('从市外招引', 'attracted from outside the city', '企业是否属于从市外招引（注册前投资方为市外母公司，或符合条件的个人投资者等）？'),
-  operatingNormally: yesNo('正常运营', 'operating normally', '企业是否已正常运营（制造业：达到开工要求或设备基本到位或已投产；科技服务业：已运转且连续2个月缴纳社保的研发人员不少于3人）？'),
+  operatingNormally: yesNo('正常运营', 'operating normally', `企业是否已正常运营（制造业：达到开工要求或设备基本到位或已投产；科技服务业：已运转且${techServiceStaffText(NEWEST_KECHUANG)}）？`),
   kechuangRecognizedBefore: yesNo('曾被认定为科创项目', 'recognised as a 科创项目 before', '企业以前是否被认定过科创项目？'),
   tangibleAssetsFromCash: amount('货币投资形成的有形资产', 'tangible assets formed by cash investment', '货币投资形成的有形资产（土地、厂房、设备、装置、产品等）有多少（万元）？', '万元'),
   hnteWhenIntroduced: yesNo('迁入南通时已是有效期内的高新技术企业', 'a valid HNTE when it moved to Nantong', '企业迁入南通注册时，是否已持有有效期内的高新技术企业证书（证书在迁入前颁发）？'),
   parentIsOutsideHnte: yesNo('母公司为市外高新技术企业', 'parent is an HNTE outside the city', '企业的母公司是否为市外高新技术企业？'),
-  founderStemMasters: yesNo('主要原始股东为全日制理工类硕士及以上', 'founder with a full-time STEM master degree', '主要原始股东（持股不少于30%或自然人第一大股东）之一是否为全日制理工类硕士及以上学历？'),
+  founderStemMasters: yesNo('主要原始股东为全日制理工类硕士及以上', 'founder with a full-time STEM master degree', `主要原始股东（持股${NEWEST_KECHUANG.routes.founder.holding.text}或自然人第一大股东）之一是否为全日制理工类硕士及以上学历？`),
   founderCashPaidIn: amount('该股东个人货币出资到账', 'that founder’s cash paid in', '该股东个人货币出资已到账多少（万元）？', '万元'),
   founderIsPrincipal: yesNo('该股东担任公司主要负责人', 'that founder is the principal', '该股东是否担任董事长、总经理或执行董事等主要负责人（不含监事）并已在工商备案？'),
   talentProgramStartup: yesNo('获江海英才或省双创人才支持的创业类项目', 'start-up backed by 江海英才 or 双创人才', '企业是否为获市“江海英才”或省“双创人才”支持的创业类项目？'),

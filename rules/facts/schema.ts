@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { COUNTY_LEVEL_NAMES } from '../../knowledge/places.js';
 import { isIsoDate } from '../logic/dates.js';
 
 /**
@@ -23,7 +24,7 @@ export const MESSAGES = {
   profile: say('企业事实应为一个 JSON 对象', 'expected the facts profile as a JSON object'),
 } as const;
 
-function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
+function oneOf<const T extends readonly string[]>(values: T) {
   return z.enum(values, { error: say(`应为以下之一：${values.join('、')}`, `expected one of: ${values.join(', ')}`) });
 }
 
@@ -37,10 +38,11 @@ const text = () => z.string({ error: MESSAGES.text }).trim().min(1, { error: MES
 const perYear = (value: z.ZodNumber) =>
   z.record(z.string().regex(/^\d{4}$/, { error: MESSAGES.yearKey }), value, { error: MESSAGES.perYear });
 
-export const REGIONS = [
-  '崇川区', '通州区', '海门区', '如皋市', '海安市', '如东县', '启东市',
-  '南通经济技术开发区', '苏锡通科技产业园区', '通州湾示范区', '南通创新区', '市外',
-] as const;
+/**
+ * Where an enterprise can be registered: 南通's 区/县/市 and the parks under the city, as knowledge/places.ts lists
+ * them and in its order (spec/facts.md's), or 市外.
+ */
+export const REGIONS = [...COUNTY_LEVEL_NAMES, '市外'] as const;
 export const Region = oneOf(REGIONS);
 export type Region = z.infer<typeof Region>;
 

@@ -1,4 +1,4 @@
-import { money, plain } from './format.js';
+import { countInWords, money, plain } from './format.js';
 import { compare, rational, type Rational } from './rational.js';
 
 /**
@@ -37,7 +37,7 @@ export interface Bound {
   readonly cmp: Comparison;
   /** the bound as an exact fraction, for comparing computed ratios */
   readonly exact: Rational;
-  /** the bound read back as the text would say it: 不低于10%, 超过5000万元, 500万元以上, 小于5000万元（含） */
+  /** the bound read back as the text would say it: 不低于10%, 超过5000万元, 500万元以上, 小于5000万元（含）, 一年以上 */
   readonly text: string;
 }
 
@@ -47,7 +47,8 @@ export function showInUnit(value: number, unit: string): string {
 }
 
 export function bound(word: LegalWord, value: number, unit: string): Bound {
-  const shown = showInUnit(value, unit);
+  // the texts write a period of years in words: 注册成立一年以上
+  const shown = unit === '年' ? `${countInWords(value)}年` : showInUnit(value, unit);
   const { cmp, place } = WORDS[word];
   const text = place === 'after' ? `${shown}${word}` : place === 'before' ? `${word}${shown}` : `小于${shown}（含）`;
   return { word, value, unit, cmp, exact: rational(value), text };

@@ -26,3 +26,12 @@ export function editionAt<T>(editions: readonly Edition<T>[], asOf: IsoDate): Ed
   for (const e of editions) if (e.since <= asOf) found = e;
   return found;
 }
+
+/**
+ * Editions of what two dated texts decide together (高企: the 办法's thresholds and the 指引's scoring): a new one
+ * from every day either text changes, built from the two editions in force that day, oldest first.
+ */
+export function jointEditions<A, B, T>(a: readonly Edition<A>[], b: readonly Edition<B>[], build: (a: A, b: B) => T): Edition<T>[] {
+  const days = [...new Set([...a, ...b].map((e) => e.since))].sort();
+  return days.map((since) => ({ since, values: build(editionAt(a, since).values, editionAt(b, since).values) }));
+}

@@ -32,3 +32,10 @@ export function percent(pct: Rational, against?: number): string {
   }
   return `${v.toFixed(6)}%`;
 }
+
+const DIGIT_WORDS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+/** A small count as legal texts write periods in words (一年以上, 三年); larger or fractional ones in figures. */
+export function countInWords(n: number): string {
+  return Number.isInteger(n) && n >= 0 && n <= 10 ? DIGIT_WORDS[n]! : plain(n);
+}

@@ -3,9 +3,11 @@ import { cite, DOC } from './sources.js';
 
 const ref = (quote: string) => cite(DOC.hnteMeasures, quote);
 
-/** 《高新技术企业认定管理办法》（国科发火〔2016〕32号）第十一条: the thresholds of 高企 recognition. */
-export const HNTE_MEASURES = {
-  since: '2016-01-01',
+/**
+ * 《高新技术企业认定管理办法》（国科发火〔2016〕32号）第十一条: the thresholds of 高企 recognition. The 2016 edition,
+ * dated in ./hnte.ts. Not `as const`: its inferred shape is the type every later edition fills in.
+ */
+export const HNTE_MEASURES_2016 = {
   edition: '《高新技术企业认定管理办法》（国科发火〔2016〕32号，自2016年1月1日起实施；第三方网站转载全文）',
   conditions: ref('认定为高新技术企业须同时满足以下条件'),
   /** 第二条 defines a 高企 as a resident enterprise registered in China: a condition beside 第十一条's eight */
@@ -40,4 +42,4 @@ export const HNTE_MEASURES = {
   noIncident: { cite: ref('（八）企业申请认定前一年内未发生重大安全、重大质量事故或严重环境违法行为') },
   certificate: { years: 3, cite: ref('其资格自颁发证书之日起有效期为三年') },
   taxFromIssueYear: ref('自高新技术企业证书颁发之日所在年度起享受税收优惠'),
-} as const;
+};

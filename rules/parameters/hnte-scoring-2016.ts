@@ -13,9 +13,9 @@ const GRADE_BANDS: GradeBands = { A: span(7, 8), B: span(5, 6), C: span(3, 4), D
 /**
  * 《高新技术企业认定管理工作指引》（国科发火〔2016〕195号）十、企业创新能力评价: 第十一条（七）'s score.
  * Each grade is a band of points; the expert picks the point inside it, so the rules can only give an interval.
+ * The 2016 edition, dated in ./hnte.ts. Not `as const`: its inferred shape is the type every later edition fills in.
  */
-export const HNTE_SCORING = {
-  since: '2016-06-22',
+export const HNTE_SCORING_2016 = {
   edition: '《高新技术企业认定管理工作指引》（国科发火〔2016〕195号）企业创新能力评价（第三方转载节选；成长性档次表由两份一致的第三方网页重建，可信度中等）',
   pass: {
     score: bound('以上（不含）', 70, '分'),
@@ -121,4 +121,4 @@ export const HNTE_SCORING = {
     negativeBase: { reading: '净资产为负的年度不能作为增长率的基数' },
     zeroRules: ref('企业净资产增长率或销售收入增长率为负的,按0分计算。第一年末净资产或销售收入为0的,按后两年计算;第二年末净资产或销售收入为0的,按0分计算。'),
   },
-} as const;
+};

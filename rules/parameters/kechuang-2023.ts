@@ -34,6 +34,9 @@ export const KECHUANG_2023 = {
     attracted: { cite: ref('1. 从市外招引，指企业注册前，项目投资方（包括全资、控股、实际控制）为母公司，母公司于2022年12月31日前市外注册') },
     registeredInNantong: { cite: ref('从市外招引注册在南通正常运营') },
     operating: {
+      /** 解释说明2's 科技服务业 test: research staff paying social insurance for this many months in a row */
+      techServiceMonths: 2,
+      techServiceStaff: bound('不少于', 3, '人'),
       cites: [
         ref('从市外招引注册在南通正常运营'),
         ref('2. 正常运营，指制造业企业达到用地项目开工要求或主营产品设备安装基本到位或已正常开工生产（包括部分投产或试营业），科技服务业企业已正常运转且连续2个月缴纳社保的研发人员不少于3人'),
@@ -67,6 +70,8 @@ export const KECHUANG_2023 = {
       firstCertificateCite: ref('3. 2021年以后从市外引进注册、从未认定为科创项目、首次于本年度获得高新技术企业认定的企业计入“通过高新技术企业认定的项目”数，但不计入招引科创项目数'),
     },
     founder: {
+      /** who counts as a 主要原始股东: a holding this large, or the largest natural-person shareholder */
+      holding: bound('不少于', 30, '%'),
       cashPaidIn: bound('不少于', 100, '万元'),
       cite: ref('2. 主要原始股东（股份占比不少于30%或自然人第一大股东）之一为全日制理工类硕士及以上学历，个人货币出资到账不少于100万元，担任公司主要负责人（任董事长、总经理、执行董事等职务，不包括监事，同时已在工商信息系统备案）'),
     },

@@ -15,3 +15,12 @@ export const KECHUANG_EDITIONS: readonly Edition<KechuangStandard>[] = [{ since:
 export function kechuangStandardAt(asOf: IsoDate): KechuangStandard {
   return editionAt(KECHUANG_EDITIONS, asOf).values;
 }
+
+/** The newest edition: for wording read without an evaluation date, such as the dialog's questions. */
+export const NEWEST_KECHUANG: KechuangStandard = KECHUANG_EDITIONS[KECHUANG_EDITIONS.length - 1]!.values;
+
+/** 解释说明2's test for a 科技服务业 enterprise as its text words it: 连续2个月缴纳社保的研发人员不少于3人 */
+export function techServiceStaffText(K: KechuangStandard): string {
+  const { techServiceMonths, techServiceStaff } = K.base.operating;
+  return `连续${techServiceMonths}个月缴纳社保的研发人员${techServiceStaff.text}`;
+}

@@ -7,10 +7,10 @@ const ref = (quote: string) => cite(DOC.techSme, quote);
 
 /**
  * 《科技型中小企业评价办法》（国科发政〔2017〕115号）第六条–第八条. The 2017 text, from third-party copies; no
- * later revision is at hand, which every evaluation says in its notes.
+ * later revision is at hand, which every evaluation says in its notes. Dated in ./tech-sme.ts. Not `as const`: its
+ * inferred shape is the type every later edition fills in.
  */
-export const TECH_SME = {
-  since: '2017-05-03',
+export const TECH_SME_2017 = {
   edition: '2017年《科技型中小企业评价办法》（国科发政〔2017〕115号，第三方转载节选）；手头无2022年后修订文本，请以现行官方文本为准',
   conditions: ref('第六条 科技型中小企业须同时满足以下条件'),
   resident: { cite: ref('(一)在中国境内(不包括港、澳、台地区)注册的居民企业。') },
@@ -95,4 +95,4 @@ export const TECH_SME = {
     institution: ref('(3)企業擁有經認定的省部級以上研發機構;'),
     standard: ref('(4)企業近五年內主導制定過國際標準、國家標準或行業標準。'),
   },
-} as const;
+};

@@ -1,10 +1,13 @@
 import { addYears, dayBefore, type IsoDate } from '../logic/dates.js';
 import type { Facts } from '../facts/schema.js';
-import { HNTE_MEASURES } from '../parameters/hnte-2016.js';
+import { hnteMeasuresAt } from '../parameters/hnte.js';
 
-/** The last day a 高企 certificate is valid: 第九条 gives three years from the day it is issued. */
+/**
+ * The last day a 高企 certificate is valid: 第九条 gives three years from the day it is issued. The years are the
+ * ones of the 办法 in force on that day, under which the certificate was issued.
+ */
 export function hnteCertificateLastDay(issued: IsoDate): IsoDate {
-  return dayBefore(addYears(issued, HNTE_MEASURES.certificate.years));
+  return dayBefore(addYears(issued, hnteMeasuresAt(issued).certificate.years));
 }
 
 /**

@@ -5,10 +5,11 @@ import { bandFor, tableRange } from '../logic/bands.js';
 import { money, percent, percentOf } from '../logic/format.js';
 import { exactly, hull, sameInterval, showInterval, type Interval } from '../logic/interval.js';
 import { add, divide, multiply, rational, subtract, type Rational } from '../logic/rational.js';
-import { HNTE_SCORING } from '../parameters/hnte-scoring-2016.js';
+import type { HnteScoring } from '../parameters/hnte.js';
 
-const G = HNTE_SCORING.growth;
-const FULL = tableRange(G.table);
+/** 企业成长性 as one edition of the 指引 scores it */
+type Growth = HnteScoring['growth'];
+
 const ONE = rational(1);
 const HALF = divide(ONE, rational(2));
 
@@ -22,7 +23,7 @@ export interface ScorePart {
 type GrowthKey = 'netAssetsByYear' | 'salesRevenueByYear';
 const NAME: Record<GrowthKey, string> = { netAssetsByYear: '净资产增长率', salesRevenueByYear: '销售收入增长率' };
 
-function scored(name: string, rate: Rational, figures: number[]): ScorePart {
+function scored(G: Growth, name: string, rate: Rational, figures: number[]): ScorePart {
   const pct = percentOf(rate);
   const { points } = bandFor(pct, G.table);
   return { points, open: [], detail: `${name} ${percent(pct)}（${figures.map(money).join('→')}），得${showInterval(points)}分` };
@@ -33,7 +34,7 @@ function scored(name: string, rate: Rational, figures: number[]): ScorePart {
  * last two; a zero second year, or a negative rate, scores nothing; and, a reading, a negative base year. With only two years of operation the
  * rate is the one year-on-year change; with fewer, there is no growth to measure.
  */
-function growthOver(facts: Facts, key: GrowthKey, years: readonly number[]): ScorePart {
+function growthOver(G: Growth, full: Interval, facts: Facts, key: GrowthKey, years: readonly number[]): ScorePart {
   const name = NAME[key];
   if (years.length < 2) return { points: exactly(0), open: [], detail: `${name}：经营不足两个会计年度，无从计算，按0分` };
   const { figures: values, missing: open } = yearFigures(facts, key, years);
@@ -44,7 +45,7 @@ function growthOver(facts: Facts, key: GrowthKey, years: readonly number[]): Sco
   if (open.length && values.length === 3 && first !== undefined && first < 0) {
     return { points: exactly(0), open: [], detail: `${name}：${years[0]}年为${money(first)}，以负数为基数的增长率不是公式所计算的情形，按0分（${G.negativeBase.reading}）` };
   }
-  if (open.length) return { points: FULL, open, detail: `${name}：尚缺 ${open.length} 个年度的数据` };
+  if (open.length) return { points: full, open, detail: `${name}：尚缺 ${open.length} 个年度的数据` };
   const v = values as number[];
   // the divisors of the formula: the first two years, or the middle one when only the last two count
   const negativeBase = v.length === 2 || v[0] === 0 ? v[v.length - 2]! < 0 : v[0]! < 0 || v[1]! < 0;
@@ -53,15 +54,23 @@ function growthOver(facts: Facts, key: GrowthKey, years: readonly number[]): Sco
   }
   if (v.length === 2 || v[0] === 0) {
     const [a, b] = v.slice(-2) as [number, number];
-    return scored(name, subtract(divide(rational(b), rational(a)), ONE), v.slice(-2));
+    return scored(G, name, subtract(divide(rational(b), rational(a)), ONE), v.slice(-2));
   }
   const [y1, y2, y3] = v.map(rational) as [Rational, Rational, Rational];
-  return scored(name, subtract(multiply(HALF, add(divide(y2, y1), divide(y3, y2))), ONE), v);
+  return scored(G, name, subtract(multiply(HALF, add(divide(y2, y1), divide(y3, y2))), ONE), v);
+}
+
+export type GrowthPart = (facts: Facts, key: GrowthKey, windows: readonly (readonly number[])[]) => ScorePart;
+
+/** One indicator as one edition of the 指引 scores it. */
+export function growthPartOf(G: Growth): GrowthPart {
+  const full = tableRange(G.table);
+  return (facts, key, windows) => growthPart(G, full, facts, key, windows);
 }
 
 /** The indicator over whichever set of years applies; while the registration date is unknown, the hull of them all. */
-export function growthPart(facts: Facts, key: GrowthKey, windows: readonly (readonly number[])[]): ScorePart {
-  const parts = windows.map((w) => growthOver(facts, key, w));
+function growthPart(G: Growth, full: Interval, facts: Facts, key: GrowthKey, windows: readonly (readonly number[])[]): ScorePart {
+  const parts = windows.map((w) => growthOver(G, full, facts, key, w));
   if (parts.length === 1) return parts[0]!;
   const points = hull(parts.map((p) => p.points));
   const agree = parts.every((p) => sameInterval(p.points, parts[0]!.points));

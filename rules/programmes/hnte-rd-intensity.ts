@@ -5,16 +5,22 @@ import type { Judgement } from '../engine/condition.js';
 import { satisfies } from '../logic/bounds.js';
 import { money, percent, percentOf } from '../logic/format.js';
 import { ceiling, compare, divide, isZero, multiply, rational, subtract, sum, toNumber, type Rational } from '../logic/rational.js';
-import { HNTE_MEASURES } from '../parameters/hnte-2016.js';
+import type { HnteMeasures } from '../parameters/hnte.js';
 
-type RateBand = (typeof HNTE_MEASURES.rdIntensity.bands)[number];
+/** 第十一条（五）'s bands of one edition of the 办法 */
+type RateBands = HnteMeasures['rdIntensity']['bands'];
+type RateBand = RateBands[number];
 
-const BANDS = HNTE_MEASURES.rdIntensity.bands;
-const LOWEST_RATE = BANDS.reduce((low, b) => (b.rate.value < low.value ? b.rate : low), BANDS[0].rate);
 const HUNDRED = rational(100);
 
-function bandForSales(latestSales: number): RateBand {
-  return BANDS.find((b) => latestSales <= b.salesUpTo)!;
+function bandForSales(bands: RateBands, latestSales: number): RateBand {
+  return bands.find((b) => latestSales <= b.salesUpTo)!;
+}
+
+/** one edition's bands, and the lowest rate among them (the floor while the latest year's sales are unknown) */
+interface Bands {
+  bands: RateBands;
+  lowest: RateBand['rate'];
 }
 
 function yearsText(years: readonly number[]): string {
@@ -26,7 +32,7 @@ function yearsText(years: readonly number[]): string {
  * the latest year's sales fall in. Decides only what no missing figure could undo: unknown R&D can only add to
  * the numerator, unknown sales only to the denominator.
  */
-export function rdIntensityOver(facts: Facts, years: readonly number[]): Judgement {
+function rdIntensityOver({ bands, lowest }: Bands, facts: Facts, years: readonly number[]): Judgement {
   if (years.length === 0) return { status: 'unmet', detail: '尚无已结束的会计年度，无法计算研发费用占比' };
   const latest = years[years.length - 1]!;
   const { figures: rd, missing: openRd } = yearFigures(facts, 'rdExpenseByYear', years);
@@ -38,11 +44,11 @@ export function rdIntensityOver(facts: Facts, years: readonly number[]): Judgeme
 
   if (openSales.length === 0) {
     if (isZero(salesKnown)) return { status: 'unmet', detail: `${span}销售收入合计为0，研发费用占比无从达到要求` };
-    const band = bandForSales(latestSales!);
+    const band = bandForSales(bands, latestSales!);
     const required = multiply(salesKnown, divide(band.rate.exact, HUNDRED));
     const share = percentOf(divide(rdKnown, salesKnown));
     const head = `${span}研发费用${openRd.length ? '已知部分' : ''}合计 ${money(toNumber(rdKnown))}，销售收入合计 ${money(toNumber(salesKnown))}，占比 ${percent(share, band.rate.value)}`;
-    const detail = `${head}；${latest}年销售收入 ${money(latestSales!)}，属“${band.label}”，要求不低于${band.rate.value}%`;
+    const detail = `${head}；${latest}年销售收入 ${money(latestSales!)}，属“${band.label}”，要求${band.rate.text}`;
     if (satisfies(share, band.rate)) {
       const spare = toNumber(subtract(rdKnown, required));
       return spare < toNumber(required) * 0.1
@@ -50,11 +56,11 @@ export function rdIntensityOver(facts: Facts, years: readonly number[]): Judgeme
         : { status: 'met', detail, cites: [band.cite] };
     }
     if (openRd.length) return { status: 'unknown', detail, open: openRd, cites: [band.cite] };
-    return { status: 'unmet', detail, cites: [band.cite], gap: nextWindowGap(years, rd as number[], sales as number[]) };
+    return { status: 'unmet', detail, cites: [band.cite], gap: nextWindowGap(bands, years, rd as number[], sales as number[]) };
   }
 
   // Some sales unknown: more sales only raise the bar, so R&D already short of the lowest possible bar stays short.
-  const rate = latestSales === undefined ? LOWEST_RATE : bandForSales(latestSales).rate;
+  const rate = latestSales === undefined ? lowest : bandForSales(bands, latestSales).rate;
   const floor = multiply(salesKnown, divide(rate.exact, HUNDRED));
   const detail = `${span}销售收入尚缺 ${openSales.length} 个年度，研发费用${openRd.length ? `尚缺 ${openRd.length} 个年度` : `合计 ${money(toNumber(rdKnown))}`}`;
   if (openRd.length === 0 && compare(rdKnown, floor) < 0) {
@@ -72,16 +78,16 @@ export function rdIntensityOver(facts: Facts, years: readonly number[]): Judgeme
  * application next year looks at: the year now running joins it, and its R&D is what can still change. Its sales
  * are not known yet, so they are taken as last year's (a reading; said in the text).
  */
-function nextWindowGap(years: readonly number[], rd: readonly number[], sales: readonly number[]): string {
+function nextWindowGap(bands: RateBands, years: readonly number[], rd: readonly number[], sales: readonly number[]): string {
   const running = years[years.length - 1]! + 1;
   const keep = years.length >= 3 ? 1 : 0;
   const next = [...years.slice(keep), running];
   const lastSales = sales[sales.length - 1]!;
   const salesTotal = sum([...sales.slice(keep), lastSales].map(rational));
-  const band = bandForSales(lastSales);
+  const band = bandForSales(bands, lastSales);
   const needed = subtract(multiply(salesTotal, divide(band.rate.exact, HUNDRED)), sum(rd.slice(keep).map(rational)));
   const target = Math.max(0, roundUp(needed));
-  return `${yearsText(years)}已结束，无法再补；下次申请按${yearsText(next)}计算：${running}年研发费用需达到约 ${money(target)}（按${running}年销售收入与${years[years.length - 1]}年持平 ${money(lastSales)} 估算，要求不低于${band.rate.value}%；${years[years.length - 1]}年为 ${money(rd[rd.length - 1]!)}）`;
+  return `${yearsText(years)}已结束，无法再补；下次申请按${yearsText(next)}计算：${running}年研发费用需达到约 ${money(target)}（按${running}年销售收入与${years[years.length - 1]}年持平 ${money(lastSales)} 估算，要求${band.rate.text}；${years[years.length - 1]}年为 ${money(rd[rd.length - 1]!)}）`;
 }
 
 /** Rounded up to 0.1万元, so "还需增加" never understates. */
@@ -94,10 +100,18 @@ function roundUp(wan: Rational): number {
  * the three-year one and its later parts, so while the three-year verdict is open its missing years already
  * include every other set's.
  */
-export function rdIntensity(facts: Facts, windows: readonly (readonly number[])[]): Judgement {
-  const widest = rdIntensityOver(facts, windows[0]!);
+export type RdIntensity = (facts: Facts, windows: readonly (readonly number[])[]) => Judgement;
+
+/** 第十一条（五）as one edition of the 办法 words it. */
+export function rdIntensityOf(bands: RateBands): RdIntensity {
+  const edition: Bands = { bands, lowest: bands.map((b) => b.rate).reduce((low, r) => (r.value < low.value ? r : low)) };
+  return (facts, windows) => rdIntensity(edition, facts, windows);
+}
+
+function rdIntensity(bands: Bands, facts: Facts, windows: readonly (readonly number[])[]): Judgement {
+  const widest = rdIntensityOver(bands, facts, windows[0]!);
   if (windows.length === 1) return widest;
-  const verdicts = widest.status === 'unknown' ? [widest] : windows.map((w, i) => (i === 0 ? widest : rdIntensityOver(facts, w)));
+  const verdicts = widest.status === 'unknown' ? [widest] : windows.map((w, i) => (i === 0 ? widest : rdIntensityOver(bands, facts, w)));
   if (widest.status !== 'unknown' && verdicts.every((v) => v.status === widest.status)) {
     widest.detail = `${widest.detail}（注册日期未知，按任何可能的经营年限结论相同）`;
     return widest;

@@ -5,8 +5,8 @@ import { bandFor, tableRange } from '../logic/bands.js';
 import { plain } from '../logic/format.js';
 import { addIntervals, capAt, exactly, hull, isPoint, showInterval, span, type Interval } from '../logic/interval.js';
 import { rational } from '../logic/rational.js';
-import { HNTE_SCORING as S } from '../parameters/hnte-scoring-2016.js';
-import { growthPart, type ScorePart } from './hnte-growth.js';
+import type { HnteScoring } from '../parameters/hnte.js';
+import { growthPartOf, type GrowthPart, type ScorePart } from './hnte-growth.js';
 
 const GRADE_NAMES = {
   techAdvancement: { A: '高', B: '较高', C: '一般', D: '较低', E: '无' },
@@ -19,26 +19,24 @@ function openOf(parts: readonly { open: readonly FactPath[] }[]): FactPath[] {
   return open;
 }
 
-const GRADE_BANDS = { techAdvancement: S.ip.techAdvancement.bands, coreSupportLevel: S.ip.coreSupport.bands } as const;
-/** what a grade not given yet can still score */
-const ANY_GRADE = { techAdvancement: hull(Object.values(GRADE_BANDS.techAdvancement)), coreSupportLevel: hull(Object.values(GRADE_BANDS.coreSupportLevel)) };
+type GradeBands = HnteScoring['ip']['techAdvancement']['bands'];
 
-function gradePart(facts: Facts, key: 'techAdvancement' | 'coreSupportLevel', name: string): ScorePart {
-  const bands = GRADE_BANDS[key];
+/** `anyGrade`: what a grade not given yet can still score */
+function gradePart(facts: Facts, key: 'techAdvancement' | 'coreSupportLevel', name: string, bands: GradeBands, anyGrade: Interval): ScorePart {
   const grade: Grade | undefined = facts[key];
-  if (grade === undefined) return { points: ANY_GRADE[key], open: [key], detail: `${name}未知` };
+  if (grade === undefined) return { points: anyGrade, open: [key], detail: `${name}未知` };
   const points = bands[grade];
   return { points, open: [], detail: `${name} ${grade}（${GRADE_NAMES[key][grade]}）${showInterval(points)}分` };
 }
 
-function classIIPoints(count: number): Interval {
+function classIIPoints(S: HnteScoring, count: number): Interval {
   return bandFor(rational(count), S.ip.count.classII).points;
 }
 
 /** 知识产权数量: one Ⅰ类 outranks any number of Ⅱ类. */
-function ipCountPart({ ipClassI: one, ipClassII: two }: Facts): ScorePart {
+function ipCountPart(S: HnteScoring, { ipClassI: one, ipClassII: two }: Facts): ScorePart {
   if (one !== undefined && one >= 1) return { points: S.ip.count.classIAtLeastOne, open: [], detail: `Ⅰ类知识产权 ${one} 项 ${showInterval(S.ip.count.classIAtLeastOne)}分` };
-  const twoRange = two === undefined ? tableRange(S.ip.count.classII) : classIIPoints(two);
+  const twoRange = two === undefined ? tableRange(S.ip.count.classII) : classIIPoints(S, two);
   const twoText = two === undefined ? 'Ⅱ类数量未知' : `Ⅱ类 ${two} 项`;
   if (one === 0) return { points: twoRange, open: two === undefined ? ['ipClassII'] : [], detail: `无Ⅰ类、${twoText}，知识产权数量 ${showInterval(twoRange)}分` };
   const points = hull([S.ip.count.classIAtLeastOne, twoRange]);
@@ -51,7 +49,7 @@ function holdsIp({ ipClassI: one, ipClassII: two, ipSelfDeveloped }: Facts): boo
   return one === 0 && two === 0 ? false : undefined;
 }
 
-function acquisitionPart(facts: Facts): ScorePart {
+function acquisitionPart(S: HnteScoring, facts: Facts): ScorePart {
   const A = S.ip.acquisition;
   const holds = holdsIp(facts);
   if (holds === false) return { points: A.none, open: [], detail: '无知识产权，获得方式0分' };
@@ -64,13 +62,13 @@ function acquisitionPart(facts: Facts): ScorePart {
   return { points, open, detail: `是否持有知识产权未知，获得方式 ${showInterval(points)}分` };
 }
 
-function standardsPart({ joinedStandards: joined }: Facts): ScorePart {
+function standardsPart(S: HnteScoring, { joinedStandards: joined }: Facts): ScorePart {
   const T = S.ip.standards;
   if (joined === undefined) return { points: hull([T.yes, T.no]), open: ['joinedStandards'], detail: '是否参与编制标准未知' };
   return { points: joined ? T.yes : T.no, open: [], detail: joined ? `参与编制标准 ${showInterval(T.yes)}分` : '未参与编制标准 0分' };
 }
 
-function transfersPart({ techTransfersAnnualAvg: avg }: Facts): ScorePart {
+function transfersPart(S: HnteScoring, { techTransfersAnnualAvg: avg }: Facts): ScorePart {
   if (avg === undefined) return { points: tableRange(S.transfers), open: ['techTransfersAnnualAvg'], detail: '近三年科技成果转化年均项数未知' };
   const { points } = bandFor(rational(avg), S.transfers);
   return { points, open: [], detail: `近三年科技成果转化年均 ${plain(avg)} 项，${showInterval(points)}分` };
@@ -83,7 +81,7 @@ const MANAGEMENT_ITEMS = [
   ['talentSystem', '人才培养与绩效评价制度'],
 ] as const;
 
-function managementPart(facts: Facts): ScorePart {
+function managementPart(S: HnteScoring, facts: Facts): ScorePart {
   const parts = MANAGEMENT_ITEMS.map(([key, name]): ScorePart => {
     const band = S.management[key].points;
     const has = facts[key];
@@ -92,10 +90,6 @@ function managementPart(facts: Facts): ScorePart {
   });
   return { points: addIntervals(parts.map((p) => p.points)), open: openOf(parts), detail: parts.map((p) => p.detail).join('，') };
 }
-
-const IP_CITES = [...S.ip.techAdvancement.cites, ...S.ip.coreSupport.cites, ...S.ip.count.cites, ...S.ip.acquisition.cites, ...S.ip.standards.cites, S.ip.capCite];
-const MANAGEMENT_CITES = MANAGEMENT_ITEMS.map(([k]) => S.management[k].cite);
-const GROWTH_CITES = [S.growth.actualPeriod, S.growth.netAssetsFormula, S.growth.salesFormula, S.growth.zeroRules, ...S.growth.table.cites];
 
 function component(id: string, label: string, max: number, part: ScorePart, cites: ScoreComponent['cites']): ScoreComponent {
   return { id, label, points: part.points, max, detail: part.detail, cites, open: part.open };
@@ -107,13 +101,45 @@ export interface HnteScore {
   open: FactPath[];
 }
 
-export function hnteScore(facts: Facts, windows: readonly (readonly number[])[]): HnteScore {
+export type HnteScorer = (facts: Facts, windows: readonly (readonly number[])[]) => HnteScore;
+
+/**
+ * The score as one edition of the 指引 gives it. Each part's most points are the 指引's own: the 知识产权 cap, the
+ * top band of 成果转化, the management items' ceilings added up, and the growth table's top band for each of its two
+ * indicators.
+ */
+export function hnteScoreOf(S: HnteScoring): HnteScorer {
+  const ipCites = [...S.ip.techAdvancement.cites, ...S.ip.coreSupport.cites, ...S.ip.count.cites, ...S.ip.acquisition.cites, ...S.ip.standards.cites, S.ip.capCite];
+  const managementCites = MANAGEMENT_ITEMS.map(([k]) => S.management[k].cite);
+  const growthCites = [S.growth.actualPeriod, S.growth.netAssetsFormula, S.growth.salesFormula, S.growth.zeroRules, ...S.growth.table.cites];
+  const most = {
+    ip: S.ip.cap,
+    transfers: tableRange(S.transfers).max,
+    management: MANAGEMENT_ITEMS.reduce((total, [k]) => total + S.management[k].points.max, 0),
+    growth: 2 * tableRange(S.growth.table).max,
+  };
+  const anyGrade = { techAdvancement: hull(Object.values(S.ip.techAdvancement.bands)), coreSupportLevel: hull(Object.values(S.ip.coreSupport.bands)) };
+  const derived: Derived = { ipCites, managementCites, growthCites, most, anyGrade, growth: growthPartOf(S.growth) };
+  return (facts, windows) => hnteScore(S, facts, windows, derived);
+}
+
+/** what the scoring of one edition reads on every evaluation, worked out once */
+interface Derived {
+  ipCites: ScoreComponent['cites'];
+  managementCites: ScoreComponent['cites'];
+  growthCites: ScoreComponent['cites'];
+  most: { ip: number; transfers: number; management: number; growth: number };
+  anyGrade: { techAdvancement: Interval; coreSupportLevel: Interval };
+  growth: GrowthPart;
+}
+
+function hnteScore(S: HnteScoring, facts: Facts, windows: readonly (readonly number[])[], { ipCites, managementCites, growthCites, most, anyGrade, growth: growthPart }: Derived): HnteScore {
   const ipParts = [
-    gradePart(facts, 'techAdvancement', '技术先进程度'),
-    gradePart(facts, 'coreSupportLevel', '核心支持作用'),
-    ipCountPart(facts),
-    acquisitionPart(facts),
-    standardsPart(facts),
+    gradePart(facts, 'techAdvancement', '技术先进程度', S.ip.techAdvancement.bands, anyGrade.techAdvancement),
+    gradePart(facts, 'coreSupportLevel', '核心支持作用', S.ip.coreSupport.bands, anyGrade.coreSupportLevel),
+    ipCountPart(S, facts),
+    acquisitionPart(S, facts),
+    standardsPart(S, facts),
   ];
   const ipRaw = addIntervals(ipParts.map((p) => p.points));
   const ipPoints = capAt(ipRaw, S.ip.cap);
@@ -131,13 +157,13 @@ export function hnteScore(facts: Facts, windows: readonly (readonly number[])[])
     open: [...netAssets.open, ...sales.open],
     detail: `${netAssets.detail}；${sales.detail}`,
   };
-  const transfers = transfersPart(facts);
-  const management = managementPart(facts);
+  const transfers = transfersPart(S, facts);
+  const management = managementPart(S, facts);
   const components = [
-    component('ip', '知识产权', 30, ip, IP_CITES),
-    component('transfers', '科技成果转化能力', 30, transfers, S.transfers.cites),
-    component('management', '研究开发组织管理水平', 20, management, MANAGEMENT_CITES),
-    component('growth', '企业成长性', 20, growth, GROWTH_CITES),
+    component('ip', '知识产权', most.ip, ip, ipCites),
+    component('transfers', '科技成果转化能力', most.transfers, transfers, S.transfers.cites),
+    component('management', '研究开发组织管理水平', most.management, management, managementCites),
+    component('growth', '企业成长性', most.growth, growth, growthCites),
   ];
   return {
     score: { points: addIntervals(components.map((c) => c.points)), pass: S.pass.score.value, components },

@@ -1,9 +1,7 @@
-import { HNTE_MEASURES } from '../parameters/hnte-2016.js';
-import { TECH_SME } from '../parameters/tech-sme-2017.js';
-import { hnte } from './hnte.js';
+import { HNTE_PROGRAMMES } from './hnte.js';
 import { KECHUANG_PROJECTS } from './kechuang-project-2023.js';
 import { registryOf, type ProgrammeEntry, type ProgrammeRegistry } from './registry.js';
-import { techSme } from './tech-sme.js';
+import { TECH_SME_PROGRAMMES } from './tech-sme.js';
 
 export type { ProgrammeEntry, ProgrammeRegistry } from './registry.js';
 
@@ -25,7 +23,7 @@ export const PROGRAMMES = [
     name: { zh: '高新技术企业', en: '高新技术企业 (HNTE)' },
     shortTitle: '高企',
     words: /高企|高新技术企业|高新企业|高新技[术朮]|评个高新|gaoqi|high.?tech|hnte/iu,
-    editions: [{ since: HNTE_MEASURES.since, values: hnte }],
+    editions: HNTE_PROGRAMMES,
     typicalQuestions: 11,
   },
   {
@@ -33,7 +31,7 @@ export const PROGRAMMES = [
     name: { zh: '科技型中小企业', en: '科技型中小企业 (tech SME)' },
     shortTitle: '科小',
     words: /科小|科技型中小|tech.?sme/iu,
-    editions: [{ since: TECH_SME.since, values: techSme }],
+    editions: TECH_SME_PROGRAMMES,
     typicalQuestions: 6,
   },
 ] as const satisfies readonly ProgrammeEntry[];

@@ -6,8 +6,8 @@ import { figureSatisfies } from '../logic/bounds.js';
 import type { FactPath } from '../facts/catalog.js';
 import type { Facts } from '../facts/schema.js';
 import { chineseDate, type IsoDate } from '../logic/dates.js';
-import { editionAt, type Edition } from '../logic/editions.js';
-import { KECHUANG_EDITIONS, type KechuangStandard } from '../parameters/kechuang.js';
+import type { Edition } from '../logic/editions.js';
+import { KECHUANG_EDITIONS, techServiceStaffText, type KechuangStandard } from '../parameters/kechuang.js';
 import { hnteCertificateLastDay, holdsValidCertificate } from './hnte-certificate.js';
 
 type Kc = Condition<null>;
@@ -136,7 +136,7 @@ export function kechuangProjectOf(K: KechuangStandard): Programme<null> {
       const j = requireAnswer(facts, 'operatingNormally', true, { yes: '已正常运营（解释说明2）', no: '尚未达到解释说明2所称的正常运营' });
       if (j.status === 'unmet') {
         j.gap = facts.industryType === 'techService'
-          ? '科技服务业企业需已正常运转且连续2个月缴纳社保的研发人员不少于3人'
+          ? `科技服务业企业需已正常运转且${techServiceStaffText(K)}`
           : '制造业企业需达到用地项目开工要求，或主营产品设备安装基本到位，或已正常开工生产（含部分投产、试营业）';
       }
       return j;
@@ -325,7 +325,3 @@ export function kechuangProjectOf(K: KechuangStandard): Programme<null> {
 /** The programme for each edition of the standard, from the day that edition applies. */
 export const KECHUANG_PROJECTS: readonly Edition<Programme<null>>[] = KECHUANG_EDITIONS.map(({ since, values }) => ({ since, values: kechuangProjectOf(values) }));
 
-/** The 科创项目 programme as the standard in force on `asOf` words it. */
-export function kechuangProjectAt(asOf: IsoDate): Programme<null> {
-  return editionAt(KECHUANG_PROJECTS, asOf).values;
-}

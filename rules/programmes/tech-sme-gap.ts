@@ -2,7 +2,7 @@ import { yearFigure } from '../facts/fiscal-years.js';
 import type { Facts } from '../facts/schema.js';
 import type { BandTable } from '../logic/bands.js';
 import { money } from '../logic/format.js';
-import { TECH_SME as T } from '../parameters/tech-sme-2017.js';
+import type { TechSmeStandard } from '../parameters/tech-sme.js';
 import { staffShare } from './staff-share.js';
 import type { TechSmeScore } from './tech-sme-score.js';
 
@@ -11,7 +11,7 @@ interface Move {
   points: number;
   /** worded only for the moves chosen: most evaluations try many and show few */
   text: () => string;
-  /** the increase relative to what the enterprise has now (see TECH_SME.gap) */
+  /** the increase relative to what the enterprise has now (see TechSmeStandard's gap) */
   effort: number;
 }
 
@@ -21,7 +21,7 @@ function bandsAbove(table: BandTable, points: number) {
   return table.bands.filter((b) => b.points.min > points);
 }
 
-function staffMoves(facts: Facts, points: number): Move[] {
+function staffMoves(T: TechSmeStandard, facts: Facts, points: number): Move[] {
   const share = staffShare(facts);
   if (share.kind !== 'known') return [KEEP(points)];
   return [
@@ -35,7 +35,7 @@ function staffMoves(facts: Facts, points: number): Move[] {
 }
 
 /** R&D is raised in the year now running: the next evaluation looks at it, with last year's sales as the yardstick. */
-function rdMoves(facts: Facts, year: number, points: number): Move[] {
+function rdMoves(T: TechSmeStandard, facts: Facts, year: number, points: number): Move[] {
   const rd = yearFigure(facts, 'rdExpenseByYear', year);
   const sales = yearFigure(facts, 'salesRevenueByYear', year);
   if (rd === undefined || sales === undefined || sales === 0) return [KEEP(points)];
@@ -53,7 +53,7 @@ function rdMoves(facts: Facts, year: number, points: number): Move[] {
   ];
 }
 
-function ipMoves(facts: Facts, points: number): Move[] {
+function ipMoves(T: TechSmeStandard, facts: Facts, points: number): Move[] {
   const { ipClassI: one, ipClassII: two } = facts;
   if (one === undefined || two === undefined || one >= 1) return [KEEP(points)];
   const moves = [KEEP(points)];
@@ -66,19 +66,24 @@ function ipMoves(facts: Facts, points: number): Move[] {
   return moves;
 }
 
+/** the 科技人员 band with the lowest share: below it the indicator scores nothing */
+function lowestStaffBand(T: TechSmeStandard) {
+  return T.staff.bands.reduce((low, b) => (b.from.value < low.from.value ? b : low));
+}
+
 /**
  * What the enterprise can do to reach the pass mark with the 科技人员 indicator above 0: every combination of
  * bands in the three indicators is tried, and the one asking the least (by relative increase) is given, in full —
  * a gap is enough to qualify, or says that no combination is. Indicators whose inputs are unknown stay at their
  * most favourable reading and are not moved.
  */
-export function techSmeScoreGap(facts: Facts, year: number, evaluation: TechSmeScore): string {
+export function techSmeScoreGap(T: TechSmeStandard, facts: Facts, year: number, evaluation: TechSmeScore): string {
   const { score } = evaluation;
   const current = (id: string) => score.components.find((c) => c.id === id)!.points.max;
   const pass = T.score.pass.value;
-  const staff = staffMoves(facts, current('staff'));
-  const rd = rdMoves(facts, year, current('rd'));
-  const ip = ipMoves(facts, current('ip'));
+  const staff = staffMoves(T, facts, current('staff'));
+  const rd = rdMoves(T, facts, year, current('rd'));
+  const ip = ipMoves(T, facts, current('ip'));
   let best: Move[] | null = null;
   let bestEffort = Infinity;
   for (const s of staff) {
@@ -91,7 +96,7 @@ export function techSmeScoreGap(facts: Facts, year: number, evaluation: TechSmeS
     }
   }
   const now = score.points.max;
-  const head = evaluation.staff.max === 0 ? `科技人员指标为0分（科技人员占比需达到10%以上），最高可能得分 ${now} 分` : `最高可能得分 ${now} 分，还差 ${pass - now} 分`;
+  const head = evaluation.staff.max === 0 ? `科技人员指标为0分（科技人员占比需达到${lowestStaffBand(T).from.value}%以上），最高可能得分 ${now} 分` : `最高可能得分 ${now} 分，还差 ${pass - now} 分`;
   if (!best) {
     const most = Math.max(...staff.map((m) => m.points)) + Math.max(...rd.map((m) => m.points)) + Math.max(...ip.map((m) => m.points));
     return `${head}；按已知数据，即使三项指标都提高到最高档，也只能达到 ${most} 分，请补充其余数据或另寻直接认定条件`;

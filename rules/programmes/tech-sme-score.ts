@@ -6,11 +6,11 @@ import { bandFor, tableRange, type BandTable } from '../logic/bands.js';
 import { money, percent, percentOf } from '../logic/format.js';
 import { addIntervals, better, hull, showInterval, type Interval } from '../logic/interval.js';
 import { fraction, rational } from '../logic/rational.js';
-import { TECH_SME as T } from '../parameters/tech-sme-2017.js';
+import type { TechSmeStandard } from '../parameters/tech-sme.js';
 import type { ScorePart } from './hnte-growth.js';
 import { staffShare } from './staff-share.js';
 
-function staffPart(facts: Facts): ScorePart {
+function staffPart(T: TechSmeStandard, facts: Facts): ScorePart {
   const share = staffShare(facts);
   if (share.kind === 'unknown') return { points: tableRange(T.staff), open: share.open, detail: '科技人员占比未知' };
   if (share.kind === 'none') return { points: T.staff.otherwise, open: [], detail: `${share.why}，科技人员指标0分` };
@@ -32,7 +32,7 @@ function rdRoute(rd: number | undefined, base: number | undefined, basePath: Fac
 }
 
 /** 研发投入: the enterprise picks the better of the two indicators, so only an indicator that could win stays open. */
-function rdPart(facts: Facts, year: number): ScorePart {
+function rdPart(T: TechSmeStandard, facts: Facts, year: number): ScorePart {
   const rd = yearFigure(facts, 'rdExpenseByYear', year);
   const rdPath = perYearPath('rdExpenseByYear', year);
   const ofSales = rdRoute(rd, yearFigure(facts, 'salesRevenueByYear', year), perYearPath('salesRevenueByYear', year), rdPath, T.rd.ofSales, '销售收入');
@@ -44,15 +44,15 @@ function rdPart(facts: Facts, year: number): ScorePart {
   return { points: better(ofSales.points, ofCosts.points), open: [...new Set(open)], detail: `${ofSales.detail}；${ofCosts.detail}（取较高者）` };
 }
 
-function classIIPoints(count: number): Interval {
+function classIIPoints(T: TechSmeStandard, count: number): Interval {
   return bandFor(rational(count), T.ip.classII).points;
 }
 
 /** 科技成果: one Ⅰ类 outranks any number of Ⅱ类. */
-function ipPart({ ipClassI: one, ipClassII: two }: Facts): ScorePart {
+function ipPart(T: TechSmeStandard, { ipClassI: one, ipClassII: two }: Facts): ScorePart {
   const top = T.ip.classIAtLeastOne.points;
   if (one !== undefined && one >= 1) return { points: top, open: [], detail: `Ⅰ类知识产权 ${one} 项，${top.min}分` };
-  const twoRange = two === undefined ? tableRange(T.ip.classII) : classIIPoints(two);
+  const twoRange = two === undefined ? tableRange(T.ip.classII) : classIIPoints(T, two);
   const twoText = two === undefined ? 'Ⅱ类数量未知' : `Ⅱ类知识产权 ${two} 项`;
   if (one === 0) return { points: twoRange, open: two === undefined ? ['ipClassII'] : [], detail: `无Ⅰ类知识产权，${twoText}，${showInterval(twoRange)}分` };
   return {
@@ -63,9 +63,6 @@ function ipPart({ ipClassI: one, ipClassII: two }: Facts): ScorePart {
 }
 
 const bandCites = (t: BandTable) => t.bands.flatMap((b) => (b.cite ? [b.cite] : []));
-const STAFF_CITES = [...T.staff.cites, ...bandCites(T.staff)];
-const RD_CITES = [T.rd.choose, ...T.rd.ofSales.cites, ...T.rd.ofCosts.cites, ...bandCites(T.rd.ofSales), ...bandCites(T.rd.ofCosts)];
-const IP_CITES = [T.ip.cite, T.ip.classIAtLeastOne.cite, ...T.ip.classII.cites, ...bandCites(T.ip.classII)];
 
 export interface TechSmeScore {
   score: Score;
@@ -76,15 +73,36 @@ export interface TechSmeScore {
   staffOpen: FactPath[];
 }
 
-/** 第七条's three indicators for the last completed fiscal year. */
-export function techSmeScore(facts: Facts, year: number): TechSmeScore {
-  const staff = staffPart(facts);
-  const rd = rdPart(facts, year);
-  const ip = ipPart(facts);
+export type TechSmeScorer = (facts: Facts, year: number) => TechSmeScore;
+
+/**
+ * 第七条's three indicators for the last completed fiscal year, as one edition of the 办法 scores them. Each
+ * indicator's most points are its table's top band (研发投入: the better of its two tables).
+ */
+export function techSmeScoreOf(T: TechSmeStandard): TechSmeScorer {
+  const cites = {
+    staff: [...T.staff.cites, ...bandCites(T.staff)],
+    rd: [T.rd.choose, ...T.rd.ofSales.cites, ...T.rd.ofCosts.cites, ...bandCites(T.rd.ofSales), ...bandCites(T.rd.ofCosts)],
+    ip: [T.ip.cite, T.ip.classIAtLeastOne.cite, ...T.ip.classII.cites, ...bandCites(T.ip.classII)],
+  };
+  const most = {
+    staff: tableRange(T.staff).max,
+    rd: Math.max(tableRange(T.rd.ofSales).max, tableRange(T.rd.ofCosts).max),
+    ip: Math.max(T.ip.classIAtLeastOne.points.max, tableRange(T.ip.classII).max),
+  };
+  return (facts, year) => techSmeScore(T, facts, year, cites, most);
+}
+
+type ByIndicator<V> = { readonly staff: V; readonly rd: V; readonly ip: V };
+
+function techSmeScore(T: TechSmeStandard, facts: Facts, year: number, cites: ByIndicator<Score['components'][number]['cites']>, most: ByIndicator<number>): TechSmeScore {
+  const staff = staffPart(T, facts);
+  const rd = rdPart(T, facts, year);
+  const ip = ipPart(T, facts);
   const components = [
-    { id: 'staff', label: '科技人员', max: 20, part: staff, cites: STAFF_CITES },
-    { id: 'rd', label: '研发投入', max: 50, part: rd, cites: RD_CITES },
-    { id: 'ip', label: '科技成果', max: 30, part: ip, cites: IP_CITES },
+    { id: 'staff', label: '科技人员', max: most.staff, part: staff, cites: cites.staff },
+    { id: 'rd', label: '研发投入', max: most.rd, part: rd, cites: cites.rd },
+    { id: 'ip', label: '科技成果', max: most.ip, part: ip, cites: cites.ip },
   ];
   return {
     score: {

@@ -2,7 +2,7 @@ import { assessmentYears, lastFiscalYear, yearFigure } from '../../rules/facts/f
 import type { Facts } from '../../rules/facts/schema.js';
 import type { IsoDate } from '../../rules/logic/dates.js';
 import { toNumber } from '../../rules/logic/rational.js';
-import { HNTE_MEASURES } from '../../rules/parameters/hnte-2016.js';
+import { hnteMeasuresAt } from '../../rules/parameters/hnte.js';
 import { staffShare } from '../../rules/programmes/staff-share.js';
 
 /** 第十一条（五）'s figures over a set of fiscal years, when every one of them is known. */
@@ -14,7 +14,8 @@ export interface RdRatio {
   latestSales: number;
 }
 
-export function rdRatioOver(facts: Facts, years: readonly number[]): RdRatio | null {
+/** The ratio over `years` against the bands of the 办法 in force on `asOf`. */
+export function rdRatioOver(facts: Facts, years: readonly number[], asOf: IsoDate): RdRatio | null {
   if (years.length === 0) return null;
   let rd = 0;
   let sales = 0;
@@ -27,7 +28,7 @@ export function rdRatioOver(facts: Facts, years: readonly number[]): RdRatio | n
   }
   if (sales === 0) return null;
   const latestSales = yearFigure(facts, 'salesRevenueByYear', years[years.length - 1]!)!;
-  const required = HNTE_MEASURES.rdIntensity.bands.find((b) => latestSales <= b.salesUpTo)!.rate.value;
+  const required = hnteMeasuresAt(asOf).rdIntensity.bands.find((b) => latestSales <= b.salesUpTo)!.rate.value;
   return { ratio: (rd / sales) * 100, required, latestSales };
 }
 
@@ -44,6 +45,6 @@ export function indicatorsOf(facts: Facts, asOf: IsoDate): Indicators {
   const years = facts.registrationDate ? assessmentYears(asOf, facts.registrationDate) : [last - 2, last - 1, last];
   return {
     scienceSharePct: share.kind === 'known' ? toNumber(share.percent) : share.kind === 'none' ? 0 : null,
-    rd: rdRatioOver(facts, years),
+    rd: rdRatioOver(facts, years, asOf),
   };
 }

@@ -5,10 +5,9 @@ import type { Facts } from '../../rules/facts/schema.js';
 import { comparisonOf, type Bound } from '../../rules/logic/bounds.js';
 import { money, plain } from '../../rules/logic/format.js';
 import { toNumber } from '../../rules/logic/rational.js';
-import { HNTE_MEASURES } from '../../rules/parameters/hnte-2016.js';
-import { HNTE_SCORING } from '../../rules/parameters/hnte-scoring-2016.js';
+import { hnteMeasuresAt, hnteScoringAt, type HnteMeasures } from '../../rules/parameters/hnte.js';
 import { kechuangStandardAt, type KechuangStandard } from '../../rules/parameters/kechuang.js';
-import { TECH_SME } from '../../rules/parameters/tech-sme-2017.js';
+import { techSmeStandardAt, type TechSmeStandard } from '../../rules/parameters/tech-sme.js';
 import { staffShare, staffShortfall } from '../../rules/programmes/staff-share.js';
 import type { Shortfall } from '../result.js';
 import { rdRatioOver } from './indicators.js';
@@ -34,10 +33,10 @@ function shareShortfall(value: number | undefined, bound: Bound, label: string):
   return pp(bound.value - value, `${label} ${fixed(value)}%，要求${bound.text}，差 ${fixed(bound.value - value)} 个百分点`);
 }
 
-function scienceStaff(facts: Facts): Shortfall | null {
+function scienceStaff(facts: Facts, M: HnteMeasures): Shortfall | null {
   const share = staffShare(facts);
   if (share.kind !== 'known') return null;
-  const required = HNTE_MEASURES.scienceStaff.share.value;
+  const required = M.scienceStaff.share.value;
   const pct = toNumber(share.percent);
   const { short } = staffShortfall(share.staff, share.employees, required);
   if (short === 0) return null;
@@ -49,7 +48,7 @@ function scienceStaff(facts: Facts): Shortfall | null {
 function rdIntensity({ facts, asOf }: Context): Shortfall | null {
   let worst: Shortfall | null = null;
   for (const years of possibleAssessmentYears(facts, asOf)) {
-    const rd = rdRatioOver(facts, years);
+    const rd = rdRatioOver(facts, years, asOf);
     if (!rd || rd.ratio >= rd.required) return null;
     const gap = rd.required - rd.ratio;
     const s = pp(gap, `研发费用占销售收入 ${fixed(rd.ratio)}%，要求不低于${rd.required}%，差 ${fixed(gap)} 个百分点`);
@@ -67,10 +66,10 @@ function scoreShortfall(programme: JudgedProgramme, pass: Bound): Shortfall | nu
   return { amount: needed, unit: 'points', margin: M.scorePoints, text: `最高可能得分 ${max} 分，还差 ${needed} 分` };
 }
 
-function techSmeScore(programme: JudgedProgramme): Shortfall | null {
+function techSmeScore(programme: JudgedProgramme, T: TechSmeStandard): Shortfall | null {
   // (五) also requires a science-staff indicator above 0, which no number of points elsewhere makes up for
   const staff = programme.score?.components.find((c) => c.id === 'staff');
-  return staff && staff.points.max > 0 ? scoreShortfall(programme, TECH_SME.score.pass) : null;
+  return staff && staff.points.max > 0 ? scoreShortfall(programme, T.score.pass) : null;
 }
 
 function investment(facts: Facts, K: KechuangStandard): Shortfall | null {
@@ -111,12 +110,12 @@ function ipRoute(facts: Facts, K: KechuangStandard): Shortfall | null {
 
 /** Condition id → its shortfall; conditions the enterprise cannot work towards (remedy "none") have none. */
 const MEASURES: Record<string, (ctx: Context, programme: JudgedProgramme) => Shortfall | null> = {
-  'hnte-4-science-staff': ({ facts }) => scienceStaff(facts),
+  'hnte-4-science-staff': ({ facts, asOf }) => scienceStaff(facts, hnteMeasuresAt(asOf)),
   'hnte-5-rd-intensity': (ctx) => rdIntensity(ctx),
-  'hnte-5-rd-in-china': ({ facts }) => shareShortfall(facts.rdExpenseChinaShare, HNTE_MEASURES.rdInChina.share, '境内研发费用占比'),
-  'hnte-6-high-tech-income': ({ facts }) => shareShortfall(facts.highTechIncomeShare, HNTE_MEASURES.highTechIncome.share, '高新技术产品（服务）收入占比'),
-  'hnte-7-innovation-score': (_ctx, p) => scoreShortfall(p, HNTE_SCORING.pass.score),
-  'tsme-5-score': (_ctx, p) => techSmeScore(p),
+  'hnte-5-rd-in-china': ({ facts, asOf }) => shareShortfall(facts.rdExpenseChinaShare, hnteMeasuresAt(asOf).rdInChina.share, '境内研发费用占比'),
+  'hnte-6-high-tech-income': ({ facts, asOf }) => shareShortfall(facts.highTechIncomeShare, hnteMeasuresAt(asOf).highTechIncome.share, '高新技术产品（服务）收入占比'),
+  'hnte-7-innovation-score': ({ asOf }, p) => scoreShortfall(p, hnteScoringAt(asOf).pass.score),
+  'tsme-5-score': ({ asOf }, p) => techSmeScore(p, techSmeStandardAt(asOf)),
   'kc-base-investment': ({ facts, asOf }) => investment(facts, kechuangStandardAt(asOf)),
   'kc-route-2-founder': ({ facts, asOf }) => founder(facts, kechuangStandardAt(asOf)),
   'kc-route-7-capital': ({ facts, asOf }) => capital(facts, kechuangStandardAt(asOf)),

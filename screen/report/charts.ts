@@ -1,5 +1,5 @@
 import { money } from '../../rules/logic/format.js';
-import { HNTE_MEASURES } from '../../rules/parameters/hnte-2016.js';
+import type { HnteMeasures } from '../../rules/parameters/hnte.js';
 import type { Outcome, Summary } from '../result.js';
 import { escapeHtml } from './escape.js';
 import { OUTCOME_LABEL, shortTitle } from './labels.js';
@@ -68,13 +68,13 @@ function decadeTicks(lo: number, hi: number): number[] {
  * 第十一条（五）: each enterprise's R&D ratio against its latest-year sales (log scale), under the stepped
  * requirement the sales bands set (5% / 4% / 3%). A sample when there are more enterprises than points.
  */
-export function rdChart(rd: Summary['charts']['rd']): string {
+export function rdChart(rd: Summary['charts']['rd'], M: HnteMeasures): string {
   const height = 380;
   const label = '研发费用占销售收入比例与高企门槛';
   if (rd.points.length === 0) return empty(height, label);
   const [l, r, t, b] = [64, 24, 36, 52];
   const positive = rd.points.map((p) => p.latestSales).filter((s) => s > 0);
-  const bands = HNTE_MEASURES.rdIntensity.bands;
+  const bands = M.rdIntensity.bands;
   const lastCeiling = bands[bands.length - 2]!.salesUpTo;
   const lo = Math.min(1000, 10 ** Math.floor(Math.log10(Math.min(...positive, 1000))));
   const hi = Math.max(10 * lastCeiling, 10 ** Math.ceil(Math.log10(Math.max(...positive, 1))));
@@ -109,8 +109,8 @@ export function rdChart(rd: Summary['charts']['rd']): string {
   return svg(height, label, parts.join(''));
 }
 
-/** 科技人员占职工总数的比例 in 2-point bins, with 高企's 10% line. */
-export function staffShareChart(share: Summary['charts']['scienceShare']): string {
+/** 科技人员占职工总数的比例 in 2-point bins, with 高企's line (10% in the 2016 办法). */
+export function staffShareChart(share: Summary['charts']['scienceShare'], M: HnteMeasures): string {
   const height = 300;
   const label = '科技人员占比分布';
   if (share.known === 0) return empty(height, label);
@@ -128,7 +128,7 @@ export function staffShareChart(share: Summary['charts']['scienceShare']): strin
       parts.push(`<text x="${r1(x)}" y="${height - b + 16}" text-anchor="middle" font-size="11" fill="${INK}">${i * share.binWidth}%${i === share.bins.length - 1 ? '+' : ''}</text>`);
     }
   });
-  const required = HNTE_MEASURES.scienceStaff.share.value;
+  const required = M.scienceStaff.share.value;
   const tx = r1(l + (required / share.binWidth) * slot);
   parts.push(`<line class="threshold" x1="${tx}" x2="${tx}" y1="${t - 22}" y2="${height - b}" stroke="#c62828" stroke-width="2" stroke-dasharray="6 4"/>`);
   parts.push(`<text x="${tx + 6}" y="${t - 12}" font-size="12" fill="#c62828">高企要求 ${required}%</text>`);

@@ -7,6 +7,7 @@ import { finished } from 'node:stream/promises';
 import type { Citation } from '../../knowledge/citation.js';
 import type { ProgrammeScreen, ScreenedRow, ScreeningHead, Summary } from '../result.js';
 import type { Screening } from '../screening.js';
+import { hnteMeasuresAt } from '../../rules/parameters/hnte.js';
 import { outcomesChart, rdChart, staffShareChart } from './charts.js';
 import { escapeHtml as e } from './escape.js';
 import { factLabel, OUTCOME_LABEL, scoreText, shortTitle } from './labels.js';
@@ -90,12 +91,14 @@ function candidatesSection(head: ScreeningHead, summary: Summary): string {
   return `<h2>近门槛候选</h2>${intro}${sections.join('')}`;
 }
 
-function chartsSection(summary: Summary): string {
+/** The key indicators against the 办法 in force on the evaluation date. */
+function chartsSection(head: ScreeningHead, summary: Summary): string {
   const { rd, scienceShare } = summary.charts;
+  const M = hnteMeasuresAt(head.asOf);
   const sampled = rd.known > rd.points.length ? `，图中随机抽取 ${rd.points.length} 家` : '';
   return `<h2>关键指标</h2>
-<figure>${rdChart(rd)}<figcaption>近三个会计年度研究开发费用总额占同期销售收入总额的比例（纵轴）与最近一年销售收入（横轴）；虚线为《高新技术企业认定管理办法》第十一条（五）按销售收入分档的门槛。点的颜色为该企业的高企结论。${rd.known} 家数据完整${sampled}。</figcaption></figure>
-<figure>${staffShareChart(scienceShare)}<figcaption>科技人员占职工总数的比例，每 2 个百分点一档；红线为高企要求的 10%。${scienceShare.known} 家数据完整。</figcaption></figure>`;
+<figure>${rdChart(rd, M)}<figcaption>近三个会计年度研究开发费用总额占同期销售收入总额的比例（纵轴）与最近一年销售收入（横轴）；虚线为《高新技术企业认定管理办法》第十一条（五）按销售收入分档的门槛。点的颜色为该企业的高企结论。${rd.known} 家数据完整${sampled}。</figcaption></figure>
+<figure>${staffShareChart(scienceShare, M)}<figcaption>科技人员占职工总数的比例，每 2 个百分点一档；红线为高企要求的 ${M.scienceStaff.share.value}%。${scienceShare.known} 家数据完整。</figcaption></figure>`;
 }
 
 function problemsSection(summary: Summary): string {
@@ -150,7 +153,7 @@ export async function writeHtmlReport(screening: Screening, out: Writable): Prom
 ${top(head, summary)}
 ${outcomesSection(summary)}
 ${candidatesSection(head, summary)}
-${chartsSection(summary)}
+${chartsSection(head, summary)}
 ${problemsSection(summary)}
 ${columnsSection(head, summary)}
 <h2>逐家结果</h2>

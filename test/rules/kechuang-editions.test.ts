@@ -4,7 +4,7 @@ import type { Facts } from '../../rules/facts/schema.js';
 import type { IsoDate } from '../../rules/logic/dates.js';
 import { editionAt } from '../../rules/logic/editions.js';
 import { KECHUANG_EDITIONS } from '../../rules/parameters/kechuang.js';
-import { kechuangProjectAt, kechuangProjectOf } from '../../rules/programmes/kechuang-project-2023.js';
+import { KECHUANG_PROJECTS, kechuangProjectOf } from '../../rules/programmes/kechuang-project-2023.js';
 import { KECHUANG_FIXTURE_2024 } from './fixtures/kechuang-2024-edition.js';
 
 const WITH_FIXTURE = [...KECHUANG_EDITIONS, { since: '2024-01-01', values: KECHUANG_FIXTURE_2024 }];
@@ -29,6 +29,6 @@ describe('editions of the 科创项目 standard', () => {
   });
 
   it('applies the 2023 standard before its own first day, as evaluations always have', () => {
-    expect(kechuangProjectAt('2022-06-01').title).toBe('南通市科创项目认定（2023年标准）');
+    expect(editionAt(KECHUANG_PROJECTS, '2022-06-01').values.title).toBe('南通市科创项目认定（2023年标准）');
   });
 });

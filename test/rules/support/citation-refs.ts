@@ -1,12 +1,11 @@
 import type { CitationRef } from '../../../knowledge/citation.js';
 import { BENEFIT_SOURCES } from '../../../rules/parameters/benefits.js';
-import { HNTE_MEASURES } from '../../../rules/parameters/hnte-2016.js';
-import { HNTE_SCORING } from '../../../rules/parameters/hnte-scoring-2016.js';
+import { HNTE_MEASURES_EDITIONS, HNTE_SCORING_EDITIONS } from '../../../rules/parameters/hnte.js';
 import { KECHUANG_EDITIONS } from '../../../rules/parameters/kechuang.js';
 import { LADDER } from '../../../rules/parameters/ladder.js';
 import { PARKS_2024 } from '../../../rules/parameters/parks-2024.js';
-import { TECH_SME } from '../../../rules/parameters/tech-sme-2017.js';
 import { REGISTRY } from '../../../rules/programmes/index.js';
+import { TECH_SME_EDITIONS } from '../../../rules/parameters/tech-sme.js';
 
 const isRef = (v: unknown): v is CitationRef =>
   typeof v === 'object' && v !== null && Object.keys(v).sort().join() === 'doc,quote';
@@ -23,7 +22,13 @@ function collect(value: unknown, into: Set<CitationRef>): Set<CitationRef> {
  */
 export const ALL_REFS: CitationRef[] = [
   ...collect(
-    [KECHUANG_EDITIONS.map((e) => e.values), HNTE_MEASURES, HNTE_SCORING, TECH_SME, BENEFIT_SOURCES, PARKS_2024, LADDER, REGISTRY.entries.flatMap((e) => e.editions.map((ed) => ed.values))],
+    [
+      ...[KECHUANG_EDITIONS, HNTE_MEASURES_EDITIONS, HNTE_SCORING_EDITIONS, TECH_SME_EDITIONS].map((list) => list.map((e) => e.values)),
+      BENEFIT_SOURCES,
+      PARKS_2024,
+      LADDER,
+      REGISTRY.entries.flatMap((e) => e.editions.map((ed) => ed.values)),
+    ],
     new Set(),
   ),
 ];
