@@ -66,8 +66,8 @@ function summaryMessage(e: EvaluationJson, lang: Lang): Message {
   if (e.roadmap.length) {
     lines.push(lang === 'zh' ? '建议路线：' : 'Suggested steps:');
     for (const s of e.roadmap) {
-      const actions = s.actions.length > 3 ? [...s.actions.slice(0, 3), `…共${s.actions.length}项`] : s.actions;
-      lines.push(`${s.step}. ${s.title}${s.readyOn ? `（${s.readyOn} 起）` : ''}${actions.length ? `：${actions.join('；')}` : ''}`);
+      // the sentence says when and how much; the actions themselves are in the evaluation attached
+      lines.push(`${s.step}. ${s.plainly}${s.actions.length ? `：${s.actions.slice(0, 2).join('；')}` : ''}`);
     }
   }
   if (lines.length === 0) lines.push(lang === 'zh' ? '以上为全部评估结果。' : 'That is the whole result.');

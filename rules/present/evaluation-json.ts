@@ -75,6 +75,8 @@ const RoadmapStepJson = z.object({
   status: z.enum(['ready', 'work', 'wait', 'confirm']),
   actions: z.array(z.string()),
   readyOn: z.string().nullable(),
+  /** the step in one plain, dated sentence: "2027年1月15日后可申报高企（注册满一年）" */
+  plainly: z.string(),
   citations: z.array(Citation),
 });
 

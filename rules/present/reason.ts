@@ -200,12 +200,9 @@ export function reasonOf(p: ProgrammeInput): ProgrammeReason {
   };
 }
 
-/** How a roadmap step stands, in the words the reports use. */
-export const STEP_STATUS = { ready: '可以申报', work: '需要补足', wait: '等待时间条件', confirm: '待确认' } as const;
-
 /** The roadmap's step for a programme, in one line: its place, what it is, how it stands and from when. */
 export function nextStepOf(e: Pick<EvaluationJson, 'roadmap'>, programmeId: string): string | null {
   const step = (e.roadmap ?? []).find((s) => s.programme === programmeId);
   if (!step) return null;
-  return `第${step.step}步 ${step.title}（${STEP_STATUS[step.status]}${step.readyOn ? `，${step.readyOn} 起` : ''}）`;
+  return `第${step.step}步 ${step.plainly}`;
 }

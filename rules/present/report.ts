@@ -6,7 +6,6 @@ const OUTCOME = { eligible: '符合', ineligible: '不符合', undetermined: '�
 const STATUS = { met: '✓ 满足', unmet: '✗ 不满足', unknown: '？ 待确认' } as const;
 const BENEFIT = { applies: '适用', maybe: '可能适用', no: '不适用' } as const;
 const ESTIMATE = { likely: '可能通过', unlikely: '难以通过', uncertain: '难以判断' } as const;
-const STEP = { ready: '可以申报', work: '需要补足', wait: '等待时间条件', confirm: '待确认' } as const;
 
 /** Numbers each cited clause once, in order of first mention, for the reference list at the end. */
 export class References {
@@ -84,7 +83,7 @@ export function renderReport(e: EvaluationJson): string {
   if (e.roadmap.length) {
     out.push('■ 路线图');
     for (const s of e.roadmap) {
-      out.push(`  ${s.step}. ${s.title}【${STEP[s.status]}】${s.readyOn ? `（${s.readyOn} 起）` : ''}${refs.marks(s.citations)}`);
+      out.push(`  ${s.step}. ${s.title}：${s.plainly}${refs.marks(s.citations)}`);
       for (const a of s.actions) out.push(`     - ${a}`);
     }
     out.push('');

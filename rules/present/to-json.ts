@@ -53,7 +53,7 @@ export function toJson(evaluation: Evaluation, resolve: CitationResolver): Evalu
     })),
     parks: evaluation.parks.map((p) => ({ park: p.park, region: p.region, directions: p.directions, matchedOn: p.matchedOn, citations: cited(p.cites) })),
     roadmap: evaluation.roadmap.map((s) => ({
-      step: s.step, programme: s.programme, title: s.title, status: s.status, actions: s.actions, readyOn: s.readyOn, citations: cited(s.cites),
+      step: s.step, programme: s.programme, title: s.title, status: s.status, actions: s.actions, readyOn: s.readyOn, plainly: s.plainly, citations: cited(s.cites),
     })),
     missingFacts: evaluation.missingFacts,
     warnings: evaluation.warnings.map((w) => ({ ...w })),

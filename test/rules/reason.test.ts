@@ -108,7 +108,7 @@ describe('the reason first', () => {
 
   it('the next step comes from the roadmap of that programme', () => {
     const e = judged(HAIMEN);
-    expect(nextStepOf(e, 'hnte')).toMatch(/^第\d步 高新技术企业认定（需要补足）$/u);
+    expect(nextStepOf(e, 'hnte')).toMatch(/^第\d步 补齐\d+项差距后可申报高企$/u);
     expect(nextStepOf(e, 'no-such-programme')).toBeNull();
   });
 });

@@ -126,7 +126,7 @@ window.TongceVerdict = (() => {
     const sections = [
       ['支持政策', benefits, (b) => `${b.expired ? `已到期（${b.period}）` : BENEFIT[b.status]}｜${b.title}（${b.jurisdiction}）：${b.reason}`],
       ['特色园区', e.parks, (p) => `${p.park}（${p.region}）：${p.directions}`],
-      ['路线图', e.roadmap, (s) => `${s.step}. ${s.title}${s.readyOn ? `（${s.readyOn} 起）` : ''}${s.actions.length ? `：${s.actions.join('；')}` : ''}`],
+      ['路线图', e.roadmap, (s) => `${s.step}. ${s.plainly}${s.actions.length ? `：${s.actions.join('；')}` : ''}`],
     ];
     for (const [title, items, text] of sections) {
       if (!items.length) continue;

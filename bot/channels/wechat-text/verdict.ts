@@ -14,7 +14,7 @@ function nextStep(e: EvaluationJson, p: ProgrammeJson, said: string[]): string |
   const step = e.roadmap.find((s) => s.programme === p.id);
   if (!step) return null;
   const actions = step.actions.filter((a) => !said.includes(a)).slice(0, 2).join('；');
-  return `下一步：${step.title}${step.readyOn ? `（${step.readyOn} 起）` : ''}${actions ? `——${actions}` : ''}`;
+  return `下一步：${step.plainly}${actions ? `——${actions}` : ''}`;
 }
 
 /**
