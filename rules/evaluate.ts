@@ -7,6 +7,7 @@ import { settleConflicts } from './facts/conflicts.js';
 import { fractionWarnings, type FactWarning } from './facts/fraction-warnings.js';
 import { FACT_KEYS, type Facts } from './facts/schema.js';
 import type { Context } from './engine/condition.js';
+import { stillToCheck } from './engine/complete-gaps.js';
 import { missingFactsOf, rankMissingFacts } from './engine/missing-facts.js';
 import { judgeProgramme, type JudgedProgramme, type Outcome, type ProgrammeId } from './engine/programme.js';
 import type { IsoDate } from './logic/dates.js';
@@ -51,7 +52,10 @@ export function evaluate(facts: Facts, asOf: IsoDate): Evaluation {
   const sme = judgeProgramme(techSme, ctx);
   const judged = [kechuang, hnteResult, sme];
   const ranking = rankMissingFacts(judged);
-  for (const p of judged) p.missingFacts = missingFactsOf(p, ranking);
+  for (const p of judged) {
+    p.missingFacts = missingFactsOf(p, ranking);
+    p.uncheckedFacts = stillToCheck(p);
+  }
   const byId: Record<ProgrammeId, JudgedProgramme> = { 'kechuang-project-2023': kechuang, hnte: hnteResult, 'tech-sme': sme };
   const outcomes: Record<ProgrammeId, Outcome> = { 'kechuang-project-2023': kechuang.outcome, hnte: hnteResult.outcome, 'tech-sme': sme.outcome };
   const parks = matchParks(ctx.facts);

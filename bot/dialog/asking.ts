@@ -6,16 +6,45 @@ import { profile, type Ctx } from './context.js';
 import { factValue } from './facts.js';
 import type { Button, Message } from './message.js';
 import { gateFirst, questionsLeft } from './question-order.js';
-import { ALL_PROGRAMMES } from './state.js';
+import { ALL_PROGRAMMES, PROGRAMME_NAMES } from './state.js';
 import { say } from './texts.js';
 import { verdictMessages } from './verdict.js';
 
-/** The facts still worth asking, best first, for the programmes in play, minus skipped ones. */
-export function askable(ctx: Ctx, evaluation: ReturnType<typeof evaluate>): FactPath[] {
-  const inPlay = evaluation.programmes.filter((p) => ctx.state.programmes.includes(p.id as ProgrammeId) && p.outcome === 'undetermined');
-  const wanted = new Set(inPlay.flatMap((p) => p.missingFacts));
-  // a fact already given is never asked again, whatever a rule still lists: asking it again could not end
-  return gateFirst(evaluation.missingFacts.filter((f) => wanted.has(f) && !ctx.state.skipped.includes(f) && factValue(ctx.facts, f) === undefined));
+type Evaluation = ReturnType<typeof evaluate>;
+
+/** Not asked (again): skipped, or already given — asking a given fact again could not end, whatever a rule still lists. */
+const stillOpen = (ctx: Ctx, f: FactPath): boolean => !ctx.state.skipped.includes(f) && factValue(ctx.facts, f) === undefined;
+
+/** A ruled-out programme's facts the user could still give, to know whether its other conditions hold. */
+function uncheckedOf(ctx: Ctx, p: Evaluation['programmes'][number]): FactPath[] {
+  return p.uncheckedFacts.filter((f) => stillOpen(ctx, f));
+}
+
+/**
+ * The facts still worth asking, best first, for the programmes in play, minus skipped ones; then, for the ruled-out
+ * programmes the user asked to check in full, the facts their other conditions lack.
+ */
+export function askable(ctx: Ctx, evaluation: Evaluation): FactPath[] {
+  const inPlay = evaluation.programmes.filter((p) => ctx.state.programmes.includes(p.id as ProgrammeId));
+  const wanted = new Set(inPlay.filter((p) => p.outcome === 'undetermined').flatMap((p) => p.missingFacts));
+  const deciding = gateFirst(evaluation.missingFacts.filter((f) => wanted.has(f) && stillOpen(ctx, f)));
+  const inFull = inPlay.filter((p) => ctx.state.checkInFull?.includes(p.id)).flatMap((p) => uncheckedOf(ctx, p));
+  return [...new Set([...deciding, ...inFull])];
+}
+
+/** Whether some ruled-out programme's other conditions could still be checked (a 是 after the verdict accepts the offer). */
+export function offersToContinue(ctx: Ctx): boolean {
+  return continuable(ctx, evaluate(profile(ctx), ctx.deps.today())).size > 0;
+}
+
+/** The ruled-out programmes shown whose other conditions could still be checked, and were not asked to be: with what they lack. */
+function continuable(ctx: Ctx, evaluation: Evaluation): Map<ProgrammeId, FactPath[]> {
+  const offers = new Map<ProgrammeId, FactPath[]>();
+  for (const p of evaluation.programmes) {
+    const lacking = ctx.state.programmes.includes(p.id) && !ctx.state.checkInFull?.includes(p.id) ? uncheckedOf(ctx, p) : [];
+    if (lacking.length) offers.set(p.id, lacking);
+  }
+  return offers;
 }
 
 function askMessage(ctx: Ctx, path: FactPath, remaining: number): Message {
@@ -24,7 +53,8 @@ function askMessage(ctx: Ctx, path: FactPath, remaining: number): Message {
   const { lang } = ctx;
   const question = lang === 'zh' ? info.question : `${info.labelEn}${info.year ? ` (${info.year})` : ''}?`;
   const unit = info.unit && info.unit !== '项' ? `${say(lang, 'unit', { unit: info.unit })}；` : '';
-  const left = questionsLeft(ctx.state.programmes, ctx.state.asked, remaining);
+  // checking a ruled-out programme in full asks what is open, no typical count: that is the honest estimate
+  const left = ctx.state.checkInFull?.length ? remaining - 1 : questionsLeft(ctx.state.programmes, ctx.state.asked, remaining);
   const progress = left > 0 ? say(lang, 'progress', { n: ctx.state.asked, left }) : say(lang, 'progressLast', { n: ctx.state.asked });
   const buttons: Button[] =
     info.kind === 'boolean'
@@ -53,7 +83,7 @@ export function proceed(ctx: Ctx): void {
     return;
   }
   ctx.state = { ...ctx.state, mode: 'idle', pending: null };
-  ctx.out.push(...verdictMessages(toJson(evaluation, ctx.deps.knowledge.resolve), ctx.state.programmes, ctx.lang));
+  ctx.out.push(...verdictMessages(toJson(evaluation, ctx.deps.knowledge.resolve), ctx.state.programmes, ctx.lang, continuable(ctx, evaluation)));
   ctx.out[ctx.out.length - 1]!.buttons = [
     { label: say(ctx.lang, 'restartButton'), action: 'restart' },
     { label: say(ctx.lang, 'showFacts'), action: 'facts' },
@@ -70,11 +100,25 @@ export function reask(ctx: Ctx, prefix?: string): void {
   ctx.out.push(prefix ? { ...m, text: `${prefix}\n${m.text}` } : m);
 }
 
-const PROGRAMME_NAMES: Record<ProgrammeId, string> = { 'kechuang-project-2023': '南通市科创项目', hnte: '高新技术企业', 'tech-sme': '科技型中小企业' };
-
 export function startCheck(ctx: Ctx, programmes: ProgrammeId[]): void {
   const chosen = programmes.length ? programmes : [...ALL_PROGRAMMES];
-  ctx.state = { ...ctx.state, programmes: chosen, skipped: [], asked: 0, pending: null, mode: 'collecting' };
+  ctx.state = { ...ctx.state, programmes: chosen, skipped: [], asked: 0, pending: null, mode: 'collecting', checkInFull: [] };
   ctx.out.push({ text: say(ctx.lang, 'checkStart', { programmes: chosen.map((p) => PROGRAMME_NAMES[p]).join('、') }) });
+  proceed(ctx);
+}
+
+/**
+ * 继续核对其他条件: asks what the other conditions of a ruled-out programme lack (of every one offered, when no
+ * programme is named), then gives the verdict again. A button left over from an earlier verdict asks nothing.
+ */
+export function continueCheck(ctx: Ctx, programme: ProgrammeId | null): void {
+  const offered = [...continuable(ctx, evaluate(profile(ctx), ctx.deps.today())).keys()];
+  const chosen = programme ? offered.filter((p) => p === programme) : offered;
+  if (chosen.length === 0) {
+    ctx.out.push({ text: say(ctx.lang, 'continueNothing') });
+    return;
+  }
+  ctx.state = { ...ctx.state, checkInFull: [...(ctx.state.checkInFull ?? []), ...chosen], asked: 0, pending: null, mode: 'collecting' };
+  ctx.out.push({ text: say(ctx.lang, 'continueStart', { programmes: chosen.map((p) => PROGRAMME_NAMES[p]).join('、') }) });
   proceed(ctx);
 }

@@ -1,7 +1,7 @@
 import { cleanQuestion } from '../../knowledge/text/normalize.js';
 import type { ProgrammeId } from '../../rules/engine/programme.js';
 import { describeFact } from '../../rules/facts/catalog.js';
-import { proceed, reask, startCheck } from './asking.js';
+import { continueCheck, proceed, reask, startCheck } from './asking.js';
 import { notUnderstood, recordAnswer, skipPending } from './answering.js';
 import { welcome, type Ctx, type DialogDeps } from './context.js';
 import { undoCorrection } from './corrections.js';
@@ -11,7 +11,7 @@ import { onText } from './modes.js';
 import { settleProposals, tickProposal } from './proposals.js';
 import { askForget, askRestart, settleForget, settleRestart, showFacts } from './resets.js';
 import { human } from './side-questions.js';
-import { ALL_PROGRAMMES, type DialogState, type Lang } from './state.js';
+import { ALL_PROGRAMMES, PROGRAMME_NAMES, type DialogState, type Lang } from './state.js';
 import { languageOf, say, type TextKey } from './texts.js';
 
 export type { DeskAnswer, DialogDeps } from './context.js';
@@ -29,11 +29,13 @@ const MAX_TEXT = 2000;
 /** Typing a button's own label is pressing it (a channel without buttons, or an owner who types what they see). */
 const LABEL_ACTIONS: ReadonlyArray<[TextKey, string]> = [
   ['menuCheck', 'check'], ['menuLookup', 'lookup'], ['menuHuman', 'human'], ['confirmYes', 'confirm'], ['confirmNo', 'reject'],
-  ['restartButton', 'restart'], ['showFacts', 'facts'], ['skipButton', 'skip'], ['dontKnow', 'skip'], ['undoButton', 'undo'],
+  ['restartButton', 'restart'], ['showFacts', 'facts'], ['skipButton', 'skip'], ['dontKnow', 'skip'], ['undoButton', 'undo'], ['continueButton', 'continue'],
   ['forgetYes', 'forget-confirm'], ['restartYes', 'restart-confirm'], ['restartNo', 'restart-cancel'],
 ];
 
 function labelAction(text: string, lang: Lang): string | null {
+  const continuing = ALL_PROGRAMMES.find((p) => cleanQuestion(say(lang, 'continueButton', { programme: PROGRAMME_NAMES[p] })) === text);
+  if (continuing) return `continue:${continuing}`;
   return LABEL_ACTIONS.find(([key]) => cleanQuestion(say(lang, key)) === text)?.[1] ?? null;
 }
 
@@ -54,6 +56,9 @@ function onAction(ctx: Ctx, action: string): boolean {
   switch (verb) {
     case 'check':
       startCheck(ctx, arg ? ([arg] as ProgrammeId[]).filter((p) => ALL_PROGRAMMES.includes(p)) : []);
+      return false;
+    case 'continue':
+      continueCheck(ctx, arg && ALL_PROGRAMMES.includes(arg as ProgrammeId) ? (arg as ProgrammeId) : null);
       return false;
     case 'lookup':
       ctx.out.push({ text: say(ctx.lang, 'lookupHint') });

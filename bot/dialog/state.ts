@@ -33,10 +33,15 @@ export interface DialogState {
   asked: number;
   /** the last correction applied, for 撤销; absent in sessions stored before corrections could be undone */
   lastCorrection?: FactChange[] | null;
+  /** ruled-out programmes the user asked to check in full (继续核对其他条件); absent in sessions stored before */
+  checkInFull?: ProgrammeId[];
 }
 
 export const ALL_PROGRAMMES: ProgrammeId[] = ['kechuang-project-2023', 'hnte', 'tech-sme'];
 
+/** The programmes as the dialog names them. */
+export const PROGRAMME_NAMES: Record<ProgrammeId, string> = { 'kechuang-project-2023': '南通市科创项目', hnte: '高新技术企业', 'tech-sme': '科技型中小企业' };
+
 export function initialState(lang: Lang = 'zh'): DialogState {
-  return { lang, mode: 'idle', programmes: [...ALL_PROGRAMMES], pending: null, proposals: [], resume: 'idle', skipped: [], asked: 0, lastCorrection: null };
+  return { lang, mode: 'idle', programmes: [...ALL_PROGRAMMES], pending: null, proposals: [], resume: 'idle', skipped: [], asked: 0, lastCorrection: null, checkInFull: [] };
 }

@@ -4,7 +4,7 @@ import type { FactPath } from '../../rules/facts/catalog.js';
 import type { EvaluationJson } from '../../rules/present/evaluation-json.js';
 import { labelOf } from './facts.js';
 import type { Message } from './message.js';
-import type { Lang } from './state.js';
+import { PROGRAMME_NAMES, type Lang } from './state.js';
 import { say } from './texts.js';
 
 type ProgrammeJson = EvaluationJson['programmes'][number];
@@ -30,9 +30,11 @@ function programmeMessage(p: ProgrammeJson, lang: Lang): Message {
   const unknown = p.conditions.filter((c) => c.status === 'unknown');
   const met = p.conditions.filter((c) => c.status === 'met');
   for (const c of unmet) lines.push(`• ✗ ${c.label}：${c.detail}${c.gap ? `——${c.gap}` : ''}`);
+  // ruled out by one condition, the rest still count: one still unknown but already short on the figures known
+  if (p.outcome === 'ineligible') for (const c of unknown.filter((u) => u.gap)) lines.push(`• ？ ${c.label}：${say(lang, 'atRisk')}——${c.gap}`);
   if (p.outcome !== 'ineligible') for (const c of met.slice(0, 6)) lines.push(`• ✓ ${c.label}：${c.detail}`);
   if (p.outcome === 'undetermined') {
-    for (const c of unknown.slice(0, 4)) lines.push(`• ？ ${c.label}：${c.detail}`);
+    for (const c of unknown.slice(0, 4)) lines.push(`• ？ ${c.label}：${c.detail}${c.gap ? `——${c.gap}` : ''}`);
     // what the enterprise can still answer, apart from what only the experts' scoring decides
     if (p.missingFacts.length) {
       lines.push(say(lang, 'stillNeeded', { list: p.missingFacts.slice(0, 6).map((f) => labelOf(f as FactPath, lang)).join('、') }));
@@ -48,6 +50,23 @@ function programmeMessage(p: ProgrammeJson, lang: Lang): Message {
   for (const n of p.notes) lines.push(`注：${n}`);
   const deciding = p.outcome === 'ineligible' ? unmet : p.outcome === 'undetermined' ? [...unmet, ...unknown] : met;
   return { text: lines.join('\n'), citations: uniqueCitations([...deciding.flatMap((c) => c.citations), ...p.citations]) };
+}
+
+/** Facts named in the offer to check further: as many as the chat names elsewhere, the count of the rest. */
+const MAX_FACTS_OFFERED = 6;
+
+/**
+ * Ruled out already, but the owner may want every gap before deciding what to work on: the facts the other
+ * conditions lack, and the offer to ask them. A message of its own, after the verdict it belongs to, so a channel
+ * that redraws verdicts (the web cards, WeChat) keeps it as it is.
+ */
+function continueOffer(p: ProgrammeJson, unchecked: readonly FactPath[], lang: Lang): Message {
+  const named = unchecked.slice(0, MAX_FACTS_OFFERED).map((f) => labelOf(f, lang)).join('、');
+  const more = unchecked.length > MAX_FACTS_OFFERED ? say(lang, 'andMore', { n: unchecked.length }) : '';
+  return {
+    text: say(lang, 'restNeeded', { programme: PROGRAMME_NAMES[p.id as ProgrammeId], list: `${named}${more}` }),
+    buttons: [{ label: say(lang, 'continueButton', { programme: PROGRAMME_NAMES[p.id as ProgrammeId] }), action: `continue:${p.id}` }],
+  };
 }
 
 /** The closing message: what fits beyond a yes/no — benefits, parks, and the next steps — with the evaluation. */
@@ -91,13 +110,19 @@ function confirmationMessage(w: EvaluationJson['warnings'][number], lang: Lang):
   };
 }
 
-/** The verdict messages for the programmes in play; the last one carries the whole evaluation. */
-export function verdictMessages(e: EvaluationJson, programmes: ProgrammeId[], lang: Lang): Message[] {
+/**
+ * The verdict messages for the programmes in play; the last one carries the whole evaluation. A ruled-out programme
+ * in `continuable` is followed by the offer to ask what its other conditions lack.
+ */
+export function verdictMessages(e: EvaluationJson, programmes: ProgrammeId[], lang: Lang, continuable: ReadonlyMap<ProgrammeId, FactPath[]> = new Map()): Message[] {
   const shown = e.programmes.filter((p) => programmes.includes(p.id as ProgrammeId));
   return [
     ...e.warnings.map((w) => confirmationMessage(w, lang)),
     { text: say(lang, 'verdictIntro', { asOf: e.asOf }) },
-    ...shown.map((p) => programmeMessage(p, lang)),
+    ...shown.flatMap((p) => {
+      const unchecked = continuable.get(p.id as ProgrammeId);
+      return unchecked?.length ? [programmeMessage(p, lang), continueOffer(p, unchecked, lang)] : [programmeMessage(p, lang)];
+    }),
     summaryMessage(e, lang),
   ];
 }

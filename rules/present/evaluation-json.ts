@@ -40,6 +40,8 @@ const ProgrammeJson = z.object({
   score: ScoreJson.nullable(),
   conditions: z.array(ConditionJson),
   missingFacts: z.array(z.string()),
+  /** once ineligible: the facts still needed to know whether the rest of the conditions hold */
+  uncheckedFacts: z.array(z.string()),
   expertDecides: z.array(ExpertItemJson),
   assessment: AssessmentJson.nullable(),
   citations: z.array(Citation),

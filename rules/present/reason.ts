@@ -34,7 +34,10 @@ export interface ProgrammeReason {
   headline: string;
   /** the conditions behind the headline */
   deciding: ConditionLine[];
-  /** what the enterprise would change: unmet or thinly met conditions, each with its amount or date */
+  /**
+   * what the enterprise would change, all of it: unmet or thinly met conditions, and unknown ones already at risk on
+   * the figures known, each with its amount or date (routes a met route makes unnecessary left out)
+   */
   gaps: ConditionLine[];
   /** undetermined: facts the enterprise can still give (labels), most useful first */
   youCanTell: string[];
@@ -100,6 +103,17 @@ function decide(shape: RuleShape, want: Status, byId: Map<string, ConditionJson>
   for (const s of children) if (statusOf(s, byId) === want) decide(s, want, byId, deciding, alternatives);
   // an undecided "any" group: the routes already failed are alternatives closed, not what the outcome waits on
   if ('any' in shape && want === 'unknown') for (const s of children) if (statusOf(s, byId) === 'unmet') alternatives.push(...leavesOf(s));
+}
+
+/** The routes of every "any one of" group that holds other than the first route that meets it, and all below them. */
+function notTaken(shape: RuleShape, byId: Map<string, ConditionJson>, out: Set<string>): void {
+  if (typeof shape === 'string') return;
+  const children = 'all' in shape ? shape.all : shape.any;
+  const taken = 'any' in shape ? children.find((s) => statusOf(s, byId) === 'met') : undefined;
+  for (const s of children) {
+    if (taken && s !== taken) for (const id of leavesOf(s)) out.add(id);
+    else notTaken(s, byId, out);
+  }
 }
 
 /** "（四）、（五）" or, for a run of routes, "条件1至条件8{routesWord}". */
@@ -181,9 +195,11 @@ export function reasonOf(p: ProgrammeInput): ProgrammeReason {
   const otherRoutes = pick(alternativeIds.filter((id) => !decidingIds.includes(id)));
   const shown = new Set([...deciding, ...otherRoutes].map((l) => l.id));
   const rest = p.conditions.filter((c) => !shown.has(c.id)).map((c) => lines.get(c.id)!);
-  // alternatives passed over are no gap: what an eligible enterprise need not do is not work to do
-  const passedOver = p.outcome === 'eligible' ? new Set(otherRoutes.map((l) => l.id)) : new Set<string>();
-  const gaps = [...lines.values()].filter((l) => l.gap !== null && l.status !== 'unknown' && !passedOver.has(l.id));
+  // routes passed over are no gap: what a route already met makes unnecessary is not work to do
+  const passedOver = new Set<string>();
+  notTaken(shape, byId, passedOver);
+  // a condition still unknown counts only when at risk: its gap says the figures known already fall short
+  const gaps = [...lines.values()].filter((l) => l.gap !== null && !passedOver.has(l.id));
   return {
     id: p.id,
     title: p.title,

@@ -42,6 +42,7 @@ export function toJson(evaluation: Evaluation, resolve: CitationResolver): Evalu
         id: c.id, label: c.label, status: c.status, detail: c.detail, gap: c.gap, citations: cited(c.cites), remedy: c.remedy, metOn: c.metOn,
       })),
       missingFacts: p.missingFacts,
+      uncheckedFacts: p.uncheckedFacts,
       expertDecides: p.expertDecides.map((x) => ({ id: x.id, label: x.label, min: x.points.min, max: x.points.max, maxPoints: x.max })),
       assessment: p.assessment && { estimate: p.assessment.estimate, basis: p.assessment.basis },
       citations: distinctCitations(cited([...p.cites, ...p.conditions.flatMap((c) => c.cites), ...p.notes.flatMap((n) => n.cites)])),
