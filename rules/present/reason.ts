@@ -41,6 +41,8 @@ export interface ProgrammeReason {
   gaps: ConditionLine[];
   /** undetermined: facts the enterprise can still give (labels), most useful first */
   youCanTell: string[];
+  /** ineligible: facts still needed to know whether the other conditions hold (labels), so every gap is known */
+  toCheck: string[];
   /** undetermined: what only the expert review decides */
   expertsDecide: string[];
   /** undetermined: the evaluation's estimate of how the experts' part goes, if it gives one */
@@ -208,6 +210,8 @@ export function reasonOf(p: ProgrammeInput): ProgrammeReason {
     deciding,
     gaps,
     youCanTell: p.outcome === 'undetermined' ? p.missingFacts.map(labelOfFact) : [],
+    // an evaluation made before the field existed has none
+    toCheck: p.outcome === 'ineligible' ? (p.uncheckedFacts ?? []).map(labelOfFact) : [],
     expertsDecide: p.outcome === 'undetermined' ? expertsDecide(p) : [],
     estimate: p.outcome === 'undetermined' ? estimateOf(p) : null,
     final: p.outcome === 'ineligible' && deciding.length > 0 && deciding.every((l) => l.remedy === 'none'),

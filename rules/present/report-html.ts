@@ -74,8 +74,9 @@ function programmeSection(p: ProgrammeInput, e: EvaluationJson, refs: References
   return `<section class="programme ${p.outcome}" id="p-${escapeHtml(p.id)}">
 <h2>${escapeHtml(p.title)}：<span class="outcome">${OUTCOME[p.outcome]}</span></h2>
 <p class="reason"><b>理由</b>${escapeHtml(r.headline)}</p>
-${r.gaps.length ? `<div class="gaps"><b>差距</b><ul>${r.gaps.map((g) => `<li>${escapeHtml(g.number ?? g.text)}：${escapeHtml(g.gap ?? '')}</li>`).join('')}</ul></div>` : ''}
+${r.gaps.length ? `<div class="gaps"><b>差距</b><ul>${r.gaps.map((g) => `<li>${escapeHtml(g.number ?? g.text)}：${g.status === 'unknown' ? '有风险：' : ''}${escapeHtml(g.gap ?? '')}</li>`).join('')}</ul></div>` : ''}
 ${list('您还可以告诉我：', r.youCanTell, 'tell')}
+${list('其余条件还需核实：', r.toCheck, 'tell')}
 ${list('由专家评审决定：', r.expertsDecide, 'experts')}
 ${r.estimate ? `<p class="estimate"><b>估算</b>${escapeHtml(r.estimate)}</p>` : ''}
 ${r.final ? '<p class="final">决定结论的条件无法通过补足改变。</p>' : ''}

@@ -65,6 +65,8 @@ describe('the reason first', () => {
     expect(r.gaps[1]).toMatchObject({ number: '（五）', status: 'unknown' });
     expect(r.gaps[1]!.gap).toMatch(/^已知的2025年研发费用占比 2\.0%，低于4%/);
     expect(r.youCanTell).toEqual([]);
+    // and what it takes to know the rest: the two earlier years' figures among them
+    expect(r.toCheck).toEqual(expect.arrayContaining(['2023年销售收入', '2024年销售收入', '2023年研究开发费用', '2024年研究开发费用']));
     expectEveryConditionOnce(p);
   });
 
