@@ -150,6 +150,10 @@ describe.runIf(available)('verdict cards and the report in Chromium', () => {
     expect(await offer.textContent()).toMatch(/2023年销售收入.*要不要继续核对其他条件？/u);
     // the card carries the offer: it is not repeated as a message of its own
     expect(await page.locator('.msg.bot:not(.verdict)', { hasText: '要不要继续核对其他条件' }).count()).toBe(0);
+    // the fold names them all
+    await hnte.locator('details.vcard-more > summary').click();
+    expect(await hnte.locator('details.vcard-more .vcard-note', { hasText: '其余条件还需核实：' }).textContent()).toContain('2024年研究开发费用');
+    await hnte.locator('details.vcard-more > summary').click();
     await hnte.scrollIntoViewIfNeeded();
     await hnte.screenshot({ path: 'docs/web-verdict-every-gap.png' });
 

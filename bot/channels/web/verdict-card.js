@@ -86,6 +86,8 @@ window.TongceVerdict = (() => {
       details.appendChild(el('p', 'vcard-note', `评分：${s.min === s.max ? s.min : `${s.min}–${s.max}`} 分（合格线 ${s.pass} 分）`));
     }
     if (card.youCanTell.length > SHOWN_FACTS) details.appendChild(line('vcard-note', '您还可以告诉我：', card.youCanTell.join('、')));
+    // ruled out: what it takes to know whether the other conditions hold (evaluations before the field have none)
+    if ((card.toCheck || []).length) details.appendChild(line('vcard-note', '其余条件还需核实：', card.toCheck.join('、')));
     for (const n of programme.notes) details.appendChild(el('p', 'vcard-note', `注：${n}`));
     return details;
   }
