@@ -78,7 +78,8 @@ function plan(s: Standing): Pick<RoadmapStep, 'status' | 'actions' | 'readyOn' |
       } else if (c.status === 'unknown' && c.open.length > 0) {
         open++;
         // one with nothing left to give waits on time or on the experts' scoring, said elsewhere
-        actions.push(`${option ? '待确认（任一即可）' : '待确认'}：${c.label}`);
+        // at risk on the figures known (a gap while unknown): what the missing figures must bring
+        actions.push(`${option ? '待确认（任一即可）' : '待确认'}：${c.label}${c.gap ? `（有风险：${c.gap}）` : ''}`);
       }
       return;
     }
