@@ -7,6 +7,7 @@ import { settleConflicts } from './facts/conflicts.js';
 import { fractionWarnings, type FactWarning } from './facts/fraction-warnings.js';
 import { FACT_KEYS, type Facts } from './facts/schema.js';
 import type { Context } from './engine/condition.js';
+import { stillToCheck } from './engine/complete-gaps.js';
 import { missingFactsOf, rankMissingFacts } from './engine/missing-facts.js';
 import { judgeProgramme, type JudgedProgramme, type Outcome } from './engine/programme.js';
 import type { IsoDate } from './logic/dates.js';
@@ -48,7 +49,10 @@ export function evaluate(facts: Facts, asOf: IsoDate, programmes: ProgrammeRegis
   const ctx: Context = { facts: read, asOf };
   const judged = programmes.entries.map((entry) => judgeProgramme(programmes.programmeAt(entry, asOf), ctx));
   const ranking = rankMissingFacts(judged);
-  for (const p of judged) p.missingFacts = missingFactsOf(p, ranking);
+  for (const p of judged) {
+    p.missingFacts = missingFactsOf(p, ranking);
+    p.uncheckedFacts = stillToCheck(p);
+  }
   // advice reads the production programmes by id: REGISTRY holds them, and withProgrammes only adds to them
   const byId = Object.fromEntries(judged.map((p) => [p.id, p])) as Record<ProgrammeId, JudgedProgramme>;
   const outcomes = Object.fromEntries(judged.map((p) => [p.id, p.outcome])) as Record<ProgrammeId, Outcome>;

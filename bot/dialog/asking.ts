@@ -6,15 +6,52 @@ import { factValue } from './facts.js';
 import type { Button, Message } from './message.js';
 import { gateFirst, questionsLeft } from './question-order.js';
 import { say } from './texts.js';
-import { verdictMessages } from './verdict.js';
+import { verdictMessages, type ContinueOffer } from './verdict.js';
 
-/** The facts still worth asking, best first, for the programmes in play, minus skipped ones. */
-export function askable(ctx: Ctx, evaluation: ReturnType<typeof evaluate>): FactPath[] {
-  const inPlay = evaluation.programmes.filter((p) => ctx.state.programmes.includes(p.id) && p.outcome === 'undetermined');
-  const wanted = new Set(inPlay.flatMap((p) => p.missingFacts));
-  // a fact already given is never asked again, whatever a rule still lists: asking it again could not end
-  return gateFirst(evaluation.missingFacts.filter((f) => wanted.has(f) && !ctx.state.skipped.includes(f) && factValue(ctx.facts, f) === undefined));
+type Evaluation = ReturnType<typeof evaluate>;
+
+/** Not asked (again): skipped, or already given — asking a given fact again could not end, whatever a rule still lists. */
+const stillOpen = (ctx: Ctx, f: FactPath): boolean => !ctx.state.skipped.includes(f) && factValue(ctx.facts, f) === undefined;
+
+/** A ruled-out programme's facts the user could still give, to know whether its other conditions hold. */
+function uncheckedOf(ctx: Ctx, p: Evaluation['programmes'][number]): FactPath[] {
+  return p.uncheckedFacts.filter((f) => stillOpen(ctx, f));
 }
+
+/**
+ * The facts still worth asking, best first, for the programmes in play, minus skipped ones; then, for the ruled-out
+ * programmes the user asked to check in full, the facts their other conditions lack.
+ */
+export function askable(ctx: Ctx, evaluation: Evaluation): FactPath[] {
+  const inPlay = evaluation.programmes.filter((p) => ctx.state.programmes.includes(p.id));
+  const wanted = new Set(inPlay.filter((p) => p.outcome === 'undetermined').flatMap((p) => p.missingFacts));
+  const deciding = gateFirst(evaluation.missingFacts.filter((f) => wanted.has(f) && stillOpen(ctx, f)));
+  const inFull = inPlay.filter((p) => ctx.state.checkInFull?.includes(p.id)).flatMap((p) => uncheckedOf(ctx, p));
+  return [...new Set([...deciding, ...inFull])];
+}
+
+/** Whether some ruled-out programme's other conditions could still be checked (a 是 after the verdict accepts the offer). */
+export function offersToContinue(ctx: Ctx): boolean {
+  return continuable(ctx, evaluate(profile(ctx), ctx.deps.today(), programmesOf(ctx))).size > 0;
+}
+
+/** The ruled-out programmes shown whose other conditions could still be checked, and were not asked to be: with what they lack. */
+function continuable(ctx: Ctx, evaluation: Evaluation): Map<string, FactPath[]> {
+  const offers = new Map<string, FactPath[]>();
+  for (const p of evaluation.programmes) {
+    const lacking = ctx.state.programmes.includes(p.id) && !ctx.state.checkInFull?.includes(p.id) ? uncheckedOf(ctx, p) : [];
+    if (lacking.length) offers.set(p.id, lacking);
+  }
+  return offers;
+}
+
+/** The offers to check further, each with the programme's name as the dialog says it. */
+function offersOf(ctx: Ctx, evaluation: Evaluation): Map<string, ContinueOffer> {
+  return new Map([...continuable(ctx, evaluation)].map(([id, unchecked]) => [id, { name: nameOf(ctx, id), unchecked }]));
+}
+
+/** A programme's Chinese name in either language, as a check has always been announced. */
+const nameOf = (ctx: Ctx, id: string): string => programmesOf(ctx).byId(id)?.name.zh ?? id;
 
 function askMessage(ctx: Ctx, path: FactPath, remaining: number): Message {
   // a question about a period names its dates ("2025年1月1日至今") from the evaluation date
@@ -22,7 +59,8 @@ function askMessage(ctx: Ctx, path: FactPath, remaining: number): Message {
   const { lang } = ctx;
   const question = lang === 'zh' ? info.question : `${info.labelEn}${info.year ? ` (${info.year})` : ''}?`;
   const unit = info.unit && info.unit !== '项' ? `${say(lang, 'unit', { unit: info.unit })}；` : '';
-  const left = questionsLeft(programmesOf(ctx), ctx.state.programmes, ctx.state.asked, remaining);
+  // checking a ruled-out programme in full asks what is open, no typical count: that is the honest estimate
+  const left = ctx.state.checkInFull?.length ? remaining - 1 : questionsLeft(programmesOf(ctx), ctx.state.programmes, ctx.state.asked, remaining);
   const progress = left > 0 ? say(lang, 'progress', { n: ctx.state.asked, left }) : say(lang, 'progressLast', { n: ctx.state.asked });
   const buttons: Button[] =
     info.kind === 'boolean'
@@ -51,7 +89,7 @@ export function proceed(ctx: Ctx): void {
     return;
   }
   ctx.state = { ...ctx.state, mode: 'idle', pending: null };
-  ctx.out.push(...verdictMessages(toJson(evaluation, ctx.deps.knowledge.resolve), ctx.state.programmes, ctx.lang));
+  ctx.out.push(...verdictMessages(toJson(evaluation, ctx.deps.knowledge.resolve), ctx.state.programmes, ctx.lang, offersOf(ctx, evaluation)));
   ctx.out[ctx.out.length - 1]!.buttons = [
     { label: say(ctx.lang, 'restartButton'), action: 'restart' },
     { label: say(ctx.lang, 'showFacts'), action: 'facts' },
@@ -72,9 +110,23 @@ export function reask(ctx: Ctx, prefix?: string): void {
 export function startCheck(ctx: Ctx, programmes: readonly string[]): void {
   const registry = programmesOf(ctx);
   const chosen = programmes.length ? [...programmes] : [...registry.ids];
-  ctx.state = { ...ctx.state, programmes: chosen, skipped: [], asked: 0, pending: null, mode: 'collecting' };
-  // the Chinese names in either language, as the check has always been announced
-  const names = chosen.map((id) => registry.byId(id)?.name.zh ?? id).join('、');
-  ctx.out.push({ text: say(ctx.lang, 'checkStart', { programmes: names }) });
+  ctx.state = { ...ctx.state, programmes: chosen, skipped: [], asked: 0, pending: null, mode: 'collecting', checkInFull: [] };
+  ctx.out.push({ text: say(ctx.lang, 'checkStart', { programmes: chosen.map((id) => nameOf(ctx, id)).join('、') }) });
+  proceed(ctx);
+}
+
+/**
+ * 继续核对其他条件: asks what the other conditions of a ruled-out programme lack (of every one offered, when no
+ * programme is named), then gives the verdict again. A button left over from an earlier verdict asks nothing.
+ */
+export function continueCheck(ctx: Ctx, programme: string | null): void {
+  const offered = [...continuable(ctx, evaluate(profile(ctx), ctx.deps.today(), programmesOf(ctx))).keys()];
+  const chosen = programme ? offered.filter((p) => p === programme) : offered;
+  if (chosen.length === 0) {
+    ctx.out.push({ text: say(ctx.lang, 'continueNothing') });
+    return;
+  }
+  ctx.state = { ...ctx.state, checkInFull: [...(ctx.state.checkInFull ?? []), ...chosen], asked: 0, pending: null, mode: 'collecting' };
+  ctx.out.push({ text: say(ctx.lang, 'continueStart', { programmes: chosen.map((id) => nameOf(ctx, id)).join('、') }) });
   proceed(ctx);
 }

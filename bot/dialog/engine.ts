@@ -1,6 +1,6 @@
 import { cleanQuestion } from '../../knowledge/text/normalize.js';
 import { describeFact } from '../../rules/facts/catalog.js';
-import { proceed, reask, startCheck } from './asking.js';
+import { continueCheck, proceed, reask, startCheck } from './asking.js';
 import { notUnderstood, recordAnswer, skipPending } from './answering.js';
 import { programmesOf, welcome, type Ctx, type DialogDeps } from './context.js';
 import { undoCorrection } from './corrections.js';
@@ -28,11 +28,14 @@ const MAX_TEXT = 2000;
 /** Typing a button's own label is pressing it (a channel without buttons, or an owner who types what they see). */
 const LABEL_ACTIONS: ReadonlyArray<[TextKey, string]> = [
   ['menuCheck', 'check'], ['menuLookup', 'lookup'], ['menuHuman', 'human'], ['confirmYes', 'confirm'], ['confirmNo', 'reject'],
-  ['restartButton', 'restart'], ['showFacts', 'facts'], ['skipButton', 'skip'], ['dontKnow', 'skip'], ['undoButton', 'undo'],
+  ['restartButton', 'restart'], ['showFacts', 'facts'], ['skipButton', 'skip'], ['dontKnow', 'skip'], ['undoButton', 'undo'], ['continueButton', 'continue'],
   ['forgetYes', 'forget-confirm'], ['restartYes', 'restart-confirm'], ['restartNo', 'restart-cancel'],
 ];
 
-function labelAction(text: string, lang: Lang): string | null {
+function labelAction(ctx: Ctx, text: string): string | null {
+  const { lang } = ctx;
+  const continuing = programmesOf(ctx).entries.find((p) => cleanQuestion(say(lang, 'continueButton', { programme: p.name.zh })) === text)?.id;
+  if (continuing) return `continue:${continuing}`;
   return LABEL_ACTIONS.find(([key]) => cleanQuestion(say(lang, key)) === text)?.[1] ?? null;
 }
 
@@ -53,6 +56,9 @@ function onAction(ctx: Ctx, action: string): boolean {
   switch (verb) {
     case 'check':
       startCheck(ctx, arg ? [arg].filter((id) => programmesOf(ctx).byId(id)) : []);
+      return false;
+    case 'continue':
+      continueCheck(ctx, arg && programmesOf(ctx).byId(arg) ? arg : null);
       return false;
     case 'lookup':
       ctx.out.push({ text: say(ctx.lang, 'lookupHint') });
@@ -114,7 +120,7 @@ export function respond(input: Input, session: { state: DialogState; facts: Fact
   if (input.action) forget = onAction(ctx, input.action);
   else {
     const text = cleanQuestion(raw).slice(0, MAX_TEXT);
-    const pressed = text ? labelAction(text, lang) : null;
+    const pressed = text ? labelAction(ctx, text) : null;
     if (pressed) forget = onAction(ctx, pressed);
     else if (text) forget = onText(ctx, text).forget;
     else {

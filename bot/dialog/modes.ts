@@ -1,6 +1,6 @@
 import { parseYesNo } from '../understand/answers.js';
 import { answersPending } from '../understand/corrections.js';
-import { reask, startCheck } from './asking.js';
+import { continueCheck, offersToContinue, reask, startCheck } from './asking.js';
 import { answerPending, refuseAnswer } from './answering.js';
 import { factsIn, programmesOf, welcome, type Ctx } from './context.js';
 import { correct, undoCorrection } from './corrections.js';
@@ -66,6 +66,9 @@ function sideQuestion(ctx: Ctx, intent: Intent, text: string): void {
   else lookup(ctx, text);
 }
 
+/** How 要不要……？ is answered yes, beyond 是/对/好 (parseYesNo). */
+const TAKES_OFFER = /^(要|要的|需要|好的|好啊|可以|行|继续)[。.!！]*$/u;
+
 type ModeHandler = (ctx: Ctx, text: string, intent: Intent) => TextOutcome | null;
 
 const DONE: TextOutcome = { forget: false };
@@ -114,6 +117,11 @@ const MODES: Record<Mode, ModeHandler> = {
     return DONE;
   },
   idle: (ctx, text, intent) => {
+    // 要不要继续核对其他条件？ — a plain yes after the verdict takes the offer
+    if (intent.kind === 'other' && (parseYesNo(text) === true || TAKES_OFFER.test(text)) && offersToContinue(ctx)) {
+      continueCheck(ctx, null);
+      return DONE;
+    }
     if (command(ctx, intent, text)) return DONE;
     // facts told unprompted start an assessment; otherwise it is a question
     const found = intent.kind === 'question' || intent.kind === 'helpdesk' ? [] : factsIn(ctx, text);

@@ -33,8 +33,10 @@ export interface DialogState {
   asked: number;
   /** the last correction applied, for 撤销; absent in sessions stored before corrections could be undone */
   lastCorrection?: FactChange[] | null;
+  /** ruled-out programmes the user asked to check in full (继续核对其他条件); absent in sessions stored before */
+  checkInFull?: string[];
 }
 
 export function initialState(lang: Lang = 'zh', programmes: readonly string[] = REGISTRY.ids): DialogState {
-  return { lang, mode: 'idle', programmes: [...programmes], pending: null, proposals: [], resume: 'idle', skipped: [], asked: 0, lastCorrection: null };
+  return { lang, mode: 'idle', programmes: [...programmes], pending: null, proposals: [], resume: 'idle', skipped: [], asked: 0, lastCorrection: null, checkInFull: [] };
 }

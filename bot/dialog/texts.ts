@@ -104,6 +104,22 @@ const TEXTS = {
   ineligible: { zh: '不符合', en: 'does not qualify' },
   undetermined: { zh: '尚不能确定', en: 'not yet decided' },
   stillNeeded: { zh: '您还可以告诉我：{list}', en: 'You can still tell me: {list}' },
+  atRisk: { zh: '尚待核实，按已知数字有风险', en: 'not settled yet, at risk on the figures known' },
+  restNeeded: {
+    zh: '{programme}的其余条件还需以下信息才能判断：{list}。要不要继续核对其他条件？',
+    en: 'To judge the other conditions of {programme} I still need: {list}. Shall we go on checking the other conditions?',
+  },
+  andMore: { zh: '等{n}项', en: ' ({n} in all)' },
+  // typed without a programme ("继续核对其他条件"), the label presses it for every programme offered
+  continueButton: { zh: '继续核对{programme}其他条件', en: 'Check the other conditions of {programme}' },
+  continueStart: {
+    zh: '好的，{programmes}的结论不会因此改变；我继续核对其余条件，让您看到全部差距。',
+    en: 'Fine. The result for {programmes} stays as it is; I will check the other conditions so you see every gap.',
+  },
+  continueNothing: {
+    zh: '没有需要继续核对的条件了：已核对的结论和差距见上面的评估结果。',
+    en: 'There is nothing left to check: the result above has every condition that could be judged.',
+  },
   restartButton: { zh: '重新评估', en: 'Start over' },
   showFacts: { zh: '查看已填信息', en: 'Show my facts' },
 } as const;

@@ -29,9 +29,11 @@ function programmeMessage(p: ProgrammeJson, lang: Lang): Message {
   const unknown = p.conditions.filter((c) => c.status === 'unknown');
   const met = p.conditions.filter((c) => c.status === 'met');
   for (const c of unmet) lines.push(`• ✗ ${c.label}：${c.detail}${c.gap ? `——${c.gap}` : ''}`);
+  // ruled out by one condition, the rest still count: one still unknown but already short on the figures known
+  if (p.outcome === 'ineligible') for (const c of unknown.filter((u) => u.gap)) lines.push(`• ？ ${c.label}：${say(lang, 'atRisk')}——${c.gap}`);
   if (p.outcome !== 'ineligible') for (const c of met.slice(0, 6)) lines.push(`• ✓ ${c.label}：${c.detail}`);
   if (p.outcome === 'undetermined') {
-    for (const c of unknown.slice(0, 4)) lines.push(`• ？ ${c.label}：${c.detail}`);
+    for (const c of unknown.slice(0, 4)) lines.push(`• ？ ${c.label}：${c.detail}${c.gap ? `——${c.gap}` : ''}`);
     // what the enterprise can still answer, apart from what only the experts' scoring decides
     if (p.missingFacts.length) {
       lines.push(say(lang, 'stillNeeded', { list: p.missingFacts.slice(0, 6).map((f) => labelOf(f as FactPath, lang)).join('、') }));
@@ -47,6 +49,35 @@ function programmeMessage(p: ProgrammeJson, lang: Lang): Message {
   for (const n of p.notes) lines.push(`注：${n}`);
   const deciding = p.outcome === 'ineligible' ? unmet : p.outcome === 'undetermined' ? [...unmet, ...unknown] : met;
   return { text: lines.join('\n'), citations: uniqueCitations([...deciding.flatMap((c) => c.citations), ...p.citations]) };
+}
+
+/** A ruled-out programme whose other conditions could still be checked: its name as the dialog says it, and what they lack. */
+export interface ContinueOffer {
+  name: string;
+  unchecked: readonly FactPath[];
+}
+
+/** A ruled-out programme whose other conditions could still be checked: its name as the dialog says it, and what they lack. */
+export interface ContinueOffer {
+  name: string;
+  unchecked: readonly FactPath[];
+}
+
+/** Facts named in the offer to check further: as many as the chat names elsewhere, the count of the rest. */
+const MAX_FACTS_OFFERED = 6;
+
+/**
+ * Ruled out already, but the owner may want every gap before deciding what to work on: the facts the other
+ * conditions lack, and the offer to ask them. A message of its own, after the verdict it belongs to, so a channel
+ * that redraws verdicts (the web cards, WeChat) keeps it as it is.
+ */
+function continueOffer(p: ProgrammeJson, { name, unchecked }: ContinueOffer, lang: Lang): Message {
+  const named = unchecked.slice(0, MAX_FACTS_OFFERED).map((f) => labelOf(f, lang)).join('、');
+  const more = unchecked.length > MAX_FACTS_OFFERED ? say(lang, 'andMore', { n: unchecked.length }) : '';
+  return {
+    text: say(lang, 'restNeeded', { programme: name, list: `${named}${more}` }),
+    buttons: [{ label: say(lang, 'continueButton', { programme: name }), action: `continue:${p.id}` }],
+  };
 }
 
 /** The closing message: what fits beyond a yes/no — benefits, parks, and the next steps — with the evaluation. */
@@ -65,8 +96,8 @@ function summaryMessage(e: EvaluationJson, lang: Lang): Message {
   if (e.roadmap.length) {
     lines.push(lang === 'zh' ? '建议路线：' : 'Suggested steps:');
     for (const s of e.roadmap) {
-      const actions = s.actions.length > 3 ? [...s.actions.slice(0, 3), `…共${s.actions.length}项`] : s.actions;
-      lines.push(`${s.step}. ${s.title}${s.readyOn ? `（${s.readyOn} 起）` : ''}${actions.length ? `：${actions.join('；')}` : ''}`);
+      // the sentence says when and how much; the actions themselves are in the evaluation attached
+      lines.push(`${s.step}. ${s.plainly}${s.actions.length ? `：${s.actions.slice(0, 2).join('；')}` : ''}`);
     }
   }
   if (lines.length === 0) lines.push(lang === 'zh' ? '以上为全部评估结果。' : 'That is the whole result.');
@@ -90,13 +121,19 @@ function confirmationMessage(w: EvaluationJson['warnings'][number], lang: Lang):
   };
 }
 
-/** The verdict messages for the programmes in play; the last one carries the whole evaluation. */
-export function verdictMessages(e: EvaluationJson, programmes: readonly string[], lang: Lang): Message[] {
+/**
+ * The verdict messages for the programmes in play; the last one carries the whole evaluation. A ruled-out programme
+ * in `offers` is followed by the offer to ask what its other conditions lack.
+ */
+export function verdictMessages(e: EvaluationJson, programmes: readonly string[], lang: Lang, offers: ReadonlyMap<string, ContinueOffer> = new Map()): Message[] {
   const shown = e.programmes.filter((p) => programmes.includes(p.id));
   return [
     ...e.warnings.map((w) => confirmationMessage(w, lang)),
     { text: say(lang, 'verdictIntro', { asOf: e.asOf }) },
-    ...shown.map((p) => programmeMessage(p, lang)),
+    ...shown.flatMap((p) => {
+      const offer = offers.get(p.id);
+      return offer?.unchecked.length ? [programmeMessage(p, lang), continueOffer(p, offer, lang)] : [programmeMessage(p, lang)];
+    }),
     summaryMessage(e, lang),
   ];
 }

@@ -1,7 +1,7 @@
 import type { CitationRef } from '../../knowledge/citation.js';
 import type { Context, RuleShape } from '../engine/condition.js';
 import { uniqueCites, type JudgedCondition, type JudgedProgramme } from '../engine/programme.js';
-import type { IsoDate } from '../logic/dates.js';
+import { chineseDate, type IsoDate } from '../logic/dates.js';
 import { countInWords } from '../logic/format.js';
 import { allOfEach, anyOfEach, type Tri } from '../logic/tri.js';
 import { hnteMeasuresAt } from '../parameters/hnte.js';
@@ -20,6 +20,8 @@ export interface RoadmapStep {
   actions: string[];
   /** the day the last time condition will be met */
   readyOn: IsoDate | null;
+  /** the step in one plain sentence, dated where the rules know the day: "2027年1月15日后可申报高企（注册满一年）" */
+  plainly: string;
   cites: CitationRef[];
 }
 
@@ -53,8 +55,11 @@ class Standing {
 }
 
 /** What stands between the enterprise and the programme, walking its conditions as the text combines them. */
-function plan(s: Standing): Pick<RoadmapStep, 'status' | 'actions' | 'readyOn' | 'cites'> {
+function plan(s: Standing): Pick<RoadmapStep, 'status' | 'actions' | 'readyOn' | 'cites'> & { waits: string[]; gaps: number; open: number } {
   const actions: string[] = [];
+  const waits: string[] = [];
+  let gaps = 0;
+  let open = 0;
   const cites: CitationRef[] = [...s.programme.cites];
   let readyOn: IsoDate | null = null;
   let work = false;
@@ -67,11 +72,17 @@ function plan(s: Standing): Pick<RoadmapStep, 'status' | 'actions' | 'readyOn' |
         cites.push(...c.cites);
         if (c.remedy === 'wait') {
           wait = true;
+          waits.push(WAITING_FOR[c.id] ?? c.label);
           if (c.metOn && (!readyOn || c.metOn > readyOn)) readyOn = c.metOn;
-        } else if (!option) work = true;
+        } else {
+          gaps++;
+          if (!option) work = true;
+        }
       } else if (c.status === 'unknown' && c.open.length > 0) {
+        open++;
         // one with nothing left to give waits on time or on the experts' scoring, said elsewhere
-        actions.push(`${option ? '待确认（任一即可）' : '待确认'}：${c.label}`);
+        // at risk on the figures known (a gap while unknown): what the missing figures must bring
+        actions.push(`${option ? '待确认（任一即可）' : '待确认'}：${c.label}${c.gap ? `（有风险：${c.gap}）` : ''}`);
       }
       return;
     }
@@ -83,16 +94,45 @@ function plan(s: Standing): Pick<RoadmapStep, 'status' | 'actions' | 'readyOn' |
     }
   };
   walk(s.programme.shape, false);
-  return { status: work ? 'work' : wait ? 'wait' : 'confirm', actions, readyOn, cites: uniqueCites(cites) };
+  return { status: work ? 'work' : wait ? 'wait' : 'confirm', actions, readyOn, cites: uniqueCites(cites), waits, gaps, open };
 }
 
-function programmeStep(s: Standing, title: string, readyAction: string): Omit<RoadmapStep, 'step'> | null {
+/** What the owner waits for, in the words an owner uses, for the conditions time alone meets. */
+const WAITING_FOR: Readonly<Record<string, string>> = {
+  'hnte-1-registered-one-year': '注册满一年',
+  'tsme-0-first-fiscal-year': '首个完整会计年度结束',
+  'tsme-4-no-incident-or-dishonesty': '相关行为所在年度过后并移出相关名录',
+  'hnte-8-no-major-incident': '事故或违法行为发生满一年',
+};
+
+/**
+ * The step as one sentence an owner reads at a glance: what to do (`aim`, e.g. "申报高企") and when, with the day
+ * where the rules know it — "2027年1月15日后可申报高企（注册满一年）", "首个完整会计年度结束后可评价科小".
+ */
+export function plainStep(aim: string, p: { status: StepStatus; readyOn: IsoDate | null; waits: string[]; gaps: number; open: number }): string {
+  const waited = p.waits.join('、');
+  const when = p.readyOn ? `${chineseDate(p.readyOn)}后` : waited ? `${waited}后` : '';
+  const why = p.readyOn && waited ? `（${waited}）` : '';
+  switch (p.status) {
+    case 'ready':
+      return `现在即可${aim}`;
+    case 'wait':
+      return `${when}可${aim}${why}`;
+    case 'work':
+      return `补齐${p.gaps}项差距${when ? `、${when}` : '后'}可${aim}${why}`;
+    case 'confirm':
+      return p.open ? `还有${p.open}项条件待核实，核实后可知能否${aim}` : `待评审结果或时间条件明确后，可知能否${aim}`;
+  }
+}
+
+function programmeStep(s: Standing, title: string, aim: string, readyAction: string): Omit<RoadmapStep, 'step'> | null {
   const p = s.programme;
   // steps are made only for the production programmes roadmapFor names, so the id is one of theirs
   const id = p.id as ProgrammeId;
-  if (p.outcome === 'eligible') return { programme: id, title, status: 'ready', actions: [readyAction], readyOn: null, cites: [...p.cites] };
+  if (p.outcome === 'eligible') return { programme: id, title, status: 'ready', actions: [readyAction], readyOn: null, plainly: `现在即可${aim}`, cites: [...p.cites] };
   if (s.blocked) return null;
-  return { programme: id, title, ...plan(s) };
+  const { waits, gaps, open, ...planned } = plan(s);
+  return { programme: id, title, ...planned, plainly: plainStep(aim, { ...planned, waits, gaps, open }) };
 }
 
 /** A step whose outcome waits on the experts' scoring says so, with the estimate. */
@@ -111,10 +151,10 @@ function withExperts(step: Omit<RoadmapStep, 'step'> | null, s: Standing): Omit<
 function reRecognition({ facts, asOf }: Context, s: Standing): Omit<RoadmapStep, 'step'> | null {
   // without the issue date, the term of the 办法 in force today
   const until = facts.hnteCertDate ? `证书有效期至 ${hnteCertificateLastDay(facts.hnteCertDate)}` : `证书有效期${countInWords(hnteMeasuresAt(asOf).certificate.years)}年`;
-  const step = programmeStep(s, `高新技术企业重新认定（${until}）`, '按目前数据仍符合第十一条各项条件，证书到期前可申请重新认定');
+  const step = programmeStep(s, `高新技术企业重新认定（${until}）`, '申请高企重新认定', '按目前数据仍符合第十一条各项条件，证书到期前可申请重新认定');
   if (!step) {
     const failing = s.programme.conditions.filter((c) => c.status === 'unmet').map((c) => c.label);
-    return { programme: 'hnte', title: `高新技术企业重新认定（${until}）`, status: 'work', actions: [`按目前数据，重新认定时将不符合：${failing.join('；')}`], readyOn: null, cites: [LADDER.certificateTerm, ...s.programme.cites] };
+    return { programme: 'hnte', title: `高新技术企业重新认定（${until}）`, status: 'work', actions: [`按目前数据，重新认定时将不符合：${failing.join('；')}`], readyOn: null, plainly: `按目前数据，重新认定时有${failing.length}项条件不符合`, cites: [LADDER.certificateTerm, ...s.programme.cites] };
   }
   step.cites.unshift(LADDER.certificateTerm);
   if (step.status !== 'ready') step.actions.unshift('按目前数据判断，证书到期重新认定前需先解决：');
@@ -135,7 +175,7 @@ export function roadmapFor(ctx: Context, judged: Judged): RoadmapStep[] {
   const hnte = new Standing(judged.hnte);
   const kechuang = new Standing(judged['kechuang-project-2023']);
 
-  const kechuangStep = programmeStep(kechuang, '南通市科创项目认定', '已符合认定标准，可向所在地科技部门申报科创项目认定');
+  const kechuangStep = programmeStep(kechuang, '南通市科创项目认定', '申报科创项目认定', '已符合认定标准，可向所在地科技部门申报科创项目认定');
   const kechuangReady = kechuangStep?.status === 'ready';
   if (kechuangStep && kechuangReady) {
     kechuangStep.actions.push('先于高企认定申报：落户后首次获得高企认定的，按其他说明3不再计入招引科创项目数');
@@ -143,7 +183,7 @@ export function roadmapFor(ctx: Context, judged: Judged): RoadmapStep[] {
     add(kechuangStep);
   }
 
-  if (!facts.techSmeRegistered) add(programmeStep(sme, '科技型中小企业评价入库', '已符合评价条件，可在全国科技型中小企业信息服务平台填报评价入库'));
+  if (!facts.techSmeRegistered) add(programmeStep(sme, '科技型中小企业评价入库', '评价科小', '已符合评价条件，可在全国科技型中小企业信息服务平台填报评价入库'));
 
   if (!facts.hnteCertified && facts.inCultivationPool !== true && hnte.programme.outcome !== 'eligible' && !hnte.blocked) {
     const actions = ['入库条件以南通市当年高企培育库申报通知为准'];
@@ -156,10 +196,10 @@ export function roadmapFor(ctx: Context, judged: Judged): RoadmapStep[] {
       actions.push('入库后即满足《2023年南通市科创项目认定标准》条件6');
       cites.push(LADDER.poolIsKechuangRoute);
     }
-    add({ programme: 'cultivation-pool', title: '申报南通市高新技术企业培育库（“小升高”）', status: 'confirm', actions, readyOn: null, cites });
+    add({ programme: 'cultivation-pool', title: '申报南通市高新技术企业培育库（“小升高”）', status: 'confirm', actions, readyOn: null, plainly: '按南通市当年通知申报高企培育库', cites });
   }
 
-  if (!facts.hnteCertified) add(withExperts(programmeStep(hnte, '高新技术企业认定', '已符合第十一条各项条件，可在“高新技术企业认定管理工作网”注册并提出认定申请'), hnte));
+  if (!facts.hnteCertified) add(withExperts(programmeStep(hnte, '高新技术企业认定', '申报高企', '已符合第十一条各项条件，可在“高新技术企业认定管理工作网”注册并提出认定申请'), hnte));
   if (!kechuangReady) add(kechuangStep);
   if (facts.hnteCertified) add(reRecognition(ctx, hnte));
   return steps.map((s, i) => ({ step: i + 1, ...s }));

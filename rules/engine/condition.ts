@@ -22,7 +22,10 @@ export interface Judgement {
   status: Tri;
   /** plain Chinese, with the numbers used: "科技人员占比 8.0%（12/150），要求不低于10%" */
   detail: string;
-  /** when unmet, or met by a thin margin: what would change it ("还差 3 名科技人员") */
+  /**
+   * when unmet, or met by a thin margin: what would change it ("还差 3 名科技人员"); when unknown, only if at risk —
+   * the figures known already fall short, and what the missing ones must bring for it to be met
+   */
   gap?: string;
   /** while unknown: every fact that could still change the status (given the others already known) */
   open?: FactPath[];

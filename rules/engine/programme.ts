@@ -92,6 +92,12 @@ export interface JudgedProgramme {
   openFacts: Map<FactPath, number>;
   /** the same facts, most useful first across all programmes (set once every programme is judged) */
   missingFacts: FactPath[];
+  /**
+   * once ruled out: the facts still needed to know whether the rest of its conditions hold — what could still add
+   * to or clear from its gap list, though the outcome is settled (complete-gaps.ts, set once every programme is
+   * judged). Empty for a programme not ruled out, or ruled out by what nothing can change.
+   */
+  uncheckedFacts: FactPath[];
   /** while undetermined: the score parts only the experts decide (never facts to ask the enterprise) */
   expertDecides: ExpertItem[];
   /** undetermined with nothing left to ask, only the experts' scoring: an estimate, never an outcome */
@@ -201,6 +207,7 @@ export function judgeProgramme<D>(programme: Programme<D>, ctx: Context): Judged
     shape,
     openFacts,
     missingFacts: [],
+    uncheckedFacts: [],
     expertDecides: expert?.decides ?? [],
     assessment: expert && openFacts.size === 0 ? expert.assessment : null,
     notes: programme.notes(ctx, data),

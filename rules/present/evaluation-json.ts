@@ -40,6 +40,8 @@ const ProgrammeJson = z.object({
   score: ScoreJson.nullable(),
   conditions: z.array(ConditionJson),
   missingFacts: z.array(z.string()),
+  /** once ineligible: the facts still needed to know whether the rest of the conditions hold */
+  uncheckedFacts: z.array(z.string()),
   expertDecides: z.array(ExpertItemJson),
   assessment: AssessmentJson.nullable(),
   citations: z.array(Citation),
@@ -75,6 +77,8 @@ const RoadmapStepJson = z.object({
   status: z.enum(['ready', 'work', 'wait', 'confirm']),
   actions: z.array(z.string()),
   readyOn: z.string().nullable(),
+  /** the step in one plain, dated sentence: "2027年1月15日后可申报高企（注册满一年）" */
+  plainly: z.string(),
   citations: z.array(Citation),
 });
 

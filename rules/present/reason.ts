@@ -32,10 +32,15 @@ export interface ProgrammeReason {
   headline: string;
   /** the conditions behind the headline */
   deciding: ConditionLine[];
-  /** what the enterprise would change: unmet or thinly met conditions, each with its amount or date */
+  /**
+   * what the enterprise would change, all of it: unmet or thinly met conditions, and unknown ones already at risk on
+   * the figures known, each with its amount or date (routes a met route makes unnecessary left out)
+   */
   gaps: ConditionLine[];
   /** undetermined: facts the enterprise can still give (labels), most useful first */
   youCanTell: string[];
+  /** ineligible: facts still needed to know whether the other conditions hold (labels), so every gap is known */
+  toCheck: string[];
   /** undetermined: what only the expert review decides */
   expertsDecide: string[];
   /** undetermined: the evaluation's estimate of how the experts' part goes, if it gives one */
@@ -99,6 +104,17 @@ function decide(shape: RuleShape, want: Status, byId: Map<string, ConditionJson>
   for (const s of children) if (statusOf(s, byId) === want) decide(s, want, byId, deciding, alternatives);
   // an undecided "any" group: the routes already failed are alternatives closed, not what the outcome waits on
   if ('any' in shape && want === 'unknown') for (const s of children) if (statusOf(s, byId) === 'unmet') alternatives.push(...leavesOf(s));
+}
+
+/** The routes of every "any one of" group that holds other than the first route that meets it, and all below them. */
+function notTaken(shape: RuleShape, byId: Map<string, ConditionJson>, out: Set<string>): void {
+  if (typeof shape === 'string') return;
+  const children = 'all' in shape ? shape.all : shape.any;
+  const taken = 'any' in shape ? children.find((s) => statusOf(s, byId) === 'met') : undefined;
+  for (const s of children) {
+    if (taken && s !== taken) for (const id of leavesOf(s)) out.add(id);
+    else notTaken(s, byId, out);
+  }
 }
 
 /** "（四）、（五）" or, for a run of routes, "条件1至条件8{routesWord}". */
@@ -180,9 +196,11 @@ export function reasonOf(p: ProgrammeInput): ProgrammeReason {
   const otherRoutes = pick(alternativeIds.filter((id) => !decidingIds.includes(id)));
   const shown = new Set([...deciding, ...otherRoutes].map((l) => l.id));
   const rest = p.conditions.filter((c) => !shown.has(c.id)).map((c) => lines.get(c.id)!);
-  // alternatives passed over are no gap: what an eligible enterprise need not do is not work to do
-  const passedOver = p.outcome === 'eligible' ? new Set(otherRoutes.map((l) => l.id)) : new Set<string>();
-  const gaps = [...lines.values()].filter((l) => l.gap !== null && l.status !== 'unknown' && !passedOver.has(l.id));
+  // routes passed over are no gap: what a route already met makes unnecessary is not work to do
+  const passedOver = new Set<string>();
+  notTaken(shape, byId, passedOver);
+  // a condition still unknown counts only when at risk: its gap says the figures known already fall short
+  const gaps = [...lines.values()].filter((l) => l.gap !== null && !passedOver.has(l.id));
   return {
     id: p.id,
     title: p.title,
@@ -191,6 +209,8 @@ export function reasonOf(p: ProgrammeInput): ProgrammeReason {
     deciding,
     gaps,
     youCanTell: p.outcome === 'undetermined' ? p.missingFacts.map(labelOfFact) : [],
+    // an evaluation made before the field existed has none
+    toCheck: p.outcome === 'ineligible' ? (p.uncheckedFacts ?? []).map(labelOfFact) : [],
     expertsDecide: p.outcome === 'undetermined' ? expertsDecide(p) : [],
     estimate: p.outcome === 'undetermined' ? estimateOf(p) : null,
     final: p.outcome === 'ineligible' && deciding.length > 0 && deciding.every((l) => l.remedy === 'none'),
@@ -199,12 +219,9 @@ export function reasonOf(p: ProgrammeInput): ProgrammeReason {
   };
 }
 
-/** How a roadmap step stands, in the words the reports use. */
-export const STEP_STATUS = { ready: '可以申报', work: '需要补足', wait: '等待时间条件', confirm: '待确认' } as const;
-
 /** The roadmap's step for a programme, in one line: its place, what it is, how it stands and from when. */
 export function nextStepOf(e: Pick<EvaluationJson, 'roadmap'>, programmeId: string): string | null {
   const step = (e.roadmap ?? []).find((s) => s.programme === programmeId);
   if (!step) return null;
-  return `第${step.step}步 ${step.title}（${STEP_STATUS[step.status]}${step.readyOn ? `，${step.readyOn} 起` : ''}）`;
+  return `第${step.step}步 ${step.plainly}`;
 }

@@ -1,7 +1,7 @@
 import type { Citation } from '../../knowledge/citation.js';
 import { describeFact, type FactPath } from '../facts/catalog.js';
 import type { EvaluationJson } from './evaluation-json.js';
-import { nextStepOf, reasonOf, STEP_STATUS, type ConditionLine, type ProgrammeInput } from './reason.js';
+import { nextStepOf, reasonOf, type ConditionLine, type ProgrammeInput } from './reason.js';
 import { References } from './report.js';
 
 const OUTCOME = { eligible: '符合', ineligible: '不符合', undetermined: '尚不能确定' } as const;
@@ -74,8 +74,9 @@ function programmeSection(p: ProgrammeInput, e: EvaluationJson, refs: References
   return `<section class="programme ${p.outcome}" id="p-${escapeHtml(p.id)}">
 <h2>${escapeHtml(p.title)}：<span class="outcome">${OUTCOME[p.outcome]}</span></h2>
 <p class="reason"><b>理由</b>${escapeHtml(r.headline)}</p>
-${r.gaps.length ? `<div class="gaps"><b>差距</b><ul>${r.gaps.map((g) => `<li>${escapeHtml(g.number ?? g.text)}：${escapeHtml(g.gap ?? '')}</li>`).join('')}</ul></div>` : ''}
+${r.gaps.length ? `<div class="gaps"><b>差距</b><ul>${r.gaps.map((g) => `<li>${escapeHtml(g.number ?? g.text)}：${g.status === 'unknown' ? '有风险：' : ''}${escapeHtml(g.gap ?? '')}</li>`).join('')}</ul></div>` : ''}
 ${list('您还可以告诉我：', r.youCanTell, 'tell')}
+${list('其余条件还需核实：', r.toCheck, 'tell')}
 ${list('由专家评审决定：', r.expertsDecide, 'experts')}
 ${r.estimate ? `<p class="estimate"><b>估算</b>${escapeHtml(r.estimate)}</p>` : ''}
 ${r.final ? '<p class="final">决定结论的条件无法通过补足改变。</p>' : ''}
@@ -151,7 +152,7 @@ export function renderHtmlReport({ evaluation: e, facts, generatedOn }: HtmlRepo
     ? `<h3>主攻方向相符的特色园区</h3><table><thead><tr><th>园区</th><th>主攻方向</th><th>相符方向</th><th>依据</th></tr></thead><tbody>${e.parks.map((p) => `<tr><td>${escapeHtml(p.park)}（${escapeHtml(p.region)}）</td><td>${escapeHtml(p.directions)}</td><td>${escapeHtml(p.matchedOn.join('、'))}</td><td>${marks(refs, p.citations)}</td></tr>`).join('')}</tbody></table>`
     : '';
   const roadmap = e.roadmap.length
-    ? `<h3>路线图</h3><ol class="roadmap">${e.roadmap.map((s) => `<li><b>${escapeHtml(s.title)}</b>【${STEP_STATUS[s.status]}】${s.readyOn ? `（${escapeHtml(s.readyOn)} 起）` : ''}${marks(refs, s.citations)}${s.actions.length ? `<ul>${s.actions.map((a) => `<li>${escapeHtml(a)}</li>`).join('')}</ul>` : ''}</li>`).join('')}</ol>`
+    ? `<h3>路线图</h3><ol class="roadmap">${e.roadmap.map((s) => `<li><b>${escapeHtml(s.title)}</b>：${escapeHtml(s.plainly)}${marks(refs, s.citations)}${s.actions.length ? `<ul>${s.actions.map((a) => `<li>${escapeHtml(a)}</li>`).join('')}</ul>` : ''}</li>`).join('')}</ol>`
     : '';
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

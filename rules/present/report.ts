@@ -6,7 +6,6 @@ const OUTCOME = { eligible: '符合', ineligible: '不符合', undetermined: '�
 const STATUS = { met: '✓ 满足', unmet: '✗ 不满足', unknown: '？ 待确认' } as const;
 const BENEFIT = { applies: '适用', maybe: '可能适用', no: '不适用' } as const;
 const ESTIMATE = { likely: '可能通过', unlikely: '难以通过', uncertain: '难以判断' } as const;
-const STEP = { ready: '可以申报', work: '需要补足', wait: '等待时间条件', confirm: '待确认' } as const;
 
 /** Numbers each cited clause once, in order of first mention, for the reference list at the end. */
 export class References {
@@ -42,6 +41,14 @@ function factLine(path: string, asOf: string): string {
   return `${f.label}（${path}）：${f.question}`;
 }
 
+/** A titled list of facts with their questions, the first few of a long one. */
+function factList(title: string, facts: readonly string[], asOf: string): string[] {
+  if (facts.length === 0) return [];
+  const lines = [title, ...facts.slice(0, 8).map((f) => `    · ${factLine(f, asOf)}`)];
+  if (facts.length > 8) lines.push(`    · ……共 ${facts.length} 项`);
+  return lines;
+}
+
 /** The evaluation as a Chinese report for a person: outcomes, conditions with numbers and gaps, what to ask next. */
 export function renderReport(e: EvaluationJson): string {
   const refs = new References();
@@ -60,11 +67,8 @@ export function renderReport(e: EvaluationJson): string {
     if (p.expertDecides.length) {
       out.push(`  由评审专家打分决定（企业无需再提供）：${p.expertDecides.map((x) => `${x.label}（${x.min}–${x.max} 分）`).join('、')}`);
     }
-    if (p.missingFacts.length) {
-      out.push('  企业还可以补充：');
-      for (const f of p.missingFacts.slice(0, 8)) out.push(`    · ${factLine(f, e.asOf)}`);
-      if (p.missingFacts.length > 8) out.push(`    · ……共 ${p.missingFacts.length} 项`);
-    }
+    out.push(...factList('  企业还可以补充：', p.missingFacts, e.asOf));
+    out.push(...factList('  结论已定；要知道其余条件是否满足（全部差距），还需：', p.uncheckedFacts ?? [], e.asOf));
     for (const n of p.notes) out.push(`  注：${n}`);
     out.push('');
   }
@@ -84,7 +88,7 @@ export function renderReport(e: EvaluationJson): string {
   if (e.roadmap.length) {
     out.push('■ 路线图');
     for (const s of e.roadmap) {
-      out.push(`  ${s.step}. ${s.title}【${STEP[s.status]}】${s.readyOn ? `（${s.readyOn} 起）` : ''}${refs.marks(s.citations)}`);
+      out.push(`  ${s.step}. ${s.title}：${s.plainly}${refs.marks(s.citations)}`);
       for (const a of s.actions) out.push(`     - ${a}`);
     }
     out.push('');

@@ -42,6 +42,7 @@ export function toJson(evaluation: Evaluation, resolve: CitationResolver): Evalu
         id: c.id, label: c.label, status: c.status, detail: c.detail, gap: c.gap, citations: cited(c.cites), remedy: c.remedy, metOn: c.metOn,
       })),
       missingFacts: p.missingFacts,
+      uncheckedFacts: p.uncheckedFacts,
       expertDecides: p.expertDecides.map((x) => ({ id: x.id, label: x.label, min: x.points.min, max: x.points.max, maxPoints: x.max })),
       assessment: p.assessment && { estimate: p.assessment.estimate, basis: p.assessment.basis },
       citations: distinctCitations(cited([...p.cites, ...p.conditions.flatMap((c) => c.cites), ...p.notes.flatMap((n) => n.cites)])),
@@ -53,7 +54,7 @@ export function toJson(evaluation: Evaluation, resolve: CitationResolver): Evalu
     })),
     parks: evaluation.parks.map((p) => ({ park: p.park, region: p.region, directions: p.directions, matchedOn: p.matchedOn, citations: cited(p.cites) })),
     roadmap: evaluation.roadmap.map((s) => ({
-      step: s.step, programme: s.programme, title: s.title, status: s.status, actions: s.actions, readyOn: s.readyOn, citations: cited(s.cites),
+      step: s.step, programme: s.programme, title: s.title, status: s.status, actions: s.actions, readyOn: s.readyOn, plainly: s.plainly, citations: cited(s.cites),
     })),
     missingFacts: evaluation.missingFacts,
     warnings: evaluation.warnings.map((w) => ({ ...w })),

@@ -55,7 +55,13 @@ function rdIntensityOver({ bands, lowest }: Bands, facts: Facts, years: readonly
         ? { status: 'met', detail, cites: [band.cite], gap: `研发费用仅比要求多约 ${money(spare)}，余量很小` }
         : { status: 'met', detail, cites: [band.cite] };
     }
-    if (openRd.length) return { status: 'unknown', detail, open: openRd, cites: [band.cite] };
+    if (openRd.length) {
+      const open: Judgement = { status: 'unknown', detail, open: openRd, cites: [band.cite] };
+      const risk = shortOnKnownYears(years, rd, sales, band);
+      // every sales figure known: what the years still missing must bring is exact
+      if (risk) open.gap = `${risk.said}；${openRd.map(yearOf).join('、')}年研发费用需合计达到约 ${money(roundUp(subtract(required, rdKnown)))}，${span}合计才能达标`;
+      return open;
+    }
     return { status: 'unmet', detail, cites: [band.cite], gap: nextWindowGap(bands, years, rd as number[], sales as number[]) };
   }
 
@@ -70,7 +76,33 @@ function rdIntensityOver({ bands, lowest }: Bands, facts: Facts, years: readonly
       gap: `${span}研发费用至少还需增加约 ${money(roundUp(subtract(floor, rdKnown)))}`,
     };
   }
-  return { status: 'unknown', detail, open: [...openSales, ...openRd] };
+  const open: Judgement = { status: 'unknown', detail, open: [...openSales, ...openRd] };
+  // the band is known once the latest year's sales are: the years known may already fall short of it
+  const risk = latestSales === undefined ? null : shortOnKnownYears(years, rd, sales, bandForSales(bands, latestSales));
+  if (risk) open.gap = `${risk.said}；${risk.others}年研发费用须超出当年销售收入的${rate.value}%，且超出部分合计不少于约 ${money(risk.short)}，${span}合计才能达标`;
+  return open;
+}
+
+const yearOf = (path: FactPath): string => path.slice(path.indexOf('.') + 1);
+
+/**
+ * At risk though not yet decided: the years whose R&D and sales are both known already fall short of the band's
+ * rate, so the three-year total reaches it only if the other years make up the shortfall. The shortfall in words
+ * and in 万元, and the other years; null when the known years hold their own (or none is known).
+ */
+function shortOnKnownYears(years: readonly number[], rd: readonly (number | undefined)[], sales: readonly (number | undefined)[], band: RateBand): { said: string; short: number; others: string } | null {
+  const known = years.flatMap((y, i) => (rd[i] !== undefined && sales[i] !== undefined ? [i] : []));
+  const rdSum = sum(known.map((i) => rational(rd[i]!)));
+  const salesSum = sum(known.map((i) => rational(sales[i]!)));
+  if (known.length === 0 || isZero(salesSum)) return null;
+  const share = percentOf(divide(rdSum, salesSum));
+  if (satisfies(share, band.rate)) return null;
+  const short = roundUp(subtract(multiply(salesSum, divide(band.rate.exact, HUNDRED)), rdSum));
+  return {
+    said: `已知的${known.map((i) => years[i]).join('、')}年研发费用占比 ${percent(share, band.rate.value)}，低于${band.rate.value}%，比要求少约 ${money(short)}`,
+    short,
+    others: years.filter((_, i) => !known.includes(i)).join('、'),
+  };
 }
 
 /**

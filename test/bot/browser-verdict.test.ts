@@ -18,10 +18,10 @@ describe.runIf(available)('verdict cards and the report in Chromium', () => {
   const chat = webChatInChromium();
 
   /** A session already holding the sample's facts; the check then asks what is left, and every answer is 不知道. */
-  async function verdictPage(viewport: { width: number; height: number }, sessionId: string): Promise<{ page: Page; alerts: string[] }> {
+  async function verdictPage(viewport: { width: number; height: number }, sessionId: string, facts: Record<string, unknown> = SAMPLE): Promise<{ page: Page; alerts: string[] }> {
     const store = chat.server.conversations().store;
     store.forUser('web', sessionId, sessionId);
-    store.turn(sessionId, null, (s) => ({ state: s.state, facts: SAMPLE, reply: [], userEntry: {} }));
+    store.turn(sessionId, null, (s) => ({ state: s.state, facts, reply: [], userEntry: {} }));
     const page = await chat.browser.newPage({ viewport, acceptDownloads: true });
     const alerts: string[] = [];
     page.on('dialog', (d) => { alerts.push(d.message()); void d.dismiss(); });
@@ -101,6 +101,77 @@ describe.runIf(available)('verdict cards and the report in Chromium', () => {
     await report.close();
     await page.close();
   }, 120_000);
+
+  /**
+   * After `start`, answers each question as it comes, typing the value `answers` gives for its fact and pressing
+   * 不知道 for any other, until a new verdict shows; the questions asked, in order.
+   */
+  async function answerUntilVerdict(page: Page, start: () => Promise<void>, answers: Record<string, string>): Promise<string[]> {
+    const verdicts = await page.locator('section.verdict').count();
+    const asks = await page.locator('[data-ask]').count();
+    const asked: string[] = [];
+    await start();
+    for (let i = asks; i < asks + 60; i++) {
+      const ask = page.locator('[data-ask]').nth(i);
+      await Promise.race([ask.waitFor(), page.locator('section.verdict').nth(verdicts).waitFor()]);
+      if ((await page.locator('section.verdict').count()) > verdicts) return asked;
+      const fact = (await ask.getAttribute('data-ask'))!;
+      asked.push(fact);
+      // the page takes the next answer once the reply is shown in full
+      await page.locator('#send:enabled').waitFor();
+      if (answers[fact] === undefined) await ask.getByRole('button', { name: '不知道' }).click();
+      else {
+        await page.getByLabel('消息').fill(answers[fact]!);
+        await page.getByLabel('消息').press('Enter');
+      }
+    }
+    throw new Error(`no verdict after ${asked.length} questions`);
+  }
+
+  it('decided early, a card lists every unmet condition and offers to check the rest; taken, it asks just that and lists every gap', async () => {
+    // issue 14's 海门 manufacturer as an owner first tells it: 300 staff, 25 in R&D, revenue 2亿 and R&D 400万 in 2025
+    const told = { region: '海门区', registrationDate: '2015-03-01', industryType: 'manufacturing', employees: 300, scienceStaff: 25, salesRevenueByYear: { 2025: 20000 }, rdExpenseByYear: { 2025: 400 } };
+    const { page, alerts } = await verdictPage(PHONE, 'verdict-gaps-0001', told);
+    const hnte = page.locator('section.verdict').last().locator('article.vcard[data-programme="hnte"]');
+    expect(await hnte.getAttribute('data-outcome')).toBe('ineligible');
+    /** every condition the card holds as unmet has its number among the gaps shown (the reason names it too) */
+    const expectEveryUnmetListed = async (gaps: string) => {
+      const more = hnte.locator('details.vcard-more');
+      const unmet = await more.locator('li.cond.unmet .cond-number').allTextContents();
+      expect(unmet.length).toBeGreaterThan(0);
+      for (const n of unmet) expect(gaps, `${n} among the gaps`).toContain(n);
+    };
+    let gaps = (await hnte.locator('.vcard-gaps li').allTextContents()).join('\n');
+    expect(gaps).toContain('（四） 还差 5 名科技人员');
+    // decided by (四), yet (五) is named: open, and already at risk on the one year known
+    expect(gaps).toContain('（五） 有风险：已知的2025年研发费用占比 2.0%，低于4%');
+    await expectEveryUnmetListed(gaps);
+    const offer = hnte.locator('.vcard-offer');
+    expect(await offer.textContent()).toMatch(/2023年销售收入.*要不要继续核对其他条件？/u);
+    // the card carries the offer: it is not repeated as a message of its own
+    expect(await page.locator('.msg.bot:not(.verdict)', { hasText: '要不要继续核对其他条件' }).count()).toBe(0);
+    // the fold names them all
+    await hnte.locator('details.vcard-more > summary').click();
+    expect(await hnte.locator('details.vcard-more .vcard-note', { hasText: '其余条件还需核实：' }).textContent()).toContain('2024年研究开发费用');
+    await hnte.locator('details.vcard-more > summary').click();
+    await hnte.scrollIntoViewIfNeeded();
+    await hnte.screenshot({ path: 'docs/web-verdict-every-gap.png' });
+
+    const asked = await answerUntilVerdict(page, () => offer.getByRole('button', { name: '继续核对高新技术企业其他条件' }).click(), {
+      'salesRevenueByYear.2023': '17500万', 'salesRevenueByYear.2024': '18800万', 'rdExpenseByYear.2023': '360万', 'rdExpenseByYear.2024': '380万',
+    });
+    // only what the other conditions of 高企 lack: the two years' figures among them, nothing asked before again
+    expect(asked).toEqual(expect.arrayContaining(['salesRevenueByYear.2023', 'salesRevenueByYear.2024', 'rdExpenseByYear.2023', 'rdExpenseByYear.2024']));
+    expect(new Set(asked).size).toBe(asked.length);
+    expect(asked).not.toContain('employees');
+    gaps = (await hnte.locator('.vcard-gaps li').allTextContents()).join('\n');
+    expect(gaps).toContain('（四） 还差 5 名科技人员');
+    expect(gaps).toMatch(/（五） 2023–2025年已结束，无法再补；下次申请按2024–2026年计算/u);
+    await expectEveryUnmetListed(gaps);
+    expect(await hnte.locator('.vcard-offer').count()).toBe(0);
+    expect(alerts).toEqual([]);
+    await page.close();
+  }, 180_000);
 
   it('on a desktop, the cards sit side by side', async () => {
     const { page } = await verdictPage(DESKTOP, 'verdict-desk-0001');

@@ -23,8 +23,14 @@ export interface Driver {
 
 const Step = z.union([
   z.object({ say: z.string(), asks: z.string().optional(), replies: z.array(z.string()).optional(), notReplies: z.array(z.string()).optional(), cites: z.boolean().optional() }),
-  z.object({ action: z.string(), asks: z.string().optional(), replies: z.array(z.string()).optional() }),
-  z.object({ answerFrom: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])), maxQuestions: z.number().optional() }),
+  z.object({ action: z.string(), asks: z.string().optional(), replies: z.array(z.string()).optional(), notReplies: z.array(z.string()).optional() }),
+  // replies / notReplies: in the turn that ends the answering (the verdict)
+  z.object({
+    answerFrom: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
+    maxQuestions: z.number().optional(),
+    replies: z.array(z.string()).optional(),
+    notReplies: z.array(z.string()).optional(),
+  }),
   z.object({ restart: z.literal(true) }),
   z.object({ verdict: z.record(z.string(), z.enum(['eligible', 'ineligible', 'undetermined'])) }),
   z.object({ facts: z.record(z.string(), z.unknown()) }),
@@ -72,6 +78,8 @@ export async function play(t: Transcript, driver: Driver): Promise<void> {
         last = await driver.send({ text: value === undefined ? '不知道' : typed(fact, value) });
         if (last.some((m) => m.evaluation)) verdictSeen = last;
       }
+      for (const r of step.replies ?? []) expect(allText(last), `${where}: replies`).toContain(r);
+      for (const r of step.notReplies ?? []) expect(allText(last), `${where}: does not reply`).not.toContain(r);
       continue;
     }
     last = await driver.send('say' in step ? { text: step.say } : { action: step.action });

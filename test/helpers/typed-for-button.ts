@@ -18,6 +18,7 @@ export function typedFor(action: string, pendingFact: string | undefined): strin
     case 'human': return '转人工';
     case 'help': return '帮助';
     case 'facts': return '我的信息';
+    case 'continue': return '继续核对其他条件';
     case 'answer': {
       if (arg === 'true') return '是';
       if (arg === 'false') return '否';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { plainStep } from '../../rules/advice/roadmap.js';
 import { evaluate } from '../../rules/evaluate.js';
 import type { Facts } from '../../rules/facts/schema.js';
 
@@ -84,6 +85,23 @@ describe('roadmap', () => {
     expect(hnte.actions).toContain('注册满一年：2027-03-01 起');
     expect(hnte.actions.join()).toContain('还差 1 名科技人员');
     expect(steps[1]!.actions[0]).toContain('海门区优先支持');
+  });
+
+  it('words each step in one plain sentence, dated where the rules know the day', () => {
+    const plainly = Object.fromEntries(evaluate(young, asOf).roadmap.map((s) => [s.programme, s.plainly]));
+    expect(plainly['tech-sme']).toBe('2027年1月1日后可评价科小（首个完整会计年度结束）');
+    expect(plainly.hnte).toBe('补齐2项差距、2027年3月1日后可申报高企（注册满一年）');
+    expect(plainly['cultivation-pool']).toBe('按南通市当年通知申报高企培育库');
+    expect(plainly['kechuang-project-2023']).toMatch(/^还有\d+项条件待核实，核实后可知能否申报科创项目认定$/u);
+    expect(Object.values(plainly).join()).not.toMatch(/共\d+项|\d{4}-\d{2}-\d{2}/u);
+  });
+
+  it('says the day time alone waits for, or what it waits for when the day is not known yet', () => {
+    const waiting = { status: 'wait' as const, gaps: 0, open: 0 };
+    expect(plainStep('申报高企', { ...waiting, readyOn: '2027-01-15', waits: ['注册满一年'] })).toBe('2027年1月15日后可申报高企（注册满一年）');
+    expect(plainStep('评价科小', { ...waiting, readyOn: null, waits: ['首个完整会计年度结束'] })).toBe('首个完整会计年度结束后可评价科小');
+    expect(plainStep('申报高企', { status: 'work', readyOn: null, waits: [], gaps: 3, open: 0 })).toBe('补齐3项差距后可申报高企');
+    expect(plainStep('评价科小', { status: 'ready', readyOn: null, waits: [], gaps: 0, open: 0 })).toBe('现在即可评价科小');
   });
 
   it('leaves out what is held already and what a fixed fact rules out', () => {

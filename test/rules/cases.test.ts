@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../knowledge/catalog.js';
 import { sourcesDir } from '../../knowledge/paths.js';
 import { comparable } from '../../knowledge/text/normalize.js';
+import { gapList } from '../../rules/engine/complete-gaps.js';
 import { evaluate, type Evaluation } from '../../rules/evaluate.js';
 import { FactsError, parseProfile } from '../../rules/facts/validate.js';
 import { loadCaseFiles, profileOf, type RuleCase } from './support/cases.js';
@@ -40,7 +41,7 @@ describe.each(files)('$file', ({ cases: file }) => {
   it.each(file.cases)('$name', (c: RuleCase) => {
     if (c.clause) expect(SOURCES.some((text) => text.includes(comparable(c.clause!))), `clause “${c.clause}” verbatim in a source`).toBe(true);
     const asOf = c.asOf ?? file.asOf;
-    const { outcome, conditions, score, missingFacts, gap, detail, gapWithout, rejected, warnings, assessment, assessmentBasis, expertDecides, benefits, quotes, roadmap, roadmapAction } = c.expect;
+    const { outcome, conditions, score, missingFacts, gapList: gaps, uncheckedFacts, gap, detail, gapWithout, rejected, warnings, assessment, assessmentBasis, expertDecides, benefits, quotes, roadmap, roadmapAction } = c.expect;
     if (rejected) {
       const refused = rejection(profileOf(file, c), asOf);
       expect(refused, 'the profile is refused').not.toBeNull();
@@ -65,6 +66,11 @@ describe.each(files)('$file', ({ cases: file }) => {
     if (missingFacts) {
       if (missingFacts.length === 0) expect(mine().missingFacts, 'missingFacts').toEqual([]);
       else expect(mine().missingFacts.slice(0, missingFacts.length), 'missingFacts head').toEqual(missingFacts);
+    }
+    if (gaps) expect(gapList(mine()).map((c) => c.id), 'the complete gap list').toEqual(gaps);
+    if (uncheckedFacts) {
+      if (uncheckedFacts.length === 0) expect(mine().uncheckedFacts, 'uncheckedFacts').toEqual([]);
+      else expect(mine().uncheckedFacts, 'uncheckedFacts').toEqual(expect.arrayContaining(uncheckedFacts));
     }
     for (const [id, text] of Object.entries(gap ?? {})) expect(status(id).gap ?? '', `${id} gap`).toContain(text);
     // a detail may be a condition's or a score component's (how one part of the score was read)

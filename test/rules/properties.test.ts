@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { gapList } from '../../rules/engine/complete-gaps.js';
 import { evaluate } from '../../rules/evaluate.js';
 import { AS_OF, nestedProfiles, profiles } from './support/profiles.js';
 
@@ -69,6 +70,28 @@ describe('three-valued judging', () => {
         expect(new Set(e.missingFacts)).toEqual(new Set(e.programmes.flatMap((p) => p.missingFacts)));
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe('complete gaps of a ruled-out programme', () => {
+  it('lists every unmet condition the text requires outright, and asks only what its open conditions lack', () => {
+    fc.assert(
+      fc.property(profiles, (facts) => {
+        for (const p of evaluate(facts, AS_OF).programmes) {
+          if (p.outcome !== 'ineligible') {
+            expect(p.uncheckedFacts, p.id).toEqual([]);
+            continue;
+          }
+          const listed = new Set(gapList(p).map((c) => c.id));
+          expect(listed.size, p.id).toBeGreaterThan(0);
+          const required = typeof p.shape === 'object' && 'all' in p.shape ? p.shape.all.filter((s) => typeof s === 'string') : [];
+          for (const id of required) if (p.conditions[p.positions.get(id)!]!.status === 'unmet') expect(listed.has(id), `${p.id}: ${id}`).toBe(true);
+          const lacking = new Set(p.conditions.flatMap((c) => (c.status === 'unknown' ? c.open : [])));
+          for (const f of p.uncheckedFacts) expect(lacking.has(f), `${p.id}: ${f}`).toBe(true);
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 });

@@ -60,9 +60,21 @@ describe('the reason first', () => {
     const staff = r.deciding.find((l) => l.id === 'hnte-4-science-staff')!;
     expect(staff.number).toBe('（四）');
     expect(staff.gap).toContain('还差 5 名科技人员');
-    expect(r.gaps.map((g) => g.id)).toContain('hnte-4-science-staff');
+    // decided by (四), yet every gap: (五) is still open, and already at risk on the one year known
+    expect(r.gaps.map((g) => g.id)).toEqual(['hnte-4-science-staff', 'hnte-5-rd-intensity']);
+    expect(r.gaps[1]).toMatchObject({ number: '（五）', status: 'unknown' });
+    expect(r.gaps[1]!.gap).toMatch(/^已知的2025年研发费用占比 2\.0%，低于4%/);
     expect(r.youCanTell).toEqual([]);
+    // and what it takes to know the rest: the two earlier years' figures among them
+    expect(r.toCheck).toEqual(expect.arrayContaining(['2023年销售收入', '2024年销售收入', '2023年研究开发费用', '2024年研究开发费用']));
     expectEveryConditionOnce(p);
+  });
+
+  it('ruled out with a route met: the routes that route makes unnecessary are no gap', () => {
+    const p = programme(judged({ ...KECHUANG_BASE, operatingNormally: false, founderStemMasters: true, founderCashPaidIn: 150, founderIsPrincipal: true }), 'kechuang-project-2023');
+    const r = reasonOf(p);
+    expect(r.outcome).toBe('ineligible');
+    expect(r.gaps.filter((g) => g.id.startsWith('kc-route'))).toEqual([]);
   });
 
   it('a blocking condition no effort can change is said to be final', () => {
@@ -108,7 +120,7 @@ describe('the reason first', () => {
 
   it('the next step comes from the roadmap of that programme', () => {
     const e = judged(HAIMEN);
-    expect(nextStepOf(e, 'hnte')).toMatch(/^第\d步 高新技术企业认定（需要补足）$/u);
+    expect(nextStepOf(e, 'hnte')).toMatch(/^第\d步 补齐\d+项差距后可申报高企$/u);
     expect(nextStepOf(e, 'no-such-programme')).toBeNull();
   });
 });

@@ -27,9 +27,11 @@ function citationNode(c) {
   return details;
 }
 
-function showBot(message) {
+/** `reply`: the whole reply the message came in (a verdict's cards carry what it offers). */
+function showBot(message, reply = [message]) {
   if (message.verdict) {
-    log.appendChild(TongceVerdict.render(message, { citationNode, reportHref: `/api/report?sessionId=${encodeURIComponent(sessionId)}` }));
+    const onAction = (action, label) => send({ action }, label);
+    log.appendChild(TongceVerdict.render(message, { citationNode, reportHref: `/api/report?sessionId=${encodeURIComponent(sessionId)}`, reply, onAction }));
     return;
   }
   const box = el('div', 'msg bot', message.text);
@@ -48,6 +50,12 @@ function showBot(message) {
     box.appendChild(row);
   }
   log.appendChild(box);
+}
+
+/** A reply's messages, but those the verdict's cards stand for (its per-programme texts, its offers). */
+function showReply(messages) {
+  const replaced = TongceVerdict.replaced(messages);
+  for (const m of messages) if (!replaced.has(m)) showBot(m, messages);
 }
 
 function showUser(text) {
@@ -81,9 +89,7 @@ async function send(payload, shown) {
     const data = await post({ ...payload, sessionId, messageId });
     sessionId = data.sessionId;
     localStorage.setItem(KEY, sessionId);
-    // the verdict's cards stand for its per-programme texts
-    const replaced = TongceVerdict.replaced(data.messages);
-    for (const m of data.messages) if (!replaced.has(m)) showBot(m);
+    showReply(data.messages);
   } catch (e) {
     log.appendChild(el('div', 'msg bot error', `发送失败：${e.message}。请稍后重试。`));
   } finally {
@@ -129,7 +135,7 @@ async function start() {
       for (const e of data.entries) {
         if (e.role === 'user') {
           if (e.text) showUser(e.text);
-        } else for (const m of e.messages) showBot(m);
+        } else showReply(e.messages);
       }
       window.scrollTo(0, document.body.scrollHeight);
       return;

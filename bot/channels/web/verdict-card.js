@@ -86,11 +86,13 @@ window.TongceVerdict = (() => {
       details.appendChild(el('p', 'vcard-note', `评分：${s.min === s.max ? s.min : `${s.min}–${s.max}`} 分（合格线 ${s.pass} 分）`));
     }
     if (card.youCanTell.length > SHOWN_FACTS) details.appendChild(line('vcard-note', '您还可以告诉我：', card.youCanTell.join('、')));
+    // ruled out: what it takes to know whether the other conditions hold (evaluations before the field have none)
+    if ((card.toCheck || []).length) details.appendChild(line('vcard-note', '其余条件还需核实：', card.toCheck.join('、')));
     for (const n of programme.notes) details.appendChild(el('p', 'vcard-note', `注：${n}`));
     return details;
   }
 
-  function programmeCard(card, programme, citationNode) {
+  function programmeCard(card, programme, citationNode, offer, onAction) {
     const article = el('article', `vcard ${card.outcome}`);
     article.dataset.programme = card.id;
     article.dataset.outcome = card.outcome;
@@ -102,7 +104,8 @@ window.TongceVerdict = (() => {
     article.appendChild(el('p', 'vcard-reason', card.headline));
     if (card.gaps.length) {
       const gaps = el('ul', 'vcard-gaps');
-      for (const g of card.gaps.slice(0, SHOWN_GAPS)) gaps.appendChild(el('li', '', `${g.number ? `${g.number} ` : ''}${g.gap}`));
+      // a condition still unknown is a gap only when at risk on the figures known: said so
+      for (const g of card.gaps.slice(0, SHOWN_GAPS)) gaps.appendChild(el('li', g.status === 'unknown' ? 'at-risk' : '', `${g.number ? `${g.number} ` : ''}${g.status === 'unknown' ? '有风险：' : ''}${g.gap}`));
       if (card.gaps.length > SHOWN_GAPS) gaps.appendChild(el('li', 'vcard-more-gaps', `另有 ${card.gaps.length - SHOWN_GAPS} 项差距，见“展开全部”`));
       article.appendChild(gaps);
     }
@@ -113,10 +116,29 @@ window.TongceVerdict = (() => {
     if (card.expertsDecide.length) article.appendChild(line('vcard-experts', '由专家评审决定：', card.expertsDecide.join('；')));
     if (card.estimate) article.appendChild(line('vcard-experts', '估算：', card.estimate));
     if (card.final) article.appendChild(el('p', 'vcard-final', '决定结论的条件无法通过补足改变。'));
+    if (offer) article.appendChild(offerNode(offer, onAction));
     if (card.nextStep) article.appendChild(line('vcard-next', '下一步：', card.nextStep));
     article.appendChild(everything(card, programme, citationNode));
     return article;
   }
+
+  /** The dialog's offer to check a ruled-out programme's other conditions: what they lack, and its button. */
+  function offerNode(offer, onAction) {
+    const p = el('p', 'vcard-offer');
+    p.appendChild(el('span', '', offer.text));
+    for (const b of offer.buttons) {
+      // the card names its programme already: the button says what it does, its accessible name says it all
+      const button = el('button', 'choice', '继续核对其他条件');
+      button.type = 'button';
+      button.setAttribute('aria-label', b.label);
+      button.addEventListener('click', () => onAction(b.action, b.label));
+      p.appendChild(button);
+    }
+    return p;
+  }
+
+  /** A reply's message offering to check this programme further (action continue:<id>), if any. */
+  const offerFor = (messages, id) => messages.find((m) => !m.ask && (m.buttons || []).some((b) => b.action === `continue:${id}`));
 
   /** Benefits, parks and the roadmap, each folded, with the citations they rest on. */
   function extras(message, citationNode) {
@@ -126,7 +148,7 @@ window.TongceVerdict = (() => {
     const sections = [
       ['支持政策', benefits, (b) => `${b.expired ? `已到期（${b.period}）` : BENEFIT[b.status]}｜${b.title}（${b.jurisdiction}）：${b.reason}`],
       ['特色园区', e.parks, (p) => `${p.park}（${p.region}）：${p.directions}`],
-      ['路线图', e.roadmap, (s) => `${s.step}. ${s.title}${s.readyOn ? `（${s.readyOn} 起）` : ''}${s.actions.length ? `：${s.actions.join('；')}` : ''}`],
+      ['路线图', e.roadmap, (s) => `${s.step}. ${s.plainly}${s.actions.length ? `：${s.actions.join('；')}` : ''}`],
     ];
     for (const [title, items, text] of sections) {
       if (!items.length) continue;
@@ -143,8 +165,11 @@ window.TongceVerdict = (() => {
     return row;
   }
 
-  /** The message's verdict as cards; `reportHref` downloads the report to keep. */
-  function render(message, { citationNode, reportHref }) {
+  /**
+   * The message's verdict as cards; `reportHref` downloads the report to keep. `reply` is the whole reply it came in:
+   * a card carries the offer made there for its programme, whose button calls `onAction(action, label)`.
+   */
+  function render(message, { citationNode, reportHref, reply = [], onAction = () => {} }) {
     const e = message.evaluation;
     const section = el('section', 'msg bot verdict');
     section.dataset.role = 'bot';
@@ -152,7 +177,7 @@ window.TongceVerdict = (() => {
     const cards = el('div', 'verdict-cards');
     for (const card of message.verdict.cards) {
       const programme = e.programmes.find((p) => p.id === card.id);
-      if (programme) cards.appendChild(programmeCard(card, programme, citationNode));
+      if (programme) cards.appendChild(programmeCard(card, programme, citationNode, offerFor(reply, card.id), onAction));
     }
     section.appendChild(cards);
     section.appendChild(extras(message, citationNode));
@@ -163,13 +188,20 @@ window.TongceVerdict = (() => {
     return section;
   }
 
-  /** Messages of one reply that a verdict's cards stand for: the per-programme texts naming a programme shown. */
+  /**
+   * Messages of one reply that a verdict's cards stand for: the per-programme texts naming a programme shown, and
+   * the offers to check one further (the card carries those).
+   */
   function replaced(messages) {
     const covered = new Set();
     messages.forEach((m, i) => {
       if (!m.verdict) return;
       const titles = m.evaluation.programmes.filter((p) => m.verdict.programmes.includes(p.id)).map((p) => `【${p.title}】`);
       for (const earlier of messages.slice(0, i)) if (!earlier.ask && titles.some((t) => earlier.text.includes(t))) covered.add(earlier);
+      for (const id of m.verdict.programmes) {
+        const offer = offerFor(messages.slice(0, i), id);
+        if (offer) covered.add(offer);
+      }
     });
     return covered;
   }

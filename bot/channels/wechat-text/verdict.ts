@@ -14,7 +14,7 @@ function nextStep(e: EvaluationJson, p: ProgrammeJson, said: string[]): string |
   const step = e.roadmap.find((s) => s.programme === p.id);
   if (!step) return null;
   const actions = step.actions.filter((a) => !said.includes(a)).slice(0, 2).join('；');
-  return `下一步：${step.title}${step.readyOn ? `（${step.readyOn} 起）` : ''}${actions ? `——${actions}` : ''}`;
+  return `下一步：${step.plainly}${actions ? `——${actions}` : ''}`;
 }
 
 /**
@@ -29,7 +29,8 @@ export function programmeVerdictText(e: EvaluationJson, p: ProgrammeJson): strin
   const met = p.conditions.filter((c) => c.status === 'met');
   if (p.outcome === 'eligible') lines.push(`原因：${listed(met.map((c) => c.label)).join('；')} 均满足`);
   else if (unmet.length) lines.push(...listed(unmet.map((c) => `原因：${c.label}——${c.detail}`)));
-  const gaps = unmet.flatMap((c) => (c.gap ? [c.gap] : []));
+  // a condition still unknown but already at risk on the figures known is a gap too
+  const gaps = [...unmet, ...unknown].flatMap((c) => (c.gap ? [c.gap] : []));
   if (gaps.length) lines.push(`差距：${listed(gaps).join('；')}`);
   if (p.outcome === 'undetermined') {
     if (unknown.length) lines.push(`待确认：${listed(unknown.map((c) => c.label)).join('；')}`);

@@ -15,6 +15,10 @@ const Expect = z.strictObject({
   score: z.tuple([z.number(), z.number()]).optional(),
   /** the first facts the programme asks for, in order; [] means none is left to ask */
   missingFacts: z.array(z.string()).optional(),
+  /** ruled out: its complete gap list (complete-gaps.ts), every condition unmet or at risk, in order */
+  gapList: z.array(z.string()).optional(),
+  /** ruled out: facts still needed to know whether its other conditions hold; each listed is one; [] means none is */
+  uncheckedFacts: z.array(z.string()).optional(),
   /** a piece of text each named condition's gap must contain */
   gap: z.record(z.string(), z.string()).optional(),
   /** a piece of text each named condition's detail must contain */

@@ -1,0 +1,55 @@
+import type { FactPath } from '../facts/catalog.js';
+import { allOfEach, anyOfEach, type Tri } from '../logic/tri.js';
+import type { RuleShape } from './condition.js';
+import type { JudgedCondition, JudgedProgramme } from './programme.js';
+
+/**
+ * A ruled-out programme read for everything the owner would have to change, not only what decided it: every group
+ * not already met is followed down, as if the unmet conditions beside it were met. A route of an "any one of" group
+ * another route already meets is no gap, so a met group is never entered; of one that every route fails, each route
+ * is a way to close it.
+ */
+function walkUnsettled(p: JudgedProgramme, visit: (c: JudgedCondition, underAllOnly: boolean) => void): void {
+  const condition = (id: string): JudgedCondition => p.conditions[p.positions.get(id)!]!;
+  const statusOf = (shape: RuleShape): Tri =>
+    typeof shape === 'string' ? condition(shape).status : 'all' in shape ? allOfEach(shape.all, statusOf) : anyOfEach(shape.any, statusOf);
+  const walk = (shape: RuleShape, underAllOnly: boolean): void => {
+    if (typeof shape === 'string') return visit(condition(shape), underAllOnly);
+    const status = statusOf(shape);
+    if (status === 'met') return;
+    if ('all' in shape) for (const s of shape.all) walk(s, underAllOnly);
+    // while some route is open, the routes already failed are alternatives closed, not work to do
+    else for (const s of shape.any) if (status === 'unmet' || statusOf(s) !== 'unmet') walk(s, false);
+  };
+  walk(p.shape, true);
+}
+
+/**
+ * The complete gap list of a ruled-out programme, in the order of its text: every condition unmet, and every one
+ * still unknown but at risk (its gap says the figures known already fall short). Empty for any other outcome.
+ */
+export function gapList(p: JudgedProgramme): JudgedCondition[] {
+  const gaps: JudgedCondition[] = [];
+  if (p.outcome !== 'ineligible') return gaps;
+  walkUnsettled(p, (c) => {
+    if (c.status === 'unmet' || (c.status === 'unknown' && c.gap !== null)) gaps.push(c);
+  });
+  return gaps;
+}
+
+/**
+ * The facts still needed to know whether the rest of a ruled-out programme's conditions hold: those its unknown
+ * conditions lack, as far as they could still be gaps, in the order of its text (a condition's facts together).
+ * None when an unmet condition nothing can change (remedy none) rules it out on its own: then no other gap is worth
+ * working on, nor asking about.
+ */
+export function stillToCheck(p: JudgedProgramme): FactPath[] {
+  if (p.outcome !== 'ineligible') return [];
+  const facts = new Set<FactPath>();
+  let final = false;
+  walkUnsettled(p, (c, underAllOnly) => {
+    if (c.status === 'unknown') for (const f of c.open) facts.add(f);
+    else if (c.status === 'unmet' && c.remedy === 'none' && underAllOnly) final = true;
+  });
+  return final ? [] : [...facts];
+}
