@@ -28,12 +28,18 @@ function programmeMessage(p: ProgrammeJson, lang: Lang): Message {
   const unmet = p.conditions.filter((c) => c.status === 'unmet');
   const unknown = p.conditions.filter((c) => c.status === 'unknown');
   const met = p.conditions.filter((c) => c.status === 'met');
-  for (const c of unmet) lines.push(`• ✗ ${c.label}：${c.detail}${c.gap ? `——${c.gap}` : ''}`);
-  // ruled out by one condition, the rest still count: one still unknown but already short on the figures known
-  if (p.outcome === 'ineligible') for (const c of unknown.filter((u) => u.gap)) lines.push(`• ？ ${c.label}：${say(lang, 'atRisk')}——${c.gap}`);
+  // the evaluation's one gap list: what a route already met, or one still open, may make unnecessary is not in it
+  const gapIds = new Set(p.gaps);
+  const gapOf = (c: ProgrammeJson['conditions'][number]) => (gapIds.has(c.id) && c.gap ? `——${c.gap}` : '');
+  const gaps = p.conditions.filter((c) => gapIds.has(c.id));
+  if (p.outcome === 'ineligible') {
+    // ruled out by one condition, the rest still count: one still unknown but already short on the figures known
+    for (const c of gaps) lines.push(c.status === 'unmet' ? `• ✗ ${c.label}：${c.detail}${gapOf(c)}` : `• ？ ${c.label}：${say(lang, 'atRisk')}——${c.gap}`);
+    if (p.final) lines.push(lang === 'zh' ? '决定结论的条件无法通过补足改变。' : 'What decides this cannot be changed by closing gaps.');
+  } else for (const c of unmet) lines.push(`• ✗ ${c.label}：${c.detail}`);
   if (p.outcome !== 'ineligible') for (const c of met.slice(0, 6)) lines.push(`• ✓ ${c.label}：${c.detail}`);
   if (p.outcome === 'undetermined') {
-    for (const c of unknown.slice(0, 4)) lines.push(`• ？ ${c.label}：${c.detail}${c.gap ? `——${c.gap}` : ''}`);
+    for (const c of unknown.slice(0, 4)) lines.push(`• ？ ${c.label}：${c.detail}${gapOf(c)}`);
     // what the enterprise can still answer, apart from what only the experts' scoring decides
     if (p.missingFacts.length) {
       lines.push(say(lang, 'stillNeeded', { list: p.missingFacts.slice(0, 6).map((f) => labelOf(f as FactPath, lang)).join('、') }));
@@ -47,7 +53,7 @@ function programmeMessage(p: ProgrammeJson, lang: Lang): Message {
     }
   }
   for (const n of p.notes) lines.push(`注：${n}`);
-  const deciding = p.outcome === 'ineligible' ? unmet : p.outcome === 'undetermined' ? [...unmet, ...unknown] : met;
+  const deciding = p.outcome === 'ineligible' ? gaps : p.outcome === 'undetermined' ? [...unmet, ...unknown] : met;
   return { text: lines.join('\n'), citations: uniqueCitations([...deciding.flatMap((c) => c.citations), ...p.citations]) };
 }
 

@@ -192,7 +192,9 @@ export function roadmapFor(ctx: Context, judged: Judged): RoadmapStep[] {
       actions.unshift(facts.techSmeRegistered ? '已入库科技型中小企业，海门区优先支持申报南通市高企培育库' : '海门区优先支持已评价入库的科技型中小企业申报');
       cites.push(LADDER.haimenPoolPriority);
     }
-    if (kechuang.programme.outcome !== 'eligible' && !kechuang.blocked && kechuang.condition('kc-route-6-cultivation-pool').status !== 'met') {
+    // 条件6 is one of eight routes ("应满足以下条件之一"): no use once another route holds
+    const routeHolds = kechuang.programme.conditions.some((c) => c.id.startsWith('kc-route-') && c.status === 'met');
+    if (kechuang.programme.outcome !== 'eligible' && !kechuang.blocked && !routeHolds) {
       actions.push('入库后即满足《2023年南通市科创项目认定标准》条件6');
       cites.push(LADDER.poolIsKechuangRoute);
     }

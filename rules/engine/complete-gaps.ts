@@ -25,12 +25,13 @@ function walkUnsettled(p: JudgedProgramme, visit: (c: JudgedCondition, underAllO
 }
 
 /**
- * The complete gap list of a ruled-out programme, in the order of its text: every condition unmet, and every one
- * still unknown but at risk (its gap says the figures known already fall short). Empty for any other outcome.
+ * The complete gap list of a programme not yet met, in the order of its text: every condition unmet, and every one
+ * still unknown but at risk (its gap says the figures known already fall short) — the one list every channel shows.
+ * Undetermined, no condition it needs is unmet yet, so only those at risk are listed. Empty once eligible.
  */
 export function gapList(p: JudgedProgramme): JudgedCondition[] {
   const gaps: JudgedCondition[] = [];
-  if (p.outcome !== 'ineligible') return gaps;
+  if (p.outcome === 'eligible') return gaps;
   walkUnsettled(p, (c) => {
     if (c.status === 'unmet' || (c.status === 'unknown' && c.gap !== null)) gaps.push(c);
   });
@@ -38,18 +39,28 @@ export function gapList(p: JudgedProgramme): JudgedCondition[] {
 }
 
 /**
- * The facts still needed to know whether the rest of a ruled-out programme's conditions hold: those its unknown
- * conditions lack, as far as they could still be gaps, in the order of its text (a condition's facts together).
- * None when an unmet condition nothing can change (remedy none) rules it out on its own: then no other gap is worth
- * working on, nor asking about.
+ * Ruled out by an unmet condition nothing can change (remedy none) that no other route can stand in for: no gap is
+ * then worth working on, though each is still listed.
  */
-export function stillToCheck(p: JudgedProgramme): FactPath[] {
-  if (p.outcome !== 'ineligible') return [];
-  const facts = new Set<FactPath>();
+export function ruledOutForGood(p: JudgedProgramme): boolean {
+  if (p.outcome !== 'ineligible') return false;
   let final = false;
   walkUnsettled(p, (c, underAllOnly) => {
-    if (c.status === 'unknown') for (const f of c.open) facts.add(f);
-    else if (c.status === 'unmet' && c.remedy === 'none' && underAllOnly) final = true;
+    if (c.status === 'unmet' && c.remedy === 'none' && underAllOnly) final = true;
   });
-  return final ? [] : [...facts];
+  return final;
+}
+
+/**
+ * The facts still needed to know whether the rest of a ruled-out programme's conditions hold: those its unknown
+ * conditions lack, as far as they could still be gaps, in the order of its text (a condition's facts together).
+ * None when it is ruled out for good: then no other gap is worth working on, nor asking about.
+ */
+export function stillToCheck(p: JudgedProgramme): FactPath[] {
+  if (p.outcome !== 'ineligible' || ruledOutForGood(p)) return [];
+  const facts = new Set<FactPath>();
+  walkUnsettled(p, (c) => {
+    if (c.status === 'unknown') for (const f of c.open) facts.add(f);
+  });
+  return [...facts];
 }

@@ -42,6 +42,14 @@ const ProgrammeJson = z.object({
   missingFacts: z.array(z.string()),
   /** once ineligible: the facts still needed to know whether the rest of the conditions hold */
   uncheckedFacts: z.array(z.string()),
+  /**
+   * not yet eligible: the ids of what the enterprise would change, all of it, in the order of the text — conditions
+   * unmet, and unknown ones at risk on the figures known; routes a met route makes unnecessary, or that another
+   * route still open may make so, left out (complete-gaps.ts). Every channel shows this list and no other.
+   */
+  gaps: z.array(z.string()),
+  /** ruled out by a condition nothing the enterprise does can change, that no other route stands in for */
+  final: z.boolean(),
   expertDecides: z.array(ExpertItemJson),
   assessment: AssessmentJson.nullable(),
   citations: z.array(Citation),

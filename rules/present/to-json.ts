@@ -1,4 +1,5 @@
 import type { Citation, CitationRef, CitationResolver } from '../../knowledge/citation.js';
+import { gapList, ruledOutForGood } from '../engine/complete-gaps.js';
 import type { Evaluation } from '../evaluate.js';
 import type { EvaluationJson } from './evaluation-json.js';
 
@@ -43,6 +44,8 @@ export function toJson(evaluation: Evaluation, resolve: CitationResolver): Evalu
       })),
       missingFacts: p.missingFacts,
       uncheckedFacts: p.uncheckedFacts,
+      gaps: gapList(p).map((c) => c.id),
+      final: ruledOutForGood(p),
       expertDecides: p.expertDecides.map((x) => ({ id: x.id, label: x.label, min: x.points.min, max: x.points.max, maxPoints: x.max })),
       assessment: p.assessment && { estimate: p.assessment.estimate, basis: p.assessment.basis },
       citations: distinctCitations(cited([...p.cites, ...p.conditions.flatMap((c) => c.cites), ...p.notes.flatMap((n) => n.cites)])),

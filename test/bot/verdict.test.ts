@@ -52,4 +52,20 @@ describe('the verdict in the chat', () => {
     expect(send({ text: suggestion })[0]!.text).toContain('0.65 % → 65 %');
     expect(conversations.store.get('u')?.facts).toMatchObject({ highTechIncomeShare: 65 });
   });
+
+  it('a 科创项目 ruled out with 条件2 met shows no other route as a gap, nor the pool as the way to 条件6', () => {
+    // “应满足以下条件之一”: 条件2 holds, so 条件6 (not in the 培育库) is nothing to change
+    const kechuang: Facts = {
+      region: '通州区', registrationDate: '2023-06-01', attractedFromOutside: true, operatingNormally: false, kechuangRecognizedBefore: false,
+      industryType: 'manufacturing', highTechField: '新能源与节能', tangibleAssetsFromCash: 50, taxableSalesThisYear: 0,
+      founderStemMasters: true, founderCashPaidIn: 150, founderIsPrincipal: true, inCultivationPool: false,
+    };
+    const e = toJson(evaluate(kechuang, AS_OF), knowledge.resolve);
+    const text = verdictMessages(e, ['kechuang-project-2023'], 'zh').find((m) => m.text.includes('【'))!.text;
+    expect(text).toContain('✗ 正常运营');
+    expect(text).toContain('✗ 货币投资形成的有形资产');
+    expect(text).not.toContain('条件6');
+    expect(text.match(/✗/gu)).toHaveLength(2);
+    expect(e.roadmap.flatMap((s) => s.actions).join('\n')).not.toContain('条件6');
+  });
 });
