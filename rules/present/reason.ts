@@ -33,8 +33,9 @@ export interface ProgrammeReason {
   /** the conditions behind the headline */
   deciding: ConditionLine[];
   /**
-   * what the enterprise would change, all of it: unmet or thinly met conditions, and unknown ones already at risk on
-   * the figures known, each with its amount or date (routes a met route makes unnecessary left out)
+   * what the enterprise would change, all of it: the evaluation's gap list (`gaps`, complete-gaps.ts) — unmet
+   * conditions, and unknown ones already at risk on the figures known — each with its amount or date, or, where the
+   * rules give none, what it asks
    */
   gaps: ConditionLine[];
   /** undetermined: facts the enterprise can still give (labels), most useful first */
@@ -45,7 +46,7 @@ export interface ProgrammeReason {
   expertsDecide: string[];
   /** undetermined: the evaluation's estimate of how the experts' part goes, if it gives one */
   estimate: string | null;
-  /** ineligible, and nothing the enterprise does can change it (registered too early, wrong industry …) */
+  /** ineligible, and nothing the enterprise does can change it (registered too early, wrong industry …): `final` */
   final: boolean;
   /** routes of an "any one of" group other than the one that decides */
   otherRoutes: ConditionLine[];
@@ -106,15 +107,14 @@ function decide(shape: RuleShape, want: Status, byId: Map<string, ConditionJson>
   if ('any' in shape && want === 'unknown') for (const s of children) if (statusOf(s, byId) === 'unmet') alternatives.push(...leavesOf(s));
 }
 
-/** The routes of every "any one of" group that holds other than the first route that meets it, and all below them. */
-function notTaken(shape: RuleShape, byId: Map<string, ConditionJson>, out: Set<string>): void {
-  if (typeof shape === 'string') return;
-  const children = 'all' in shape ? shape.all : shape.any;
-  const taken = 'any' in shape ? children.find((s) => statusOf(s, byId) === 'met') : undefined;
-  for (const s of children) {
-    if (taken && s !== taken) for (const id of leavesOf(s)) out.add(id);
-    else notTaken(s, byId, out);
-  }
+/**
+ * A gap as the owner reads it: the rules' own words for what to change when they give them; else what the condition
+ * asks (one route among others, when it is one), or, for what nothing changes, how it stands.
+ */
+function asGap(l: ConditionLine, anyIds: Set<string>): ConditionLine {
+  if (l.gap !== null) return l;
+  const asks = l.remedy === 'none' ? l.detail : `需满足${l.text}${anyIds.has(l.id) ? '（与其他途径满足其一即可）' : ''}`;
+  return { ...l, gap: asks };
 }
 
 /** "（四）、（五）" or, for a run of routes, "条件1至条件8{routesWord}". */
@@ -196,11 +196,7 @@ export function reasonOf(p: ProgrammeInput): ProgrammeReason {
   const otherRoutes = pick(alternativeIds.filter((id) => !decidingIds.includes(id)));
   const shown = new Set([...deciding, ...otherRoutes].map((l) => l.id));
   const rest = p.conditions.filter((c) => !shown.has(c.id)).map((c) => lines.get(c.id)!);
-  // routes passed over are no gap: what a route already met makes unnecessary is not work to do
-  const passedOver = new Set<string>();
-  notTaken(shape, byId, passedOver);
-  // a condition still unknown counts only when at risk: its gap says the figures known already fall short
-  const gaps = [...lines.values()].filter((l) => l.gap !== null && !passedOver.has(l.id));
+  const gaps = p.gaps.filter((id) => lines.has(id)).map((id) => asGap(lines.get(id)!, anyIds));
   return {
     id: p.id,
     title: p.title,
@@ -213,7 +209,7 @@ export function reasonOf(p: ProgrammeInput): ProgrammeReason {
     toCheck: p.outcome === 'ineligible' ? (p.uncheckedFacts ?? []).map(labelOfFact) : [],
     expertsDecide: p.outcome === 'undetermined' ? expertsDecide(p) : [],
     estimate: p.outcome === 'undetermined' ? estimateOf(p) : null,
-    final: p.outcome === 'ineligible' && deciding.length > 0 && deciding.every((l) => l.remedy === 'none'),
+    final: p.final,
     otherRoutes,
     rest,
   };

@@ -3,6 +3,9 @@ import { evaluate } from '../../rules/evaluate.js';
 import type { Facts } from '../../rules/facts/schema.js';
 import type { EvaluationJson } from '../../rules/present/evaluation-json.js';
 import { nextStepOf, reasonOf, type ProgrammeInput } from '../../rules/present/reason.js';
+import { renderHtmlReport } from '../../rules/present/report-html.js';
+import { programmeVerdictText } from '../../bot/channels/wechat-text/verdict.js';
+import { verdictMessages } from '../../bot/dialog/verdict.js';
 import { toJson } from '../../rules/present/to-json.js';
 import { testKnowledge } from '../helpers/knowledge.js';
 
@@ -79,7 +82,7 @@ describe('the reason first', () => {
 
   it('a blocking condition no effort can change is said to be final', () => {
     const e = judged(HAIMEN);
-    expect(reasonOf(programme(e, 'kechuang-project-2023'))).toMatchObject({ headline: '不满足2022年1月1日以来在南通注册', final: true, gaps: [] });
+    expect(reasonOf(programme(e, 'kechuang-project-2023'))).toMatchObject({ headline: '不满足2022年1月1日以来在南通注册', final: true, gaps: [expect.objectContaining({ id: 'kc-base-registered-since-2022' })] });
     expect(reasonOf(programme(e, 'hnte')).final).toBe(false);
   });
 
@@ -97,8 +100,9 @@ describe('the reason first', () => {
     expect(before.youCanTell).toContain('资产总额');
     expect(before.youCanTell.length).toBe(p.missingFacts.length);
     expect(before.expertsDecide).toEqual([]);
-    // the unmet score is a gap even while 直接认定 may still carry the programme
-    expect(before.gaps.map((g) => g.id)).toContain('tsme-5-score');
+    // the unmet score is no gap while a 直接认定 still open may make it unnecessary (the evaluation's gap list)
+    expect(before.gaps.map((g) => g.id)).toEqual(p.gaps);
+    expect(before.gaps.map((g) => g.id)).not.toContain('tsme-5-score');
     // the shape after issue 12: an assessment and the list of what only the review decides
     expect(before.estimate).toBeNull();
     const withExperts: ProgrammeInput = {
@@ -122,5 +126,43 @@ describe('the reason first', () => {
     const e = judged(HAIMEN);
     expect(nextStepOf(e, 'hnte')).toMatch(/^第\d步 补齐\d+项差距后可申报高企$/u);
     expect(nextStepOf(e, 'no-such-programme')).toBeNull();
+  });
+
+  describe('one gap list, the evaluation\'s, on every channel', () => {
+    /** The gaps each channel shows for the 科创项目: web card (reasonOf), the report, WeChat text, the chat. */
+    function shown(facts: Record<string, unknown>) {
+      const e = judged(facts);
+      const p = programme(e, 'kechuang-project-2023');
+      const report = renderHtmlReport({ evaluation: e, facts: facts as Facts, generatedOn: AS_OF });
+      const section = report.slice(report.indexOf('id="p-kechuang-project-2023"'));
+      const gapsHtml = /<div class="gaps">(.*?)<\/div>/su.exec(section)?.[1] ?? '';
+      const wechat = programmeVerdictText(e, p);
+      const chat = verdictMessages(e, ['kechuang-project-2023'], 'zh').find((m) => m.text.includes('【'))!.text;
+      return { p, card: reasonOf(p), gapsHtml, wechat, chat };
+    }
+
+    it('routes another route still open may make unnecessary are no gap: 条件2, 7, 8 failed while 条件1, 3–6 are open', () => {
+      const open = { hnteCertified: undefined, parentIsOutsideHnte: undefined, talentProgramStartup: undefined, shareholderTalentFundingOutside: undefined, competitionAward: undefined, inCultivationPool: undefined };
+      const { p, card, gapsHtml, wechat, chat } = shown({ ...KECHUANG_BASE, ...open, operatingNormally: false });
+      expect(p.outcome).toBe('ineligible');
+      expect(p.gaps).toEqual(['kc-base-operating-normally']);
+      expect(card.gaps.map((g) => g.id)).toEqual(p.gaps);
+      for (const text of [gapsHtml, wechat, chat]) for (const n of ['条件2', '条件7', '条件8']) expect(text).not.toContain(n);
+      expect(gapsHtml).toContain('正常运营');
+      expect(wechat).toMatch(/差距：制造业企业需达到用地项目开工要求/u);
+    });
+
+    it('unmet conditions without a gap text are shown too: every route when all fail, and a registration date too early', () => {
+      // “应满足以下条件之一”: with none met, each route is one way to close the gap
+      const { p, card, gapsHtml, wechat } = shown({ ...KECHUANG_BASE, registrationDate: '2019-06-01', nantongRegistrationDate: '2019-06-01', kechuangIpGrantedInCarveOut: false });
+      expect(p.gaps.slice(0, 1)).toEqual(['kc-base-registered-since-2022']);
+      expect(p.gaps.filter((id) => id.startsWith('kc-route-'))).toHaveLength(8);
+      expect(card.gaps.map((g) => g.id)).toEqual(p.gaps);
+      for (const g of card.gaps) expect(g.gap, g.id).toBeTruthy();
+      expect(card.gaps.find((g) => g.id === 'kc-route-6-cultivation-pool')!.gap).toBe('需满足市高新技术企业培育入库企业（与其他途径满足其一即可）');
+      for (const n of ['2022年1月1日以来在南通注册', '条件1', '条件3', '条件5', '条件6']) expect(gapsHtml).toContain(n);
+      expect(gapsHtml).toContain('在南通注册（迁入）日期 2019-06-01，早于2022年1月1日');
+      expect(wechat).toContain('差距：在南通注册（迁入）日期 2019-06-01');
+    });
   });
 });

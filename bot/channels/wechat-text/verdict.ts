@@ -1,4 +1,5 @@
 import type { EvaluationJson } from '../../../rules/present/evaluation-json.js';
+import { reasonOf } from '../../../rules/present/reason.js';
 import { labelOf } from '../../dialog/facts.js';
 
 type ProgrammeJson = EvaluationJson['programmes'][number];
@@ -27,11 +28,15 @@ export function programmeVerdictText(e: EvaluationJson, p: ProgrammeJson): strin
   const unmet = p.conditions.filter((c) => c.status === 'unmet');
   const unknown = p.conditions.filter((c) => c.status === 'unknown');
   const met = p.conditions.filter((c) => c.status === 'met');
+  const reason = reasonOf(p);
+  // ruled out: the conditions that decide it, not routes a met route makes unnecessary
+  const blocking = p.outcome === 'ineligible' ? p.conditions.filter((c) => reason.deciding.some((l) => l.id === c.id)) : unmet;
   if (p.outcome === 'eligible') lines.push(`原因：${listed(met.map((c) => c.label)).join('；')} 均满足`);
-  else if (unmet.length) lines.push(...listed(unmet.map((c) => `原因：${c.label}——${c.detail}`)));
-  // a condition still unknown but already at risk on the figures known is a gap too
-  const gaps = [...unmet, ...unknown].flatMap((c) => (c.gap ? [c.gap] : []));
+  else if (blocking.length) lines.push(...listed(blocking.map((c) => `原因：${c.label}——${c.detail}`)));
+  // the evaluation's one gap list, as the chat and the web card show it
+  const gaps = reason.gaps.map((g) => `${g.status === 'unknown' ? '有风险：' : ''}${g.gap}`);
   if (gaps.length) lines.push(`差距：${listed(gaps).join('；')}`);
+  if (reason.final) lines.push('决定结论的条件无法通过补足改变。');
   if (p.outcome === 'undetermined') {
     if (unknown.length) lines.push(`待确认：${listed(unknown.map((c) => c.label)).join('；')}`);
     if (p.missingFacts.length) lines.push(`还需要了解：${listed(p.missingFacts.map((f) => labelOf(f, 'zh'))).join('、')}`);
