@@ -35,6 +35,11 @@ function arrivalQuestions(facts: Facts): FactPath[] {
   return facts.nantongOrigin === undefined ? ['nantongOrigin', ...founding, ...grant] : founding;
 }
 
+/** A yes/no part of a condition whose answer falls short: what to change, as the text requires it. */
+function withGap(j: Judgement, gap: string): Judgement {
+  return j.status === 'unmet' ? { ...j, gap } : j;
+}
+
 const INDUSTRY = { manufacturing: '制造业', techService: '科技服务业', other: '其他行业' } as const;
 
 /**
@@ -221,11 +226,18 @@ export function kechuangProjectOf(K: KechuangStandard): Programme<null> {
     label: `条件2：主要原始股东为全日制理工类硕士及以上、个人货币出资到账${K.routes.founder.cashPaidIn.text}并担任主要负责人`,
     cites: [K.routes.founder.cite],
     remedy: 'improve',
+    // every part the text requires that is not met is a gap of its own, not only the one with an amount
     judge: ({ facts }) =>
       allParts(
-        requireAnswer(facts, 'founderStemMasters', true, { yes: '主要原始股东之一为全日制理工类硕士及以上', no: '主要原始股东中没有全日制理工类硕士及以上学历者' }),
+        withGap(
+          requireAnswer(facts, 'founderStemMasters', true, { yes: '主要原始股东之一为全日制理工类硕士及以上', no: '主要原始股东中没有全日制理工类硕士及以上学历者' }),
+          '需有主要原始股东（股份占比不少于30%或自然人第一大股东）为全日制理工类硕士及以上学历',
+        ),
         requireAmount(facts, 'founderCashPaidIn', K.routes.founder.cashPaidIn, '个人货币出资到账'),
-        requireAnswer(facts, 'founderIsPrincipal', true, { yes: '该股东担任公司主要负责人', no: '该股东未担任董事长、总经理、执行董事等主要负责人' }),
+        withGap(
+          requireAnswer(facts, 'founderIsPrincipal', true, { yes: '该股东担任公司主要负责人', no: '该股东未担任董事长、总经理、执行董事等主要负责人' }),
+          '该股东需担任公司主要负责人（任董事长、总经理、执行董事等职务，不包括监事，并在工商信息系统备案）',
+        ),
       ),
   };
 

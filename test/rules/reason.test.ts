@@ -86,6 +86,17 @@ describe('the reason first', () => {
     expect(reasonOf(programme(e, 'hnte')).final).toBe(false);
   });
 
+  it('final when one blocking condition nothing changes stands alone, though other gaps could be closed', () => {
+    // registered in 南通 before 2022 and not operating: 正常运营 could be reached, the date cannot
+    const e = judged({ ...KECHUANG_BASE, registrationDate: '2019-06-01', nantongRegistrationDate: '2019-06-01', kechuangIpGrantedInCarveOut: false, operatingNormally: false });
+    const p = programme(e, 'kechuang-project-2023');
+    expect(p.final).toBe(true);
+    expect(reasonOf(p).final).toBe(true);
+    const report = renderHtmlReport({ evaluation: e, facts: KECHUANG_BASE as Facts, generatedOn: AS_OF });
+    expect(report.slice(report.indexOf('id="p-kechuang-project-2023"'))).toContain('决定结论的条件无法通过补足改变');
+    expect(programmeVerdictText(e, p)).toContain('决定结论的条件无法通过补足改变');
+  });
+
   it('no route at all: the routes are the blocking ones, said as one run', () => {
     const r = reasonOf(programme(judged(KECHUANG_BASE), 'kechuang-project-2023'));
     expect(r.headline).toBe('不满足条件1至条件8（均不满足）');
