@@ -150,5 +150,10 @@ function rdIntensity(bands: Bands, facts: Facts, windows: readonly (readonly num
   }
   const open: FactPath[] = ['registrationDate'];
   for (const v of verdicts) if (v.open) open.push(...v.open);
-  return { status: 'unknown', detail: `需先知道注册成立日期，才能确定计算研发费用占比的会计年度；${widest.detail}`, open };
+  const j: Judgement = { status: 'unknown', detail: `需先知道注册成立日期，才能确定计算研发费用占比的会计年度；${widest.detail}`, open };
+  // at risk whatever the years: every possible set already falls short, or is at risk, on the figures known
+  const every = widest.status === 'unknown' ? windows.map((w, i) => (i === 0 ? widest : rdIntensityOver(bands, facts, w))) : verdicts;
+  const gap = widest.gap ?? every.find((v) => v.gap)?.gap;
+  if (gap && every.every((v) => v.status === 'unmet' || (v.status === 'unknown' && v.gap))) j.gap = gap;
+  return j;
 }
