@@ -33,7 +33,8 @@ function yearsText(years: readonly number[]): string {
  * the numerator, unknown sales only to the denominator.
  */
 function rdIntensityOver({ bands, lowest }: Bands, facts: Facts, years: readonly number[]): Judgement {
-  if (years.length === 0) return { status: 'unmet', detail: '尚无已结束的会计年度，无法计算研发费用占比' };
+  // "实际经营期不满三年的按实际经营时间计算": by the day （一） lets it apply a year has closed, so this is a wait, not a gap
+  if (years.length === 0) return { status: 'unknown', detail: '尚无已结束的会计年度；待首个会计年度结束后按实际经营时间计算研发费用占比', open: [] };
   const latest = years[years.length - 1]!;
   const { figures: rd, missing: openRd } = yearFigures(facts, 'rdExpenseByYear', years);
   const { figures: sales, missing: openSales } = yearFigures(facts, 'salesRevenueByYear', years);

@@ -90,7 +90,8 @@ describe('roadmap', () => {
   it('words each step in one plain sentence, dated where the rules know the day', () => {
     const plainly = Object.fromEntries(evaluate(young, asOf).roadmap.map((s) => [s.programme, s.plainly]));
     expect(plainly['tech-sme']).toBe('2027年1月1日后可评价科小（首个完整会计年度结束）');
-    expect(plainly.hnte).toBe('补齐2项差距、2027年3月1日后可申报高企（注册满一年）');
+    // （五） waits for the first year to close (实际经营期不满三年的按实际经营时间计算): no gap, so only the staff share counts
+    expect(plainly.hnte).toBe('补齐1项差距、2027年3月1日后可申报高企（注册满一年）');
     expect(plainly['cultivation-pool']).toBe('按南通市当年通知申报高企培育库');
     expect(plainly['kechuang-project-2023']).toMatch(/^还有\d+项条件待核实，核实后可知能否申报科创项目认定$/u);
     expect(Object.values(plainly).join()).not.toMatch(/共\d+项|\d{4}-\d{2}-\d{2}/u);
