@@ -63,7 +63,7 @@ function rdIntensityOver({ bands, lowest }: Bands, facts: Facts, years: readonly
       if (risk) open.gap = `${risk.said}；${openRd.map(yearOf).join('、')}年研发费用需合计达到约 ${money(roundUp(subtract(required, rdKnown)))}，${span}合计才能达标`;
       return open;
     }
-    return { status: 'unmet', detail, cites: [band.cite], gap: nextWindowGap(bands, years, rd as number[], sales as number[]) };
+    return { status: 'unmet', detail, cites: [band.cite], gap: nextWindowGap(bands, years, rd, sales)! };
   }
 
   // Some sales unknown: more sales only raise the bar, so R&D already short of the lowest possible bar stays short.
@@ -71,10 +71,12 @@ function rdIntensityOver({ bands, lowest }: Bands, facts: Facts, years: readonly
   const floor = multiply(salesKnown, divide(rate.exact, HUNDRED));
   const detail = `${span}销售收入尚缺 ${openSales.length} 个年度，研发费用${openRd.length ? `尚缺 ${openRd.length} 个年度` : `合计 ${money(toNumber(rdKnown))}`}`;
   if (openRd.length === 0 && compare(rdKnown, floor) < 0) {
+    // those years are closed: what can still change is the next set's R&D, when its figures are known
+    const short = `${span}已结束，无法再补（仅按已知销售收入计，已比要求少约 ${money(roundUp(subtract(floor, rdKnown)))}）`;
     return {
       status: 'unmet',
       detail: `${detail}；仅按已知销售收入 ${money(toNumber(salesKnown))} 计，占比已低于${rate.value}%`,
-      gap: `${span}研发费用至少还需增加约 ${money(roundUp(subtract(floor, rdKnown)))}`,
+      gap: nextWindowGap(bands, years, rd, sales) ?? `${short}；下次申请按其后的会计年度计算`,
     };
   }
   const open: Judgement = { status: 'unknown', detail, open: [...openSales, ...openRd] };
@@ -109,19 +111,26 @@ function shortOnKnownYears(years: readonly number[], rd: readonly (number | unde
 /**
  * A shortfall over years already closed cannot be made up; the gap points at the next set of years, the one an
  * application next year looks at: the year now running joins it, and its R&D is what can still change. Its sales
- * are not known yet, so they are taken as last year's (a reading; said in the text).
+ * are not known yet, so they are taken as last year's (a reading; said in the text). Null when a figure of the
+ * next set is unknown.
  */
-function nextWindowGap(bands: RateBands, years: readonly number[], rd: readonly number[], sales: readonly number[]): string {
+function nextWindowGap(bands: RateBands, years: readonly number[], rdByYear: readonly (number | undefined)[], salesByYear: readonly (number | undefined)[]): string | null {
   const running = years[years.length - 1]! + 1;
   const keep = years.length >= 3 ? 1 : 0;
   const next = [...years.slice(keep), running];
+  const rd = rdByYear.slice(keep);
+  const sales = salesByYear.slice(keep);
+  // a figure of the next set unknown (the year it drops may be): no amount to name
+  if (!isKnown(rd) || !isKnown(sales)) return null;
   const lastSales = sales[sales.length - 1]!;
-  const salesTotal = sum([...sales.slice(keep), lastSales].map(rational));
+  const salesTotal = sum([...sales, lastSales].map(rational));
   const band = bandForSales(bands, lastSales);
-  const needed = subtract(multiply(salesTotal, divide(band.rate.exact, HUNDRED)), sum(rd.slice(keep).map(rational)));
+  const needed = subtract(multiply(salesTotal, divide(band.rate.exact, HUNDRED)), sum(rd.map(rational)));
   const target = Math.max(0, roundUp(needed));
   return `${yearsText(years)}已结束，无法再补；下次申请按${yearsText(next)}计算：${running}年研发费用需达到约 ${money(target)}（按${running}年销售收入与${years[years.length - 1]}年持平 ${money(lastSales)} 估算，要求${band.rate.text}；${years[years.length - 1]}年为 ${money(rd[rd.length - 1]!)}）`;
 }
+
+const isKnown = (figures: readonly (number | undefined)[]): figures is number[] => figures.every((v) => v !== undefined);
 
 /** Rounded up to 0.1万元, so "还需增加" never understates. */
 function roundUp(wan: Rational): number {
