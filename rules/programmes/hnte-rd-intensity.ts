@@ -60,7 +60,7 @@ function rdIntensityOver({ bands, lowest }: Bands, facts: Facts, years: readonly
       const open: Judgement = { status: 'unknown', detail, open: openRd, cites: [band.cite] };
       const risk = shortOnKnownYears(years, rd, sales, band);
       // every sales figure known: what the years still missing must bring is exact
-      if (risk) open.gap = `${risk.said}；${openRd.map(yearOf).join('、')}年研发费用需合计达到约 ${money(roundUp(subtract(required, rdKnown)))}，${span}合计才能达标`;
+      if (risk) open.gap = `${risk.said}；${openRd.map(yearOf).join('、')}年研发费用需${openRd.length > 1 ? '合计' : ''}达到约 ${money(roundUp(subtract(required, rdKnown)))}，${span}合计才能达标`;
       return open;
     }
     return { status: 'unmet', detail, cites: [band.cite], gap: nextWindowGap(bands, years, rd, sales)! };

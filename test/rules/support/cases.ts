@@ -17,7 +17,7 @@ const Expect = z.strictObject({
   missingFacts: z.array(z.string()).optional(),
   /** ruled out: its complete gap list (complete-gaps.ts), every condition unmet or at risk, in order */
   gapList: z.array(z.string()).optional(),
-  /** ruled out: facts still needed to know whether its other conditions hold; each listed is one; [] means none is */
+  /** ruled out: facts still needed to know whether its other conditions hold, exactly and in order; [] means none is */
   uncheckedFacts: z.array(z.string()).optional(),
   /** a piece of text each named condition's gap must contain */
   gap: z.record(z.string(), z.string()).optional(),
