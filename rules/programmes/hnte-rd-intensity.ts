@@ -82,7 +82,13 @@ function rdIntensityOver({ bands, lowest }: Bands, facts: Facts, years: readonly
   const open: Judgement = { status: 'unknown', detail, open: [...openSales, ...openRd] };
   // the band is known once the latest year's sales are: the years known may already fall short of it
   const risk = latestSales === undefined ? null : shortOnKnownYears(years, rd, sales, bandForSales(bands, latestSales));
-  if (risk) open.gap = `${risk.said}；${risk.others}年研发费用须超出当年销售收入的${rate.value}%，且超出部分合计不少于约 ${money(risk.short)}，${span}合计才能达标`;
+  if (risk) {
+    // every R&D figure known: what is still open is those years' sales, and they can only lower the share
+    const salesCap = openRd.length === 0 ? roundDown(subtract(divide(rdKnown, divide(rate.exact, HUNDRED)), salesKnown)) : null;
+    open.gap = salesCap === null
+      ? `${risk.said}；${risk.others}年研发费用须超出当年销售收入的${rate.value}%，且超出部分合计不少于约 ${money(risk.short)}，${span}合计才能达标`
+      : `${risk.said}；${span}研发费用合计 ${money(toNumber(rdKnown))}，${openSales.map(yearOf).join('、')}年销售收入${openSales.length > 1 ? '合计' : ''}不超过约 ${money(salesCap)}，${span}合计才能达标`;
+  }
   return open;
 }
 
@@ -131,6 +137,11 @@ function nextWindowGap(bands: RateBands, years: readonly number[], rdByYear: rea
 }
 
 const isKnown = (figures: readonly (number | undefined)[]): figures is number[] => figures.every((v) => v !== undefined);
+
+/** Rounded down to 0.1万元, so a ceiling is never overstated. */
+function roundDown(wan: Rational): number {
+  return -Number(ceiling(multiply(wan, rational(-10)))) / 10;
+}
 
 /** Rounded up to 0.1万元, so "还需增加" never understates. */
 function roundUp(wan: Rational): number {
