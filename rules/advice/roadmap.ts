@@ -72,9 +72,11 @@ function plan(s: Standing): Pick<RoadmapStep, 'status' | 'actions' | 'readyOn' |
       }
       return;
     }
-    if (s.statusUnder(shape, actual) === 'met') return;
+    // every part of a group of "all" that is met is met too, and a met condition asks for nothing: only a group of
+    // "any" needs its status worked out (met by one part, its other parts are no longer asked for)
     if ('all' in shape) for (const child of shape.all) walk(child, option);
     else {
+      if (s.statusUnder(shape, actual) === 'met') return;
       for (const child of shape.any) walk(child, true);
       if (shape.any.every((child) => typeof child === 'string' && s.condition(child).status === 'unmet')) work = true;
     }

@@ -2,6 +2,8 @@ import { compare, multiply, rational, toNumber, type Rational } from './rational
 
 /** A number as a reader writes it: at most `digits` decimals, no trailing zeros. */
 export function plain(value: number, digits = 2): string {
+  // most figures are whole numbers: printed as they are, nothing to round (1e21 and beyond print with an exponent)
+  if (Number.isInteger(value) && Math.abs(value) < 1e21) return String(value);
   const text = String(value);
   const dot = text.indexOf('.');
   if ((dot < 0 || text.length - dot - 1 <= digits) && !text.includes('e')) return text;
