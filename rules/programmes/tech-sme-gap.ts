@@ -66,6 +66,38 @@ function ipMoves(facts: Facts, points: number): Move[] {
   return moves;
 }
 
+function highest(moves: readonly Move[]): number {
+  let most = -Infinity;
+  for (const m of moves) if (m.points > most) most = m.points;
+  return most;
+}
+
+/**
+ * The combination of one move per indicator that reaches `pass` asking the least, the first found on a tie; null
+ * when none does. Efforts are never negative, so a partial combination already asking as much as the best found
+ * cannot lead to a better one, and one whose points cannot reach `pass` with the best IP move needs no IP moves
+ * tried: both are skipped.
+ */
+function leastEffort(staff: readonly Move[], rd: readonly Move[], ip: readonly Move[], pass: number): Move[] | null {
+  const ipMost = highest(ip);
+  let best: Move[] | null = null;
+  let bestEffort = Infinity;
+  for (const s of staff) {
+    if (s.points === 0) continue;
+    for (const r of rd) {
+      if (s.points + r.points + ipMost < pass || s.effort + r.effort >= bestEffort) continue;
+      for (const i of ip) {
+        const effort = s.effort + r.effort + i.effort;
+        if (s.points + r.points + i.points >= pass && effort < bestEffort) {
+          best = [s, r, i];
+          bestEffort = effort;
+        }
+      }
+    }
+  }
+  return best;
+}
+
 /**
  * What the enterprise can do to reach the pass mark with the 科技人员 indicator above 0: every combination of
  * bands in the three indicators is tried, and the one asking the least (by relative increase) is given, in full —
@@ -79,21 +111,11 @@ export function techSmeScoreGap(facts: Facts, year: number, evaluation: TechSmeS
   const staff = staffMoves(facts, current('staff'));
   const rd = rdMoves(facts, year, current('rd'));
   const ip = ipMoves(facts, current('ip'));
-  let best: Move[] | null = null;
-  let bestEffort = Infinity;
-  for (const s of staff) {
-    if (s.points === 0) continue;
-    for (const r of rd) {
-      for (const i of ip) {
-        const effort = s.effort + r.effort + i.effort;
-        if (s.points + r.points + i.points >= pass && effort < bestEffort) [best, bestEffort] = [[s, r, i], effort];
-      }
-    }
-  }
+  const best = leastEffort(staff, rd, ip, pass);
   const now = score.points.max;
   const head = evaluation.staff.max === 0 ? `科技人员指标为0分（科技人员占比需达到10%以上），最高可能得分 ${now} 分` : `最高可能得分 ${now} 分，还差 ${pass - now} 分`;
   if (!best) {
-    const most = Math.max(...staff.map((m) => m.points)) + Math.max(...rd.map((m) => m.points)) + Math.max(...ip.map((m) => m.points));
+    const most = highest(staff) + highest(rd) + highest(ip);
     return `${head}；按已知数据，即使三项指标都提高到最高档，也只能达到 ${most} 分，请补充其余数据或另寻直接认定条件`;
   }
   const total = best.reduce((n, m) => n + m.points, 0);
