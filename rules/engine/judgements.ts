@@ -34,17 +34,17 @@ export function requireAmount(facts: Facts, key: NumberKey, b: Bound, gapNoun?: 
 
 /** The same for any figure: `path` is the fact to ask for while it is unknown. */
 export function compareAmount(value: number | undefined, label: string, path: FactPath, b: Bound, gapNoun: string = label): Judgement {
-  const show = (v: number) => showInUnit(v, b.unit);
   if (value === undefined) return { status: 'unknown', detail: `尚不知道${label}（要求${b.text}）`, open: [path] };
-  const detail = `${label} ${show(value)}，要求${b.text}`;
+  const detail = `${label} ${showInUnit(value, b.unit)}，要求${b.text}`;
   if (figureSatisfies(value, b)) {
     const thin = (b.cmp === '>=' || b.cmp === '>') && isThin(value, b.value);
-    return thin ? { status: 'met', detail, gap: `仅比要求多 ${show(value - b.value)}，余量很小` } : { status: 'met', detail };
+    return thin ? { status: 'met', detail, gap: `仅比要求多 ${showInUnit(value - b.value, b.unit)}，余量很小` } : { status: 'met', detail };
   }
-  return { status: 'unmet', detail, gap: amountGap(value, b, show, gapNoun) };
+  return { status: 'unmet', detail, gap: amountGap(value, b, gapNoun) };
 }
 
-function amountGap(value: number, b: Bound, show: (v: number) => string, noun: string): string {
+function amountGap(value: number, b: Bound, noun: string): string {
+  const show = (v: number) => showInUnit(v, b.unit);
   const diff = Math.abs(value - b.value);
   switch (b.cmp) {
     case '>=':

@@ -28,9 +28,10 @@ export function percentOf(ratio: Rational): Rational {
  */
 export function percent(pct: Rational, against?: number): string {
   const v = toNumber(pct);
+  const onBound = against !== undefined && compare(pct, rational(against)) === 0;
   for (let digits = 1; digits <= 4; digits++) {
     const shown = v.toFixed(digits);
-    if (against === undefined || compare(pct, rational(against)) === 0 || Number(shown) !== against) return `${shown}%`;
+    if (against === undefined || onBound || Number(shown) !== against) return `${shown}%`;
   }
   return `${v.toFixed(6)}%`;
 }
