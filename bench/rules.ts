@@ -24,6 +24,21 @@ export async function runRulesBench(options: { profiles?: number } = {}): Promis
   const n = options.profiles ?? 20_000;
   const profiles = benchProfiles(n);
   for (const p of profiles.slice(0, 500)) evaluate(p, AS_OF);
+  const first = timedPass(profiles);
+  // the first pass also pays for optimising the rules (about half its CPU time goes to the compiler's threads);
+  // a second pass over the same profiles is what a long-running server sees
+  const warm = timedPass(profiles);
+  return {
+    profiles: n,
+    evaluationsPerSecond: Math.round(n / first.seconds),
+    userCpuMicrosPerEvaluation: round(first.user / n, 1),
+    warmEvaluationsPerSecond: Math.round(n / warm.seconds),
+    warmUserCpuMicrosPerEvaluation: round(warm.user / n, 1),
+    decidedShare: round(first.decided / (3 * n), 3),
+  };
+}
+
+function timedPass(profiles: readonly Facts[]): { seconds: number; user: number; decided: number } {
   const started = performance.now();
   const cpu = process.cpuUsage();
   let decided = 0;
@@ -32,12 +47,7 @@ export async function runRulesBench(options: { profiles?: number } = {}): Promis
   // user CPU time of the whole process (the JIT compiles on other threads meanwhile): less disturbed than wall
   // time when other work shares the machine
   const { user } = process.cpuUsage(cpu);
-  return {
-    profiles: n,
-    evaluationsPerSecond: Math.round(n / seconds),
-    userCpuMicrosPerEvaluation: round(user / n, 1),
-    decidedShare: round(decided / (3 * n), 3),
-  };
+  return { seconds, user, decided };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
