@@ -63,6 +63,16 @@ export function sum(values: Iterable<Rational>): Rational {
   return total;
 }
 
+/**
+ * The exact sum of the figures known, those not known (undefined) left out. Made in one loop: no list of the
+ * known ones, whose layout (empty, or holding fractions) would differ from one evaluation to the next.
+ */
+export function sumKnown(figures: readonly (number | undefined)[]): Rational {
+  let total: Rational = { n: 0n, d: 1n };
+  for (const v of figures) if (v !== undefined) total = add(total, rational(v));
+  return total;
+}
+
 /** -1, 0 or 1 as a is below, at or above b, exactly. */
 export function compare(a: Rational, b: Rational): -1 | 0 | 1 {
   const l = a.n * b.d;
