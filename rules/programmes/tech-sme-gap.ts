@@ -1,6 +1,6 @@
 import { yearFigure } from '../facts/fiscal-years.js';
 import type { Facts } from '../facts/schema.js';
-import type { BandTable } from '../logic/bands.js';
+import type { BandTable, ScoreBand } from '../logic/bands.js';
 import { money } from '../logic/format.js';
 import { TECH_SME as T } from '../parameters/tech-sme-2017.js';
 import { staffShare } from './staff-share.js';
@@ -17,40 +17,45 @@ interface Move {
 
 const KEEP = (points: number): Move => ({ points, text: () => '', effort: 0 });
 
-function bandsAbove(table: BandTable, points: number) {
-  return table.bands.filter((b) => b.points.min > points);
+/**
+ * The bands of a table above `points`, in its order. Moves are pushed one by one after the move that keeps the
+ * indicator as it is, so every list of moves is laid out alike (a spread of a mapped list was not, and cost the
+ * search's optimised code twice).
+ */
+function bandsAbove(table: BandTable, points: number): ScoreBand[] {
+  const above: ScoreBand[] = [];
+  for (const b of table.bands) if (b.points.min > points) above.push(b);
+  return above;
 }
 
 function staffMoves(facts: Facts, points: number): Move[] {
   const share = staffShare(facts);
-  if (share.kind !== 'known') return [KEEP(points)];
-  return [
-    KEEP(points),
-    ...bandsAbove(T.staff, points).map((b) => {
-      // whole numbers throughout: the count that reaches the share, rounded up, less the staff there are
-      const short = Math.max(0, Math.floor((b.from.value * share.employees + 99) / 100) - share.staff);
-      return { points: b.points.min, text: () => `科技人员增加 ${short} 名（达到职工总数的${b.from.value}%，${b.points.min}分）`, effort: short / Math.max(share.staff, 1) };
-    }),
-  ];
+  const moves = [KEEP(points)];
+  if (share.kind !== 'known') return moves;
+  for (const b of bandsAbove(T.staff, points)) {
+    // whole numbers throughout: the count that reaches the share, rounded up, less the staff there are
+    const short = Math.max(0, Math.floor((b.from.value * share.employees + 99) / 100) - share.staff);
+    moves.push({ points: b.points.min, text: () => `科技人员增加 ${short} 名（达到职工总数的${b.from.value}%，${b.points.min}分）`, effort: short / Math.max(share.staff, 1) });
+  }
+  return moves;
 }
 
 /** R&D is raised in the year now running: the next evaluation looks at it, with last year's sales as the yardstick. */
 function rdMoves(facts: Facts, year: number, points: number): Move[] {
   const rd = yearFigure(facts, 'rdExpenseByYear', year);
   const sales = yearFigure(facts, 'salesRevenueByYear', year);
-  if (rd === undefined || sales === undefined || sales === 0) return [KEEP(points)];
-  return [
-    KEEP(points),
-    ...bandsAbove(T.rd.ofSales, points).map((b) => {
-      const needed = Math.ceil(sales * b.from.value * 10) / 1000;
-      const more = Math.max(0, Math.round((needed - rd) * 10) / 10);
-      return {
-        points: b.points.min,
-        text: () => `${year + 1}年研发费用达到销售收入的${b.from.value}%（按${year}年销售收入 ${money(sales)} 估算约 ${money(needed)}，比${year}年多 ${money(more)}；${b.points.min}分，用于${year + 2}年评价）`,
-        effort: more / Math.max(rd, 1),
-      };
-    }),
-  ];
+  const moves = [KEEP(points)];
+  if (rd === undefined || sales === undefined || sales === 0) return moves;
+  for (const b of bandsAbove(T.rd.ofSales, points)) {
+    const needed = Math.ceil(sales * b.from.value * 10) / 1000;
+    const more = Math.max(0, Math.round((needed - rd) * 10) / 10);
+    moves.push({
+      points: b.points.min,
+      text: () => `${year + 1}年研发费用达到销售收入的${b.from.value}%（按${year}年销售收入 ${money(sales)} 估算约 ${money(needed)}，比${year}年多 ${money(more)}；${b.points.min}分，用于${year + 2}年评价）`,
+      effort: more / Math.max(rd, 1),
+    });
+  }
+  return moves;
 }
 
 function ipMoves(facts: Facts, points: number): Move[] {
