@@ -61,8 +61,9 @@ function growthOver(facts: Facts, key: GrowthKey, years: readonly number[]): Sco
 
 /** The indicator over whichever set of years applies; while the registration date is unknown, the hull of them all. */
 export function growthPart(facts: Facts, key: GrowthKey, windows: readonly (readonly number[])[]): ScorePart {
+  // nearly always one set of years (the registration date is known): no list of parts to make
+  if (windows.length === 1) return growthOver(facts, key, windows[0]!);
   const parts = windows.map((w) => growthOver(facts, key, w));
-  if (parts.length === 1) return parts[0]!;
   const points = hull(parts.map((p) => p.points));
   const agree = parts.every((p) => sameInterval(p.points, parts[0]!.points));
   // while every set of years scores alike the date cannot narrow it, but a missing figure still can
