@@ -61,6 +61,15 @@ export function directionsOf(directions: string): Direction[] {
   return out;
 }
 
+// The tables are fixed and every match reads every row: each cell is split once.
+const splitCells = new Map<string, readonly Direction[]>();
+
+function directionsOfCell(directions: string): readonly Direction[] {
+  let found = splitCells.get(directions);
+  if (!found) splitCells.set(directions, (found = directionsOf(directions)));
+  return found;
+}
+
 function fit(asked: { direct: Set<string>; up: Set<string> }, text: string): { score: number; sectors: string[] } {
   let score = 0;
   const sectors: string[] = [];
@@ -85,7 +94,7 @@ export function matchParks<R extends ParkRow>(rows: readonly R[], sectors: reado
     let specificity = 0;
     const matched: Direction[] = [];
     const shared = new Set<string>();
-    for (const d of directionsOf(row.directions)) {
+    for (const d of directionsOfCell(row.directions)) {
       const own = fit(asked, d.head);
       const inner = d.terms.map((t) => fit(asked, t)).reduce((a, b) => (b.score > a.score ? b : a), { score: 0, sectors: [] as string[] });
       const score = Math.max(own.score > 0 ? own.score + 0.5 : 0, inner.score);

@@ -304,6 +304,28 @@ const cap = (status: BenefitStatus): BenefitStatus => (status === 'applies' ? 'm
 
 const SCOPE_NAME = { 市区: '南通市区', 南通市: '南通市' } as const;
 
+/** What a rule says whatever the facts: worded once, not on every evaluation. */
+interface Wording {
+  /** the reason once the text's own period is over */
+  expired?: string;
+  /** put before the reason while the enterprise's 板块 is not known */
+  ifThere: string;
+}
+
+const WORDING = new Map<BenefitRule, Wording>(
+  RULES.map((rule) => {
+    const period = rule.source.period;
+    const where = rule.scope in SCOPE_NAME ? SCOPE_NAME[rule.scope as keyof typeof SCOPE_NAME] : rule.scope;
+    return [
+      rule,
+      {
+        ...(period && { expired: `已到期（${period.label}）：该文件的期限至 ${period.to}，评估日已在其后；如有延续政策请向主管部门确认` }),
+        ifThere: `适用于${where}企业；`,
+      },
+    ];
+  }),
+);
+
 /**
  * The benefits that can reach the enterprise, each with its verdict. A measure of another 板块 is left out; one
  * whose 板块 is not known yet is kept as "maybe"; a reported figure is never more than "maybe"; a measure whose
@@ -316,13 +338,12 @@ export function benefitsFor(ctx: BenefitContext, outcomes: Outcomes): Benefit[] 
     const where = reach(rule.scope, facts.region);
     if (where === 'no') continue;
     const period = rule.source.period;
+    const wording = WORDING.get(rule)!;
     const expired = period !== undefined && asOf > period.to;
-    let { status, reason } = expired
-      ? { status: 'no' as const, reason: `已到期（${period.label}）：该文件的期限至 ${period.to}，评估日已在其后；如有延续政策请向主管部门确认` }
-      : rule.judge(facts, outcomes, ctx);
+    let { status, reason } = expired ? { status: 'no' as const, reason: wording.expired! } : rule.judge(facts, outcomes, ctx);
     if (where === 'if-there') {
       status = cap(status);
-      reason = `适用于${rule.scope in SCOPE_NAME ? SCOPE_NAME[rule.scope as keyof typeof SCOPE_NAME] : rule.scope}企业；${reason}`;
+      reason = `${wording.ifThere}${reason}`;
     }
     if (rule.source.sourceKind === 'report') status = cap(status);
     out.push({

@@ -21,23 +21,47 @@ export interface ParkMatch {
  * words, the most specific fit first, then parks in the enterprise's own region.
  */
 export function matchParks(facts: Facts): readonly ParkMatch[] {
-  const key = `${facts.mainBusiness ?? ''}\u0000${facts.highTechField ?? ''}\u0000${facts.region ?? ''}`;
-  let found = matched.get(key);
+  const { mainBusiness = '', highTechField = '', region = '' } = facts;
+  // looked up one fact at a time: no key string to build and hash on every evaluation
+  let byBusiness = matched.get(region);
+  if (!byBusiness) matched.set(region, (byBusiness = new Map()));
+  let byField = byBusiness.get(mainBusiness);
+  if (!byField) byBusiness.set(mainBusiness, (byField = new Map()));
+  let found = byField.get(highTechField);
   if (!found) {
-    if (matched.size >= MATCHED_LIMIT) matched.clear();
-    matched.set(key, (found = match(facts)));
+    if (++matchedSize > MATCHED_LIMIT) {
+      matched.clear();
+      matchedSize = 0;
+    }
+    byField.set(highTechField, (found = matchBySectors(facts)));
   }
   return found;
 }
 
-// The match depends on three facts only, and a dialog asks again and again; dropped whole when it grows.
-const matched = new Map<string, readonly ParkMatch[]>();
+// The match depends on three facts only, and a dialog asks again and again; dropped whole when it grows (the main
+// business is free text).
+const matched = new Map<string, Map<string, Map<string, readonly ParkMatch[]>>>();
+let matchedSize = 0;
 const MATCHED_LIMIT = 1000;
 
-function match(facts: Facts): ParkMatch[] {
+// Many businesses and fields name the same sectors, and matching the table is costly (segmenting every direction):
+// it is done once per set of sectors and region.
+const bySectors = new Map<string, readonly ParkMatch[]>();
+
+function matchBySectors(facts: Facts): readonly ParkMatch[] {
   const own = facts.mainBusiness ? sectorsIn(facts.mainBusiness).map((m) => m.sector) : [];
   const wanted = own.length > 0 ? own : facts.highTechField ? sectorsOfField(facts.highTechField) : [];
-  return matchRows(PARKS_2024, wanted, facts.region).map(({ row, matched: directions, quote }) => ({
+  const key = `${wanted.join(',')}\u0000${facts.region ?? ''}`;
+  let found = bySectors.get(key);
+  if (!found) {
+    if (bySectors.size >= MATCHED_LIMIT) bySectors.clear();
+    bySectors.set(key, (found = match(wanted, facts.region)));
+  }
+  return found;
+}
+
+function match(wanted: readonly string[], region: string | undefined): ParkMatch[] {
+  return matchRows(PARKS_2024, wanted, region).map(({ row, matched: directions, quote }) => ({
     park: row.park,
     region: row.region,
     directions: row.directions,

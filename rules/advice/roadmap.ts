@@ -31,26 +31,51 @@ const actual = (c: JudgedCondition): Tri => c.status;
 /** every gap closed and every open question answered well: only a fixed fact still stands in the way */
 const hopeful = (c: JudgedCondition): Tri => (c.status === 'unmet' && c.remedy === 'none' ? 'unmet' : 'met');
 
-/** A judged programme with its conditions at hand by id. */
+/** A programme's rule tree with each condition as its place in the judged conditions. */
+type Node = number | { all: boolean; children: Node[] };
+
+/**
+ * The tree of each programme, worked out once: a programme's shape and positions are the same objects in every
+ * evaluation, and walking by place spares a lookup by id at every condition of every walk.
+ */
+const trees = new WeakMap<object, Node>();
+
+function treeOf(p: JudgedProgramme): Node {
+  const place = (shape: RuleShape): Node => {
+    if (typeof shape === 'string') return p.positions.get(shape)!;
+    return 'all' in shape ? { all: true, children: shape.all.map(place) } : { all: false, children: shape.any.map(place) };
+  };
+  if (typeof p.shape === 'string') return place(p.shape);
+  let tree = trees.get(p.shape);
+  if (tree === undefined) trees.set(p.shape, (tree = place(p.shape)));
+  return tree;
+}
+
+/** A judged programme with its conditions at hand by id and by place. */
 class Standing {
   private blockedOnce: boolean | undefined;
+  readonly tree: Node;
 
-  constructor(readonly programme: JudgedProgramme) {}
-
-  condition(id: string): JudgedCondition {
-    return this.programme.conditions[this.programme.positions.get(id)!]!;
+  constructor(readonly programme: JudgedProgramme) {
+    this.tree = treeOf(programme);
   }
 
-  statusUnder(shape: RuleShape, status: (c: JudgedCondition) => Tri): Tri {
-    if (typeof shape === 'string') return status(this.condition(shape));
-    return 'all' in shape
-      ? allOfEach(shape.all, (s) => this.statusUnder(s, status))
-      : anyOfEach(shape.any, (s) => this.statusUnder(s, status));
+  condition(id: string): JudgedCondition {
+    return this.at(this.programme.positions.get(id)!);
+  }
+
+  at(place: number): JudgedCondition {
+    return this.programme.conditions[place]!;
+  }
+
+  statusUnder(node: Node, status: (c: JudgedCondition) => Tri): Tri {
+    if (typeof node === 'number') return status(this.at(node));
+    return node.all ? allOfEach(node.children, (n) => this.statusUnder(n, status)) : anyOfEach(node.children, (n) => this.statusUnder(n, status));
   }
 
   /** Out of reach, even at best (see `hopeful`). Asked more than once of some programmes, so worked out once. */
   get blocked(): boolean {
-    return (this.blockedOnce ??= this.statusUnder(this.programme.shape, hopeful) === 'unmet');
+    return (this.blockedOnce ??= this.statusUnder(this.tree, hopeful) === 'unmet');
   }
 }
 
@@ -64,9 +89,9 @@ function plan(s: Standing): Pick<RoadmapStep, 'status' | 'actions' | 'readyOn' |
   let readyOn: IsoDate | null = null;
   let work = false;
   let wait = false;
-  const walk = (shape: RuleShape, option: boolean): void => {
-    if (typeof shape === 'string') {
-      const c = s.condition(shape);
+  const walk = (node: Node, option: boolean): void => {
+    if (typeof node === 'number') {
+      const c = s.at(node);
       if (c.status === 'unmet' && c.remedy !== 'none') {
         actions.push(`${option ? '可选：' : ''}${c.gap ?? `需满足${c.label}`}`);
         cites.push(...c.cites);
@@ -86,14 +111,16 @@ function plan(s: Standing): Pick<RoadmapStep, 'status' | 'actions' | 'readyOn' |
       }
       return;
     }
-    if (s.statusUnder(shape, actual) === 'met') return;
-    if ('all' in shape) for (const child of shape.all) walk(child, option);
+    // every part of a group of "all" that is met is met too, and a met condition asks for nothing: only a group of
+    // "any" needs its status worked out (met by one part, its other parts are no longer asked for)
+    if (node.all) for (const child of node.children) walk(child, option);
     else {
-      for (const child of shape.any) walk(child, true);
-      if (shape.any.every((child) => typeof child === 'string' && s.condition(child).status === 'unmet')) work = true;
+      if (s.statusUnder(node, actual) === 'met') return;
+      for (const child of node.children) walk(child, true);
+      if (node.children.every((child) => typeof child === 'number' && s.at(child).status === 'unmet')) work = true;
     }
   };
-  walk(s.programme.shape, false);
+  walk(s.tree, false);
   return { status: work ? 'work' : wait ? 'wait' : 'confirm', actions, readyOn, cites: uniqueCites(cites), waits, gaps, open };
 }
 

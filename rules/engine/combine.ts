@@ -1,7 +1,7 @@
 import type { CitationRef } from '../../knowledge/citation.js';
 import type { FactPath } from '../facts/catalog.js';
 import { allOfEach, anyOfEach, type Tri } from '../logic/tri.js';
-import type { Judgement } from './condition.js';
+import { judgement, type Judgement } from './condition.js';
 
 /**
  * One condition whose clause joins several requirements ("A、B 且 C", "A 或 B"). Kleene logic decides; while
@@ -14,7 +14,7 @@ function combine(status: Tri, parts: readonly Judgement[], gapJoin: string): Jud
   if (status === 'unknown') {
     const open: FactPath[] = [];
     for (const p of parts) if (p.status === 'unknown' && p.open) open.push(...p.open);
-    return { status, detail, open };
+    return judgement(status, detail, undefined, open);
   }
   let gap: string | undefined;
   const cites: CitationRef[] = [];
@@ -22,10 +22,7 @@ function combine(status: Tri, parts: readonly Judgement[], gapJoin: string): Jud
     if (p.gap && (status !== 'unmet' || p.status !== 'met')) gap = gap ? `${gap}${gapJoin}${p.gap}` : p.gap;
     if (p.cites) cites.push(...p.cites);
   }
-  const j: Judgement = { status, detail };
-  if (gap) j.gap = gap;
-  if (cites.length) j.cites = cites;
-  return j;
+  return judgement(status, detail, gap || undefined, undefined, cites.length ? cites : undefined);
 }
 
 const statusOf = (p: Judgement): Tri => p.status;

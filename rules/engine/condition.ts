@@ -36,6 +36,14 @@ export interface Judgement {
 }
 
 /**
+ * A judgement with every field in place, absent ones undefined: the shared helpers make theirs here, so that the
+ * many judgements of an evaluation share one layout (and a field set later, `j.gap = …`, changes none).
+ */
+export function judgement(status: Tri, detail: string, gap?: string, open?: FactPath[], cites?: readonly CitationRef[]): Judgement {
+  return { status, detail, gap, open, metOn: undefined, cites };
+}
+
+/**
  * One condition of a programme, encoding one clause. `data` is what the programme computed once for all its
  * conditions (fiscal years, score intervals).
  */

@@ -2,7 +2,7 @@ import { FACT_CATALOG, type FactPath } from '../facts/catalog.js';
 import type { FactKey, Facts } from '../facts/schema.js';
 import { figureSatisfies, showInUnit, type Bound } from '../logic/bounds.js';
 import { not, truthOf } from '../logic/tri.js';
-import type { Judgement } from './condition.js';
+import { judgement, type Judgement } from './condition.js';
 
 type BooleanKey = { [K in FactKey]: Facts[K] extends boolean | undefined ? K : never }[FactKey];
 type NumberKey = { [K in FactKey]: Facts[K] extends number | undefined ? K : never }[FactKey];
@@ -21,10 +21,10 @@ export function requireAnswer(facts: Facts, key: BooleanKey, wanted: boolean, sa
 
 /** The same for a yes/no the rules derive: `key` is the fact to ask for while it is unknown. */
 export function requireValue(value: boolean | undefined, key: BooleanKey, wanted: boolean, says: { yes: string; no: string }): Judgement {
-  if (value === undefined) return { status: 'unknown', detail: `尚不知道是否${FACT_CATALOG[key].label}`, open: [key] };
+  if (value === undefined) return judgement('unknown', `尚不知道是否${FACT_CATALOG[key].label}`, undefined, [key]);
   // a requirement worded in the negative ("未发生…", "从未认定…") is the Kleene negation of the answer
   const held = truthOf(value);
-  return { status: wanted ? held : not(held), detail: value ? says.yes : says.no };
+  return judgement(wanted ? held : not(held), value ? says.yes : says.no);
 }
 
 /** A number given in the unit of its bound (万元, %, 项, 人), compared exactly as the text words it. */
@@ -34,17 +34,17 @@ export function requireAmount(facts: Facts, key: NumberKey, b: Bound, gapNoun?: 
 
 /** The same for any figure: `path` is the fact to ask for while it is unknown. */
 export function compareAmount(value: number | undefined, label: string, path: FactPath, b: Bound, gapNoun: string = label): Judgement {
-  const show = (v: number) => showInUnit(v, b.unit);
-  if (value === undefined) return { status: 'unknown', detail: `尚不知道${label}（要求${b.text}）`, open: [path] };
-  const detail = `${label} ${show(value)}，要求${b.text}`;
+  if (value === undefined) return judgement('unknown', `尚不知道${label}（要求${b.text}）`, undefined, [path]);
+  const detail = `${label} ${showInUnit(value, b.unit)}，要求${b.text}`;
   if (figureSatisfies(value, b)) {
     const thin = (b.cmp === '>=' || b.cmp === '>') && isThin(value, b.value);
-    return thin ? { status: 'met', detail, gap: `仅比要求多 ${show(value - b.value)}，余量很小` } : { status: 'met', detail };
+    return judgement('met', detail, thin ? `仅比要求多 ${showInUnit(value - b.value, b.unit)}，余量很小` : undefined);
   }
-  return { status: 'unmet', detail, gap: amountGap(value, b, show, gapNoun) };
+  return judgement('unmet', detail, amountGap(value, b, gapNoun));
 }
 
-function amountGap(value: number, b: Bound, show: (v: number) => string, noun: string): string {
+function amountGap(value: number, b: Bound, noun: string): string {
+  const show = (v: number) => showInUnit(v, b.unit);
   const diff = Math.abs(value - b.value);
   switch (b.cmp) {
     case '>=':

@@ -2,6 +2,8 @@ import { compare, multiply, rational, toNumber, type Rational } from './rational
 
 /** A number as a reader writes it: at most `digits` decimals, no trailing zeros. */
 export function plain(value: number, digits = 2): string {
+  // most figures are whole numbers: printed as they are, nothing to round (1e21 and beyond print with an exponent)
+  if (Number.isInteger(value) && Math.abs(value) < 1e21) return String(value);
   const text = String(value);
   const dot = text.indexOf('.');
   if ((dot < 0 || text.length - dot - 1 <= digits) && !text.includes('e')) return text;
@@ -26,9 +28,10 @@ export function percentOf(ratio: Rational): Rational {
  */
 export function percent(pct: Rational, against?: number): string {
   const v = toNumber(pct);
+  const onBound = against !== undefined && compare(pct, rational(against)) === 0;
   for (let digits = 1; digits <= 4; digits++) {
     const shown = v.toFixed(digits);
-    if (against === undefined || compare(pct, rational(against)) === 0 || Number(shown) !== against) return `${shown}%`;
+    if (against === undefined || onBound || Number(shown) !== against) return `${shown}%`;
   }
   return `${v.toFixed(6)}%`;
 }

@@ -51,6 +51,18 @@ export function sameInterval(a: Interval, b: Interval): boolean {
   return a.min === b.min && a.max === b.max;
 }
 
+function intervalText(min: number, max: number): string {
+  return min === max ? `${min}` : `${min}–${max}`;
+}
+
+/** The most points any score here gives: scores and their parts are whole numbers from 0 to this. */
+const MOST_POINTS = 100;
+/** shown[min][max]: every evaluation shows a few dozen score intervals, nearly all of them the same few */
+const shown: string[][] = [];
+
 export function showInterval(i: Interval): string {
-  return isPoint(i) ? `${i.min}` : `${i.min}–${i.max}`;
+  const { min, max } = i;
+  if (!Number.isInteger(min) || !Number.isInteger(max) || min < 0 || max > MOST_POINTS || min > max) return intervalText(min, max);
+  const row = (shown[min] ??= []);
+  return (row[max] ??= intervalText(min, max));
 }

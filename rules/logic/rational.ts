@@ -13,9 +13,15 @@ export interface Rational {
 const DECIMAL = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/;
 const TEN = 10n;
 
+/**
+ * Counts, points and percentages are mostly small whole numbers: their fractions are made once, not per use
+ * (not frozen: a frozen object has a shape of its own, and every operation here would then see two).
+ */
+const WHOLE: readonly Rational[] = Array.from({ length: 1001 }, (_, i) => ({ n: BigInt(i), d: 1n }));
+
 export function rational(value: number): Rational {
   if (!Number.isFinite(value)) throw new RangeError(`not a finite number: ${value}`);
-  if (Number.isInteger(value) && Math.abs(value) <= Number.MAX_SAFE_INTEGER) return { n: BigInt(value), d: 1n };
+  if (Number.isInteger(value) && Math.abs(value) <= Number.MAX_SAFE_INTEGER) return value >= 0 && value < WHOLE.length ? WHOLE[value]! : { n: BigInt(value), d: 1n };
   const text = String(value);
   // the usual form, "-12.345", read without the regular expression: the digits over a power of ten
   const dot = text.indexOf('.');
@@ -54,6 +60,16 @@ export function divide(a: Rational, b: Rational): Rational {
 export function sum(values: Iterable<Rational>): Rational {
   let total: Rational = { n: 0n, d: 1n };
   for (const v of values) total = add(total, v);
+  return total;
+}
+
+/**
+ * The exact sum of the figures known, those not known (undefined) left out. Made in one loop: no list of the
+ * known ones, whose layout (empty, or holding fractions) would differ from one evaluation to the next.
+ */
+export function sumKnown(figures: readonly (number | undefined)[]): Rational {
+  let total: Rational = { n: 0n, d: 1n };
+  for (const v of figures) if (v !== undefined) total = add(total, rational(v));
   return total;
 }
 

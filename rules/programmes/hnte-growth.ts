@@ -70,8 +70,9 @@ export function growthPartOf(G: Growth): GrowthPart {
 
 /** The indicator over whichever set of years applies; while the registration date is unknown, the hull of them all. */
 function growthPart(G: Growth, full: Interval, facts: Facts, key: GrowthKey, windows: readonly (readonly number[])[]): ScorePart {
+  // nearly always one set of years (the registration date is known): no list of parts to make
+  if (windows.length === 1) return growthOver(G, full, facts, key, windows[0]!);
   const parts = windows.map((w) => growthOver(G, full, facts, key, w));
-  if (parts.length === 1) return parts[0]!;
   const points = hull(parts.map((p) => p.points));
   const agree = parts.every((p) => sameInterval(p.points, parts[0]!.points));
   // while every set of years scores alike the date cannot narrow it, but a missing figure still can

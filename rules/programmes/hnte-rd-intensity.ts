@@ -4,7 +4,7 @@ import type { Facts } from '../facts/schema.js';
 import type { Judgement } from '../engine/condition.js';
 import { satisfies } from '../logic/bounds.js';
 import { money, percent, percentOf } from '../logic/format.js';
-import { ceiling, compare, divide, isZero, multiply, rational, subtract, sum, toNumber, type Rational } from '../logic/rational.js';
+import { ceiling, compare, divide, isZero, multiply, rational, subtract, sum, sumKnown, toNumber, type Rational } from '../logic/rational.js';
 import type { HnteMeasures } from '../parameters/hnte.js';
 
 /** 第十一条（五）'s bands of one edition of the 办法 */
@@ -38,8 +38,8 @@ function rdIntensityOver({ bands, lowest }: Bands, facts: Facts, years: readonly
   const latest = years[years.length - 1]!;
   const { figures: rd, missing: openRd } = yearFigures(facts, 'rdExpenseByYear', years);
   const { figures: sales, missing: openSales } = yearFigures(facts, 'salesRevenueByYear', years);
-  const rdKnown = sum(rd.filter((v) => v !== undefined).map(rational));
-  const salesKnown = sum(sales.filter((v) => v !== undefined).map(rational));
+  const rdKnown = sumKnown(rd);
+  const salesKnown = sumKnown(sales);
   const latestSales = sales[sales.length - 1];
   const span = yearsText(years);
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { bound, figureSatisfies, satisfies } from '../../rules/logic/bounds.js';
 import { addYears, dayBefore } from '../../rules/logic/dates.js';
-import { percent } from '../../rules/logic/format.js';
+import { money, percent, plain } from '../../rules/logic/format.js';
+import { showInterval } from '../../rules/logic/interval.js';
 import { add, compare, fraction, multiply, rational, sum } from '../../rules/logic/rational.js';
 import { allOf, anyOf, not } from '../../rules/logic/tri.js';
 
@@ -16,6 +17,13 @@ describe('exact arithmetic at the bounds', () => {
     expect(0.1 + 0.2).not.toBe(0.3);
     expect(compare(add(rational(0.1), rational(0.2)), rational(0.3))).toBe(0);
     expect(compare(sum([10.1, 20.2, 19.7].map(rational)), rational(50))).toBe(0);
+  });
+
+  it('whole numbers made once behave as any other', () => {
+    // 0–1000 come from a table made once; 1001 and -3 are made on use
+    expect(compare(add(rational(1000), rational(1)), rational(1001))).toBe(0);
+    expect(compare(add(rational(-3), rational(3)), rational(0))).toBe(0);
+    expect(rational(7)).toEqual({ n: 7n, d: 1n });
   });
 
   it('reads exponent forms', () => {
@@ -84,5 +92,27 @@ describe('percentages in details', () => {
     expect(percent(fraction(9996, 1000), 10)).toBe('9.996%');
     expect(percent(fraction(8, 1), 10)).toBe('8.0%');
     expect(percent(fraction(10, 1), 10)).toBe('10.0%');
+  });
+});
+
+describe('figures and scores in details', () => {
+  it('print whole figures as they are and round the rest', () => {
+    expect(plain(5000)).toBe('5000');
+    expect(plain(-0)).toBe('0');
+    expect(plain(12.345)).toBe('12.35');
+    expect(plain(1e21)).toBe('1e+21');
+    expect(money(25_000)).toBe('2.5亿元');
+    expect(money(360.5)).toBe('360.5万元');
+  });
+
+  it('show a score interval the same whether or not its text was made before', () => {
+    for (let i = 0; i < 2; i++) {
+      expect(showInterval({ min: 64, max: 98 })).toBe('64–98');
+      expect(showInterval({ min: 7, max: 7 })).toBe('7');
+    }
+    // beyond the whole scores 0–100 the text is made on use
+    expect(showInterval({ min: 2.5, max: 4 })).toBe('2.5–4');
+    expect(showInterval({ min: -1, max: 101 })).toBe('-1–101');
+    expect(showInterval({ min: 5, max: 3 })).toBe('5–3');
   });
 });

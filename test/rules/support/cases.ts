@@ -72,10 +72,11 @@ const asText = (v: unknown): unknown =>
 
 export const CASES_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'cases');
 
-export function loadCaseFiles(): { file: string; cases: CaseFile }[] {
-  return readdirSync(CASES_DIR)
+/** `dir`: where the YAML lies, for a compiled caller (dist/ holds no YAML). */
+export function loadCaseFiles(dir: string = CASES_DIR): { file: string; cases: CaseFile }[] {
+  return readdirSync(dir)
     .filter((f) => f.endsWith('.yaml'))
-    .map((file) => ({ file, cases: CaseFile.parse(asText(parse(readFileSync(join(CASES_DIR, file), 'utf8')))) }));
+    .map((file) => ({ file, cases: CaseFile.parse(asText(parse(readFileSync(join(dir, file), 'utf8')))) }));
 }
 
 /** A case's profile: the base (unless the case opts out), its facts over it, and the dropped keys removed. */
