@@ -69,7 +69,7 @@ export function yearsOf(today: string): { lastYear: number; thisYear: number } {
 }
 
 export function profile(ctx: Ctx): Facts {
-  // the dialog only ever stores validated values, so the record is a valid profile
+  // the dialog only ever stores validated values and never a null (withFact, respond), so the record is a valid profile
   return ctx.facts as Facts;
 }
 

@@ -5,8 +5,13 @@ import type { Lang } from './state.js';
 
 export type FactsRecord = Record<string, unknown>;
 
-/** The facts with one value set (a per-year value into its year's slot). A new object; the old one is untouched. */
+/**
+ * The facts with one value set (a per-year value into its year's slot). A new object; the old one is untouched.
+ * null or undefined is no value (parseProfile reads null as unknown, the rules read only values): the slot is
+ * emptied, so the record stays a profile the rules can read as it is.
+ */
 export function withFact(facts: FactsRecord, path: string, value: unknown): FactsRecord {
+  if (value === null || value === undefined) return withoutFact(facts, path);
   const [key, year] = path.split('.') as [string, string | undefined];
   if (year !== undefined && (PER_YEAR_KEYS as readonly string[]).includes(key)) {
     const current = (facts[key] as Record<string, unknown> | undefined) ?? {};

@@ -169,6 +169,8 @@ export function figuresIn(text: string): Figure[] {
     // 负200万, -50万: net assets can be negative
     const before = text.slice(Math.max(0, m.index! - 2), m.index!);
     if (/-$|负的?$/u.test(before)) [low, high] = [-high, -low];
+    // 400 nines, 1e309亿: past what a number holds, so no figure — JSON would carry it on as null
+    if (!Number.isFinite(low) || !Number.isFinite(high)) continue;
     out.push({ low, high, exact, unit, index: m.index!, end: m.index! + whole!.length, vague, year: yearMark === '年' && !unit, inOnes });
   }
   return out;

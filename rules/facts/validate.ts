@@ -43,7 +43,8 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function withoutNulls(input: unknown): unknown {
+/** The profile with its null values (top level and per year) left out: null is "not known", as an absent key. */
+export function withoutNulls(input: unknown): unknown {
   if (!isPlainObject(input)) return input;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(input)) {

@@ -103,6 +103,13 @@ describe('several facts in one message', () => {
   it('finds nothing in a message that states no fact', () => {
     expect(extractFacts('你好，我想问问高企怎么申报', ctx)).toEqual([]);
   });
+
+  // the hostile HTTP run: 400 nines read as Infinity, which the session's JSON carried on as null
+  it('proposes no figure past what a number holds', () => {
+    const nines = '9'.repeat(400);
+    expect(extractFacts(`销售收入${nines}万元，研发费用${nines}`, ctx)).toEqual([]);
+    expect(extractFacts('销售收入1e309万元', ctx).map((p) => p.value).filter((v) => typeof v === 'number' && !Number.isFinite(v))).toEqual([]);
+  });
 });
 
 describe('answers in the owner’s words (readAnswer)', () => {

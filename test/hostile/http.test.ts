@@ -27,6 +27,9 @@ describe('hostile HTTP input against tongce serve', () => {
       webhook({ update_id: 41, message: {} }),
       webhook({ update_id: 42, message: 'text' }),
       webhook({ update_id: 43, callback_query: { id: 'x', data: 'check', message: {} } }),
+      // a figure past what a number holds, proposed, stored as JSON (Infinity → null) and confirmed
+      post('/api/chat', JSON.stringify({ sessionId: 'hostile-null-figure', text: `销售收入${'9'.repeat(400)}万元，研发费用${'9'.repeat(400)}` })),
+      post('/api/chat', JSON.stringify({ sessionId: 'hostile-null-figure', action: 'confirm' })),
     ];
     for (const probe of cases) expect(judge(probe, await target.send(probe)), `${probe.method} ${probe.path} ${String(probe.body)}`).toBeNull();
   });

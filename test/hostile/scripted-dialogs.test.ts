@@ -26,4 +26,21 @@ describe('a scripted user answering what it knows', () => {
     }
     throw new Error('no verdict after 80 questions');
   });
+
+  // Found by the hostile HTTP run (a 500): 400 nines read as Infinity, the session's JSON stored the proposal as
+  // null, validation took null for "unknown", and the rules met {"2025": null}: RangeError: not a finite number
+  it('confirming a figure past what a number holds records nothing and the dialog goes on', () => {
+    const nines = '9'.repeat(400);
+    conversations.handle('web', 'scripted-null-figure', { text: `销售收入${nines}万元，研发费用${nines}` });
+    expect(() => conversations.handle('web', 'scripted-null-figure', { action: 'confirm' })).not.toThrow();
+    expect(conversations.store.get('scripted-null-figure')!.facts).toEqual({});
+  });
+
+  it('a session stored with a null figure (before the fix) is checked without a crash, the null read as unknown', () => {
+    const session = conversations.store.forUser('web', 'scripted-stored-null', 'scripted-stored-null');
+    conversations.store.turn(session.id, null, (s) => ({ state: s.state, facts: { salesRevenueByYear: { '2025': null }, rdExpenseByYear: { '2025': 80 } }, reply: [], userEntry: { text: '' } }));
+    const reply = conversations.handle('web', 'scripted-stored-null', { action: 'check' });
+    expect(reply.messages.length).toBeGreaterThan(0);
+    expect(conversations.store.get('scripted-stored-null')!.facts).toEqual({ salesRevenueByYear: {}, rdExpenseByYear: { '2025': 80 } });
+  });
 });
