@@ -7,7 +7,7 @@ import { projectRoot } from '../knowledge/paths.js';
 import { KnowledgeStore } from '../knowledge/store/store.js';
 import { GoldQuestion, readJsonl } from './lib/gold.js';
 import { percentile, round } from './lib/metrics.js';
-import { bigramBm25Ranker, jiebaBm25Ranker } from './retrieval-peers.js';
+import { jiebaBm25Ranker, miniSearchRanker } from './retrieval-peers.js';
 import { baselineRanker, measure, tongceRanker, type QualityReport, type Ranker } from './retrieval-quality.js';
 
 export const GOLD_QUESTIONS = join(projectRoot(), 'bench', 'gold', 'questions.jsonl');
@@ -29,7 +29,7 @@ const SETS = [
   { name: 'heldout2', path: HELDOUT2_QUESTIONS, use: 'written blind, never tuned on' },
 ] as const;
 
-type Peers = Record<'jiebaBm25' | 'bigramBm25' | 'trigram', Ranker>;
+type Peers = Record<'jiebaBm25' | 'miniSearch' | 'trigram', Ranker>;
 
 function setReport(knowledge: ReturnType<typeof openKnowledge>, peers: Peers, path: string, use: string) {
   const gold = readJsonl(path, GoldQuestion);
@@ -72,7 +72,7 @@ export async function runRetrievalBench(): Promise<Record<string, unknown>> {
   const dev = gold.filter((_, i) => i % 2 === 0);
   const heldOut = gold.filter((_, i) => i % 2 === 1);
   const split = { dev: qualitySummary(measure(dev, tongceRanker(knowledge))), heldOut: qualitySummary(measure(heldOut, tongceRanker(knowledge))) };
-  const peers: Peers = { jiebaBm25: jiebaBm25Ranker(), bigramBm25: bigramBm25Ranker(), trigram: baselineRanker() };
+  const peers: Peers = { jiebaBm25: jiebaBm25Ranker(), miniSearch: miniSearchRanker(), trigram: baselineRanker() };
   const sets = Object.fromEntries(SETS.map((s) => [s.name, setReport(knowledge, peers, s.path, s.use)]));
 
   // latency of an in-process lookup, after one warm-up pass

@@ -49,6 +49,17 @@ describe('retrieval', () => {
     expect(knowledge.retrieve('我们母公司是上海的高企，在南通新设的子公司能认定科创项目吗').covered).toBe(true);
   });
 
+  it('does not answer another city\'s rewards or subsidies from a national text: no national text here sets one', () => {
+    // the 工作指引's "激励奖励制度 (≤4分)" shares 高企 and 奖励 with the question; it is not 苏州's reward
+    for (const q of ['苏州的高企奖励是多少', '无锡高企认定奖励多少钱', '杭州未来科技城人才引进补贴', '昆山高企有没有税收返还']) {
+      const r = knowledge.retrieve(q);
+      expect(r.covered, q).toBe(false);
+      expect(r.uncovered, q).toBe('place');
+    }
+    // what a national text does set (recognition, its tax rate) holds in 苏州 as anywhere
+    for (const q of ['苏州的企业能认定高企吗', '苏州高企有什么税收优惠']) expect(knowledge.retrieve(q).covered, q).toBe(true);
+  });
+
   it('does not let a mis-cut or an unknown piece of phrasing count against the clause that answers', () => {
     // jieba cuts 设科创 and 会不会 → 不会; neither is a concept the corpus lacks
     const r = knowledge.retrieve('通州会不会设科创人才方面的子基金');
