@@ -66,7 +66,8 @@ function haystackOf(store: KnowledgeStore, c: StoredClause): string {
  * that also names a place of the corpus (母公司在上海、在南通新设的子公司) is about the corpus's place.
  */
 export function placesOutOfScope(store: KnowledgeStore, c: StoredClause, question: string): string[] {
-  const outside = outsidePlacesNamed(question);
+  // where the asker comes from (从上海迁过来, 母公司是上海的) is not what the question is about
+  const outside = outsidePlacesNamed(question).filter((p) => !new RegExp(`从${p}|母公司(?:是|在|为)?${p}|${p}(?:迁|过来|来的|搬)`, 'u').test(question));
   if (outside.length === 0 || [...COUNTIES, ...CORPUS_WIDE].some((p) => question.includes(p))) return [];
   // a national text speaks for every place (科小's 60-point pass mark holds in 深圳 too), but not for what a city
   // gives of its own: no national text here sets a reward, a subsidy or a talent scheme, so "苏州的高企奖励" is

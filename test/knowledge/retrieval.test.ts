@@ -133,9 +133,10 @@ describe('ask (the extractive answer)', () => {
   });
 
   it('points to the closest clauses, as possibly related and not as the answer, when they hold only part of the question', () => {
-    const r = knowledge.ask('高企被复核取消了，之前享受的减免税要补缴吗');
+    // the item names 东疆科技计划 among its measures; whether that says what the plan is, the decision is not sure
+    const r = knowledge.ask('东疆科技计划是干什么的');
     expect(r).toMatchObject({ covered: false, citations: [] });
-    expect(r.related.map((c) => c.clauseId)).toContain('hnte-measures-2016-32#ch4.a16');
+    expect(r.related.map((c) => c.clauseId)).toContain('qidong-2023-10#s3.p2.i4');
     expect(r.answer).toContain('不能确定回答了它');
     expect(r.answer).toContain('转人工');
     for (const c of r.related) expect(knowledge.isReal(c)).toBe(true);
