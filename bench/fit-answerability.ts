@@ -9,21 +9,22 @@ import { GoldQuestion, readJsonl } from './lib/gold.js';
 
 /**
  * Fits the answerability decision (knowledge/search/answerability.ts) on the development questions ONLY: the
- * tuned gold set, the fresh set and the large blind development set. questions-blind.jsonl and
- * questions-heldout2.jsonl are never read here; the bench measures on them. Deterministic: no randomness, a
- * fixed number of full-batch gradient steps.
+ * tuned gold set, the fresh set, the large blind development set, and the two blind sets measured once each
+ * before they became development data (questions-blind, questions-heldout2). questions-heldout3.jsonl is never
+ * read here; the bench measures on it. Deterministic: no randomness, a fixed number of full-batch gradient steps.
  *
  *   npm run build && node dist/bench/fit-answerability.js        → rewrites knowledge/search/answerability-model.json
  *   node dist/bench/fit-answerability.js --cv                     → the decision's 5-fold cross-validated figures
  */
-export const FIT_SETS = ['questions.jsonl', 'questions-fresh.jsonl', 'questions-dev2.jsonl'];
+export const FIT_SETS = ['questions.jsonl', 'questions-fresh.jsonl', 'questions-dev2.jsonl', 'questions-blind.jsonl', 'questions-heldout2.jsonl'];
 
 const L2 = 0.01;
 /**
  * The share of unanswerable development questions the decision must turn away, counting those the rules turn
- * away (another place or period, a missing figure): the target is 85% on blind sets, so a little more here.
+ * away (another place or period, a missing figure, a concept no text treats): the target is 85% on blind sets,
+ * and 0.88 here is the lowest that kept 5-fold cross-validation above 0.85 with a margin (0.87: 0.859).
  */
-const DECLINE_TARGET = 0.87;
+const DECLINE_TARGET = 0.88;
 const STEPS = 4000;
 const RATE = 0.5;
 
@@ -48,8 +49,8 @@ function questions(): Question[] {
     for (const g of readJsonl(join(projectRoot(), 'bench', 'gold', file), GoldQuestion)) {
       const r = knowledge.retrieve(g.q, { k: 10, jurisdiction: g.jurisdiction ?? null });
       const answerable = 'expect' in g;
-      // questions turned away by rule (another place or period, a figure the best clause lacks) are not the model's
-      const byRule = !r.evidence || r.uncovered === 'place' || r.uncovered === 'period' || r.uncovered === 'figure';
+      // questions turned away by rule (another place or period, a figure the best clause lacks, a concept no text treats) are not the model's
+      const byRule = !r.evidence || (r.uncovered !== undefined && r.uncovered !== 'weak');
       const rank = answerable ? r.hits.findIndex((h) => g.expect.every((e) => comparable(h.clause.fullText).includes(comparable(e)))) : -1;
       out.push({ x: r.evidence ? featureVector(r.evidence) : [], y: rank >= 0 && rank < 3 ? 1 : 0, answerable, byRule, rank });
     }

@@ -5,7 +5,7 @@
  * is called covered, so "the nearest clause" is never passed off as the figure asked for; every kind ranks.
  */
 export interface AnswerKind {
-  name: 'amount' | 'count of enterprises' | 'count' | 'contact' | 'person';
+  name: 'amount' | 'count of enterprises' | 'count' | 'contact' | 'person' | 'rate' | 'papers' | 'outcome' | 'web or address' | 'fee';
   /** whether a clause's text can give this kind of answer */
   holds(text: string): boolean;
   /**
@@ -22,13 +22,18 @@ const FIRM_COLUMN = /列：[^｜]*(?:企|家)[^、｜]*数/u;
 const PHONE = /\d{3,4}-?\d{7,8}|\d{11}|电话|热线/u;
 const POSTS = '主任|镇长|局长|区长|市长|县长|书记|主席|经理|董事长|负责人|组长|副组长|处长|科长';
 
+const RATE = /\d+(?:\.\d+)?\s*[%％]|百分之|\d+(?:\.\d+)?倍|[一二三四五六七八九十]成|减半|全额/u;
+const PAPERS = /(?:申报|申请|证明|相关|以下|书面)材料|材料清单|提交|申请书|证明|报告|报表|复印件|清单/u;
+const REPORTED = /目前|已经|已有|累计|截至|截止|现有|共有/u;
+const WHERE_ONLINE = /网站|网址|www\.|https?:|系统|平台|路\d|号楼|地址/u;
+
 const APPOINTS = new RegExp(`由[^，。；]{1,24}(?:任|担任)(?:${POSTS})|以[^，。；]{1,24}为(?:${POSTS})`, 'u');
 
 const KINDS: Array<{ asks: RegExp } & AnswerKind> = [
   {
     name: 'amount',
     // 多少钱, 补助多少, 最高能贷多少, 多少万元, 奖励标准 — an amount of money, not a share or a count
-    asks: /多少(?:万|亿)?(?:元|钱|块|资金|经费|补贴|补助|奖励|资助|奖金)|(?:补贴|补助|奖励|资助|奖补|贴息|贷款?|能贷|拿到|给)多少(?!家|个|项|名|人|分|%|比例)|(?:经费|预算|资金|总投资|投资额)(?:是|有|共|一共)?多少|金额|额度|奖励标准|补贴标准|资助标准/u,
+    asks: /多少(?:万|亿)?(?:元|钱|块|资金|经费|补贴|补助|奖励|资助|奖金)|(?:补贴|补助|奖励|资助|奖补|贴息|贷款?|能贷|拿到|给)(?:是|有|为|一共|共)?多少(?!家|个|项|名|人|分|%|比例)|(?:经费|预算|资金|总投资|投资额)[^，。？?]{0,3}多少|多少(?:万|亿)?\p{Script=Han}{0,2}费|(?:规模|资金总额|总额)(?:是|有|为)?多(?:少|大)|金额|额度|奖励标准|补贴标准|资助标准/u,
     holds: (t) => MONEY.test(t),
     decisive: true,
   },
@@ -38,6 +43,14 @@ const KINDS: Array<{ asks: RegExp } & AnswerKind> = [
   // who holds a post is answered by a roster line (组长：…), which the caller recognises
   // or by a sentence that appoints one ("由区人民政府区长任组长", "成立以区政府分管领导为组长…")
   { name: 'person', asks: new RegExp(`(?:${POSTS})(?:是谁|叫什么|是哪位|由谁)|谁(?:任|担任|当)(?:${POSTS})`, 'u'), holds: (t) => APPOINTS.test(t), decisive: true },
+  // a rate or share: 多少比例, 利率是多少 — answered by a clause that states one, not by one naming the scheme
+  { name: 'rate', asks: /(?:比例|费率|利率|税率|贴息率|占比)(?:是|为|要求|有|大概)?(?:多少|几)|(?:按|是)(?:什么|多少|啥)比例|多少比例|百分之几|几个点/u, holds: (t) => RATE.test(t), decisive: true },
+  // the papers to hand in: only a clause that lists papers (申请书, 证明, 报告 …) answers, not one about the scheme
+  { name: 'papers', asks: /(?:哪些|什么|准备|提交|交)(?:申报|申请)?材料|材料清单/u, holds: (t) => PAPERS.test(t), decisive: true },
+  // what was achieved: the plans set targets, a target is not the outcome; only a clause reporting the state does
+  { name: 'outcome', asks: /实际完成|最后完成|最终(?:完成|招|认定)|完成情况|完成了吗|实际(?:新)?认定了|实际招/u, holds: (t) => REPORTED.test(t), decisive: true },
+  { name: 'web or address', asks: /哪个网站|什么网站|网址|哪个(?:网上)?系统|哪个平台|具体地址|办公地址|地址在/u, holds: (t) => WHERE_ONLINE.test(t), decisive: true },
+  { name: 'fee', asks: /申请费|手续费|收费|交多少钱|费用是多少/u, holds: (t) => MONEY.test(t) || /免费|不收|收取/u.test(t), decisive: true },
 ];
 
 /** 多少个 / 几项 / 多少名: a count in that unit (家 is a kind of its own above) */

@@ -16,7 +16,7 @@ const DETAILS: Array<{ asks: RegExp; holds: RegExp }> = [
   { asks: /流程|程序|步骤|怎么(?:办理|申请|申报|报|办)|如何(?:办理|申请|申报)|手续|材料|清单|模板/u, holds: /程序|流程|提交|申报|申请|材料|报送|审核|审查|评审|公示|备案/u },
   { asks: /名单|有哪些(?:企业|单位|园区|成员|人)|成员|哪些人/u, holds: /名单|组长|成员|：.{1,12}、.{1,12}、/u },
   { asks: /面积|多大|多少平方|多少亩|总投资/u, holds: /\d+(?:\.\d+)?\s*(?:亿|万)?(?:元|平方米|平方公里|亩)/u },
-  { asks: /条件|标准|要求|资格|门槛|怎么认定|如何认定|认定办法/u, holds: /条件|标准|应当|须|需|不低于|不少于|以上|具备|符合/u },
+  { asks: /条件|标准|要求|申报资格|申请资格|什么资格|门槛|怎么认定|如何认定|认定办法/u, holds: /条件|标准|应当|须|需|不低于|不少于|以上|具备|符合/u },
 ];
 
 export function detailsAsked(question: string): number {
@@ -64,9 +64,14 @@ export interface Evidence {
   national: number;
   /** how many terms the question has (a one-word question is easily "covered") */
   terms: number;
+  /**
+   * the share of the slots the question asks (a figure, a time, who, where, conditions) that the best clause fills
+   * beside the thing asked about (knowledge/search/answer-slot.ts); 1 when it asks none
+   */
+  slotsFilled: number;
 }
 
-export const FEATURES = ['coverage', 'second', 'lead', 'unknown', 'missingTop', 'lastHeld', 'detailsMissing', 'detailsAsked', 'paths', 'direct', 'ownCase', 'fieldAsked', 'report', 'row', 'national', 'terms'] as const;
+export const FEATURES = ['coverage', 'second', 'lead', 'unknown', 'missingTop', 'lastHeld', 'detailsMissing', 'detailsAsked', 'paths', 'direct', 'ownCase', 'fieldAsked', 'report', 'row', 'national', 'terms', 'slotsFilled'] as const;
 
 export function featureVector(e: Evidence): number[] {
   return FEATURES.map((f) => e[f]);

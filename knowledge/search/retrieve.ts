@@ -4,9 +4,11 @@ import type { KnowledgeStore, StoredClause } from '../store/store.js';
 import { cleanQuestion, comparable } from '../text/normalize.js';
 import { addressedClauses } from './address.js';
 import { answerKindsOf, type AnswerKind } from './answer-kind.js';
+import { slotsFilledBeside } from './answer-slot.js';
 import { ASKS_FIELD, detailsAsked, detailsMissing, isAnswered, OWN_CASE, type Evidence } from './answerability.js';
 import { coverageOf, coverageTerms, heldShares, known, type CoverageTerm } from './coverage.js';
 import { namedJurisdiction, outsidePlacesNamed } from './jurisdiction.js';
+import { outOfCorpusNamed } from './out-of-corpus.js';
 import { clauseHaystack, countiesNamed, countiesOutOfScope, ownJurisdiction, placesOutOfScope, withinPeriod, yearsOutOfScope } from './scope.js';
 import { contentWeight, tokenize } from './segment.js';
 import { synonymsOf, synonymTermsIn } from './synonyms.js';
@@ -27,11 +29,12 @@ export interface Retrieval {
   query: string;
   covered: boolean;
   /**
-   * Why not, when not covered: nothing matched; the best clause holds too little of the question; or it holds
+   * Why not, when not covered: nothing matched; the best clause holds too little of the question; the question
+   * names a concept of another policy area no text treats (个税, 社会保险: knowledge/vocabulary/out-of-corpus.yaml); or it holds
    * enough but speaks for another place or period, or lacks the kind of figure asked for (those are not answers
    * however close their words).
    */
-  uncovered?: 'nothing' | 'weak' | 'place' | 'period' | 'figure';
+  uncovered?: 'nothing' | 'weak' | 'concept' | 'place' | 'period' | 'figure';
   jurisdiction: string | null;
   /** what the answerability decision weighed (absent when nothing matched) */
   evidence?: Evidence;
@@ -126,6 +129,7 @@ function evidenceFor(store: KnowledgeStore, query: string, terms: CoverageTerm[]
     row: best.clause.kind === 'row' ? 1 : 0,
     national: store.documents.get(best.clause.docId)?.jurisdiction === NATION ? 1 : 0,
     terms: Math.min(terms.length, 10),
+    slotsFilled: slotsFilledBeside(query, best.clause.fullText, terms.map((t, i) => ({ token: t.token, held: shares[i]! >= 0.5 })), best.clause.kind === 'row'),
   };
 }
 
@@ -237,6 +241,7 @@ export function retrieve(store: KnowledgeStore, rawQuestion: string, options: Re
   // scope and the figure asked for are rules, never outweighed; whether the words answer is the fitted model's call
   const uncovered: Retrieval['uncovered'] =
     best === undefined || evidence === undefined ? 'nothing'
+    : outOfCorpusNamed(topic).length > 0 ? 'concept'
     : yearsOutOfScope(store, best.clause, query).length > 0 ? 'period'
     : placesOutOfScope(store, best.clause, query).length > 0 || countiesOutOfScope(store, best.clause, query).length > 0 ? 'place'
     : kinds.some((kind) => kind.decisive && !givesAnswerOf(store, best.clause, kind)) ? 'figure'

@@ -66,13 +66,19 @@ function haystackOf(store: KnowledgeStore, c: StoredClause): string {
  * that also names a place of the corpus (母公司在上海、在南通新设的子公司) is about the corpus's place.
  */
 export function placesOutOfScope(store: KnowledgeStore, c: StoredClause, question: string): string[] {
-  const outside = outsidePlacesNamed(question);
+  // where the asker comes from (从上海迁过来, 母公司是上海的) is not what the question is about
+  const outside = outsidePlacesNamed(question).filter((p) => !new RegExp(`从${p}|母公司(?:是|在|为)?${p}|${p}(?:迁|过来|来的|搬)`, 'u').test(question));
   if (outside.length === 0 || [...COUNTIES, ...CORPUS_WIDE].some((p) => question.includes(p))) return [];
-  // a national text speaks for every place (科小's 60-point pass mark holds in 深圳 too)
-  if (store.documents.get(c.docId)?.jurisdiction === NATION) return [];
+  // a national text speaks for every place (科小's 60-point pass mark holds in 深圳 too), but not for what a city
+  // gives of its own: no national text here sets a reward, a subsidy or a talent scheme, so "苏州的高企奖励" is
+  // answered by 苏州's rules, which the corpus lacks, never by the 工作指引's 奖励制度 item
+  if (store.documents.get(c.docId)?.jurisdiction === NATION && !LOCAL_MEASURE.test(question)) return [];
   const hay = clauseHaystack(store, c);
   return outside.filter((p) => !hay.includes(p));
 }
+
+/** What a city grants of its own accord: national texts set recognition and tax, never these. */
+const LOCAL_MEASURE = /奖励|奖补|补贴|补助|资助|奖金|扶持|配套|返还|人才引进|引才|落户|人才政策|人才计划|人才公寓/u;
 
 /** 南通's 区/县 as running text names them, with the names of those merged away (港闸, now 崇川's). */
 const COUNTIES = COUNTY_DIVISIONS.flatMap((p) => [shortName(p), ...(p.formerly ?? [])]);

@@ -6,7 +6,7 @@ import { AnswerabilityModel, answerProbability, FEATURES, MODEL_PATH, type Evide
 const model = AnswerabilityModel.parse(JSON.parse(readFileSync(MODEL_PATH, 'utf8')));
 const evidence = (over: Partial<Evidence>): Evidence => ({
   coverage: 0.9, second: 0.8, lead: 0.3, unknown: 0, missingTop: 0.05, lastHeld: 1, detailsMissing: 0, detailsAsked: 0, paths: 3,
-  direct: 0, ownCase: 0, fieldAsked: 0, report: 0, row: 0, national: 0, terms: 4, ...over,
+  direct: 0, ownCase: 0, fieldAsked: 0, report: 0, row: 0, national: 0, terms: 4, slotsFilled: 1, ...over,
 });
 
 describe('the answerability decision', () => {

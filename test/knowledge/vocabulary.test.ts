@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SECTORS, sectorsIn } from '../../knowledge/records/sectors.js';
+import { OUT_OF_CORPUS } from '../../knowledge/search/out-of-corpus.js';
 import { COLLOQUIAL } from '../../knowledge/search/synonyms.js';
 import { comparable } from '../../knowledge/text/normalize.js';
 import { testKnowledge } from '../helpers/knowledge.js';
@@ -14,6 +15,17 @@ describe('colloquial vocabulary (knowledge/vocabulary/colloquial.yaml)', () => {
     const { q, expect: snippet } = entry.example;
     const hits = knowledge.retrieve(q, { k: 3 }).hits.map((h) => comparable(h.clause.fullText));
     expect(hits.some((t) => t.includes(comparable(snippet))), `${q} → ${snippet}`).toBe(true);
+  });
+});
+
+describe('out-of-corpus concepts (knowledge/vocabulary/out-of-corpus.yaml)', () => {
+  it.each(OUT_OF_CORPUS.map((a) => [a.area, a] as const))('%s: no text uses its words, and a question naming one is declined', (_, area) => {
+    for (const w of area.words) {
+      expect(corpus.some((t) => t.includes(comparable(w).toLowerCase())), w).toBe(false);
+      const r = knowledge.retrieve(`高新技术企业的${w}有什么规定`);
+      expect(r.covered, w).toBe(false);
+      expect(r.uncovered, w).toBe('concept');
+    }
   });
 });
 
