@@ -9,22 +9,27 @@ import { GoldQuestion, readJsonl } from './lib/gold.js';
 
 /**
  * Fits the answerability decision (knowledge/search/answerability.ts) on the development questions ONLY: the
- * tuned gold set, the fresh set, the large blind development set, and the two blind sets measured once each
- * before they became development data (questions-blind, questions-heldout2). questions-heldout3.jsonl is never
- * read here; the bench measures on it. Deterministic: no randomness, a fixed number of full-batch gradient steps.
+ * tuned gold set, the fresh set, the large blind development set, and the blind sets measured once each before
+ * they became development data (questions-blind, questions-heldout2, questions-heldout3). questions-heldout4.jsonl
+ * is never read here; the bench measures on it. Deterministic: no randomness, a fixed number of full-batch steps.
  *
  *   npm run build && node dist/bench/fit-answerability.js        → rewrites knowledge/search/answerability-model.json
- *   node dist/bench/fit-answerability.js --cv                     → the decision's 5-fold cross-validated figures
+ *   node dist/bench/fit-answerability.js --cv                     → the decision's leave-one-set-out figures
  */
-export const FIT_SETS = ['questions.jsonl', 'questions-fresh.jsonl', 'questions-dev2.jsonl', 'questions-blind.jsonl', 'questions-heldout2.jsonl'];
+export const FIT_SETS = ['questions.jsonl', 'questions-fresh.jsonl', 'questions-dev2.jsonl', 'questions-blind.jsonl', 'questions-heldout2.jsonl', 'questions-heldout3.jsonl'];
 
 const L2 = 0.01;
 /**
- * The share of unanswerable development questions the decision must turn away, counting those the rules turn
- * away (another place or period, a missing figure, a concept no text treats): the target is 85% on blind sets,
- * and 0.88 here is the lowest that kept 5-fold cross-validation above 0.85 with a margin (0.87: 0.859).
+ * The share of unanswerable questions the decision must turn away on a set written by someone new, counting those
+ * the rules turn away (another place or period, a missing figure, a concept no text treats): the issue's target.
  */
-const DECLINE_TARGET = 0.88;
+const BLIND_DECLINE_TARGET = 0.85;
+/**
+ * The shares of the training questions' unanswerable ones the threshold may be set to turn away. Turning away a
+ * share on the questions it was fitted on turns away fewer on a new writer's: the one used is the lowest whose
+ * leave-one-set-out figures still reach BLIND_DECLINE_TARGET (chooseDeclineTarget).
+ */
+const DECLINE_TARGETS = [0.84, 0.85, 0.86, 0.87, 0.88, 0.89, 0.9, 0.92];
 const STEPS = 4000;
 const RATE = 0.5;
 
@@ -37,6 +42,8 @@ interface Example {
 
 /** A development question as retrieval sees it: the model's example, or one the rules turn away before the model. */
 export interface Question extends Example {
+  /** which development set (index in FIT_SETS) it comes from: one writer, one wording */
+  set: number;
   byRule: boolean;
   /** where the expected clause ranks (0-based, within 10), -1 when it is not there or the question is unanswerable */
   rank: number;
@@ -45,14 +52,14 @@ export interface Question extends Example {
 function questions(): Question[] {
   const knowledge = openKnowledge({ dataDir: mkdtempSync(join(tmpdir(), 'tongce-fit-')) });
   const out: Question[] = [];
-  for (const file of FIT_SETS) {
+  for (const [set, file] of FIT_SETS.entries()) {
     for (const g of readJsonl(join(projectRoot(), 'bench', 'gold', file), GoldQuestion)) {
       const r = knowledge.retrieve(g.q, { k: 10, jurisdiction: g.jurisdiction ?? null });
       const answerable = 'expect' in g;
       // questions turned away by rule (another place or period, a figure the best clause lacks, a concept no text treats) are not the model's
       const byRule = !r.evidence || (r.uncovered !== undefined && r.uncovered !== 'weak');
       const rank = answerable ? r.hits.findIndex((h) => g.expect.every((e) => comparable(h.clause.fullText).includes(comparable(e)))) : -1;
-      out.push({ x: r.evidence ? featureVector(r.evidence) : [], y: rank >= 0 && rank < 3 ? 1 : 0, answerable, byRule, rank });
+      out.push({ set, x: r.evidence ? featureVector(r.evidence) : [], y: rank >= 0 && rank < 3 ? 1 : 0, answerable, byRule, rank });
     }
   }
   return out;
@@ -69,33 +76,49 @@ export interface DecisionFigures {
 }
 
 /**
- * The decision judged on questions it was not fitted on: each of k folds (every k-th question) is answered by a
- * model fitted, threshold and all, on the other folds. The figures are pooled over all the folds' questions.
+ * The decision judged on questions it was not fitted on, the way a new writer's set judges it: each development set
+ * in turn is answered by a model fitted, threshold and all, on the other sets. Random folds would share each set's
+ * wording between training and test and overstate the figures (5-fold: recall@3 0.913; heldout3 then gave 0.835).
+ * The figures are pooled over all the sets' questions, and given per set.
  */
-export function crossValidate(qs: Question[], k = 5): DecisionFigures {
-  let answerable = 0, r3 = 0, rr = 0, unanswerable = 0, declined = 0;
-  for (let f = 0; f < k; f++) {
-    const train = modelExamples(qs.filter((_, i) => i % k !== f));
-    const model = fit(train.data, train.ruleDeclined);
-    for (const q of qs.filter((_, i) => i % k === f)) {
+export function crossValidate(qs: Question[], declineTarget: number): DecisionFigures & { perSet: DecisionFigures[] } {
+  const tally = () => ({ answerable: 0, r3: 0, rr: 0, unanswerable: 0, declined: 0 });
+  const all = tally();
+  const perSet: DecisionFigures[] = [];
+  for (const set of [...new Set(qs.map((q) => q.set))].sort((a, b) => a - b)) {
+    const train = modelExamples(qs.filter((q) => q.set !== set));
+    const model = fit(train.data, train.ruleDeclined, declineTarget);
+    const t = tally();
+    for (const q of qs.filter((q) => q.set === set)) {
       const accepted = !q.byRule && probabilityOf(q.x, model) >= model.threshold;
       if (!q.answerable) {
-        unanswerable++;
-        if (!accepted) declined++;
+        t.unanswerable++;
+        if (!accepted) t.declined++;
         continue;
       }
-      answerable++;
-      if (accepted && q.rank >= 0 && q.rank < 3) r3++;
-      if (accepted && q.rank >= 0) rr += 1 / (q.rank + 1);
+      t.answerable++;
+      if (accepted && q.rank >= 0 && q.rank < 3) t.r3++;
+      if (accepted && q.rank >= 0) t.rr += 1 / (q.rank + 1);
     }
+    perSet.push(figuresOf(t));
+    for (const k of Object.keys(all) as Array<keyof typeof all>) all[k] += t[k];
   }
+  return { ...figuresOf(all), perSet };
+}
+
+function figuresOf(t: { answerable: number; r3: number; rr: number; unanswerable: number; declined: number }): DecisionFigures {
   const round = (v: number) => Math.round(v * 1000) / 1000;
-  return { recallAt3: round(r3 / answerable), mrr: round(rr / answerable), declined: round(declined / unanswerable) };
+  return { recallAt3: round(t.r3 / t.answerable), mrr: round(t.rr / t.answerable), declined: round(t.declined / t.unanswerable) };
+}
+
+/** The lowest decline target (so the most answers given) whose leave-one-set-out figures turn away BLIND_DECLINE_TARGET. */
+export function chooseDeclineTarget(qs: Question[]): number {
+  return DECLINE_TARGETS.find((t) => crossValidate(qs, t).declined >= BLIND_DECLINE_TARGET) ?? DECLINE_TARGETS[DECLINE_TARGETS.length - 1]!;
 }
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
-export function fit(data: Example[], ruleDeclined: number): AnswerabilityModel {
+export function fit(data: Example[], ruleDeclined: number, declineTarget: number): AnswerabilityModel {
   const d = FEATURES.length;
   const mean = FEATURES.map((_, j) => data.reduce((s, e) => s + e.x[j]!, 0) / data.length);
   const scale = FEATURES.map((_, j) => Math.sqrt(data.reduce((s, e) => s + (e.x[j]! - mean[j]!) ** 2, 0) / data.length) || 1);
@@ -117,28 +140,29 @@ export function fit(data: Example[], ruleDeclined: number): AnswerabilityModel {
     b -= RATE * (gb / data.length);
   }
   const p = xs.map((x) => sigmoid(x.reduce((s, v, j) => s + v * w[j]!, b)));
-  // the lowest threshold (so the most answers given) that still turns away DECLINE_TARGET of the unanswerable
+  // the lowest threshold (so the most answers given) that still turns away declineTarget of the unanswerable
   const unanswerable = data.filter((e) => !e.answerable).length + ruleDeclined;
   let threshold = 0.95;
   for (let k = 95; k >= 5; k--) {
     const t = k / 100;
     const declined = ruleDeclined + data.filter((e, i) => !e.answerable && p[i]! < t).length;
-    if (declined / unanswerable < DECLINE_TARGET) break;
+    if (declined / unanswerable < declineTarget) break;
     threshold = t;
   }
   const round = (v: number) => Math.round(v * 1e6) / 1e6;
   return {
     features: [...FEATURES], mean: mean.map(round), scale: scale.map(round), weights: w.map(round), bias: round(b), threshold,
-    fittedOn: { questions: data.length, answered: pos, answerableNotFound: data.filter((e) => e.answerable && e.y === 0).length, unanswerable: data.filter((e) => !e.answerable).length, unanswerableDeclinedByRule: ruleDeclined },
+    fittedOn: { questions: data.length, answered: pos, answerableNotFound: data.filter((e) => e.answerable && e.y === 0).length, unanswerable: data.filter((e) => !e.answerable).length, unanswerableDeclinedByRule: ruleDeclined, declineTarget },
   };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const qs = questions();
-  if (process.argv.includes('--cv')) console.log(JSON.stringify(crossValidate(qs)));
+  const declineTarget = chooseDeclineTarget(qs);
+  if (process.argv.includes('--cv')) console.log(JSON.stringify({ declineTarget, sets: FIT_SETS, ...crossValidate(qs, declineTarget) }));
   else {
     const { data, ruleDeclined } = modelExamples(qs);
-    const model = fit(data, ruleDeclined);
+    const model = fit(data, ruleDeclined, declineTarget);
     writeFileSync(MODEL_PATH, JSON.stringify(model, null, 2) + '\n');
     console.log(JSON.stringify(model));
   }

@@ -5,7 +5,7 @@
  * is called covered, so "the nearest clause" is never passed off as the figure asked for; every kind ranks.
  */
 export interface AnswerKind {
-  name: 'amount' | 'count of enterprises' | 'count' | 'contact' | 'person' | 'rate' | 'papers' | 'outcome' | 'web or address' | 'fee';
+  name: 'amount' | 'count of enterprises' | 'count' | 'contact' | 'person' | 'rate' | 'papers' | 'outcome' | 'web or address' | 'fee' | 'cap' | 'hours';
   /** whether a clause's text can give this kind of answer */
   holds(text: string): boolean;
   /**
@@ -26,6 +26,10 @@ const RATE = /\d+(?:\.\d+)?\s*[%％]|百分之|\d+(?:\.\d+)?倍|[一二三四五
 const PAPERS = /(?:申报|申请|证明|相关|以下|书面)材料|材料清单|提交|申请书|证明|报告|报表|复印件|清单/u;
 const REPORTED = /目前|已经|已有|累计|截至|截止|现有|共有/u;
 const WHERE_ONLINE = /网站|网址|www\.|https?:|系统|平台|路\d|号楼|地址/u;
+
+/** a maximum stated: 最高, 不超过, (≤6分), 满分, 原则上只可…1次 */
+const CAP = /最多|最高|至多|上限|封顶|顶格|不超过|不高于|不得超过|以内|以下|满分|≤|原则上/u;
+const HOURS = /\d{1,2}\s*[:：]\s*\d{2}|\d{1,2}\s*(?:点|时)半?\s*(?:至|到|-|—)|上午|下午|工作日/u;
 
 const APPOINTS = new RegExp(`由[^，。；]{1,24}(?:任|担任)(?:${POSTS})|以[^，。；]{1,24}为(?:${POSTS})`, 'u');
 
@@ -50,6 +54,10 @@ const KINDS: Array<{ asks: RegExp } & AnswerKind> = [
   // what was achieved: the plans set targets, a target is not the outcome; only a clause reporting the state does
   { name: 'outcome', asks: /实际完成|最后完成|最终(?:完成|招|认定)|完成情况|完成了吗|实际(?:新)?认定了|实际招/u, holds: (t) => REPORTED.test(t), decisive: true },
   { name: 'web or address', asks: /哪个网站|什么网站|网址|哪个(?:网上)?系统|哪个平台|具体地址|办公地址|地址在/u, holds: (t) => WHERE_ONLINE.test(t), decisive: true },
+  // 最多能领多少, 最高贴多少, 上限是多少: a clause stating the scheme's figures but no maximum does not give the cap
+  { name: 'cap', asks: /(?:最多|最高|至多|封顶|顶格)[^，。；？?]{0,8}(?:多少|几)|(?:多少|几)[^，。；？?]{0,6}(?:封顶|上限)|上限(?:是|为|有)?(?:多少|几)/u, holds: (t) => CAP.test(t), decisive: true },
+  // office hours: no text states them; a clause that merely names the office does not answer
+  { name: 'hours', asks: /办公时间|上班时间|工作时间|营业时间|几点(?:到|至|上班|下班|开门|关门)/u, holds: (t) => HOURS.test(t), decisive: true },
   { name: 'fee', asks: /申请费|手续费|收费|交多少钱|费用是多少/u, holds: (t) => MONEY.test(t) || /免费|不收|收取/u.test(t), decisive: true },
 ];
 

@@ -6,7 +6,9 @@ import { testKnowledge } from '../helpers/knowledge.js';
 // Floors a little under the measured numbers (bench/results.md): a retrieval change that loses ground fails here.
 // The answerability decision is fitted on questions.jsonl, questions-fresh.jsonl and questions-dev2.jsonl together
 // (bench/fit-answerability.ts), so the first set no longer gets a threshold of its own: its recall with the
-// decision is lower than under the old one, its unanswerable questions are turned away more often.
+// decision is lower than under the old one, its unanswerable questions are turned away more often. Since issue 15's
+// fourth round the decision is fitted on questions-heldout3.jsonl too, with the decline target chosen by
+// leave-one-set-out cross-validation (0.88): this set's declines went from 36 to 35 of 37.
 describe('retrieval quality on the gold set', () => {
   const knowledge = testKnowledge();
   const gold = readJsonl('bench/gold/questions.jsonl', GoldQuestion);
@@ -23,7 +25,7 @@ describe('retrieval quality on the gold set', () => {
   });
 
   it('answers most unanswerable questions with covered: false', () => {
-    expect(report.uncoveredDetected).toBeGreaterThanOrEqual(0.95);
+    expect(report.uncoveredDetected).toBeGreaterThanOrEqual(0.94);
     const dev = measure(readJsonl('bench/gold/questions-dev2.jsonl', GoldQuestion), tongceRanker(knowledge));
     expect(dev.questions).toBeGreaterThanOrEqual(400);
     expect(dev.uncoveredDetected).toBeGreaterThanOrEqual(0.83);

@@ -83,6 +83,16 @@ describe('retrieval', () => {
     expect(knowledge.retrieve('股东在外地拿过人才政策资助，要多少钱以上才符合科创项目条件').covered).toBe(true);
   });
 
+  it('answers a question about a maximum only from a clause that states one, and office hours from none', () => {
+    // the clauses on 通创币 and on 技改 state no cap: the nearest clause is not the maximum asked for
+    expect(knowledge.retrieve('海门通创币一家企业一年最多能领多少').uncovered).toBe('figure');
+    expect(knowledge.retrieve('启东技改贴息最多贴多少').uncovered).toBe('figure');
+    // a clause that states the cap (≤4分, 不超过500人) answers
+    expect(knowledge.retrieve('高企研发组织管理水平里，成果转化激励奖励制度这一条最多几分').covered).toBe(true);
+    expect(knowledge.retrieve('科小企业人数营收上限是多少？？').covered).toBe(true);
+    expect(knowledge.retrieve('南通市科技局的办公时间是几点到几点').uncovered).toBe('figure');
+  });
+
   it('does not answer a question about one 区/县 from another county\'s plan', () => {
     expect(knowledge.retrieve('如皋市高新技术企业培育三年行动方案的目标是多少家').covered).toBe(false);
     expect(knowledge.retrieve('崇川区科技招商突破年实施方案给各街道的科创项目招引任务是多少').covered).toBe(false);
