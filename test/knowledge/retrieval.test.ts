@@ -91,6 +91,9 @@ describe('retrieval', () => {
     expect(knowledge.retrieve('高企研发组织管理水平里，成果转化激励奖励制度这一条最多几分').covered).toBe(true);
     expect(knowledge.retrieve('科小企业人数营收上限是多少？？').covered).toBe(true);
     expect(knowledge.retrieve('南通市科技局的办公时间是几点到几点').uncovered).toBe('figure');
+    // a firm's or a scheme's revenue, investment or R&D spend is an amount: only a clause stating one answers
+    expect(knowledge.retrieve('南通海星电子去年营收多少').uncovered).toBe('figure');
+    expect(knowledge.retrieve('拿到社会资本投资多少能认定科创项目').covered).toBe(true);
   });
 
   it('does not answer a question about one 区/县 from another county\'s plan', () => {
