@@ -72,6 +72,11 @@ export function coverageTerms(store: KnowledgeStore, content: string[], question
     while (b > a && isGlue(chars[b - 1]!)) b--;
     const core = chars.slice(a, b);
     if (core.length < 2 && !/\d/u.test(core.join(''))) continue;
+    const variant = store.variantOf(core.join(''));
+    if (variant) {
+      tokens.add(variant);
+      continue;
+    }
     const words = knownWordsIn(store, core);
     if (words.length > 0) words.forEach((w) => tokens.add(w));
     else tokens.add(core.join(''));

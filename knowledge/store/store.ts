@@ -38,6 +38,7 @@ export class KnowledgeStore {
   readonly records: TableRecord[] = [];
   private readonly byDoc = new Map<string, StoredClause[]>();
   private vocab: Map<string, number> | null = null;
+  private variants: Map<string, string[]> | null = null;
   private readonly ftsStmt: Database.Statement;
   private readonly triStmt: Database.Statement;
 
@@ -123,6 +124,33 @@ export class KnowledgeStore {
       }
     }
     return this.vocab.get(token) ?? 0;
+  }
+
+  /**
+   * The one word of the corpus vocabulary, as long as the token, that differs from it in one character (净姿产 →
+   * 净资产, 加记扣除 → 加计扣除): a slip of the pen. Only for tokens of three characters or more, where one such word
+   * is rarely a different word; undefined when there is none or more than one.
+   */
+  variantOf(token: string): string | undefined {
+    const chars = [...token];
+    if (chars.length < 3) return undefined;
+    if (!this.variants) {
+      this.documentFrequency(token);
+      this.variants = new Map();
+      for (const word of this.vocab!.keys()) {
+        const w = [...word];
+        if (w.length < 3) continue;
+        for (let i = 0; i < w.length; i++) {
+          const key = `${i}:${w.slice(0, i).join('')}\u0000${w.slice(i + 1).join('')}`;
+          this.variants.set(key, [...(this.variants.get(key) ?? []), word]);
+        }
+      }
+    }
+    const found = new Set<string>();
+    for (let i = 0; i < chars.length; i++) {
+      for (const w of this.variants.get(`${i}:${chars.slice(0, i).join('')}\u0000${chars.slice(i + 1).join('')}`) ?? []) if (w !== token) found.add(w);
+    }
+    return found.size === 1 ? [...found][0] : undefined;
   }
 
   journalMode(): string {

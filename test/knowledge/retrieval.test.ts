@@ -67,6 +67,12 @@ describe('retrieval', () => {
     expect(comparable(r.hits[0]!.clause.fullText)).toContain('探索设立科创人才专业子基金');
     // a year scopes the question: the paragraph that names 2027 answers, not rows that share its other words
     expect(inTop('到2027年南通要建多少个科技创新型特色园区', '全市科技创新型特色园区达到30个左右')).toBe(true);
+    // a slip of the pen in a longer word (净姿产) is the one word of the texts a character away (净资产)
+    expect(knowledge.store.variantOf('净姿产')).toBe('净资产');
+    expect(knowledge.store.variantOf('设科创')).toBeUndefined();
+    const slip = knowledge.retrieve('净姿产增长率怎么算');
+    expect(slip.covered).toBe(true);
+    expect(topTexts('净姿产增长率怎么算').some((t) => t.includes('净资产增长率'))).toBe(true);
   });
 
   it('calls a question covered only when the best clause gives the kind of answer asked for', () => {
