@@ -80,11 +80,12 @@ class Standing {
 }
 
 /** What stands between the enterprise and the programme, walking its conditions as the text combines them. */
-function plan(s: Standing): Pick<RoadmapStep, 'status' | 'actions' | 'readyOn' | 'cites'> & { waits: string[]; gaps: number; open: number } {
+function plan(s: Standing): Pick<RoadmapStep, 'status' | 'actions' | 'readyOn' | 'cites'> & { waits: string[]; gaps: number; open: number; atRisk: number } {
   const actions: string[] = [];
   const waits: string[] = [];
   let gaps = 0;
   let open = 0;
+  let atRisk = 0;
   const cites: CitationRef[] = [...s.programme.cites];
   let readyOn: IsoDate | null = null;
   let work = false;
@@ -105,6 +106,7 @@ function plan(s: Standing): Pick<RoadmapStep, 'status' | 'actions' | 'readyOn' |
         }
       } else if (c.status === 'unknown' && c.open.length > 0) {
         open++;
+        if (c.gap) atRisk++;
         // one with nothing left to give waits on time or on the experts' scoring, said elsewhere
         // at risk on the figures known (a gap while unknown): what the missing figures must bring
         actions.push(`${option ? '待确认（任一即可）' : '待确认'}：${c.label}${c.gap ? `（有风险：${c.gap}）` : ''}`);
@@ -121,7 +123,7 @@ function plan(s: Standing): Pick<RoadmapStep, 'status' | 'actions' | 'readyOn' |
     }
   };
   walk(s.tree, false);
-  return { status: work ? 'work' : wait ? 'wait' : 'confirm', actions, readyOn, cites: uniqueCites(cites), waits, gaps, open };
+  return { status: work ? 'work' : wait ? 'wait' : 'confirm', actions, readyOn, cites: uniqueCites(cites), waits, gaps, open, atRisk };
 }
 
 /** What the owner waits for, in the words an owner uses, for the conditions time alone meets. */
@@ -134,21 +136,24 @@ const WAITING_FOR: Readonly<Record<string, string>> = {
 
 /**
  * The step as one sentence an owner reads at a glance: what to do (`aim`, e.g. "申报高企") and when, with the day
- * where the rules know it — "2027年1月15日后可申报高企（注册满一年）", "首个完整会计年度结束后可评价科小".
+ * where the rules know it — "2027年1月15日后可申报高企（注册满一年）", "首个完整会计年度结束后可评价科小". Conditions
+ * still unknown yet at risk on the figures known (`atRisk`, among the `open` ones) are the same gaps the verdict lists
+ * as 有风险, so the sentence counts them too: "补齐1项差距（另有1项有风险）后可申报高企".
  */
-export function plainStep(aim: string, p: { status: StepStatus; readyOn: IsoDate | null; waits: string[]; gaps: number; open: number }): string {
+export function plainStep(aim: string, p: { status: StepStatus; readyOn: IsoDate | null; waits: string[]; gaps: number; open: number; atRisk: number }): string {
   const waited = p.waits.join('、');
   const when = p.readyOn ? `${chineseDate(p.readyOn)}后` : waited ? `${waited}后` : '';
   const why = p.readyOn && waited ? `（${waited}）` : '';
+  const besides = p.atRisk ? `（另有${p.atRisk}项有风险）` : '';
   switch (p.status) {
     case 'ready':
       return `现在即可${aim}`;
     case 'wait':
-      return `${when}可${aim}${why}`;
+      return `${when}可${aim}${why}${p.atRisk ? `，另有${p.atRisk}项条件有风险` : ''}`;
     case 'work':
-      return `补齐${p.gaps}项差距${when ? `、${when}` : '后'}可${aim}${why}`;
+      return `补齐${p.gaps}项差距${besides}${when ? `、${when}` : '后'}可${aim}${why}`;
     case 'confirm':
-      return p.open ? `还有${p.open}项条件待核实，核实后可知能否${aim}` : `待评审结果或时间条件明确后，可知能否${aim}`;
+      return p.open ? `还有${p.open}项条件待核实${p.atRisk ? `（其中${p.atRisk}项有风险）` : ''}，核实后可知能否${aim}` : `待评审结果或时间条件明确后，可知能否${aim}`;
   }
 }
 
@@ -158,8 +163,8 @@ function programmeStep(s: Standing, title: string, aim: string, readyAction: str
   const id = p.id as ProgrammeId;
   if (p.outcome === 'eligible') return { programme: id, title, status: 'ready', actions: [readyAction], readyOn: null, plainly: `现在即可${aim}`, cites: [...p.cites] };
   if (s.blocked) return null;
-  const { waits, gaps, open, ...planned } = plan(s);
-  return { programme: id, title, ...planned, plainly: plainStep(aim, { ...planned, waits, gaps, open }) };
+  const { waits, gaps, open, atRisk, ...planned } = plan(s);
+  return { programme: id, title, ...planned, plainly: plainStep(aim, { ...planned, waits, gaps, open, atRisk }) };
 }
 
 /** A step whose outcome waits on the experts' scoring says so, with the estimate. */

@@ -98,11 +98,19 @@ describe('roadmap', () => {
   });
 
   it('says the day time alone waits for, or what it waits for when the day is not known yet', () => {
-    const waiting = { status: 'wait' as const, gaps: 0, open: 0 };
+    const waiting = { status: 'wait' as const, gaps: 0, open: 0, atRisk: 0 };
     expect(plainStep('申报高企', { ...waiting, readyOn: '2027-01-15', waits: ['注册满一年'] })).toBe('2027年1月15日后可申报高企（注册满一年）');
     expect(plainStep('评价科小', { ...waiting, readyOn: null, waits: ['首个完整会计年度结束'] })).toBe('首个完整会计年度结束后可评价科小');
-    expect(plainStep('申报高企', { status: 'work', readyOn: null, waits: [], gaps: 3, open: 0 })).toBe('补齐3项差距后可申报高企');
-    expect(plainStep('评价科小', { status: 'ready', readyOn: null, waits: [], gaps: 0, open: 0 })).toBe('现在即可评价科小');
+    expect(plainStep('申报高企', { status: 'work', readyOn: null, waits: [], gaps: 3, open: 0, atRisk: 0 })).toBe('补齐3项差距后可申报高企');
+    expect(plainStep('评价科小', { status: 'ready', readyOn: null, waits: [], gaps: 0, open: 0, atRisk: 0 })).toBe('现在即可评价科小');
+  });
+
+  it('counts the conditions at risk on the figures known in the same sentence', () => {
+    const work = { status: 'work' as const, readyOn: null, waits: [], gaps: 1, open: 1, atRisk: 1 };
+    expect(plainStep('申报高企', work)).toBe('补齐1项差距（另有1项有风险）后可申报高企');
+    expect(plainStep('申报高企', { ...work, readyOn: '2027-03-01', waits: ['注册满一年'] })).toBe('补齐1项差距（另有1项有风险）、2027年3月1日后可申报高企（注册满一年）');
+    expect(plainStep('申报高企', { ...work, status: 'confirm', gaps: 0, open: 3, atRisk: 2 })).toBe('还有3项条件待核实（其中2项有风险），核实后可知能否申报高企');
+    expect(plainStep('申报高企', { ...work, status: 'wait', gaps: 0, readyOn: '2027-01-15', waits: ['注册满一年'] })).toBe('2027年1月15日后可申报高企（注册满一年），另有1项条件有风险');
   });
 
   it('leaves out what is held already and what a fixed fact rules out', () => {

@@ -41,7 +41,7 @@ describe.each(files)('$file', ({ cases: file }) => {
   it.each(file.cases)('$name', (c: RuleCase) => {
     if (c.clause) expect(SOURCES.some((text) => text.includes(comparable(c.clause!))), `clause “${c.clause}” verbatim in a source`).toBe(true);
     const asOf = c.asOf ?? file.asOf;
-    const { outcome, conditions, score, missingFacts, gapList: gaps, uncheckedFacts, gap, detail, gapWithout, rejected, warnings, assessment, assessmentBasis, expertDecides, benefits, quotes, roadmap, roadmapAction } = c.expect;
+    const { outcome, conditions, score, missingFacts, gapList: gaps, uncheckedFacts, gap, detail, gapWithout, rejected, warnings, assessment, assessmentBasis, expertDecides, benefits, quotes, roadmap, roadmapAction, roadmapPlainly } = c.expect;
     if (rejected) {
       const refused = rejection(profileOf(file, c), asOf);
       expect(refused, 'the profile is refused').not.toBeNull();
@@ -99,5 +99,6 @@ describe.each(files)('$file', ({ cases: file }) => {
       expect(step, `roadmap step ${id}`).toBeDefined();
       expect(step!.actions.join('\n'), `${id} actions`).toContain(text);
     }
+    for (const [id, text] of Object.entries(roadmapPlainly ?? {})) expect(evaluation.roadmap.find((s) => s.programme === id)?.plainly, `${id} plainly`).toBe(text);
   });
 });

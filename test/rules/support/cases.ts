@@ -42,6 +42,8 @@ const Expect = z.strictObject({
   /** roadmap: the programmes of its steps, in order, and a piece of text some action of the named one must contain */
   roadmap: z.array(z.string()).optional(),
   roadmapAction: z.record(z.string(), z.string()).optional(),
+  /** the plain sentence of the named programme's step, exactly */
+  roadmapPlainly: z.record(z.string(), z.string()).optional(),
 });
 
 const Case = z.strictObject({
