@@ -25,7 +25,13 @@ export const Candidate = z.object({
 });
 export type Candidate = z.infer<typeof Candidate>;
 
-export const Gap = z.object({ condition: z.string().nullable(), label: z.string(), text: z.string() });
+export const Gap = z.object({
+  condition: z.string().nullable(),
+  label: z.string(),
+  text: z.string(),
+  /** still unknown, but the figures known already fall short: shown 有风险 */
+  atRisk: z.boolean(),
+});
 export type Gap = z.infer<typeof Gap>;
 
 export const Outcome = z.enum(['eligible', 'ineligible', 'undetermined']);
@@ -35,7 +41,7 @@ export const ProgrammeScreen = z.object({
   id: z.string(),
   outcome: Outcome,
   score: z.object({ min: z.number(), max: z.number(), pass: z.number() }).nullable(),
-  /** an ineligible programme's failing conditions */
+  /** what the enterprise would have to change: failing conditions, and unknown ones already at risk */
   gaps: z.array(Gap),
   /** an undetermined programme's facts still needed, most useful first */
   missingFacts: z.array(z.string()),

@@ -6,7 +6,7 @@ import type { FactColumn } from './columns/header.js';
 import { type CellReader, readerFor } from './columns/values.js';
 import type { Cell, SheetRow } from './input/sheet.js';
 import { candidateOf } from './near/candidate.js';
-import { decidingGaps } from './near/gaps.js';
+import { programmeGaps } from './near/gaps.js';
 import { indicatorsOf } from './near/indicators.js';
 import { treeOf } from './near/tree.js';
 import type { CellProblem, ScreenedRow } from './result.js';
@@ -96,7 +96,7 @@ export function rowScreener(plan: RowPlan, programmes: ProgrammeRegistry = REGIS
           id: p.id,
           outcome: p.outcome,
           score: p.score && { min: p.score.points.min, max: p.score.points.max, pass: p.score.pass },
-          gaps: tree ? decidingGaps(p, tree) : [],
+          gaps: tree ? programmeGaps(p, tree) : [],
           missingFacts: p.outcome === 'undetermined' ? p.missingFacts.slice(0, MISSING_SHOWN) : [],
           candidate: tree ? candidateOf(p, tree, ctx) : null,
           assessment: p.assessment && { estimate: p.assessment.estimate, basis: p.assessment.basis },

@@ -13,12 +13,17 @@ function leavesOf(node: Node): JudgedCondition[] {
 }
 
 function gapsOf(node: Node): Gap[] {
-  if (node.status !== 'unmet') return [];
   if (node.kind === 'leaf') {
     const c = node.condition;
-    return [{ condition: c.id, label: c.label, text: c.gap ?? c.detail }];
+    if (node.status === 'unmet') return [{ condition: c.id, label: c.label, text: c.gap ?? c.detail, atRisk: false }];
+    // still unknown, yet the figures known already fall short (its gap says by how much): the owner's work too
+    if (node.status === 'unknown' && c.gap !== null) return [{ condition: c.id, label: c.label, text: c.gap, atRisk: true }];
+    return [];
   }
+  if (node.status === 'met') return [];
   if (node.kind === 'all') return node.children.flatMap(gapsOf);
+  // while some route is open, the routes already failed are alternatives closed, not work to do
+  if (node.status === 'unknown') return node.children.filter((c) => c.status !== 'unmet').flatMap(gapsOf);
   const leaves = leavesOf(node);
   // the first alternative that says how far off it is (a score, an amount) tells more than "not met"
   const hint = leaves.find((c) => c.gap !== null)?.gap;
@@ -26,13 +31,16 @@ function gapsOf(node: Node): Gap[] {
     condition: null,
     label: `${node.children.length} 项可选条件（满足其一即可）`,
     text: `${leaves.map((c) => shortLabel(c.label)).join('、')} 均不满足${hint ? `；${hint}` : ''}`,
+    atRisk: false,
   }];
 }
 
 /**
- * What keeps an enterprise out of a programme, in the programme's own order: each failing condition, and a set of
- * alternatives that all fail as one gap.
+ * What an enterprise would have to change for a programme, in the programme's own order — the gap list of
+ * rules/engine/complete-gaps.ts, grouped for a sheet: each failing condition, a set of alternatives that all fail as
+ * one gap, and each condition still unknown but at risk on the figures known (marked so). None once eligible; an
+ * undetermined programme has no failing condition yet, so only those at risk.
  */
-export function decidingGaps(programme: JudgedProgramme, tree: Node): Gap[] {
-  return programme.outcome === 'ineligible' ? gapsOf(tree) : [];
+export function programmeGaps(programme: JudgedProgramme, tree: Node): Gap[] {
+  return programme.outcome === 'eligible' ? [] : gapsOf(tree);
 }

@@ -1,7 +1,7 @@
 import type { Writable } from 'node:stream';
 import type { ProgrammeScreen, ScreenedRow, Summary } from '../result.js';
 import type { Screening } from '../screening.js';
-import { factLabel, OUTCOME_LABEL, scoreText, shortTitle } from './labels.js';
+import { factLabel, gapText, OUTCOME_LABEL, scoreText, shortTitle } from './labels.js';
 import { TextSink } from './sink.js';
 
 /**
@@ -21,7 +21,9 @@ const ESTIMATE = { likely: '估算可能通过', unlikely: '估算难以通过',
 function programmeCells(p: ProgrammeScreen | undefined): (string | number)[] {
   if (!p) return ['', '', '', '', ''];
   const experts = p.expertDecides.length ? `待专家评分：${p.expertDecides.join('、')}` : '';
-  const gaps = p.gaps.map((g) => g.text).join('；') || (p.missingFacts.length ? `待补充：${p.missingFacts.map(factLabel).join('、')}` : experts);
+  const missing = p.missingFacts.length ? `待补充：${p.missingFacts.map(factLabel).join('、')}` : '';
+  // an undetermined programme may have gaps at risk beside the facts it still needs: the cell names both
+  const gaps = [...p.gaps.map(gapText), missing].filter(Boolean).join('；') || experts;
   const near = p.candidate ? `${KIND[p.candidate.kind]}${p.candidate.shortfall ? `：${p.candidate.shortfall.text}` : ''}` : '';
   const outcome = `${OUTCOME_LABEL[p.outcome]}${p.assessment ? `（${ESTIMATE[p.assessment.estimate]}）` : ''}`;
   return [outcome, scoreText(p.score), gaps, near, p.candidate ? p.candidate.distance : ''];

@@ -10,7 +10,7 @@ import type { Screening } from '../screening.js';
 import { hnteMeasuresAt } from '../../rules/parameters/hnte.js';
 import { outcomesChart, rdChart, staffShareChart } from './charts.js';
 import { escapeHtml as e } from './escape.js';
-import { factLabel, OUTCOME_LABEL, scoreText, shortTitle } from './labels.js';
+import { factLabel, gapText, OUTCOME_LABEL, scoreText, shortTitle } from './labels.js';
 import { TOP_CANDIDATES } from '../summary.js';
 import { TextSink } from './sink.js';
 
@@ -37,7 +37,7 @@ const KIND_LABEL = { 'near-miss': '差一点', undetermined: '待补充' } as co
 function programmeCell(p: ProgrammeScreen): string {
   const parts = [`<b>${OUTCOME_LABEL[p.outcome]}</b>`];
   if (p.score) parts.push(`<span class="score">${e(scoreText(p.score))}</span>`);
-  if (p.gaps.length) parts.push(`<ul class="gaps">${p.gaps.slice(0, 3).map((g) => `<li>${e(g.text)}</li>`).join('')}${p.gaps.length > 3 ? `<li>等 ${p.gaps.length} 项</li>` : ''}</ul>`);
+  if (p.gaps.length) parts.push(`<ul class="gaps">${p.gaps.slice(0, 3).map((g) => `<li>${e(gapText(g))}</li>`).join('')}${p.gaps.length > 3 ? `<li>等 ${p.gaps.length} 项</li>` : ''}</ul>`);
   if (p.missingFacts.length) parts.push(`<ul class="gaps"><li>待补充：${e(p.missingFacts.map(factLabel).join('、'))}</li></ul>`);
   if (p.candidate) parts.push(`<span class="near">近门槛 · ${KIND_LABEL[p.candidate.kind]}</span>`);
   return `<td class="o o-${p.outcome}">${parts.join('')}</td>`;

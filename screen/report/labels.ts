@@ -1,6 +1,6 @@
 import { describeFact, type FactPath } from '../../rules/facts/catalog.js';
 import { REGISTRY } from '../../rules/programmes/index.js';
-import type { Outcome } from '../result.js';
+import type { Gap, Outcome } from '../result.js';
 
 export const OUTCOME_LABEL: Record<Outcome, string> = { eligible: '符合', ineligible: '不符合', undetermined: '待定' };
 
@@ -22,4 +22,9 @@ export function scoreText(score: { min: number; max: number; pass: number } | nu
   if (!score) return '';
   const points = score.min === score.max ? `${score.min}` : `${score.min}–${score.max}`;
   return `得分 ${points}（线 ${score.pass}）`;
+}
+
+/** A gap as a cell shows it: one still unknown but at risk on the figures known says so first. */
+export function gapText(gap: Gap): string {
+  return `${gap.atRisk ? '有风险：' : ''}${gap.text}`;
 }

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
@@ -6,7 +7,9 @@ import { evaluate } from '../../rules/evaluate.js';
 import { toJson } from '../../rules/present/to-json.js';
 import { MEASURED_CONDITIONS } from '../../screen/near/shortfall.js';
 import { SheetError } from '../../screen/input/sheet.js';
-import { hnteCsv, programme, resolver, screen, screened } from './helpers.js';
+import { writeCsvReport } from '../../screen/report/csv.js';
+import { openScreening } from '../../screen/screening.js';
+import { AS_OF, hnteCsv, programme, resolver, screen, screened } from './helpers.js';
 
 const SAMPLE_CSV = 'screen/samples/enterprises.csv';
 const SAMPLE_XLSX = 'screen/samples/enterprises.xlsx';
@@ -164,7 +167,27 @@ describe('near-threshold candidates', () => {
       ['kc-route-7-capital', 'pp', 0.5],
       [null, null, null],
     ]);
-    expect(kc[1]!.gaps).toEqual([{ condition: null, label: '8 项可选条件（满足其一即可）', text: expect.stringMatching(/^条件1、条件2.*条件8 均不满足/) }]);
+    expect(kc[1]!.gaps).toEqual([{ condition: null, label: '8 项可选条件（满足其一即可）', text: expect.stringMatching(/^条件1、条件2.*条件8 均不满足/), atRisk: false }]);
+  });
+
+  it('count a condition still unknown but already at risk on the figures known as a gap, marked 有风险, in the CSV too', async () => {
+    // the 海门 manufacturer of issue 14: 2025 R&D 2% of 2亿, below 4%, 2023 and 2024 not given
+    const haimen = { 所在板块: '海门区', 职工总数: 300, '2023年销售收入': '', '2024年销售收入': '', '2025年销售收入': 20000, '2023年研发费用': '', '2024年研发费用': '', '2025年研发费用': 400 };
+    const csv = hnteCsv({ 企业名称: '海门差科技人员', 科技人员数: 25, ...haimen }, { 企业名称: '海门人员够', 科技人员数: 45, ...haimen });
+    const { rows } = await screen(csv);
+    const [short, staffed] = rows.map((r) => programme(r, 'hnte'));
+    expect(short!.outcome).toBe('ineligible');
+    expect(short!.gaps.map((g) => [g.condition, g.atRisk])).toEqual([['hnte-4-science-staff', false], ['hnte-5-rd-intensity', true]]);
+    expect(staffed!.outcome).toBe('undetermined');
+    expect(staffed!.gaps.map((g) => [g.condition, g.atRisk])).toEqual([['hnte-5-rd-intensity', true]]);
+    const sink = new PassThrough();
+    const chunks: Buffer[] = [];
+    sink.on('data', (c: Buffer) => chunks.push(c));
+    await writeCsvReport(await openScreening({ bytes: Buffer.from(csv) }, { asOf: AS_OF, resolve: resolver(), sourceName: 'test.csv', threads: 0 }), sink);
+    const [, first, second] = Buffer.concat(chunks).toString('utf8').split('\r\n');
+    expect(first).toMatch(/还差 5 名科技人员（[^,]*）；有风险：已知的2025年研发费用占比 2\.0%，低于4%/u);
+    // undetermined: the risk beside the facts still needed, neither hiding the other
+    expect(second).toMatch(/有风险：已知的2025年研发费用占比 2\.0%[^,]*；待补充：/u);
   });
 
   it('leave out failures outside the margin, on two conditions, or on a condition no effort can change', async () => {
