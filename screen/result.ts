@@ -20,6 +20,8 @@ export const Candidate = z.object({
   /** conditions still to confirm, plus a near miss's shortfall as a share of its margin: smaller is closer */
   distance: z.number(),
   open: z.number().int(),
+  /** the programme's gaps at risk: conditions still unknown that the figures known already fall short on */
+  atRisk: z.number().int(),
   condition: z.object({ id: z.string(), label: z.string() }).nullable(),
   shortfall: Shortfall.nullable(),
 });

@@ -92,13 +92,14 @@ export function rowScreener(plan: RowPlan, programmes: ProgrammeRegistry = REGIS
       status: 'screened',
       programmes: evaluation.programmes.map((p) => {
         const tree = p.outcome === 'eligible' ? null : treeOf(p);
+        const gaps = tree ? programmeGaps(p, tree) : [];
         return {
           id: p.id,
           outcome: p.outcome,
           score: p.score && { min: p.score.points.min, max: p.score.points.max, pass: p.score.pass },
-          gaps: tree ? programmeGaps(p, tree) : [],
+          gaps,
           missingFacts: p.outcome === 'undetermined' ? p.missingFacts.slice(0, MISSING_SHOWN) : [],
-          candidate: tree ? candidateOf(p, tree, ctx) : null,
+          candidate: tree ? candidateOf(p, tree, ctx, gaps) : null,
           assessment: p.assessment && { estimate: p.assessment.estimate, basis: p.assessment.basis },
           expertDecides: p.expertDecides.map((x) => x.label),
         };

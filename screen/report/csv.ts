@@ -1,7 +1,7 @@
 import type { Writable } from 'node:stream';
 import type { ProgrammeScreen, ScreenedRow, Summary } from '../result.js';
 import type { Screening } from '../screening.js';
-import { factLabel, gapText, OUTCOME_LABEL, scoreText, shortTitle } from './labels.js';
+import { atRiskNote, factLabel, gapText, OUTCOME_LABEL, scoreText, shortTitle } from './labels.js';
 import { TextSink } from './sink.js';
 
 /**
@@ -24,7 +24,7 @@ function programmeCells(p: ProgrammeScreen | undefined): (string | number)[] {
   const missing = p.missingFacts.length ? `待补充：${p.missingFacts.map(factLabel).join('、')}` : '';
   // an undetermined programme may have gaps at risk beside the facts it still needs: the cell names both
   const gaps = [...p.gaps.map(gapText), missing].filter(Boolean).join('；') || experts;
-  const near = p.candidate ? `${KIND[p.candidate.kind]}${p.candidate.shortfall ? `：${p.candidate.shortfall.text}` : ''}` : '';
+  const near = p.candidate ? `${KIND[p.candidate.kind]}${p.candidate.shortfall ? `：${p.candidate.shortfall.text}` : ''}${atRiskNote(p.candidate)}` : '';
   const outcome = `${OUTCOME_LABEL[p.outcome]}${p.assessment ? `（${ESTIMATE[p.assessment.estimate]}）` : ''}`;
   return [outcome, scoreText(p.score), gaps, near, p.candidate ? p.candidate.distance : ''];
 }

@@ -10,7 +10,7 @@ import type { Screening } from '../screening.js';
 import { hnteMeasuresAt } from '../../rules/parameters/hnte.js';
 import { outcomesChart, rdChart, staffShareChart } from './charts.js';
 import { escapeHtml as e } from './escape.js';
-import { factLabel, gapText, OUTCOME_LABEL, scoreText, shortTitle } from './labels.js';
+import { atRiskNote, factLabel, gapText, OUTCOME_LABEL, scoreText, shortTitle } from './labels.js';
 import { TOP_CANDIDATES } from '../summary.js';
 import { TextSink } from './sink.js';
 
@@ -81,8 +81,8 @@ function candidatesSection(head: ScreeningHead, summary: Summary): string {
     if (p.candidates.total === 0) return `<h3>${e(p.title)}</h3><p class="note">没有近门槛候选。</p>`;
     const rows = p.candidates.top.map((c, i) => {
       const what = c.kind === 'near-miss'
-        ? `<a href="#c-${e(c.condition!.id)}">${e(c.condition!.label)}</a>：${e(c.shortfall!.text)}${c.open ? `；另有 ${c.open} 项条件待确认` : ''}`
-        : `尚有 ${c.open} 项条件待确认`;
+        ? `<a href="#c-${e(c.condition!.id)}">${e(c.condition!.label)}</a>：${e(c.shortfall!.text)}${c.open ? `；另有 ${c.open} 项条件待确认` : ''}${atRiskNote(c)}`
+        : `尚有 ${c.open} 项条件待确认${atRiskNote(c)}`;
       return `<tr><td class="n">${i + 1}</td><td class="n">${c.row}</td><td>${e(c.name ?? '')}</td><td class="k">${KIND_LABEL[c.kind]}</td><td>${what}</td><td class="n">${c.distance}</td></tr>`;
     });
     return `<h3>${e(p.title)}（共 ${p.candidates.total} 家：差一点 ${p.candidates.nearMiss}，待补充 ${p.candidates.undetermined}）</h3>

@@ -28,3 +28,8 @@ export function scoreText(score: { min: number; max: number; pass: number } | nu
 export function gapText(gap: Gap): string {
   return `${gap.atRisk ? '有风险：' : ''}${gap.text}`;
 }
+
+/** Beside a near-threshold candidate: how many of its programme's gaps are at risk, if any ("；1 项有风险"). */
+export function atRiskNote(candidate: { atRisk: number }): string {
+  return candidate.atRisk ? `；${candidate.atRisk} 项有风险` : '';
+}

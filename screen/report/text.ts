@@ -1,5 +1,5 @@
 import type { Summary } from '../result.js';
-import { shortTitle } from './labels.js';
+import { atRiskNote, shortTitle } from './labels.js';
 
 const SHOWN = 5;
 // a name in the file must not be able to move the cursor or recolour the terminal
@@ -20,7 +20,7 @@ export function textSummary(summary: Summary, asOf: string): string {
     .slice(0, SHOWN);
   if (near.length) {
     lines.push('差一点的企业（最近的几家）：');
-    for (const { p, c } of near) lines.push(`  ${shortTitle(p)} 第 ${c.row} 行 ${plain(c.name)}：${c.shortfall!.text}`);
+    for (const { p, c } of near) lines.push(`  ${shortTitle(p)} 第 ${c.row} 行 ${plain(c.name)}：${c.shortfall!.text}${atRiskNote(c)}`);
   }
   if (rows.invalid) {
     lines.push(`问题行 ${rows.invalid} 行未判断，例如：`);

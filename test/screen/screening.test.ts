@@ -180,6 +180,8 @@ describe('near-threshold candidates', () => {
     expect(short!.gaps.map((g) => [g.condition, g.atRisk])).toEqual([['hnte-4-science-staff', false], ['hnte-5-rd-intensity', true]]);
     expect(staffed!.outcome).toBe('undetermined');
     expect(staffed!.gaps.map((g) => [g.condition, g.atRisk])).toEqual([['hnte-5-rd-intensity', true]]);
+    // a near-threshold candidate for the facts it lacks, but not as close as it looks: the risk is counted beside it
+    expect(staffed!.candidate).toMatchObject({ kind: 'undetermined', atRisk: 1 });
     const sink = new PassThrough();
     const chunks: Buffer[] = [];
     sink.on('data', (c: Buffer) => chunks.push(c));
@@ -188,6 +190,7 @@ describe('near-threshold candidates', () => {
     expect(first).toMatch(/还差 5 名科技人员（[^,]*）；有风险：已知的2025年研发费用占比 2\.0%，低于4%/u);
     // undetermined: the risk beside the facts still needed, neither hiding the other
     expect(second).toMatch(/有风险：已知的2025年研发费用占比 2\.0%[^,]*；待补充：/u);
+    expect(second).toMatch(/,待补充；1 项有风险,/u);
   });
 
   it('leave out failures outside the margin, on two conditions, or on a condition no effort can change', async () => {
