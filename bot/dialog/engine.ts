@@ -1,6 +1,5 @@
 import { cleanQuestion } from '../../knowledge/text/normalize.js';
 import { describeFact } from '../../rules/facts/catalog.js';
-import { withoutNulls } from '../../rules/facts/validate.js';
 import { continueCheck, proceed, reask, startCheck } from './asking.js';
 import { notUnderstood, recordAnswer, skipPending } from './answering.js';
 import { programmesOf, welcome, type Ctx, type DialogDeps } from './context.js';
@@ -116,9 +115,7 @@ function onAction(ctx: Ctx, action: string): boolean {
 export function respond(input: Input, session: { state: DialogState; facts: FactsRecord }, deps: DialogDeps): Turn {
   const raw = typeof input.text === 'string' ? input.text : '';
   const lang = languageOf(raw) ?? session.state.lang;
-  // a session stored before withFact emptied slots for null may still hold one, which the rules cannot read
-  const facts = withoutNulls(session.facts) as FactsRecord;
-  const ctx: Ctx = { state: { ...session.state, lang }, facts, deps, lang, out: [] };
+  const ctx: Ctx = { state: { ...session.state, lang }, facts: session.facts, deps, lang, out: [] };
   let forget = false;
   if (input.action) forget = onAction(ctx, input.action);
   else {

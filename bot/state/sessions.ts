@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
+import { withoutNulls } from '../../rules/facts/validate.js';
 
 export type Channel = 'web' | 'telegram' | 'terminal' | 'wecom' | 'wechat';
 
@@ -51,9 +52,13 @@ export class SessionStore<S> {
     };
   }
 
+  /**
+   * A stored row as a session. Facts saved before the dialog emptied slots for null may hold one, which every reader
+   * (the dialog, the report, the handoff packet) hands to the rules as it is: null is read as unknown here, once.
+   */
   private fromRow(r: Row): StoredSession<S> {
     return {
-      id: r.id, channel: r.channel, userKey: r.user_key, state: JSON.parse(r.state) as S, facts: JSON.parse(r.facts) as Record<string, unknown>,
+      id: r.id, channel: r.channel, userKey: r.user_key, state: JSON.parse(r.state) as S, facts: withoutNulls(JSON.parse(r.facts)) as Record<string, unknown>,
       turns: r.turns, createdAt: r.created_at, updatedAt: r.updated_at,
     };
   }
