@@ -30,11 +30,6 @@ export function askable(ctx: Ctx, evaluation: Evaluation): FactPath[] {
   return [...new Set([...deciding, ...inFull])];
 }
 
-/** Whether some ruled-out programme's other conditions could still be checked (a 是 after the verdict accepts the offer). */
-export function offersToContinue(ctx: Ctx): boolean {
-  return continuable(ctx, evaluate(profile(ctx), ctx.deps.today(), programmesOf(ctx))).size > 0;
-}
-
 /** The ruled-out programmes shown whose other conditions could still be checked, and were not asked to be: with what they lack. */
 function continuable(ctx: Ctx, evaluation: Evaluation): Map<string, FactPath[]> {
   const offers = new Map<string, FactPath[]>();
@@ -117,16 +112,15 @@ export function startCheck(ctx: Ctx, programmes: readonly string[]): void {
 
 /**
  * 继续核对其他条件: asks what the other conditions of a ruled-out programme lack (of every one offered, when no
- * programme is named), then gives the verdict again. A button left over from an earlier verdict asks nothing.
+ * programme is named), then gives the verdict again. False, with nothing said, when nothing is on offer (a button
+ * left over from an earlier verdict, or a 是 that answers no offer): the caller says what fits.
  */
-export function continueCheck(ctx: Ctx, programme: string | null): void {
+export function continueCheck(ctx: Ctx, programme: string | null): boolean {
   const offered = [...continuable(ctx, evaluate(profile(ctx), ctx.deps.today(), programmesOf(ctx))).keys()];
   const chosen = programme ? offered.filter((p) => p === programme) : offered;
-  if (chosen.length === 0) {
-    ctx.out.push({ text: say(ctx.lang, 'continueNothing') });
-    return;
-  }
+  if (chosen.length === 0) return false;
   ctx.state = { ...ctx.state, checkInFull: [...(ctx.state.checkInFull ?? []), ...chosen], asked: 0, pending: null, mode: 'collecting' };
   ctx.out.push({ text: say(ctx.lang, 'continueStart', { programmes: chosen.map((id) => nameOf(ctx, id)).join('、') }) });
   proceed(ctx);
+  return true;
 }

@@ -58,7 +58,7 @@ function onAction(ctx: Ctx, action: string): boolean {
       startCheck(ctx, arg ? [arg].filter((id) => programmesOf(ctx).byId(id)) : []);
       return false;
     case 'continue':
-      continueCheck(ctx, arg && programmesOf(ctx).byId(arg) ? arg : null);
+      if (!continueCheck(ctx, arg && programmesOf(ctx).byId(arg) ? arg : null)) ctx.out.push({ text: say(ctx.lang, 'continueNothing') });
       return false;
     case 'lookup':
       ctx.out.push({ text: say(ctx.lang, 'lookupHint') });

@@ -1,6 +1,6 @@
 import { parseYesNo } from '../understand/answers.js';
 import { answersPending } from '../understand/corrections.js';
-import { continueCheck, offersToContinue, reask, startCheck } from './asking.js';
+import { continueCheck, reask, startCheck } from './asking.js';
 import { answerPending, refuseAnswer } from './answering.js';
 import { factsIn, programmesOf, welcome, type Ctx } from './context.js';
 import { correct, undoCorrection } from './corrections.js';
@@ -118,10 +118,7 @@ const MODES: Record<Mode, ModeHandler> = {
   },
   idle: (ctx, text, intent) => {
     // 要不要继续核对其他条件？ — a plain yes after the verdict takes the offer
-    if (intent.kind === 'other' && (parseYesNo(text) === true || TAKES_OFFER.test(text)) && offersToContinue(ctx)) {
-      continueCheck(ctx, null);
-      return DONE;
-    }
+    if (intent.kind === 'other' && (parseYesNo(text) === true || TAKES_OFFER.test(text)) && continueCheck(ctx, null)) return DONE;
     if (command(ctx, intent, text)) return DONE;
     // facts told unprompted start an assessment; otherwise it is a question
     const found = intent.kind === 'question' || intent.kind === 'helpdesk' ? [] : factsIn(ctx, text);
