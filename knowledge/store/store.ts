@@ -117,13 +117,18 @@ export class KnowledgeStore {
 
   /** In how many clauses a token occurs (0 for a token the corpus never uses). */
   documentFrequency(token: string): number {
+    return this.vocabulary().get(token) ?? 0;
+  }
+
+  /** The corpus vocabulary with each token's document frequency, read from the index on first use. */
+  private vocabulary(): Map<string, number> {
     if (!this.vocab) {
       this.vocab = new Map();
       for (const r of this.db.prepare('SELECT token, df FROM vocab').iterate() as IterableIterator<{ token: string; df: number }>) {
         this.vocab.set(r.token, r.df);
       }
     }
-    return this.vocab.get(token) ?? 0;
+    return this.vocab;
   }
 
   /**
@@ -135,20 +140,21 @@ export class KnowledgeStore {
     const chars = [...token];
     if (chars.length < 3) return undefined;
     if (!this.variants) {
-      this.documentFrequency(token);
       this.variants = new Map();
-      for (const word of this.vocab!.keys()) {
+      for (const word of this.vocabulary().keys()) {
         const w = [...word];
         if (w.length < 3) continue;
         for (let i = 0; i < w.length; i++) {
-          const key = `${i}:${w.slice(0, i).join('')}\u0000${w.slice(i + 1).join('')}`;
-          this.variants.set(key, [...(this.variants.get(key) ?? []), word]);
+          const key = withoutCharAt(w, i);
+          const same = this.variants.get(key);
+          if (same) same.push(word);
+          else this.variants.set(key, [word]);
         }
       }
     }
     const found = new Set<string>();
     for (let i = 0; i < chars.length; i++) {
-      for (const w of this.variants.get(`${i}:${chars.slice(0, i).join('')}\u0000${chars.slice(i + 1).join('')}`) ?? []) if (w !== token) found.add(w);
+      for (const w of this.variants.get(withoutCharAt(chars, i)) ?? []) if (w !== token) found.add(w);
     }
     return found.size === 1 ? [...found][0] : undefined;
   }
@@ -173,4 +179,9 @@ function removeStaleIndexes(dir: string, keep: string): void {
       rmSync(join(dir, f), { force: true });
     }
   }
+}
+
+/** A word with its i-th character taken out, and where: two words share this key exactly when they differ there only. */
+function withoutCharAt(chars: readonly string[], i: number): string {
+  return `${i}:${chars.slice(0, i).join('')}\u0000${chars.slice(i + 1).join('')}`;
 }
