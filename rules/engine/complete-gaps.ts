@@ -53,14 +53,19 @@ export function ruledOutForGood(p: JudgedProgramme): boolean {
 
 /**
  * The facts still needed to know whether the rest of a ruled-out programme's conditions hold: those its unknown
- * conditions lack, as far as they could still be gaps, in the order of its text (a condition's facts together).
+ * conditions lack, as far as they could still be gaps, a condition's facts together. A condition already at risk
+ * comes first (the owner has just been told of it), then those needing fewest answers, in the order of the text
+ * between equals: an owner who stops halfway has settled the most, and a yes or no on （八） is not left behind the
+ * twelve questions of the innovation score.
  * None when it is ruled out for good: then no other gap is worth working on, nor asking about.
  */
 export function stillToCheck(p: JudgedProgramme): FactPath[] {
   if (p.outcome !== 'ineligible' || ruledOutForGood(p)) return [];
-  const facts = new Set<FactPath>();
+  const open: Array<{ facts: FactPath[]; atRisk: boolean }> = [];
   walkUnsettled(p, (c) => {
-    if (c.status === 'unknown') for (const f of c.open) facts.add(f);
+    if (c.status === 'unknown' && c.open.length > 0) open.push({ facts: c.open, atRisk: c.gap !== null });
   });
-  return [...facts];
+  // Array.prototype.sort is stable: conditions that tie keep the order of the text
+  open.sort((a, b) => Number(b.atRisk) - Number(a.atRisk) || a.facts.length - b.facts.length);
+  return [...new Set(open.flatMap((c) => c.facts))];
 }
