@@ -1,4 +1,5 @@
 import { describeFact, type FactPath } from '../../rules/facts/catalog.js';
+import { namesOf, placeNamed } from '../../knowledge/places.js';
 import { comparable } from '../../knowledge/text/normalize.js';
 import type { Proposal } from '../understand/extract.js';
 import { figuresIn } from './numbers.js';
@@ -6,8 +7,14 @@ import { figuresIn } from './numbers.js';
 /** How many 万 an amount in 亿 is: the model is told to give amounts in 万元, users often write 亿. */
 const WAN_PER_YI = 10_000;
 
-/** A place as the user may shorten it: 海门区 → 海门, 如皋市 → 如皋. */
+/** A name as the user may shorten it: 海安高新区 → 海安高新, a town's 长江镇 → 长江. */
 const shortPlace = (name: string) => name.replace(/(?<=..)[区市县镇]$/u, '');
+
+/** The names a region goes by (knowledge/places.ts): 苏锡通科技产业园区 is said as 苏锡通, 崇川区 as 港闸 too. */
+function regionNames(path: string, value: string): string[] {
+  const place = path === 'region' ? placeNamed(value) : undefined;
+  return place ? namesOf(place) : [];
+}
 
 /**
  * Whether the message itself says the value the model read: the figure written in it (in 万 or 亿), the
@@ -26,7 +33,7 @@ export function statedInMessage(p: Pick<Proposal, 'path' | 'value'>, message: st
     return parts.every((n) => figures.some((f) => f.value === n));
   }
   const label = info.choices?.find((c) => c.value === value)?.label ?? value;
-  return [label, value, shortPlace(label)].some((v) => v.length > 0 && text.includes(comparable(v)));
+  return [label, value, shortPlace(label), ...regionNames(p.path, value)].some((v) => v.length > 0 && text.includes(comparable(v)));
 }
 
 /**

@@ -2,6 +2,7 @@ import type { FactPath } from '../../rules/facts/catalog.js';
 import { interpretAnswer } from '../dialog/interpret.js';
 import type { Lang } from '../dialog/state.js';
 import type { Proposal } from '../understand/extract.js';
+import { NAMES_A_PLACE, OUTSIDE_REGION } from '../understand/place-words.js';
 
 /**
  * A message at least this long may state more than the patterns read ("我们是2019年在海门成立的，做锂电池隔膜，
@@ -16,7 +17,8 @@ const STATES_FACTS = new RegExp(
     '[零〇一二两三四五六七八九十百千万亿]+[个名位人项件家年万亿元]',
     '成立|注册|员工|职工|人员|工人|收入|营收|销售|卖了|产值|利润|研发|专利|知识产权|软著|著作权|资产|投资|融资|估值',
     '制造|生产|加工|科技服务|软件|主营|产品|园区|开发区|高新区|证书|入库|认定过|股东|硕士|博士|母公司',
-    '崇川|通州|海门|如皋|海安|如东|启东|苏锡通|通州湾|创新区|市外',
+    NAMES_A_PLACE,
+    OUTSIDE_REGION,
   ].join('|'),
   'u',
 );

@@ -1,26 +1,12 @@
 import type { Choice } from '../../rules/facts/catalog.js';
+import { regionNamed } from './place-words.js';
 import type { Reading } from './reading.js';
 
 /**
  * Owners' own words for a choice. A place's other names and its towns and parks name it for certain (洋口港 is in
- * 如东); a business described in everyday words (生物医药, 锂电池) only suggests a field, so it comes back as a guess
- * the owner confirms.
+ * 如东; they are listed in knowledge/places.ts); a business described in everyday words (生物医药, 锂电池) only
+ * suggests a field, so it comes back as a guess the owner confirms.
  */
-const REGION_WORDS: Array<[RegExp, string]> = [
-  [/市外|外地|外省|省外|外市|上海|苏州|无锡|南京|杭州|北京|深圳|广州|天津|重庆|成都|武汉|西安|合肥|宁波|常州|扬州|泰州|盐城|镇江|徐州|连云港|淮安|宿迁|浙江|安徽|山东|广东|还没(有)?(落户|来|注册到)|准备过来|不在南通|还没在南通|没在南通/u, '市外'],
-  [/苏锡通|苏通|南通科技产业园/u, '苏锡通科技产业园区'],
-  [/通州湾|三余|腰沙|海晏/u, '通州湾示范区'],
-  [/创新区|紫琅/u, '南通创新区'],
-  [/南通(经济技术|经济|经技)?开发区|^经济技术开发区$|^经开区$|^南通经开|竹行|小海|星湖|能达|中兴街道/u, '南通经济技术开发区'],
-  [/海门|三厂|临江|三星|包场|悦来|常乐|四甲|余东|正余|海永|叠石桥|王浩/u, '海门区'],
-  [/启东|吕四|汇龙|寅阳|南阳镇|北新|王鲍|海复|近海|惠萍|启隆|圆陀角/u, '启东市'],
-  [/如东|洋口|掘港|栟茶|长沙镇|丰利|岔河|双甸|马塘|河口镇|曹埠|袁庄|大豫|苴镇/u, '如东县'],
-  [/如皋|白蒲|长江镇|搬经|如城|九华|石庄|下原|江安|磨头|丁堰|东陈|林梓|吴窑/u, '如皋市'],
-  [/海安|曲塘|李堡|角斜|城东镇|雅周|白甸|南莫|大公|墩头|孙庄/u, '海安市'],
-  [/通州|平潮|金沙|兴仁|川姜|石港|刘桥|南通高新|西亭|二甲|东社|十总|五接|先锋|张芝山|兴东|金新/u, '通州区'],
-  [/崇川|狼山|唐闸|天生港|任港|观音山|钟秀|和平桥|港闸|文峰|新城桥|虹桥|秦灶|永兴|幸福街道|陈桥|市区|南通市区/u, '崇川区'],
-];
-
 const FIELD_WORDS: Array<[RegExp, string]> = [
   [/都不(属于|是)|不属于|都没有|不在(里面|上面)|没啥高科技|没有高科技|传统|服装|家纺|纺织品|餐饮|贸易|建材|家具|食品加工/u, 'none'],
   [/医药|制药|药物|中药|生物|医疗|器械|疫苗|诊断|基因|试剂|抗体|细胞|康复|保健/u, '生物与新医药'],
@@ -64,7 +50,7 @@ export function readChoice(key: string, text: string, choices: readonly Choice[]
   switch (key) {
     case 'region': {
       if (/^(开发区|园区|工业园|高新区?)$|公司在.+工厂在/u.test(text)) return { kind: 'ask', why: 'which region' };
-      const v = allowed(firstMatch(REGION_WORDS, text));
+      const v = allowed(regionNamed(text));
       return v ? { kind: 'value', value: v } : null;
     }
     case 'highTechField': {

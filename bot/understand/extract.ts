@@ -1,8 +1,10 @@
+import { COUNTY_DIVISIONS } from '../../knowledge/places.js';
 import { describeFact, perYearPath, type FactPath } from '../../rules/facts/catalog.js';
 import { PER_YEAR_KEYS, type FactKey, type PerYearKey } from '../../rules/facts/schema.js';
 import { readAnswer } from './answer-reader.js';
 import { factsNamed } from './fact-names.js';
 import { figuresIn, plainAnswer } from './figures.js';
+import { alternation, NAMES_A_PLACE, NAMES_AN_OUTSIDE_PLACE } from './place-words.js';
 import type { Reading } from './reading.js';
 
 /** A fact read from free text, to be shown to the user and used only once confirmed. */
@@ -23,10 +25,10 @@ interface Years {
   thisYear: number;
 }
 
-/** Facts an opening message states without naming them: where the enterprise is, how many people. */
-const PLACE = /崇川|通州(?!湾)|海门|如皋|海安|如东|启东|苏锡通|苏通园|通州湾|创新区|南通(经济技术|经济|经技)?开发区|经开区|吕四|洋口|掘港|还没落户|打算落户|准备落户|还没在南通|还在(上海|苏州|无锡|南京|杭州|北京|深圳)|(公司|我们)在(上海|苏州|无锡|南京|杭州|北京|深圳)|从\S{2,3}过来/u;
+/** Facts an opening message states without naming them: where the enterprise is (knowledge/places.ts), how many people. */
+const PLACE = new RegExp(`${NAMES_A_PLACE}|还没落户|打算落户|准备落户|还没在南通|(?:还|公司|我们)在(?:${NAMES_AN_OUTSIDE_PLACE})|从\\S{2,3}过来`, 'u');
 /** a park whose name says its county (如东开发区 → 如东县); 南通高新区 alone says none */
-const PARK = /(如皋|海安|如东|启东|海门|崇川|通州|港闸)[\u4e00-\u9fa5]{0,3}?(开发区|高新区|产业园|工业园)/u;
+const PARK = new RegExp(`(?:${alternation(COUNTY_DIVISIONS.flatMap((p) => [...p.aliases, ...(p.formerly ?? [])]))})[\\u4e00-\\u9fa5]{0,3}?(?:开发区|高新区|产业园|工业园)`, 'u');
 const HEADCOUNT = /^(人|个人|名|号人|位)$/u;
 /** 研发费用近三年是80 100 130万: three years' figures, oldest first */
 const THREE_YEARS = /(营收|营业收入|销售收入|收入|研发费用|研发投入)[^0-9]{0,8}(?:近三年|三年)(?:分别)?(?:是|为)?[:：]?\s*(\d+(?:\.\d+)?)(?:万)?[\s,，、]+(\d+(?:\.\d+)?)(?:万)?[\s,，、]+(\d+(?:\.\d+)?)万/u;
