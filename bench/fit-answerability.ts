@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openKnowledge } from '../knowledge/index.js';
@@ -10,13 +10,13 @@ import { GoldQuestion, readJsonl } from './lib/gold.js';
 /**
  * Fits the answerability decision (knowledge/search/answerability.ts) on the development questions ONLY: the
  * tuned gold set, the fresh set, the large blind development set, and the blind sets measured once each before
- * they became development data (questions-blind, questions-heldout2, questions-heldout3). questions-heldout4.jsonl
- * is never read here; the bench measures on it. Deterministic: no randomness, a fixed number of full-batch steps.
+ * they became development data (questions-blind, questions-heldout2, questions-heldout3, questions-heldout4). A blind
+ * set not yet measured is never read here. Deterministic: no randomness, a fixed number of full-batch steps.
  *
  *   npm run build && node dist/bench/fit-answerability.js        → rewrites knowledge/search/answerability-model.json
  *   node dist/bench/fit-answerability.js --cv                     → the decision's leave-one-set-out figures
  */
-export const FIT_SETS = ['questions.jsonl', 'questions-fresh.jsonl', 'questions-dev2.jsonl', 'questions-blind.jsonl', 'questions-heldout2.jsonl', 'questions-heldout3.jsonl'];
+export const FIT_SETS = ['questions.jsonl', 'questions-fresh.jsonl', 'questions-dev2.jsonl', 'questions-blind.jsonl', 'questions-heldout2.jsonl', 'questions-heldout3.jsonl', 'questions-heldout4.jsonl'];
 
 const L2 = 0.01;
 /**
@@ -156,7 +156,22 @@ export function fit(data: Example[], ruleDeclined: number, declineTarget: number
   };
 }
 
+/**
+ * Retrieval reads the stored model when it gathers the questions' evidence; one stored for other features (a feature
+ * just added) would stop it. A neutral model — no weights — stands in until the fit writes the real one: the evidence
+ * and the rules' declines the fit uses do not depend on it.
+ */
+function storedModelFitsFeatures(): void {
+  const stored = JSON.parse(readFileSync(MODEL_PATH, 'utf8')) as AnswerabilityModel;
+  if (stored.features.join() === FEATURES.join()) return;
+  const zeros = FEATURES.map(() => 0);
+  const neutral: AnswerabilityModel = { features: [...FEATURES], mean: zeros, scale: FEATURES.map(() => 1), weights: zeros, bias: 0, threshold: 0.5, fittedOn: {} };
+  writeFileSync(MODEL_PATH, JSON.stringify(neutral, null, 2) + '\n');
+  console.warn(`${MODEL_PATH} was fitted on other features: a neutral model stands in until this fit's is written`);
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
+  storedModelFitsFeatures();
   const qs = questions();
   const declineTarget = chooseDeclineTarget(qs);
   if (process.argv.includes('--cv')) console.log(JSON.stringify({ declineTarget, sets: FIT_SETS, ...crossValidate(qs, declineTarget) }));

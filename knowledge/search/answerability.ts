@@ -41,6 +41,12 @@ export interface Evidence {
   second: number;
   /** the best clause's fused score over the second's, log scale: how clearly it stands out */
   lead: number;
+  /**
+   * the best clause's fused score, log scale: how high the search paths together rank it, times how much of the
+   * question it holds and whether it is of the place and gives the kind of answer asked. lead is its margin over
+   * the second; this is its own strength (two weak candidates can differ by as much as two strong ones)
+   */
+  strength: number;
   /** share of the question's weight in terms no clause of the corpus uses (a concept the texts do not know) */
   unknown: number;
   /** weight share of the heaviest term the best clause lacks */
@@ -71,7 +77,7 @@ export interface Evidence {
   slotsFilled: number;
 }
 
-export const FEATURES = ['coverage', 'second', 'lead', 'unknown', 'missingTop', 'lastHeld', 'detailsMissing', 'detailsAsked', 'paths', 'direct', 'ownCase', 'fieldAsked', 'report', 'row', 'national', 'terms', 'slotsFilled'] as const;
+export const FEATURES = ['coverage', 'second', 'lead', 'unknown', 'missingTop', 'lastHeld', 'detailsMissing', 'detailsAsked', 'paths', 'direct', 'ownCase', 'fieldAsked', 'report', 'row', 'national', 'terms', 'slotsFilled', 'strength'] as const;
 
 export function featureVector(e: Evidence): number[] {
   return FEATURES.map((f) => e[f]);

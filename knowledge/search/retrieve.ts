@@ -116,6 +116,7 @@ function evidenceFor(store: KnowledgeStore, query: string, terms: CoverageTerm[]
     coverage: best.coverage,
     second: second?.coverage ?? 0,
     lead: Math.min(3, Math.log(best.score / (second?.score || best.score / 20))),
+    strength: Math.log(best.score),
     unknown,
     missingTop,
     lastHeld: last >= 0 ? shares[last]! : 1,

@@ -6,7 +6,7 @@ import { AnswerabilityModel, answerProbability, FEATURES, MODEL_PATH, type Evide
 const model = AnswerabilityModel.parse(JSON.parse(readFileSync(MODEL_PATH, 'utf8')));
 const evidence = (over: Partial<Evidence>): Evidence => ({
   coverage: 0.9, second: 0.8, lead: 0.3, unknown: 0, missingTop: 0.05, lastHeld: 1, detailsMissing: 0, detailsAsked: 0, paths: 3,
-  direct: 0, ownCase: 0, fieldAsked: 0, report: 0, row: 0, national: 0, terms: 4, slotsFilled: 1, ...over,
+  direct: 0, ownCase: 0, fieldAsked: 0, report: 0, row: 0, national: 0, terms: 4, slotsFilled: 1, strength: -2.5, ...over,
 });
 
 describe('the answerability decision', () => {
@@ -19,7 +19,13 @@ describe('the answerability decision', () => {
 
   it('trusts a clause more the more of the question it holds, and less the more the texts do not know', () => {
     expect(answerProbability(evidence({ coverage: 1 }), model)).toBeGreaterThan(answerProbability(evidence({ coverage: 0.5 }), model));
-    expect(answerProbability(evidence({ unknown: 0.5, missingTop: 0.5, coverage: 0.5 }), model)).toBeLessThan(model.threshold);
+    // a clause holding half the question ranks lower for it too: its fused score is scaled by (0.2 + coverage)², 0.7² against 1.1²
+    const half = Math.log((0.7 / 1.1) ** 2);
+    expect(answerProbability(evidence({ unknown: 0.5, missingTop: 0.5, coverage: 0.5, strength: -2.5 + half }), model)).toBeLessThan(model.threshold);
+  });
+
+  it('trusts a clause the search paths together rank strongly more than one they barely found', () => {
+    expect(answerProbability(evidence({ strength: -1 }), model)).toBeGreaterThan(answerProbability(evidence({ strength: -4 }), model));
   });
 
   it('fits deterministically: the same questions give the same model', () => {

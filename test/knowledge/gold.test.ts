@@ -29,8 +29,10 @@ describe('retrieval quality on the gold set', () => {
     const dev = measure(readJsonl('bench/gold/questions-dev2.jsonl', GoldQuestion), tongceRanker(knowledge));
     expect(dev.questions).toBeGreaterThanOrEqual(400);
     // 0.829 since revenue and cap questions are turned away by rule: the model, fitted to turn away the same share
-    // counting the rules' declines, is left a little less strict on the rest
-    expect(dev.uncoveredDetected).toBeGreaterThanOrEqual(0.82);
+    // counting the rules' declines, is left a little less strict on the rest. 0.788 since the decision weighs the best
+    // clause's fused score (strength) and cross-validation, heldout4 included, chose the decline target 0.86: its
+    // leave-one-set-out figures turn away more of the blind-written sets' unanswerable questions and fewer of this one's
+    expect(dev.uncoveredDetected).toBeGreaterThanOrEqual(0.78);
     expect(dev.recallAt3).toBeGreaterThanOrEqual(0.85);
   });
 
@@ -46,7 +48,8 @@ describe('retrieval quality on the gold set', () => {
     const heldOut = measure(readJsonl('bench/gold/questions-heldout2.jsonl', GoldQuestion), tongceRanker(knowledge));
     expect(heldOut.questions).toBeGreaterThanOrEqual(160);
     expect(heldOut.recallAt3).toBeGreaterThanOrEqual(0.82);
-    expect(heldOut.uncoveredDetected).toBeGreaterThanOrEqual(0.88);
+    // 0.843 (0.902 before the decision weighed strength; see questions-dev2 above)
+    expect(heldOut.uncoveredDetected).toBeGreaterThanOrEqual(0.84);
   });
 
   it('passes the public sample questions', () => {
