@@ -1,6 +1,6 @@
 import type { DocumentMeta } from '../catalog.js';
 import type { Clause } from '../clause.js';
-import type { TableRecord, TargetRecord } from './records.js';
+import type { TableRecord, TargetRecord, TaskRecord } from './records.js';
 
 /** A cell's text with the layout spaces a wrapped cell picks up ("市科技局、财 政局") removed. */
 const tidy = (s: string | undefined) => (s ?? '').replace(/(?<=\p{Script=Han})\s+(?=\p{Script=Han})/gu, '').replace(/\s+/gu, ' ').trim();
@@ -79,6 +79,20 @@ function targetStatements(meta: DocumentMeta, c: Clause, planYear: number | null
   return out;
 }
 
+/** "（责任单位：市科技局，各区镇）" closing an item of a plan: who carries the item out. */
+const RESPONSIBLE = /[（(]\s*责任单位\s*[:：]\s*([^）)]+?)\s*[）)]\s*$/u;
+
+/**
+ * An item of a plan that ends by naming its 责任单位 (启东's and 海门's plans write each item so) is a task as a table
+ * row is: the item's words without its number and the 责任单位 note.
+ */
+function responsibilityOf(c: Clause): TaskRecord | null {
+  const m = RESPONSIBLE.exec(c.text);
+  if (!m) return null;
+  const lead = c.text.slice(0, m.index).replace(/^\s*(?:[（(][一二三四五六七八九十]+[）)]|\d+\s*[.．、])\s*/u, '').trim();
+  return lead ? { kind: 'task', clauseId: c.id, task: tidy(lead.replace(/\*/gu, '')), lead: null, responsible: tidy(m[1]), deadline: null } : null;
+}
+
 /** The typed records of a document's tables and 目标 sections. */
 export function extractRecords(meta: DocumentMeta, clauses: Clause[]): TableRecord[] {
   if (meta.jurisdiction === '全国') return [];
@@ -94,8 +108,10 @@ export function extractRecords(meta: DocumentMeta, clauses: Clause[]): TableReco
     if (c.kind === 'row' && c.table) {
       const table = c.parentId ? byId.get(c.parentId) : undefined;
       out.push(...rowRecords(meta, c, `${table?.label ?? ''} ${c.context}`));
-    } else if (c.kind !== 'row' && c.kind !== 'table' && (ancestors(c).some((a) => /目标/u.test(a.label)) || /到\s*20\d\d\s*年/u.test(c.text))) {
-      out.push(...targetStatements(meta, c, planYear));
+    } else if (c.kind !== 'row' && c.kind !== 'table') {
+      if (ancestors(c).some((a) => /目标/u.test(a.label)) || /到\s*20\d\d\s*年/u.test(c.text)) out.push(...targetStatements(meta, c, planYear));
+      const task = responsibilityOf(c);
+      if (task) out.push(task);
     }
   }
   return out;

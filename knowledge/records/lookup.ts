@@ -1,4 +1,6 @@
+import { coversWholeCity } from '../places.js';
 import type { KnowledgeStore } from '../store/store.js';
+import { periodOf, yearsNamed } from '../search/scope.js';
 import { synonymsOf } from '../search/synonyms.js';
 import { comparable } from '../text/normalize.js';
 import { matchParks } from './park-match.js';
@@ -12,7 +14,7 @@ export interface RecordAnswer {
 }
 
 const ASKS_PARK = /哪个园区|哪些园区|哪个园|哪些园|哪家园区|什么园区|园区.{0,4}(?:适合|合适|对口)|(?:适合|合适|对口|落户|去|放|布局|投|选).{0,6}(?:园区|哪里|哪儿|哪边)|去哪|落户哪|主攻方向|特色园区/u;
-const ASKS_TARGET = /目标|任务数|要达到|达到多少|达多少|多少家|几家|多少个|多少项|多少名|多少人|多少件|多少亿/u;
+const ASKS_TARGET = /目标|任务数|(?:招引|引进|培育|认定|入库)数|要达到|达到多少|达多少|(?:多少|几)(?:家|个|项|名|人|件)|多少亿/u;
 const ASKS_LEAD = /谁牵头|牵头部门|牵头单位|哪个部门牵头|由谁牵头|责任单位|哪个部门负责|哪些部门负责|谁负责|由谁负责|归谁管|哪个单位负责|配合单位|完成时限|什么时候完成|哪年完成/u;
 const ASKS_NUMBER = /文号|发文字号|几号文|文件号/u;
 const ASKS_DATE = /(?:哪天|哪一天|什么时候|何时|哪年|几月)(?:印发|发布|发的|出台|下发)|印发日期|发文日期|成文日期|发布日期/u;
@@ -28,7 +30,7 @@ function held(content: string[], text: string): number {
 }
 
 /** Words that say what is asked rather than about what: they are in no record and must not count against one. */
-const FRAME = /^(?:月份|目标|目标任务|任务|任务数|多少|达到|要求|牵头|牵头部门|负责|部门|单位|责任单位|哪个|哪些|完成|时限|时间|年|活动|什么|是|的|主攻方向|园区|方向)$/u;
+const FRAME = /^(?:月份|目标|目标任务|任务|任务数|多少|达到|要求|牵头|牵头部门|负责|谁负责|谁牵头|谁管|归谁管|这块|部门|单位|责任单位|哪个|哪些|完成|时限|时间|年|活动|什么|是|的|主攻方向|园区|方向)$/u;
 
 function parkAnswer(store: KnowledgeStore, question: string, jurisdiction: string | null): RecordAnswer | null {
   if (!ASKS_PARK.test(question)) return null;
@@ -50,6 +52,9 @@ function jurisdictionOf(store: KnowledgeStore, clauseId: string): string | undef
   return (c?.part && doc?.parts.find((p) => p.heading === c.part)?.jurisdiction) || doc?.jurisdiction;
 }
 
+/** The place's own name without its 区/市/县 (启东市 → 启东): a question word naming it is not part of its topic. */
+const placeWord = (p: string) => p.replace(/[区市县]$/u, '');
+
 function targetAnswer(store: KnowledgeStore, question: string, content: string[], jurisdiction: string | null, years: number[]): RecordAnswer | null {
   if (!ASKS_TARGET.test(question)) return null;
   const targets = store.records.filter((r): r is TargetRecord => r.kind === 'target');
@@ -57,34 +62,103 @@ function targetAnswer(store: KnowledgeStore, question: string, content: string[]
   const units = [...new Set(targets.map((r) => r.place))].filter((p) => question.includes(p));
   const inPlace = (r: TargetRecord) =>
     units.length > 0 ? units.includes(r.place) : jurisdiction === null || jurisdictionOf(store, r.clauseId) === jurisdiction;
-  const placeWords = [...units, jurisdiction ?? ''].filter(Boolean).map((p) => p.replace(/[区市县]$/u, ''));
+  const placeWords = [...units, jurisdiction ?? ''].filter(Boolean).map(placeWord);
   const topic = content.filter((t) => !FRAME.test(t) && !/^20\d\d$/u.test(t) && !placeWords.some((p) => p.includes(t) || t.includes(p)));
   if (topic.length === 0) return null;
-  const scored = targets
-    .filter(inPlace)
-    .filter((r) => years.length === 0 || r.year === null || years.includes(r.year))
+  const candidates = targets.filter(inPlace).filter((r) => years.length === 0 || r.year === null || years.includes(r.year));
+  const line = (r: TargetRecord) => `${r.place}${r.year ? `${r.year}年` : ''}目标：${r.statement.includes('\t') ? `${r.subject} ${r.figure}` : r.statement}`;
+  const scored = candidates
     .map((r) => ({ r, share: held(topic, `${r.subject} ${r.place}`) }))
     .filter((x) => x.share >= 0.99)
     .sort((a, b) => a.r.subject.length - b.r.subject.length);
-  if (scored.length === 0) return null;
-  // one figure per clause: the record naming the fewest other things is the one asked about
-  const best = scored.filter((x, i) => scored.findIndex((y) => y.r.clauseId === x.r.clauseId) === i).slice(0, 3);
-  return { kind: 'target', rows: best.map(({ r }) => ({ clauseId: r.clauseId, line: `${r.place}${r.year ? `${r.year}年` : ''}目标：${r.statement.includes('\t') ? `${r.subject} ${r.figure}` : r.statement}` })) };
+  if (scored.length > 0) {
+    // one figure per clause: the record naming the fewest other things is the one asked about
+    const best = scored.filter((x, i) => scored.findIndex((y) => y.r.clauseId === x.r.clauseId) === i).slice(0, 3);
+    return { kind: 'target', rows: best.map(({ r }) => ({ clauseId: r.clauseId, line: line(r) })) };
+  }
+  // two figures asked together ("科创项目要招多少个，里面高企几家") are one sentence's: 180个以上，其中高新技术企业20家
+  if ((question.match(/多少|几(?:家|个|项|名|人|件)/gu) ?? []).length < 2) return null;
+  const byClause = new Map<string, TargetRecord[]>();
+  for (const r of candidates) byClause.set(r.clauseId, [...(byClause.get(r.clauseId) ?? []), r]);
+  const together = [...byClause.values()].filter((rs) => rs.length > 1 && held(topic, rs.map((r) => `${r.subject} ${r.place}`).join(' ')) >= 0.99);
+  if (together.length === 0) return null;
+  return { kind: 'target', rows: together.slice(0, 3).map((rs) => ({ clauseId: rs[0]!.clauseId, line: rs.map(line).join('；') })) };
 }
 
-function taskAnswer(store: KnowledgeStore, question: string, content: string[]): RecordAnswer | null {
+/**
+ * Whether a record speaks for the place asked about: its own, or the whole city's (a city task binds every
+ * county); never another county's ("启东…归谁管" is not answered by 海门's table).
+ */
+function speaksFor(store: KnowledgeStore, clauseId: string, jurisdiction: string | null): boolean {
+  const own = jurisdictionOf(store, clauseId);
+  return jurisdiction === null || own === jurisdiction || own === undefined || coversWholeCity(own);
+}
+
+/**
+ * Years a question about a place's targets names that none of the place's targets is set for: 海门's plan sets
+ * its figures for 2022–2024, so "海门26年的科创项目招引数" has no answer however near another text's words come.
+ * Any year of the plan counts (a figure set 每年 holds for each), and the year a figure is due.
+ */
+export function targetYearsUnset(store: KnowledgeStore, question: string, jurisdiction: string | null): number[] {
+  const years = yearsNamed(question);
+  if (!jurisdiction || years.length === 0 || !ASKS_TARGET.test(question)) return [];
+  const spans = store.records
+    .filter((r): r is TargetRecord => r.kind === 'target' && jurisdictionOf(store, r.clauseId) === jurisdiction)
+    .flatMap((r) => {
+      const c = store.clause(r.clauseId);
+      return [...(r.year !== null ? [{ from: r.year, to: r.year }] : []), ...(c ? [periodOf(store, c)] : [])];
+    });
+  if (spans.length === 0) return [];
+  return years.filter((y) => !spans.some((s) => y >= s.from && y <= s.to));
+}
+
+/**
+ * What a task is called: a table row's heading cells and the sections above it ("(三) 招引培育创新主体 8. 加强科创项目
+ * 招引"), or an item's first phrase without its number ("（七）加强知识产权创造。…" → 加强知识产权创造). A row that is
+ * a department's duties has no heading: its duties are what it is about.
+ */
+function titleOf(store: KnowledgeStore, r: TaskRecord): string {
+  const c = store.clause(r.clauseId);
+  if (c?.kind === 'row') {
+    const cells = c.text.split('\t');
+    const at = cells.findIndex((cell) => comparable(r.task).startsWith(comparable(cell).slice(0, 12)));
+    const sections = c.context.split('｜').slice(1).filter((x) => !x.startsWith('列：'));
+    const heading = [...sections, ...cells.slice(0, Math.max(0, at))].filter((x) => !/^\d+$/u.test(x.trim())).join(' ');
+    return heading.replace(/(?<=\p{Script=Han})\s+(?=\p{Script=Han})/gu, '') || r.task;
+  }
+  return r.task.replace(/^\s*(?:[（(][一二三四五六七八九十]+[）)]|\d+\s*[.．、]?)\s*/u, '').split(/[。，；：:]/u)[0]!;
+}
+
+/** Like held, each word weighed by its rarity in the texts: 创造 says more of a task than 企业 does. */
+function heldByRarity(store: KnowledgeStore, content: string[], text: string): number {
+  const hay = comparable(text).toLowerCase();
+  const words = content.filter((t) => [...t].length > 1 || /\d/u.test(t));
+  const weight = (t: string) => Math.log(1 + store.clauseCount / (store.documentFrequency(t) + 1));
+  const total = words.reduce((n, t) => n + weight(t), 0);
+  const found = words.filter((t) => hay.includes(t) || synonymsOf(t).some((s) => hay.includes(comparable(s).toLowerCase())));
+  return total > 0 ? found.reduce((n, t) => n + weight(t), 0) / total : 0;
+}
+
+function taskAnswer(store: KnowledgeStore, question: string, content: string[], jurisdiction: string | null): RecordAnswer | null {
   if (!ASKS_LEAD.test(question)) return null;
-  const topic = content.filter((t) => !FRAME.test(t));
+  const place = jurisdiction && placeWord(jurisdiction);
+  const topic = content.filter((t) => !FRAME.test(t) && !(place && (place.includes(t) || t.includes(place))));
   if (topic.length === 0) return null;
-  const scored = store.records
-    .filter((r): r is TaskRecord => r.kind === 'task')
-    .map((r) => ({ r, share: held(topic, r.task) }))
-    .filter((x) => x.share >= 0.75)
-    .sort((a, b) => b.share - a.share);
+  const matching = store.records
+    .filter((r): r is TaskRecord => r.kind === 'task' && speaksFor(store, r.clauseId, jurisdiction))
+    .map((r) => ({ r, title: titleOf(store, r) }))
+    .map(({ r, title }) => ({ r, share: held(topic, `${title} ${r.task}`), named: heldByRarity(store, topic, title) }))
+    .filter((x) => x.share >= 0.75);
+  // the place's own tasks before the city's: 启东's 科技金融 item, not the city plan's 金融产品 row
+  const own = matching.filter((x) => jurisdiction !== null && jurisdictionOf(store, x.r.clauseId) === jurisdiction);
+  // among tasks that hold the question alike, the one whose title names it (提升企业研发平台水平) is the one asked about
+  const scored = (own.length > 0 ? own : matching).sort((a, b) => b.share - a.share || b.named - a.named);
   if (scored.length === 0) return null;
   const line = (r: TaskRecord) =>
     [r.lead && `牵头部门：${r.lead}`, r.responsible && `责任单位：${r.responsible}`, r.deadline && `时限：${r.deadline}`].filter(Boolean).join('；');
-  return { kind: 'task', rows: scored.slice(0, 3).map(({ r }) => ({ clauseId: r.clauseId, line: `${r.task.slice(0, 40)}${r.task.length > 40 ? '……' : ''}——${line(r)}` })) };
+  const [top] = scored;
+  const best = scored.filter((x) => x.share === top!.share && x.named >= top!.named - 0.01);
+  return { kind: 'task', rows: best.slice(0, 3).map(({ r }) => ({ clauseId: r.clauseId, line: `${r.task.slice(0, 40)}${r.task.length > 40 ? '……' : ''}——${line(r)}` })) };
 }
 
 function activityAnswer(store: KnowledgeStore, question: string, content: string[]): RecordAnswer | null {
@@ -135,11 +209,11 @@ export function answerFromRecords(
   content: string[],
   jurisdiction: string | null,
 ): RecordAnswer | null {
-  const years = [...question.matchAll(/(?<!\d)(20[0-4]\d)(?:年|\b)/gu)].map((m) => Number(m[1]));
+  const years = yearsNamed(question);
   return (
     parkAnswer(store, question, jurisdiction) ??
     targetAnswer(store, question, content, jurisdiction, years) ??
-    taskAnswer(store, question, content) ??
+    taskAnswer(store, question, content, jurisdiction) ??
     documentAnswer(store, question, content) ??
     activityAnswer(store, question, content)
   );

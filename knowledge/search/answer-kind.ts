@@ -53,7 +53,8 @@ const KINDS: Array<{ asks: RegExp } & AnswerKind> = [
   { name: 'papers', asks: /(?:哪些|什么|准备|提交|交)(?:申报|申请)?材料|材料清单/u, holds: (t) => PAPERS.test(t), decisive: true },
   // what was achieved: the plans set targets, a target is not the outcome; only a clause reporting the state does
   { name: 'outcome', asks: /实际完成|最后完成|最终(?:完成|招|认定)|完成情况|完成了吗|实际(?:新)?认定了|实际招/u, holds: (t) => REPORTED.test(t), decisive: true },
-  { name: 'web or address', asks: /哪个网站|什么网站|网址|哪个(?:网上)?系统|哪个平台|具体地址|办公地址|地址在/u, holds: (t) => WHERE_ONLINE.test(t), decisive: true },
+  // 哪个平台 asks where online, unless the platform is the one who acts (由哪个平台负责/统筹/牵头): that asks who
+  { name: 'web or address', asks: /哪个网站|什么网站|网址|哪个(?:网上)?系统|哪个平台(?![^，。？?]{0,4}(?:负责|牵头|统筹|承担|主导|组织|管))|具体地址|办公地址|地址在/u, holds: (t) => WHERE_ONLINE.test(t), decisive: true },
   // 最多能领多少, 最高贴多少, 上限是多少: a clause stating the scheme's figures but no maximum does not give the cap
   { name: 'cap', asks: /(?:最多|最高|至多|封顶|顶格)[^，。；？?]{0,8}(?:多少|几)|(?:多少|几)[^，。；？?]{0,6}(?:封顶|上限)|上限(?:是|为|有)?(?:多少|几)/u, holds: (t) => CAP.test(t), decisive: true },
   // office hours: no text states them; a clause that merely names the office does not answer

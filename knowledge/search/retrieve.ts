@@ -1,5 +1,5 @@
 import { coversWholeCity, NATION } from '../places.js';
-import { answerFromRecords, type RecordAnswer } from '../records/lookup.js';
+import { answerFromRecords, targetYearsUnset, type RecordAnswer } from '../records/lookup.js';
 import type { KnowledgeStore, StoredClause } from '../store/store.js';
 import { cleanQuestion, comparable } from '../text/normalize.js';
 import { addressedClauses } from './address.js';
@@ -9,7 +9,7 @@ import { ASKS_FIELD, detailsAsked, detailsMissing, isAnswered, OWN_CASE, type Ev
 import { coverageOf, coverageTerms, heldShares, known, type CoverageTerm } from './coverage.js';
 import { namedJurisdiction, outsidePlacesNamed } from './jurisdiction.js';
 import { outOfCorpusNamed } from './out-of-corpus.js';
-import { clauseHaystack, countiesNamed, countiesOutOfScope, ownJurisdiction, placesOutOfScope, withinPeriod, yearsOutOfScope } from './scope.js';
+import { clauseHaystack, countiesNamed, countiesOutOfScope, firmFigureOutOfScope, ownJurisdiction, placesOutOfScope, withFullYears, withinPeriod, yearsOutOfScope } from './scope.js';
 import { contentWeight, tokenize } from './segment.js';
 import { synonymsOf, synonymTermsIn } from './synonyms.js';
 import { ANSWER_FRAMES, STOPWORDS } from './terms.js';
@@ -182,7 +182,8 @@ export function retrieve(store: KnowledgeStore, rawQuestion: string, options: Re
   const addressed = addressedClauses(store, query);
   addList(addressed.map((c) => c.id), 'address');
 
-  const topic = topicOf(query);
+  // 24年 is 2024: the words searched, the records asked and the clauses' periods all read years in full
+  const topic = withFullYears(topicOf(query));
   const kinds = answerKindsOf(topic);
   const { content, expansions } = queryTerms(topic);
   const weighed = coverageTerms(store, content, topic, w);
@@ -217,7 +218,9 @@ export function retrieve(store: KnowledgeStore, rawQuestion: string, options: Re
     // rank fusion finds candidates; how much of the question a clause actually holds decides among them
     let score = e.score * (w.coverageFloor + coverage) ** w.coverageExponent;
     // a bare heading names a topic; the clauses under it answer the question (a heading that quotes its list is not bare)
-    if (!e.via.has('address') && CONTAINERS.has(clause.kind) && clause.fullText === clause.text && store.children(clause.id).length > 0) score *= w.bareHeading;
+    // so is one that quotes its list when a figure is asked its own words do not state: the item stating it answers
+    const container = !e.via.has('address') && CONTAINERS.has(clause.kind) && store.children(clause.id).length > 0;
+    if (container && (clause.fullText === clause.text || kinds.some((kind) => kind.decisive && !givesAnswerOf(store, clause, kind)))) score *= w.bareHeading;
     if (WHO.test(query) && isRosterEntry(store, clause)) score *= w.rosterForWho;
     // "多少家", "补助多少钱": a clause that states such a figure is the likelier answer
     if (kinds.length > 0 && kinds.every((kind) => givesAnswerOf(store, clause, kind))) score *= w.givesAnswerKind;
@@ -242,9 +245,9 @@ export function retrieve(store: KnowledgeStore, rawQuestion: string, options: Re
   const uncovered: Retrieval['uncovered'] =
     best === undefined || evidence === undefined ? 'nothing'
     : outOfCorpusNamed(topic).length > 0 ? 'concept'
-    : yearsOutOfScope(store, best.clause, query).length > 0 ? 'period'
+    : yearsOutOfScope(store, best.clause, query).length > 0 || targetYearsUnset(store, topic, jurisdiction).length > 0 ? 'period'
     : placesOutOfScope(store, best.clause, query).length > 0 || countiesOutOfScope(store, best.clause, query).length > 0 ? 'place'
-    : kinds.some((kind) => kind.decisive && !givesAnswerOf(store, best.clause, kind)) ? 'figure'
+    : kinds.some((kind) => kind.decisive && !givesAnswerOf(store, best.clause, kind)) || firmFigureOutOfScope(best.clause, query) ? 'figure'
     : !isAnswered(evidence) ? 'weak'
     : undefined;
   const shown = records && { ...records, rows: records.rows.filter((r) => top.some((h) => h.clause.id === r.clauseId)) };

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openLookupKnowledge } from '../../cli/lookup-knowledge.js';
+import { answerKindsOf } from '../../knowledge/search/answer-kind.js';
+import { firmFigureAsked, withFullYears, yearsNamed } from '../../knowledge/search/scope.js';
 import { comparable } from '../../knowledge/text/normalize.js';
 
 // The lookups issue 15 found declined or answered wrong, as new users asked them, and the guarantees beside them.
@@ -77,5 +79,49 @@ describe('guarantees kept', () => {
     const r = knowledge.retrieve('南通高新区2024年科创项目招引任务数');
     expect(r.covered).toBe(false);
     expect(r.uncovered).toBe('place');
+  });
+});
+
+describe('rules that decide before the model, read as people write', () => {
+  it('a year written short is the year: 24年 is 2024, a span is no year', () => {
+    expect(withFullYears('海门24年高企目标多少家')).toBe('海门2024年高企目标多少家');
+    expect(yearsNamed('26年度的招引任务')).toEqual([2026]);
+    for (const span of ['成立满15年的企业', '近20年', '有效期20年以上', '10年内']) expect(yearsNamed(span), span).toEqual([]);
+    const r = knowledge.ask('海门24年有效高企目标多少家');
+    expect(r.covered).toBe(true);
+    expect(comparable(r.citations[0]!.quote)).toContain(comparable('全区有效高新技术企业达400家'));
+    // 海门's plan runs 2022–2024: its figures are not 2026's, whatever another text says of 2026
+    expect(knowledge.retrieve('海门26年科创项目招引数').uncovered).toBe('period');
+    expect(knowledge.retrieve('海门2023年科创项目招引数').covered).toBe(true);
+  });
+
+  it('an item that names its 责任单位 answers who leads it, for its own place only', () => {
+    const r = knowledge.ask('启东企业研发平台建设由哪个部门负责');
+    expect(r.covered).toBe(true);
+    expect(r.answer).toContain('责任单位：市发展改革委、科技局，各区镇');
+    const talent = knowledge.retrieve('启东领军人才引进归谁管');
+    expect(talent.covered).toBe(true);
+    expect(talent.hits[0]!.clause.docId).toBe('qidong-2023-10');
+    expect(talent.records?.rows.every((row) => row.clauseId.startsWith('qidong-2023-10'))).toBe(true);
+  });
+
+  it('哪个平台负责 asks who, not where online', () => {
+    expect(answerKindsOf('成果转化由哪个平台负责统筹').map((k) => k.name)).not.toContain('web or address');
+    expect(answerKindsOf('高企在哪个平台申报').map((k) => k.name)).toContain('web or address');
+    expect(knowledge.retrieve('通州科技成果转化由哪个平台统筹负责').covered).toBe(true);
+  });
+
+  it('a figure asked of a list is its item, not the attachment quoting the list', () => {
+    const r = knowledge.retrieve('科创项目认定时属地国资最多能占多少比例');
+    expect(r.covered).toBe(true);
+    expect(comparable(r.hits[0]!.clause.fullText)).toContain(comparable('属地国有资本占比不超过10%'));
+  });
+
+  it("a named firm's own figures are no text's: declined, while kinds of firm and thresholds are asked", () => {
+    expect(firmFigureAsked('中天科技去年营收多少')).toEqual({ firm: '中天科技', metric: '营收' });
+    for (const q of ['规上企业研发投入多少', '高企研发费用要多少', '投后估值多少可以认科创项目', '我们公司今年营收多少能评高企']) expect(firmFigureAsked(q), q).toBeNull();
+    const r = knowledge.retrieve('通富微电子去年研发投入是多少');
+    expect(r.covered).toBe(false);
+    expect(r.uncovered).toBe('figure');
   });
 });
