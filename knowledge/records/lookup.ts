@@ -17,6 +17,8 @@ const ASKS_PARK = /哪个园区|哪些园区|哪个园|哪些园|哪家园区|�
 const ASKS_TARGET = /目标|任务数|(?:招引|引进|培育|认定|入库)数|要达到|达到多少|达多少|(?:多少|几)(?:家|个|项|名|人|件)|多少亿/u;
 const ASKS_LEAD = /谁牵头|牵头部门|牵头单位|哪个部门牵头|由谁牵头|责任单位|哪个部门负责|哪些部门负责|谁负责|由谁负责|归谁管|哪个单位负责|配合单位|完成时限|什么时候完成|哪年完成/u;
 const ASKS_NUMBER = /文号|发文字号|几号文|文件号/u;
+/** "依据市里哪个文件定的", "根据什么法律制定的", "上位文件是哪个": the text a document says it was made under. */
+const ASKS_BASIS = /(?:依据|根据|依照|按照)[^，。？?]{0,8}(?:哪个|什么|哪份|哪部|哪些)(?:文件|法律|政策|规定|通知|法)|上位(?:文件|法)/u;
 const ASKS_DATE = /(?:哪天|哪一天|什么时候|何时|哪年|几月)(?:印发|发布|发的|出台|下发)|印发日期|发文日期|成文日期|发布日期/u;
 const ASKS_ACTIVITY = /活动|峰会|推介会|对接会|交流会|招商会|大赛/u;
 
@@ -43,6 +45,26 @@ function parkAnswer(store: KnowledgeStore, question: string, jurisdiction: strin
     kind: 'park',
     rows: fits.map((f) => ({ clauseId: f.row.clauseId, line: `${f.row.park}（${f.row.region}）主攻方向：${f.row.directions}；相符：${f.matched.map((d) => d.text).join('、')}` })),
   };
+}
+
+/** What a park is for: 赛道, 产业, 主攻方向, 定位 — the 主攻方向 column in the words people use for it. */
+const ASKS_DIRECTIONS = /赛道|产业|方向|定位|做什么|干什么|搞什么|聚焦|主攻|招什么|重点发展|发展什么|主导|特色/u;
+
+/** Words that ask what a park is for rather than about something in it. */
+const DIRECTION_WORDS = /^(?:赛道|产业|方向|主攻|主攻方向|定位|聚焦|主导|重点|发展|特色|园区|招|项目|做|那块|那边|这块|主要|布局|哪些|什么|领域|行业)+$/u;
+
+/**
+ * "洋口港开发区聚焦哪些赛道", "如皋港那块定位做什么产业": the row of the park the question names, when that is all it
+ * asks (not "南通高新区搭科创平台围绕哪些产业", which the plan's text answers).
+ */
+function parkByName(store: KnowledgeStore, question: string, content: string[]): RecordAnswer | null {
+  if (!ASKS_DIRECTIONS.test(question)) return null;
+  const rows = store.records.filter((r): r is ParkRecord => r.kind === 'park' && [...r.park].length >= 3 && question.includes(r.park));
+  // the longest name the question holds: 南通经济技术开发区, not a shorter park inside it
+  const named = rows.filter((r) => !rows.some((o) => o !== r && o.park.includes(r.park)));
+  const other = content.filter((t) => !DIRECTION_WORDS.test(t) && !named.some((r) => `${r.park}${r.region}`.includes(t)));
+  if (named.length === 0 || (other.length > 0 && named.some((r) => held(other, r.directions) < 1))) return null;
+  return { kind: 'park', rows: named.map((r) => ({ clauseId: r.clauseId, line: `${r.park}（${r.region}）主攻方向：${r.directions}` })) };
 }
 
 /** The place a record speaks for: its clause's catalog part's jurisdiction, else its document's. */
@@ -176,15 +198,21 @@ function activityAnswer(store: KnowledgeStore, question: string, content: string
   return { kind: 'activity', rows: scored.slice(0, 5).map(({ r }) => ({ clauseId: r.clauseId, line: `${r.date} ${r.place}：${r.name}（主办：${r.host}${r.organiser ? `；承办：${r.organiser}` : ''}）` })) };
 }
 
+/** The text a document is made under, as its opening says: 根据《…》（通政办发〔2023〕11号）. */
+const MADE_UNDER = /(?:根据|依据|依照)《[^》]+》(?:[（(][^）)]*[）)])?(?:(?:及|和|、)《[^》]+》(?:[（(][^）)]*[）)])?)*/u;
+
 /** "南通培育特色园区方案的文号", "…是哪天印发的": a document's 文号 and date, from its cover matter. */
 function documentAnswer(store: KnowledgeStore, question: string, content: string[]): RecordAnswer | null {
   const number = ASKS_NUMBER.test(question);
   const date = ASKS_DATE.test(question);
-  if (!number && !date) return null;
-  const topic = content.filter((t) => !FRAME.test(t) && !/文号|印发|发布|日期|哪天|文件|方案|通知/u.test(t));
-  if (topic.length === 0) return null;
-  const scored = [...store.documents.values()]
-    .map((d) => ({ d, share: held(topic, `${d.title} ${d.shortTitle} ${d.jurisdiction}`) }))
+  const basis = ASKS_BASIS.test(question);
+  if (!number && !date && !basis) return null;
+  // a 文号 the question quotes names its document outright
+  const quoted = [...store.documents.values()].filter((d) => d.docNumber && comparable(question).includes(comparable(d.docNumber)));
+  const topic = content.filter((t) => !FRAME.test(t) && !/文号|印发|发布|日期|哪天|文件|方案|通知|依据|根据|依照|按照|制定|法律|市里/u.test(t));
+  if (topic.length === 0 && quoted.length !== 1) return null;
+  const scored = (quoted.length === 1 ? quoted : [...store.documents.values()])
+    .map((d) => ({ d, share: quoted.length === 1 ? 1 : held(topic, `${d.title} ${d.shortTitle} ${d.jurisdiction} ${d.docNumber ?? ''}`) }))
     .sort((a, b) => b.share - a.share);
   const [best, next] = scored;
   if (!best || best.share < 0.6 || (next && next.share === best.share)) return null;
@@ -196,6 +224,8 @@ function documentAnswer(store: KnowledgeStore, question: string, content: string
   if (number && numbered) rows.push({ clauseId: numbered.id, line: `《${d.shortTitle}》文号：${d.docNumber}` });
   const dated = front.find((c) => comparable(c.text) === `${y}年${m}月${day}日`);
   if (date && dated) rows.push({ clauseId: dated.id, line: `《${d.shortTitle}》印发日期：${y}年${m}月${day}日` });
+  const grounds = basis ? store.clausesOf(d.id).find((c) => MADE_UNDER.test(c.text)) : undefined;
+  if (grounds) rows.push({ clauseId: grounds.id, line: `《${d.shortTitle}》${MADE_UNDER.exec(grounds.text)![0]}` });
   return rows.length > 0 ? { kind: 'document', rows } : null;
 }
 
@@ -212,6 +242,7 @@ export function answerFromRecords(
   const years = yearsNamed(question);
   return (
     parkAnswer(store, question, jurisdiction) ??
+    parkByName(store, question, content) ??
     targetAnswer(store, question, content, jurisdiction, years) ??
     taskAnswer(store, question, content, jurisdiction) ??
     documentAnswer(store, question, content) ??

@@ -3,7 +3,7 @@ import { answerFromRecords, targetYearsUnset, type RecordAnswer } from '../recor
 import type { KnowledgeStore, StoredClause } from '../store/store.js';
 import { cleanQuestion, comparable } from '../text/normalize.js';
 import { addressedClauses } from './address.js';
-import { answerKindsOf, type AnswerKind } from './answer-kind.js';
+import { answerKindsOf, asksBenefit, grantsBenefit, type AnswerKind } from './answer-kind.js';
 import { slotsFilledBeside } from './answer-slot.js';
 import { ASKS_FIELD, detailsAsked, detailsMissing, isAnswered, OWN_CASE, type Evidence } from './answerability.js';
 import { coverageOf, coverageTerms, heldShares, known, type CoverageTerm } from './coverage.js';
@@ -185,6 +185,7 @@ export function retrieve(store: KnowledgeStore, rawQuestion: string, options: Re
   // 24年 is 2024: the words searched, the records asked and the clauses' periods all read years in full
   const topic = withFullYears(topicOf(query));
   const kinds = answerKindsOf(topic);
+  const benefit = asksBenefit(topic);
   const { content, expansions } = queryTerms(topic);
   const weighed = coverageTerms(store, content, topic, w);
   if (content.length > 0) {
@@ -224,6 +225,8 @@ export function retrieve(store: KnowledgeStore, rawQuestion: string, options: Re
     if (WHO.test(query) && isRosterEntry(store, clause)) score *= w.rosterForWho;
     // "多少家", "补助多少钱": a clause that states such a figure is the likelier answer
     if (kinds.length > 0 && kinds.every((kind) => givesAnswerOf(store, clause, kind))) score *= w.givesAnswerKind;
+    // "有什么好处": a clause that grants something is the likelier answer, as one stating the figure asked is
+    else if (benefit && grantsBenefit(`${clause.text} ${clause.context}`)) score *= w.givesAnswerKind;
     const doc = store.documents.get(clause.docId)!;
     const own = ownJurisdiction(store, clause);
     const county = !coversWholeCity(own);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openLookupKnowledge } from '../../cli/lookup-knowledge.js';
-import { answerKindsOf } from '../../knowledge/search/answer-kind.js';
+import { answerKindsOf, asksBenefit, grantsBenefit } from '../../knowledge/search/answer-kind.js';
 import { firmFigureAsked, withFullYears, yearsNamed } from '../../knowledge/search/scope.js';
 import { comparable } from '../../knowledge/text/normalize.js';
 
@@ -11,6 +11,8 @@ import { comparable } from '../../knowledge/text/normalize.js';
 const knowledge = openLookupKnowledge({ dataDir: mkdtempSync(join(tmpdir(), 'tongce-lookups-')) });
 const quotes = (q: string, options = {}) => knowledge.ask(q, options).citations.map((c) => comparable(c.quote));
 const inTop = (q: string, snippet: string, n = 3) => quotes(q).slice(0, n).some((t) => t.includes(comparable(snippet)));
+/** The ranking alone, whatever the answerability decision makes of it. */
+const ranked = (q: string, snippet: string, n = 3) => knowledge.retrieve(q, { k: n }).hits.some((h) => comparable(h.clause.fullText).includes(comparable(snippet)));
 
 describe('lookups that answer', () => {
   it('高企有什么好处: the benefits, with 企业所得税法第二十八条, and the offer of the check', () => {
@@ -123,5 +125,32 @@ describe('rules that decide before the model, read as people write', () => {
     const r = knowledge.retrieve('通富微电子去年研发投入是多少');
     expect(r.covered).toBe(false);
     expect(r.uncovered).toBe('figure');
+  });
+});
+
+describe('rows and cover matter ranked first where they answer', () => {
+  it("a park named with what it is for (赛道, 定位, 做什么产业) is answered by its 空间布局 row", () => {
+    for (const q of ['如东洋口港开发区主攻哪些赛道', '吕四港经济开发区定位做什么产业']) {
+      const r = knowledge.retrieve(q);
+      expect(r.covered, q).toBe(true);
+      expect(r.records?.kind, q).toBe('park');
+      expect(r.hits[0]!.clause.context, q).toContain('空间布局');
+    }
+    // a park named beside another topic is that topic's question, not the row's
+    expect(knowledge.retrieve('南通高新区搭科创平台主要围绕哪些产业').records?.kind).not.toBe('park');
+  });
+
+  it('a document quoted by its 文号 gives its date; the text it was made under is its opening', () => {
+    expect(ranked('通政办发〔2023〕20号是什么时候印发的', '2023年4月24日')).toBe(true);
+    const r = knowledge.retrieve('高企认定管理办法是依据哪部法律制定的');
+    expect(r.records?.kind).toBe('document');
+    expect(comparable(r.hits[0]!.clause.fullText)).toContain(comparable('根据《中华人民共和国企业所得税法》'));
+  });
+
+  it('有什么好处 ranks the clause that grants something', () => {
+    expect(asksBenefit('进了科小库能享受什么')).toBe(true);
+    expect(grantsBenefit('应优先支持纳入信息库的企业')).toBe(true);
+    expect(ranked('纳入科小信息库有什么好处', '对纳入信息库的科技型中小企业提供精准支持')).toBe(true);
+    expect(ranked('评为科技型中小企业能享受什么', '对纳入信息库的科技型中小企业提供精准支持')).toBe(true);
   });
 });
