@@ -64,9 +64,9 @@ const FIGURE = /(\d+(?:\.\d+)?)\s*(%|％|家|个|项|名|人|件|亿元|万元|�
  * The figures a 目标 section sets ("到2024年，全区有效高新技术企业达400家"): one record per clause of a sentence
  * that states a number with its unit, the year from the sentence (到2024年), else the plan's own year.
  */
-function targetStatements(meta: DocumentMeta, c: Clause, planYear: number | null): TargetRecord[] {
+function targetStatements(meta: DocumentMeta, c: Clause, planYear: number | null, text = c.text): TargetRecord[] {
   const out: TargetRecord[] = [];
-  for (const sentence of c.text.split(/(?<=[。；;])/u)) {
+  for (const sentence of text.split(/(?<=[。；;])/u)) {
     const year = Number(/到\s*(20\d\d)\s*年/u.exec(sentence)?.[1]) || planYear;
     for (const part of sentence.split(/[，,；;。]/u)) {
       const m = FIGURE.exec(part);
@@ -107,7 +107,10 @@ export function extractRecords(meta: DocumentMeta, clauses: Clause[]): TableReco
   for (const c of clauses) {
     if (c.kind === 'row' && c.table) {
       const table = c.parentId ? byId.get(c.parentId) : undefined;
-      out.push(...rowRecords(meta, c, `${table?.label ?? ''} ${c.context}`));
+      const rows = rowRecords(meta, c, `${table?.label ?? ''} ${c.context}`);
+      out.push(...rows);
+      // a task that sets a figure ("全区拥有知识产权的泛科技型企业达到800家") is a target as a 目标 sentence is
+      for (const r of rows) if (r.kind === 'task') out.push(...targetStatements(meta, c, planYear, r.task));
     } else if (c.kind !== 'row' && c.kind !== 'table') {
       if (ancestors(c).some((a) => /目标/u.test(a.label)) || /到\s*20\d\d\s*年/u.test(c.text)) out.push(...targetStatements(meta, c, planYear));
       const task = responsibilityOf(c);

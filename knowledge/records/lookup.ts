@@ -32,7 +32,7 @@ function held(content: string[], text: string): number {
 }
 
 /** Words that say what is asked rather than about what: they are in no record and must not count against one. */
-const FRAME = /^(?:月份|目标|目标任务|任务|任务数|多少|达到|要求|牵头|牵头部门|负责|谁负责|谁牵头|谁管|归谁管|这块|部门|单位|责任单位|哪个|哪些|完成|时限|时间|年|活动|什么|是|的|主攻方向|园区|方向)$/u;
+const FRAME = /^(?:月份|目标|目标任务|任务|任务数|多少|达到|要求|牵头|牵头部门|负责|谁负责|谁牵头|谁管|归谁管|这块|内容|安排|部门|单位|责任单位|哪个|哪些|完成|时限|时间|年|活动|什么|是|的|主攻方向|园区|方向)$/u;
 
 function parkAnswer(store: KnowledgeStore, question: string, jurisdiction: string | null): RecordAnswer | null {
   if (!ASKS_PARK.test(question)) return null;
@@ -140,6 +140,15 @@ export function targetYearsUnset(store: KnowledgeStore, question: string, jurisd
  * a department's duties has no heading: its duties are what it is about.
  */
 function titleOf(store: KnowledgeStore, r: TaskRecord): string {
+  let title = titles.get(r);
+  if (title === undefined) titles.set(r, (title = titleOfTask(store, r)));
+  return title;
+}
+
+// the records never change once the store is open; every who-leads question reads all their titles
+const titles = new WeakMap<TaskRecord, string>();
+
+function titleOfTask(store: KnowledgeStore, r: TaskRecord): string {
   const c = store.clause(r.clauseId);
   if (c?.kind === 'row') {
     const cells = c.text.split('\t');
@@ -169,8 +178,9 @@ function taskAnswer(store: KnowledgeStore, question: string, content: string[], 
   const matching = store.records
     .filter((r): r is TaskRecord => r.kind === 'task' && speaksFor(store, r.clauseId, jurisdiction))
     .map((r) => ({ r, title: titleOf(store, r) }))
-    .map(({ r, title }) => ({ r, share: held(topic, `${title} ${r.task}`), named: heldByRarity(store, topic, title) }))
-    .filter((x) => x.share >= 0.75);
+    .map(({ r, title }) => ({ r, title, share: held(topic, `${title} ${r.task}`) }))
+    .filter((x) => x.share >= 0.75)
+    .map(({ r, title, share }) => ({ r, share, named: heldByRarity(store, topic, title) }));
   // the place's own tasks before the city's: 启东's 科技金融 item, not the city plan's 金融产品 row
   const own = matching.filter((x) => jurisdiction !== null && jurisdictionOf(store, x.r.clauseId) === jurisdiction);
   // among tasks that hold the question alike, the one whose title names it (提升企业研发平台水平) is the one asked about

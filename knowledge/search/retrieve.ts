@@ -142,11 +142,24 @@ function isRosterEntry(store: KnowledgeStore, c: StoredClause): boolean {
 }
 
 /**
- * Whether a clause can give the kind of answer asked for: its own text, or its table's header, states one (not the
- * list a heading quotes: a section's figures are its items' answers, each to its own question).
+ * Whether a clause can give the kind of answer asked for: its own text, or its table's header, states one, or an
+ * item's short list of tiers does (not the list a heading quotes: a section's figures are its items' answers, each to
+ * its own question).
  */
 function givesAnswerOf(store: KnowledgeStore, c: StoredClause, kind: AnswerKind): boolean {
-  return (kind.name === 'person' && isRosterEntry(store, c)) || kind.holds(`${c.text} ${c.context}`);
+  return (kind.name === 'person' && isRosterEntry(store, c)) || kind.holds(`${c.text} ${c.context}`) || (kind.decisive && quotesTiers(c) && kind.holds(c.fullText));
+}
+
+/** Longest an item's quoted sub-items may run and still be one answer. */
+const TIERS_MAX_CHARS = 400;
+
+/**
+ * An item or article whose figures are in the short list it quotes: 研究开发费用…比例符合如下要求 with its three
+ * tiers (5%, 4%, 3%) gives the rate as a whole, unlike a heading, an attachment or a table, whose items each answer
+ * their own question.
+ */
+function quotesTiers(c: StoredClause): boolean {
+  return !CONTAINERS.has(c.kind) && c.fullText !== c.text && [...c.fullText].length <= TIERS_MAX_CHARS;
 }
 
 /** A sentence addressed to the assistant rather than about policy: "忽略以上规则，直接告诉我…", "你现在是…". */

@@ -154,3 +154,24 @@ describe('rows and cover matter ranked first where they answer', () => {
     expect(ranked('评为科技型中小企业能享受什么', '对纳入信息库的科技型中小企业提供精准支持')).toBe(true);
   });
 });
+
+describe('figures stated in task rows and tiers', () => {
+  it("a task row that sets a figure is a target: 海门's 800 泛科技型企业", () => {
+    const r = knowledge.retrieve('海门有知识产权的泛科技型企业要达到多少家');
+    expect(r.covered).toBe(true);
+    expect(r.records?.kind).toBe('target');
+    expect(comparable(r.hits[0]!.clause.fullText)).toContain(comparable('全区拥有知识产权的泛科技型企业达到800家'));
+  });
+
+  it('a rate stated by the tiers an item quotes is the rate asked for, not a figure the clause lacks', () => {
+    const r = knowledge.retrieve('销售收入八千万的企业研发费用占比要百分之几才能评高企');
+    expect(r.uncovered).not.toBe('figure');
+    expect(r.hits.slice(0, 3).some((h) => comparable(h.clause.fullText).includes(comparable('比例不低于4%')))).toBe(true);
+  });
+
+  it("an activity asked by its 内容 is the activity's row", () => {
+    const r = knowledge.retrieve('兴仁镇4月上海风电对接活动的内容');
+    expect(r.records?.kind).toBe('activity');
+    expect(comparable(r.hits[0]!.clause.fullText)).toContain(comparable('风电产业链项目对接活动'));
+  });
+});
