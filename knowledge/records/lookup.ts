@@ -19,6 +19,8 @@ const ASKS_LEAD = /谁牵头|牵头部门|牵头单位|哪个部门牵头|由谁
 const ASKS_NUMBER = /文号|发文字号|几号文|文件号/u;
 /** "依据市里哪个文件定的", "根据什么法律制定的", "上位文件是哪个": the text a document says it was made under. */
 const ASKS_BASIS = /(?:依据|根据|依照|按照)[^，。？?]{0,8}(?:哪个|什么|哪份|哪部|哪些)(?:文件|法律|政策|规定|通知|法)|上位(?:文件|法)/u;
+/** "从哪天开始施行", "什么时候生效": the date a text takes effect, which its own words state (本办法自…起实施). */
+const ASKS_EFFECTIVE = /(?:哪天|哪一天|哪年|什么时候|何时|几号|几月)[^，。？?]{0,4}(?:施行|实施|生效|执行)|(?:施行|实施|生效|执行)(?:日期|时间)/u;
 const ASKS_DATE = /(?:哪天|哪一天|什么时候|何时|哪年|几月)(?:印发|发布|发的|出台|下发)|印发日期|发文日期|成文日期|发布日期/u;
 const ASKS_ACTIVITY = /活动|峰会|推介会|对接会|交流会|招商会|大赛/u;
 
@@ -211,15 +213,19 @@ function activityAnswer(store: KnowledgeStore, question: string, content: string
 /** The text a document is made under, as its opening says: 根据《…》（通政办发〔2023〕11号）. */
 const MADE_UNDER = /(?:根据|依据|依照)《[^》]+》(?:[（(][^）)]*[）)])?(?:(?:及|和|、)《[^》]+》(?:[（(][^）)]*[）)])?)*/u;
 
+/** A date a text takes effect from: 自2016年1月1日起实施, 自2023年1月1日起. */
+const TAKES_EFFECT = /自\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日起(?:施行|实施|执行)?/u;
+
 /** "南通培育特色园区方案的文号", "…是哪天印发的": a document's 文号 and date, from its cover matter. */
 function documentAnswer(store: KnowledgeStore, question: string, content: string[]): RecordAnswer | null {
   const number = ASKS_NUMBER.test(question);
   const date = ASKS_DATE.test(question);
   const basis = ASKS_BASIS.test(question);
-  if (!number && !date && !basis) return null;
+  const effective = ASKS_EFFECTIVE.test(question);
+  if (!number && !date && !basis && !effective) return null;
   // a 文号 the question quotes names its document outright
   const quoted = [...store.documents.values()].filter((d) => d.docNumber && comparable(question).includes(comparable(d.docNumber)));
-  const topic = content.filter((t) => !FRAME.test(t) && !/文号|印发|发布|日期|哪天|文件|方案|通知|依据|根据|依照|按照|制定|法律|市里/u.test(t));
+  const topic = content.filter((t) => !FRAME.test(t) && !/文号|印发|发布|日期|哪天|文件|方案|通知|依据|根据|依照|按照|制定|法律|市里|施行|实施|生效|执行|开始|现行/u.test(t));
   if (topic.length === 0 && quoted.length !== 1) return null;
   const scored = (quoted.length === 1 ? quoted : [...store.documents.values()])
     .map((d) => ({ d, share: quoted.length === 1 ? 1 : held(topic, `${d.title} ${d.shortTitle} ${d.jurisdiction} ${d.docNumber ?? ''}`) }))
@@ -236,6 +242,10 @@ function documentAnswer(store: KnowledgeStore, question: string, content: string
   if (date && dated) rows.push({ clauseId: dated.id, line: `《${d.shortTitle}》印发日期：${y}年${m}月${day}日` });
   const grounds = basis ? store.clausesOf(d.id).find((c) => MADE_UNDER.test(c.text)) : undefined;
   if (grounds) rows.push({ clauseId: grounds.id, line: `《${d.shortTitle}》${MADE_UNDER.exec(grounds.text)![0]}` });
+  // the text's own words (本办法自2016年1月1日起实施) before a date it sets for one measure
+  const effectiveFrom = effective ? store.clausesOf(d.id).filter((c) => TAKES_EFFECT.test(c.text)) : [];
+  const takes = effectiveFrom.find((c) => /起(?:施行|实施|执行)/u.test(c.text)) ?? effectiveFrom[0];
+  if (takes) rows.push({ clauseId: takes.id, line: `《${d.shortTitle}》${TAKES_EFFECT.exec(takes.text)![0]}` });
   return rows.length > 0 ? { kind: 'document', rows } : null;
 }
 

@@ -147,6 +147,12 @@ describe('rows and cover matter ranked first where they answer', () => {
     expect(comparable(r.hits[0]!.clause.fullText)).toContain(comparable('根据《中华人民共和国企业所得税法》'));
   });
 
+  it('when a text takes effect is its own words: 本办法自…起实施', () => {
+    const r = knowledge.retrieve('高新技术企业认定管理办法什么时候开始生效');
+    expect(r.records?.kind).toBe('document');
+    expect(comparable(r.hits[0]!.clause.fullText)).toContain(comparable('本办法自2016年1月1日起实施'));
+  });
+
   it('有什么好处 ranks the clause that grants something', () => {
     expect(asksBenefit('进了科小库能享受什么')).toBe(true);
     expect(grantsBenefit('应优先支持纳入信息库的企业')).toBe(true);
