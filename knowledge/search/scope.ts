@@ -2,11 +2,12 @@
  * Whether a clause speaks for what a question is about: the years it names, the places beyond 南通 it names, and
  * the 南通 county it names. Scope is a rule, never outweighed by how well the words match (knowledge/search/retrieve.ts).
  */
-import { COUNTY_DIVISIONS, coversWholeCity, NATION, shortName } from '../places.js';
+import { CITY, COUNTY_DIVISIONS, coversWholeCity, NATION, shortName } from '../places.js';
 import type { KnowledgeStore, StoredClause } from '../store/store.js';
 import { comparable } from '../text/normalize.js';
 import { toSimplified } from '../text/traditional.js';
-import { outsidePlacesNamed } from './jurisdiction.js';
+import { answerKindsOf } from './answer-kind.js';
+import { namedJurisdiction, outsidePlacesNamed } from './jurisdiction.js';
 
 /**
  * Years a question names must be ones the clause speaks for: in its text, or within its document's validity
@@ -163,3 +164,13 @@ export function firmFigureOutOfScope(c: StoredClause, question: string): string 
   const states = c.fullText.split(/[。；;]/u).some((s) => s.includes(asked.firm) && s.includes(asked.metric) && /\d/u.test(s));
   return states ? null : asked.firm;
 }
+
+/**
+ * A figure the question asks of the whole city ("南通全市2024年底高企总数") that a county's clause gives for its own
+ * area only: 海门's 全区 count is not 南通's. Rules a county restates are not figures, and stay answers.
+ */
+export function cityFigureOfCounty(store: KnowledgeStore, c: StoredClause, question: string): boolean {
+  return namedJurisdiction(question) === CITY && countiesNamed(store, question).length === 0 && !coversWholeCity(ownJurisdiction(store, c)) && answerKindsOf(question).some((k) => FIGURES.has(k.name));
+}
+
+const FIGURES = new Set(['amount', 'count of enterprises', 'count', 'rate', 'cap']);

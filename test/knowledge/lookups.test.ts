@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openLookupKnowledge } from '../../cli/lookup-knowledge.js';
 import { answerKindsOf, asksBenefit, grantsBenefit } from '../../knowledge/search/answer-kind.js';
-import { firmFigureAsked, withFullYears, yearsNamed } from '../../knowledge/search/scope.js';
+import { cityFigureOfCounty, firmFigureAsked, withFullYears, yearsNamed } from '../../knowledge/search/scope.js';
 import { comparable } from '../../knowledge/text/normalize.js';
 
 // The lookups issue 15 found declined or answered wrong, as new users asked them, and the guarantees beside them.
@@ -117,6 +117,13 @@ describe('rules that decide before the model, read as people write', () => {
     const r = knowledge.retrieve('科创项目认定时属地国资最多能占多少比例');
     expect(r.covered).toBe(true);
     expect(comparable(r.hits[0]!.clause.fullText)).toContain(comparable('属地国有资本占比不超过10%'));
+  });
+
+  it("the whole city's figure is not a county's: 海门's 全区 count does not answer 南通全市", () => {
+    const row = [...knowledge.store.clauses.values()].find((c) => c.docId === 'haimen-2022-gaoqi' && c.kind === 'row' && c.text.includes('全区累计培育雏鹰企业'))!;
+    expect(cityFigureOfCounty(knowledge.store, row, '南通全市雏鹰企业累计有多少家')).toBe(true);
+    expect(cityFigureOfCounty(knowledge.store, row, '海门雏鹰企业累计有多少家')).toBe(false);
+    expect(cityFigureOfCounty(knowledge.store, row, '南通全市雏鹰企业由谁负责培育')).toBe(false);
   });
 
   it("a named firm's own figures are no text's: declined, while kinds of firm and thresholds are asked", () => {
