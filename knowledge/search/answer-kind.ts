@@ -91,3 +91,18 @@ export function asksBenefit(question: string): boolean {
 export function grantsBenefit(text: string): boolean {
   return GRANTS.test(text);
 }
+
+const DEFINITION_ASKED = /什么是|啥是|什么叫|啥叫|是什么意思|什么意思|怎么定义|如何定义|定义是|指的是什么|是指什么|指什么|怎么界定|如何界定/u;
+const DEFINES = /所称|是指|指的是|系指|定义为/u;
+
+/**
+ * "什么是科技型中小企业", "…是怎么定义的": the clause that defines the term (本办法所称…是指) ranks first; many clauses
+ * use the term, one says what it is.
+ */
+export function asksDefinition(question: string): boolean {
+  return DEFINITION_ASKED.test(question);
+}
+
+export function defines(text: string): boolean {
+  return DEFINES.test(text);
+}

@@ -3,7 +3,7 @@ import { answerFromRecords, targetYearsUnset, type RecordAnswer } from '../recor
 import type { KnowledgeStore, StoredClause } from '../store/store.js';
 import { cleanQuestion, comparable } from '../text/normalize.js';
 import { addressedClauses } from './address.js';
-import { answerKindsOf, asksBenefit, grantsBenefit, type AnswerKind } from './answer-kind.js';
+import { answerKindsOf, asksBenefit, asksDefinition, defines, grantsBenefit, type AnswerKind } from './answer-kind.js';
 import { slotsFilledBeside } from './answer-slot.js';
 import { ASKS_FIELD, detailsAsked, detailsMissing, isAnswered, OWN_CASE, type Evidence } from './answerability.js';
 import { coverageOf, coverageTerms, heldShares, known, type CoverageTerm } from './coverage.js';
@@ -198,11 +198,17 @@ export function retrieve(store: KnowledgeStore, rawQuestion: string, options: Re
   // 24年 is 2024: the words searched, the records asked and the clauses' periods all read years in full
   const topic = withFullYears(topicOf(query));
   const kinds = answerKindsOf(topic);
+  const definition = asksDefinition(topic);
   const benefit = asksBenefit(topic);
   const { content, expansions } = queryTerms(topic);
   const weighed = coverageTerms(store, content, topic, w);
   if (content.length > 0) {
     addList(store.searchTokens(content.slice(0, 32).map(ftsLiteral).join(' OR '), w.candidates).map((r) => r.id), 'tokens');
+  }
+  // "什么是科小": the clause defining a term that most clauses use is found by the words that define (所称, 是指)
+  if (definition && content.length > 0) {
+    const terms = [...content, ...expansions].slice(0, 32).map(ftsLiteral).join(' OR ');
+    addList(store.searchTokens(`(${terms}) AND ("所称" OR "是指")`, w.candidates).map((r) => r.id), 'tokens');
   }
   // synonyms widen the net in a list of their own, so a long clause full of expansions cannot crowd out the words asked
   if (expansions.length > 0) {
@@ -240,6 +246,8 @@ export function retrieve(store: KnowledgeStore, rawQuestion: string, options: Re
     if (kinds.length > 0 && kinds.every((kind) => givesAnswerOf(store, clause, kind))) score *= w.givesAnswerKind;
     // "有什么好处": a clause that grants something is the likelier answer, as one stating the figure asked is
     else if (benefit && grantsBenefit(`${clause.text} ${clause.context}`)) score *= w.givesAnswerKind;
+    // "什么是…": the clause that defines the term
+    else if (definition && defines(clause.text)) score *= w.givesAnswerKind;
     const doc = store.documents.get(clause.docId)!;
     const own = ownJurisdiction(store, clause);
     const county = !coversWholeCity(own);

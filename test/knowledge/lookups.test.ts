@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openLookupKnowledge } from '../../cli/lookup-knowledge.js';
-import { answerKindsOf, asksBenefit, grantsBenefit } from '../../knowledge/search/answer-kind.js';
+import { answerKindsOf, asksBenefit, asksDefinition, grantsBenefit } from '../../knowledge/search/answer-kind.js';
 import { cityFigureOfCounty, firmFigureAsked, withFullYears, yearsNamed } from '../../knowledge/search/scope.js';
 import { comparable } from '../../knowledge/text/normalize.js';
 
@@ -158,6 +158,12 @@ describe('rows and cover matter ranked first where they answer', () => {
     const r = knowledge.retrieve('高新技术企业认定管理办法什么时候开始生效');
     expect(r.records?.kind).toBe('document');
     expect(comparable(r.hits[0]!.clause.fullText)).toContain(comparable('本办法自2016年1月1日起实施'));
+  });
+
+  it('什么是 ranks the clause that defines the term', () => {
+    expect(asksDefinition('高新技术企业怎么界定')).toBe(true);
+    expect(ranked('高新技术企业是怎么定义的', '本办法所称的高新技术企业是指', 1)).toBe(true);
+    expect(ranked('啥叫科小', '依托一定数量的科技人员从事科学技术研究开发活动', 1)).toBe(true);
   });
 
   it('有什么好处 ranks the clause that grants something', () => {
