@@ -48,7 +48,7 @@ const KINDS: Array<{ asks: RegExp } & AnswerKind> = [
   // or by a sentence that appoints one ("由区人民政府区长任组长", "成立以区政府分管领导为组长…")
   { name: 'person', asks: new RegExp(`(?:${POSTS})(?:是谁|叫什么|是哪位|由谁)|谁(?:任|担任|当)(?:${POSTS})`, 'u'), holds: (t) => APPOINTS.test(t), decisive: true },
   // a rate or share: 多少比例, 利率是多少 — answered by a clause that states one, not by one naming the scheme
-  { name: 'rate', asks: /(?:比例|费率|利率|税率|贴息率|占比)(?:是|为|要求|有|大概)?(?:多少|几)|(?:按|是)(?:什么|多少|啥)比例|多少比例|百分之几|几个点/u, holds: (t) => RATE.test(t), decisive: true },
+  { name: 'rate', asks: /(?:比例|费率|利率|税率|贴息率|占比)(?:是|为|要求|要|需要|有|大概|得)?(?:多少|几)|(?:按|是)(?:什么|多少|啥)比例|多少比例|百分之几|几个点/u, holds: (t) => RATE.test(t), decisive: true },
   // the papers to hand in: only a clause that lists papers (申请书, 证明, 报告 …) answers, not one about the scheme
   { name: 'papers', asks: /(?:哪些|什么|准备|提交|交)(?:申报|申请)?材料|材料清单/u, holds: (t) => PAPERS.test(t), decisive: true },
   // what was achieved: the plans set targets, a target is not the outcome; only a clause reporting the state does

@@ -107,6 +107,10 @@ describe('rules that decide before the model, read as people write', () => {
     expect(talent.records?.rows.every((row) => row.clauseId.startsWith('qidong-2023-10'))).toBe(true);
   });
 
+  it('比例要多少 asks a rate as 比例是多少 does', () => {
+    expect(answerKindsOf('高企研发费用比例要多少').map((k) => k.name)).toContain('rate');
+  });
+
   it('哪个平台负责 asks who, not where online', () => {
     expect(answerKindsOf('成果转化由哪个平台负责统筹').map((k) => k.name)).not.toContain('web or address');
     expect(answerKindsOf('高企在哪个平台申报').map((k) => k.name)).toContain('web or address');
