@@ -97,6 +97,12 @@ describe('rules that decide before the model, read as people write', () => {
     expect(knowledge.retrieve('海门2023年科创项目招引数').covered).toBe(true);
   });
 
+  it('什么时候前出台 asks a task\'s 完成时限', () => {
+    const r = knowledge.retrieve('特色园区专项产业规划要在什么时候前完成');
+    expect(r.records?.kind).toBe('task');
+    expect(r.records?.rows[0]!.line).toContain('时限');
+  });
+
   it('an item that names its 责任单位 answers who leads it, for its own place only', () => {
     const r = knowledge.ask('启东企业研发平台建设由哪个部门负责');
     expect(r.covered).toBe(true);
