@@ -75,34 +75,3 @@ export function answerKindsOf(question: string): AnswerKind[] {
   }
   return kinds;
 }
-
-const BENEFIT_ASKED = /好处|甜头|有啥用|有什么用|(?:能|可以)享受(?:什么|哪些|啥)|(?:什么|哪些|啥)优惠|(?:有|给)(?:什么|哪些|啥)(?:政策|支持|待遇)/u;
-const GRANTS = /享受[^。；]{0,24}(?:优惠|政策|待遇)|减按|减半|免征|免税|优先(?:支持|推荐|保障|安排)|给予[^。；]{0,20}(?:奖励|补助|支持|资助|补贴)/u;
-
-/**
- * "高企有什么好处", "进了科小库能享受什么": what a status brings. Many clauses name a scheme and its 优惠 in passing; the
- * one that grants something (享受…优惠, 减按15%, 优先支持, 给予奖励) ranks first. Not an answer kind: a clause that
- * only names the benefit may still answer, and the benefits module answers such questions whole.
- */
-export function asksBenefit(question: string): boolean {
-  return BENEFIT_ASKED.test(question);
-}
-
-export function grantsBenefit(text: string): boolean {
-  return GRANTS.test(text);
-}
-
-const DEFINITION_ASKED = /什么是|啥是|什么叫|啥叫|是什么意思|什么意思|怎么定义|如何定义|定义是|指的是什么|是指什么|指什么|怎么界定|如何界定/u;
-const DEFINES = /所称|是指|指的是|系指|定义为/u;
-
-/**
- * "什么是科技型中小企业", "…是怎么定义的": the clause that defines the term (本办法所称…是指) ranks first; many clauses
- * use the term, one says what it is.
- */
-export function asksDefinition(question: string): boolean {
-  return DEFINITION_ASKED.test(question);
-}
-
-export function defines(text: string): boolean {
-  return DEFINES.test(text);
-}

@@ -3,7 +3,8 @@ import { answerFromRecords, targetYearsUnset, type RecordAnswer } from '../recor
 import type { KnowledgeStore, StoredClause } from '../store/store.js';
 import { cleanQuestion, comparable } from '../text/normalize.js';
 import { addressedClauses } from './address.js';
-import { answerKindsOf, asksBenefit, asksDefinition, defines, grantsBenefit, type AnswerKind } from './answer-kind.js';
+import { cuesOf } from './answer-cue.js';
+import { answerKindsOf, type AnswerKind } from './answer-kind.js';
 import { slotsFilledBeside } from './answer-slot.js';
 import { ASKS_FIELD, detailsAsked, detailsMissing, isAnswered, OWN_CASE, type Evidence } from './answerability.js';
 import { coverageOf, coverageTerms, heldShares, known, type CoverageTerm } from './coverage.js';
@@ -198,8 +199,8 @@ export function retrieve(store: KnowledgeStore, rawQuestion: string, options: Re
   // 24年 is 2024: the words searched, the records asked and the clauses' periods all read years in full
   const topic = withFullYears(topicOf(query));
   const kinds = answerKindsOf(topic);
-  const definition = asksDefinition(topic);
-  const benefit = asksBenefit(topic);
+  const cues = cuesOf(topic);
+  const definition = cues.some((c) => c.name === 'definition');
   const { content, expansions } = queryTerms(topic);
   const weighed = coverageTerms(store, content, topic, w);
   if (content.length > 0) {
@@ -245,9 +246,8 @@ export function retrieve(store: KnowledgeStore, rawQuestion: string, options: Re
     // "多少家", "补助多少钱": a clause that states such a figure is the likelier answer
     if (kinds.length > 0 && kinds.every((kind) => givesAnswerOf(store, clause, kind))) score *= w.givesAnswerKind;
     // "有什么好处": a clause that grants something is the likelier answer, as one stating the figure asked is
-    else if (benefit && grantsBenefit(`${clause.text} ${clause.context}`)) score *= w.givesAnswerKind;
-    // "什么是…": the clause that defines the term
-    else if (definition && defines(clause.text)) score *= w.givesAnswerKind;
+    // "有什么好处", "什么是…", "已经认定了多少": the clause that grants, defines or reports
+    if (cues.some((c) => c.holds.test(clause.text))) score *= w.givesAnswerKind;
     const doc = store.documents.get(clause.docId)!;
     const own = ownJurisdiction(store, clause);
     const county = !coversWholeCity(own);

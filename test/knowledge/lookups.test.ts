@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openLookupKnowledge } from '../../cli/lookup-knowledge.js';
-import { answerKindsOf, asksBenefit, asksDefinition, grantsBenefit } from '../../knowledge/search/answer-kind.js';
+import { cuesOf } from '../../knowledge/search/answer-cue.js';
+import { answerKindsOf } from '../../knowledge/search/answer-kind.js';
 import { cityFigureOfCounty, firmFigureAsked, withFullYears, yearsNamed } from '../../knowledge/search/scope.js';
 import { comparable } from '../../knowledge/text/normalize.js';
 
@@ -171,14 +172,20 @@ describe('rows and cover matter ranked first where they answer', () => {
   });
 
   it('什么是 ranks the clause that defines the term', () => {
-    expect(asksDefinition('高新技术企业怎么界定')).toBe(true);
+    expect(cuesOf('高新技术企业怎么界定').map((c) => c.name)).toEqual(['definition']);
     expect(ranked('高新技术企业是怎么定义的', '本办法所称的高新技术企业是指', 1)).toBe(true);
     expect(ranked('啥叫科小', '依托一定数量的科技人员从事科学技术研究开发活动', 1)).toBe(true);
   });
 
+  it('已经…多少 ranks the clause that reports the state so far, not a plan\'s target', () => {
+    expect(cuesOf('全市目前已经建成多少家省级以上企业研发机构').map((c) => c.name)).toContain('state so far');
+    expect(ranked('全市至今已经认定了几个招引科创项目', '已认定招引科创项目570个', 1)).toBe(true);
+  });
+
   it('有什么好处 ranks the clause that grants something', () => {
-    expect(asksBenefit('进了科小库能享受什么')).toBe(true);
-    expect(grantsBenefit('应优先支持纳入信息库的企业')).toBe(true);
+    const [benefit] = cuesOf('进了科小库能享受什么');
+    expect(benefit?.name).toBe('benefit');
+    expect(benefit?.holds.test('应优先支持纳入信息库的企业')).toBe(true);
     expect(ranked('纳入科小信息库有什么好处', '对纳入信息库的科技型中小企业提供精准支持')).toBe(true);
     expect(ranked('评为科技型中小企业能享受什么', '对纳入信息库的科技型中小企业提供精准支持')).toBe(true);
   });
