@@ -137,6 +137,12 @@ describe('rules that decide before the model, read as people write', () => {
     expect(cityFigureOfCounty(knowledge.store, row, '南通全市雏鹰企业由谁负责培育')).toBe(false);
   });
 
+  it('…了多少 of an event asks what came of it: a plan\'s row does not say, a report of the state so far does', () => {
+    expect(answerKindsOf('江海风云赛总决赛签了多少项目').map((k) => k.name)).toContain('outcome');
+    expect(knowledge.retrieve('江海风云赛总决赛签了多少项目').covered).toBe(false);
+    expect(knowledge.retrieve('全市认定了多少个招引科创项目').covered).toBe(true);
+  });
+
   it("a named firm's own figures are no text's: declined, while kinds of firm and thresholds are asked", () => {
     expect(firmFigureAsked('中天科技去年营收多少')).toEqual({ firm: '中天科技', metric: '营收' });
     for (const q of ['规上企业研发投入多少', '高企研发费用要多少', '投后估值多少可以认科创项目', '我们公司今年营收多少能评高企']) expect(firmFigureAsked(q), q).toBeNull();
