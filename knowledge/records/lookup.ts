@@ -216,7 +216,10 @@ const MADE_UNDER = /(?:根据|依据|依照)《[^》]+》(?:[（(][^）)]*[）)]
 /** A date a text takes effect from: 自2016年1月1日起实施, 自2023年1月1日起. */
 const TAKES_EFFECT = /自\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日起(?:施行|实施|执行)?/u;
 
-/** "南通培育特色园区方案的文号", "…是哪天印发的": a document's 文号 and date, from its cover matter. */
+/**
+ * "南通培育特色园区方案的文号", "…是哪天印发的", "依据哪个文件", "从哪天开始施行": a document's 文号 and date from its
+ * cover matter, the text it was made under and the date it takes effect from its own words.
+ */
 function documentAnswer(store: KnowledgeStore, question: string, content: string[]): RecordAnswer | null {
   const number = ASKS_NUMBER.test(question);
   const date = ASKS_DATE.test(question);
@@ -250,8 +253,9 @@ function documentAnswer(store: KnowledgeStore, question: string, content: string
 }
 
 /**
- * The answer the table records give, when the question is one they answer: which park for a sector, a place's
- * target for a year, who leads a task, which activity when. Null otherwise (the clauses answer).
+ * The answer the table records give, when the question is one they answer: which park for a sector and what a
+ * named park is for, a place's target for a year, who leads a task and by when, a document's 文号, date, grounds and
+ * start, which activity when. Null otherwise (the clauses answer).
  */
 export function answerFromRecords(
   store: KnowledgeStore,

@@ -245,7 +245,6 @@ export function retrieve(store: KnowledgeStore, rawQuestion: string, options: Re
     if (WHO.test(query) && isRosterEntry(store, clause)) score *= w.rosterForWho;
     // "多少家", "补助多少钱": a clause that states such a figure is the likelier answer
     if (kinds.length > 0 && kinds.every((kind) => givesAnswerOf(store, clause, kind))) score *= w.givesAnswerKind;
-    // "有什么好处": a clause that grants something is the likelier answer, as one stating the figure asked is
     // "有什么好处", "什么是…", "已经认定了多少": the clause that grants, defines or reports
     if (cues.some((c) => c.holds.test(clause.text))) score *= w.givesAnswerKind;
     const doc = store.documents.get(clause.docId)!;

@@ -6,7 +6,7 @@ import { CITY, COUNTY_DIVISIONS, coversWholeCity, NATION, shortName } from '../p
 import type { KnowledgeStore, StoredClause } from '../store/store.js';
 import { comparable } from '../text/normalize.js';
 import { toSimplified } from '../text/traditional.js';
-import { answerKindsOf } from './answer-kind.js';
+import { answerKindsOf, type AnswerKind } from './answer-kind.js';
 import { namedJurisdiction, outsidePlacesNamed } from './jurisdiction.js';
 
 /**
@@ -173,4 +173,4 @@ export function cityFigureOfCounty(store: KnowledgeStore, c: StoredClause, quest
   return namedJurisdiction(question) === CITY && countiesNamed(store, question).length === 0 && !coversWholeCity(ownJurisdiction(store, c)) && answerKindsOf(question).some((k) => FIGURES.has(k.name));
 }
 
-const FIGURES = new Set(['amount', 'count of enterprises', 'count', 'rate', 'cap']);
+const FIGURES = new Set<AnswerKind['name']>(['amount', 'count of enterprises', 'count', 'rate', 'cap']);
