@@ -5,7 +5,7 @@
  * only ranks: a clause without it may still answer.
  */
 export interface AnswerCue {
-  name: 'benefit' | 'definition' | 'state so far';
+  name: 'benefit' | 'definition' | 'state so far' | 'span';
   asks: RegExp;
   /** tested on the clause's own text */
   holds: RegExp;
@@ -29,6 +29,12 @@ export const ANSWER_CUES: readonly AnswerCue[] = [
     name: 'state so far',
     asks: /(?:已经|目前|至今|迄今|截至目前|累计)[^，。？?]{0,12}(?:多少|几)/u,
     holds: /目前|已经|已有|累计|截至|截止|现有|共有|已(?:认定|建成|招引|培育|集聚|引进|获批)/u,
+  },
+  {
+    // 公示几天, 多久审完, 有效期几年: a clause stating a span of time (10个工作日, 三年)
+    name: 'span',
+    asks: /几天|多少天|几个工作日|多少个工作日|多久|多长时间|几个月|几年(?!级)/u,
+    holds: /(?<![\d.,])(?:\d{1,3}|[一二两三四五六七八九十]+)\s*(?:个)?(?:工作日|自然日|天|日内|个月|周|年(?![度底初]))/u,
   },
 ];
 

@@ -188,6 +188,14 @@ describe('rows and cover matter ranked first where they answer', () => {
     expect(ranked('全市至今已经认定了几个招引科创项目', '已认定招引科创项目570个', 1)).toBe(true);
   });
 
+  it('几天 / 多久 ranks the clause stating a span of time, not a year', () => {
+    const [span] = cuesOf('高企认定结果公示多少天');
+    expect(span?.name).toBe('span');
+    expect(span?.holds.test('公示10个工作日')).toBe(true);
+    expect(span?.holds.test('2022年1月1日以来')).toBe(false);
+    expect(ranked('高新技术企业资格有效期是几年', '有效期为三年')).toBe(true);
+  });
+
   it('有什么好处 ranks the clause that grants something', () => {
     const [benefit] = cuesOf('进了科小库能享受什么');
     expect(benefit?.name).toBe('benefit');
