@@ -22,7 +22,7 @@ const ASKS_BASIS = /(?:依据|根据|依照|按照)[^，。？?]{0,8}(?:哪个|�
 /** "从哪天开始施行", "什么时候生效": the date a text takes effect, which its own words state (本办法自…起实施). */
 const ASKS_EFFECTIVE = /(?:哪天|哪一天|哪年|什么时候|何时|几号|几月)[^，。？?]{0,4}(?:施行|实施|生效|执行)|(?:施行|实施|生效|执行)(?:日期|时间)/u;
 const ASKS_DATE = /(?:哪天|哪一天|什么时候|何时|哪年|几月)(?:印发|发布|发的|出台|下发)|印发日期|发文日期|成文日期|发布日期/u;
-const ASKS_ACTIVITY = /活动|峰会|推介会|对接会|交流会|招商会|大赛/u;
+const ASKS_ACTIVITY = /活动|峰会|推介会|对接会|交流会|招商会|大赛|(?:外出|出去|出门)招商|去哪(?:儿)?招商/u;
 
 /** Share of the question's content words a text holds (a synonym counts), and whether it holds any. */
 function held(content: string[], text: string): number {
@@ -195,16 +195,46 @@ function taskAnswer(store: KnowledgeStore, question: string, content: string[], 
   return { kind: 'task', rows: best.slice(0, 3).map(({ r }) => ({ clauseId: r.clauseId, line: `${r.task.slice(0, 40)}${r.task.length > 40 ? '……' : ''}——${line(r)}` })) };
 }
 
+const CN_MONTH = '一二三四五六七八九十';
+const QUARTERS: Record<string, [number, number]> = { 一: [1, 3], 二: [4, 6], 三: [7, 9], 四: [10, 12] };
+
+/** The months a question asks about: 6月, 十一月, 四季度 (10–12), 下半年 (7–12); null when it names none. */
+function monthsAsked(question: string): [number, number] | null {
+  const quarter = /(?:第)?([一二三四1-4])季度/u.exec(question)?.[1];
+  if (quarter) return QUARTERS[/\d/u.test(quarter) ? CN_MONTH[Number(quarter) - 1]! : quarter]!;
+  if (/上半年/u.test(question)) return [1, 6];
+  if (/下半年/u.test(question)) return [7, 12];
+  const month = /(\d{1,2}|[一二三四五六七八九十]{1,2})月/u.exec(question)?.[1];
+  if (!month) return null;
+  const n = /\d/u.test(month) ? Number(month) : CN_MONTH.indexOf(month.slice(-1)) + 1 + (month.length > 1 ? 10 : 0);
+  return [n, n];
+}
+
+/** The months an activity's date spans: 2023年6月, 2023年7-9月. */
+function monthsOf(date: string): [number, number] | null {
+  const m = /年\s*(\d{1,2})\s*(?:[-—~～至到]\s*(\d{1,2}))?\s*月/u.exec(date);
+  return m ? [Number(m[1]), Number(m[2] ?? m[1])] : null;
+}
+
+/**
+ * Phrases that ask about an outing rather than which one: every activity of the table is one (外出招商, 去哪, 干什么),
+ * and the months are matched apart. A token inside one (干什 of 干什么) is phrasing too.
+ */
+const OUTING = /外出|出去|去哪儿?|干什么|做什么|[一二三四1-4]?季度|上半年|下半年|\d+月份?/gu;
+
 function activityAnswer(store: KnowledgeStore, question: string, content: string[]): RecordAnswer | null {
   if (!ASKS_ACTIVITY.test(question)) return null;
-  const month = /(\d{1,2}|[一二三四五六七八九十]{1,2})月/u.exec(question)?.[1];
-  const monthNumber = month ? (/\d/u.test(month) ? Number(month) : '一二三四五六七八九十'.indexOf(month.slice(-1)) + 1 + (month.length > 1 ? 10 : 0)) : null;
-  const topic = content.filter((t) => !FRAME.test(t) && !/^\d+月?$/u.test(t));
+  const months = monthsAsked(question);
+  const phrasing = question.match(OUTING) ?? [];
+  const topic = content.filter((t) => !FRAME.test(t) && !/^\d+月?$/u.test(t) && !phrasing.some((p) => p.includes(t)));
   const scored = store.records
     .filter((r): r is ActivityRecord => r.kind === 'activity')
-    .filter((r) => monthNumber === null || r.date.includes(`年${monthNumber}月`))
+    .filter((r) => {
+      const span = months && monthsOf(r.date);
+      return months === null || (span !== null && span[0] <= months[1] && span[1] >= months[0]);
+    })
     .map((r) => ({ r, share: held(topic, `${r.place} ${r.name} ${r.content} ${r.host} ${r.organiser} ${r.type}`) }))
-    .filter((x) => x.share >= 0.75 && (monthNumber !== null || x.share >= 0.99))
+    .filter((x) => x.share >= 0.75 && (months !== null || x.share >= 0.99))
     .sort((a, b) => b.share - a.share);
   if (scored.length === 0) return null;
   return { kind: 'activity', rows: scored.slice(0, 5).map(({ r }) => ({ clauseId: r.clauseId, line: `${r.date} ${r.place}：${r.name}（主办：${r.host}${r.organiser ? `；承办：${r.organiser}` : ''}）` })) };

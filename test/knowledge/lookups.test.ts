@@ -219,6 +219,13 @@ describe('figures stated in task rows and tiers', () => {
     expect(r.hits.slice(0, 3).some((h) => comparable(h.clause.fullText).includes(comparable('比例不低于4%')))).toBe(true);
   });
 
+  it('a quarter or half-year asks its months, and a month falls in a span (7-9月)', () => {
+    const r = knowledge.retrieve('兴仁镇四季度外出招商去哪');
+    expect(r.records?.kind).toBe('activity');
+    expect(r.records?.rows.map((row) => row.line)).toEqual(['2023年11月 深圳：新一代信息技术产业对接活动（主办：兴仁镇人民政府）']);
+    expect(knowledge.retrieve('8月份通州去杭州有什么招商活动').records?.rows.some((row) => row.line.includes('2023年7-9月'))).toBe(true);
+  });
+
   it("an activity asked by its 内容 is the activity's row", () => {
     const r = knowledge.retrieve('兴仁镇4月上海风电对接活动的内容');
     expect(r.records?.kind).toBe('activity');
