@@ -7,7 +7,7 @@ import { continuesInto, isTitleLike, listItemOf, markerOf, type Marker } from '.
 import { readCellPerLineTable, readPipeTable, readTabRowTable, type RawTable } from './tables.js';
 
 /** Bump when parsing or segmentation (the policy vocabulary) changes, so stored indexes built by an older one are rebuilt. */
-export const PARSER_VERSION = '12';
+export const PARSER_VERSION = '13';
 
 interface Open {
   clause: Clause | null; // null for the document root

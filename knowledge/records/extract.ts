@@ -1,6 +1,6 @@
 import type { DocumentMeta } from '../catalog.js';
 import type { Clause } from '../clause.js';
-import type { TableRecord, TargetRecord } from './records.js';
+import type { TableRecord, TargetRecord, TaskRecord } from './records.js';
 
 /** A cell's text with the layout spaces a wrapped cell picks up ("市科技局、财 政局") removed. */
 const tidy = (s: string | undefined) => (s ?? '').replace(/(?<=\p{Script=Han})\s+(?=\p{Script=Han})/gu, '').replace(/\s+/gu, ' ').trim();
@@ -64,9 +64,9 @@ const FIGURE = /(\d+(?:\.\d+)?)\s*(%|％|家|个|项|名|人|件|亿元|万元|�
  * The figures a 目标 section sets ("到2024年，全区有效高新技术企业达400家"): one record per clause of a sentence
  * that states a number with its unit, the year from the sentence (到2024年), else the plan's own year.
  */
-function targetStatements(meta: DocumentMeta, c: Clause, planYear: number | null): TargetRecord[] {
+function targetStatements(meta: DocumentMeta, c: Clause, planYear: number | null, text = c.text): TargetRecord[] {
   const out: TargetRecord[] = [];
-  for (const sentence of c.text.split(/(?<=[。；;])/u)) {
+  for (const sentence of text.split(/(?<=[。；;])/u)) {
     const year = Number(/到\s*(20\d\d)\s*年/u.exec(sentence)?.[1]) || planYear;
     for (const part of sentence.split(/[，,；;。]/u)) {
       const m = FIGURE.exec(part);
@@ -77,6 +77,20 @@ function targetStatements(meta: DocumentMeta, c: Clause, planYear: number | null
     }
   }
   return out;
+}
+
+/** "（责任单位：市科技局，各区镇）" closing an item of a plan: who carries the item out. */
+const RESPONSIBLE = /[（(]\s*责任单位\s*[:：]\s*([^）)]+?)\s*[）)]\s*$/u;
+
+/**
+ * An item of a plan that ends by naming its 责任单位 (启东's and 海门's plans write each item so) is a task as a table
+ * row is: the item's words without its number and the 责任单位 note.
+ */
+function responsibilityOf(c: Clause): TaskRecord | null {
+  const m = RESPONSIBLE.exec(c.text);
+  if (!m) return null;
+  const lead = c.text.slice(0, m.index).replace(/^\s*(?:[（(][一二三四五六七八九十]+[）)]|\d+\s*[.．、])\s*/u, '').trim();
+  return lead ? { kind: 'task', clauseId: c.id, task: tidy(lead.replace(/\*/gu, '')), lead: null, responsible: tidy(m[1]), deadline: null } : null;
 }
 
 /** The typed records of a document's tables and 目标 sections. */
@@ -93,9 +107,14 @@ export function extractRecords(meta: DocumentMeta, clauses: Clause[]): TableReco
   for (const c of clauses) {
     if (c.kind === 'row' && c.table) {
       const table = c.parentId ? byId.get(c.parentId) : undefined;
-      out.push(...rowRecords(meta, c, `${table?.label ?? ''} ${c.context}`));
-    } else if (c.kind !== 'row' && c.kind !== 'table' && (ancestors(c).some((a) => /目标/u.test(a.label)) || /到\s*20\d\d\s*年/u.test(c.text))) {
-      out.push(...targetStatements(meta, c, planYear));
+      const rows = rowRecords(meta, c, `${table?.label ?? ''} ${c.context}`);
+      out.push(...rows);
+      // a task that sets a figure ("全区拥有知识产权的泛科技型企业达到800家") is a target as a 目标 sentence is
+      for (const r of rows) if (r.kind === 'task') out.push(...targetStatements(meta, c, planYear, r.task));
+    } else if (c.kind !== 'row' && c.kind !== 'table') {
+      if (ancestors(c).some((a) => /目标/u.test(a.label)) || /到\s*20\d\d\s*年/u.test(c.text)) out.push(...targetStatements(meta, c, planYear));
+      const task = responsibilityOf(c);
+      if (task) out.push(task);
     }
   }
   return out;

@@ -24,7 +24,7 @@ const POSTS = '主任|镇长|局长|区长|市长|县长|书记|主席|经理|�
 
 const RATE = /\d+(?:\.\d+)?\s*[%％]|百分之|\d+(?:\.\d+)?倍|[一二三四五六七八九十]成|减半|全额/u;
 const PAPERS = /(?:申报|申请|证明|相关|以下|书面)材料|材料清单|提交|申请书|证明|报告|报表|复印件|清单/u;
-const REPORTED = /目前|已经|已有|累计|截至|截止|现有|共有/u;
+const REPORTED = /目前|已经|已有|累计|截至|截止|现有|共有|已(?:认定|建成|招引|培育|集聚|引进|获批|签约)/u;
 const WHERE_ONLINE = /网站|网址|www\.|https?:|系统|平台|路\d|号楼|地址/u;
 
 /** a maximum stated: 最高, 不超过, (≤6分), 满分, 原则上只可…1次 */
@@ -48,12 +48,14 @@ const KINDS: Array<{ asks: RegExp } & AnswerKind> = [
   // or by a sentence that appoints one ("由区人民政府区长任组长", "成立以区政府分管领导为组长…")
   { name: 'person', asks: new RegExp(`(?:${POSTS})(?:是谁|叫什么|是哪位|由谁)|谁(?:任|担任|当)(?:${POSTS})`, 'u'), holds: (t) => APPOINTS.test(t), decisive: true },
   // a rate or share: 多少比例, 利率是多少 — answered by a clause that states one, not by one naming the scheme
-  { name: 'rate', asks: /(?:比例|费率|利率|税率|贴息率|占比)(?:是|为|要求|有|大概)?(?:多少|几)|(?:按|是)(?:什么|多少|啥)比例|多少比例|百分之几|几个点/u, holds: (t) => RATE.test(t), decisive: true },
+  { name: 'rate', asks: /(?:比例|费率|利率|税率|贴息率|占比)(?:是|为|要求|要|需要|有|大概|得)?(?:多少|几)|(?:按|是)(?:什么|多少|啥)比例|多少比例|百分之几|几个点/u, holds: (t) => RATE.test(t), decisive: true },
   // the papers to hand in: only a clause that lists papers (申请书, 证明, 报告 …) answers, not one about the scheme
   { name: 'papers', asks: /(?:哪些|什么|准备|提交|交)(?:申报|申请)?材料|材料清单/u, holds: (t) => PAPERS.test(t), decisive: true },
   // what was achieved: the plans set targets, a target is not the outcome; only a clause reporting the state does
-  { name: 'outcome', asks: /实际完成|最后完成|最终(?:完成|招|认定)|完成情况|完成了吗|实际(?:新)?认定了|实际招/u, holds: (t) => REPORTED.test(t), decisive: true },
-  { name: 'web or address', asks: /哪个网站|什么网站|网址|哪个(?:网上)?系统|哪个平台|具体地址|办公地址|地址在/u, holds: (t) => WHERE_ONLINE.test(t), decisive: true },
+  // …了多少 of an event (签约了多少项目, 引进了多少个) asks what came of it, which a plan's row does not say
+  { name: 'outcome', asks: /实际完成|最后完成|最终(?:完成|招|认定)|完成情况|完成了吗|实际(?:新)?认定了|实际招|(?:签约|签|引进|招引|招来|落地|认定|培育|新增|净增|完成)了(?:多少|几)/u, holds: (t) => REPORTED.test(t), decisive: true },
+  // 哪个平台 asks where online, unless the platform is the one who acts (由哪个平台负责/统筹/牵头): that asks who
+  { name: 'web or address', asks: /哪个网站|什么网站|网址|哪个(?:网上)?系统|哪个平台(?![^，。？?]{0,4}(?:负责|牵头|统筹|承担|主导|组织|管))|具体地址|办公地址|地址在/u, holds: (t) => WHERE_ONLINE.test(t), decisive: true },
   // 最多能领多少, 最高贴多少, 上限是多少: a clause stating the scheme's figures but no maximum does not give the cap
   { name: 'cap', asks: /(?:最多|最高|至多|封顶|顶格)[^，。；？?]{0,8}(?:多少|几)|(?:多少|几)[^，。；？?]{0,6}(?:封顶|上限)|上限(?:是|为|有)?(?:多少|几)/u, holds: (t) => CAP.test(t), decisive: true },
   // office hours: no text states them; a clause that merely names the office does not answer

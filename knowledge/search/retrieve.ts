@@ -1,15 +1,16 @@
 import { coversWholeCity, NATION } from '../places.js';
-import { answerFromRecords, type RecordAnswer } from '../records/lookup.js';
+import { answerFromRecords, targetYearsUnset, type RecordAnswer } from '../records/lookup.js';
 import type { KnowledgeStore, StoredClause } from '../store/store.js';
 import { cleanQuestion, comparable } from '../text/normalize.js';
 import { addressedClauses } from './address.js';
+import { cuesOf } from './answer-cue.js';
 import { answerKindsOf, type AnswerKind } from './answer-kind.js';
 import { slotsFilledBeside } from './answer-slot.js';
 import { ASKS_FIELD, detailsAsked, detailsMissing, isAnswered, OWN_CASE, type Evidence } from './answerability.js';
 import { coverageOf, coverageTerms, heldShares, known, type CoverageTerm } from './coverage.js';
 import { namedJurisdiction, outsidePlacesNamed } from './jurisdiction.js';
 import { outOfCorpusNamed } from './out-of-corpus.js';
-import { clauseHaystack, countiesNamed, countiesOutOfScope, ownJurisdiction, placesOutOfScope, withinPeriod, yearsOutOfScope } from './scope.js';
+import { cityFigureOfCounty, clauseHaystack, countiesNamed, countiesOutOfScope, firmFigureOutOfScope, ownJurisdiction, placesOutOfScope, withFullYears, withinPeriod, yearsOutOfScope } from './scope.js';
 import { contentWeight, tokenize } from './segment.js';
 import { synonymsOf, synonymTermsIn } from './synonyms.js';
 import { ANSWER_FRAMES, STOPWORDS } from './terms.js';
@@ -143,11 +144,24 @@ function isRosterEntry(store: KnowledgeStore, c: StoredClause): boolean {
 }
 
 /**
- * Whether a clause can give the kind of answer asked for: its own text, or its table's header, states one (not the
- * list a heading quotes: a section's figures are its items' answers, each to its own question).
+ * Whether a clause can give the kind of answer asked for: its own text, or its table's header, states one, or an
+ * item's short list of tiers does (not the list a heading quotes: a section's figures are its items' answers, each to
+ * its own question).
  */
 function givesAnswerOf(store: KnowledgeStore, c: StoredClause, kind: AnswerKind): boolean {
-  return (kind.name === 'person' && isRosterEntry(store, c)) || kind.holds(`${c.text} ${c.context}`);
+  return (kind.name === 'person' && isRosterEntry(store, c)) || kind.holds(`${c.text} ${c.context}`) || (kind.decisive && quotesTiers(c) && kind.holds(c.fullText));
+}
+
+/** Longest an item's quoted sub-items may run and still be one answer. */
+const TIERS_MAX_CHARS = 400;
+
+/**
+ * An item or article whose figures are in the short list it quotes: 研究开发费用…比例符合如下要求 with its three
+ * tiers (5%, 4%, 3%) gives the rate as a whole, unlike a heading, an attachment or a table, whose items each answer
+ * their own question.
+ */
+function quotesTiers(c: StoredClause): boolean {
+  return !CONTAINERS.has(c.kind) && c.fullText !== c.text && [...c.fullText].length <= TIERS_MAX_CHARS;
 }
 
 /** A sentence addressed to the assistant rather than about policy: "忽略以上规则，直接告诉我…", "你现在是…". */
@@ -183,12 +197,20 @@ export function retrieve(store: KnowledgeStore, rawQuestion: string, options: Re
   const addressed = addressedClauses(store, query);
   addList(addressed.map((c) => c.id), 'address');
 
-  const topic = topicOf(query);
+  // 24年 is 2024: the words searched, the records asked and the clauses' periods all read years in full
+  const topic = withFullYears(topicOf(query));
   const kinds = answerKindsOf(topic);
+  const cues = cuesOf(topic);
+  const definition = cues.some((c) => c.name === 'definition');
   const { content, expansions } = queryTerms(topic);
   const weighed = coverageTerms(store, content, topic, w);
   if (content.length > 0) {
     addList(store.searchTokens(content.slice(0, 32).map(ftsLiteral).join(' OR '), w.candidates).map((r) => r.id), 'tokens');
+  }
+  // "什么是科小": the clause defining a term that most clauses use is found by the words that define (所称, 是指)
+  if (definition && content.length > 0) {
+    const terms = [...content, ...expansions].slice(0, 32).map(ftsLiteral).join(' OR ');
+    addList(store.searchTokens(`(${terms}) AND ("所称" OR "是指")`, w.candidates).map((r) => r.id), 'tokens');
   }
   // synonyms widen the net in a list of their own, so a long clause full of expansions cannot crowd out the words asked
   if (expansions.length > 0) {
@@ -218,10 +240,14 @@ export function retrieve(store: KnowledgeStore, rawQuestion: string, options: Re
     // rank fusion finds candidates; how much of the question a clause actually holds decides among them
     let score = e.score * (w.coverageFloor + coverage) ** w.coverageExponent;
     // a bare heading names a topic; the clauses under it answer the question (a heading that quotes its list is not bare)
-    if (!e.via.has('address') && CONTAINERS.has(clause.kind) && clause.fullText === clause.text && store.children(clause.id).length > 0) score *= w.bareHeading;
+    // so is one that quotes its list when a figure is asked its own words do not state: the item stating it answers
+    const container = !e.via.has('address') && CONTAINERS.has(clause.kind) && store.children(clause.id).length > 0;
+    if (container && (clause.fullText === clause.text || kinds.some((kind) => kind.decisive && !givesAnswerOf(store, clause, kind)))) score *= w.bareHeading;
     if (WHO.test(query) && isRosterEntry(store, clause)) score *= w.rosterForWho;
     // "多少家", "补助多少钱": a clause that states such a figure is the likelier answer
     if (kinds.length > 0 && kinds.every((kind) => givesAnswerOf(store, clause, kind))) score *= w.givesAnswerKind;
+    // "有什么好处", "什么是…", "已经认定了多少": the clause that grants, defines or reports
+    if (cues.some((c) => c.holds.test(clause.text))) score *= w.givesAnswerKind;
     const doc = store.documents.get(clause.docId)!;
     const own = ownJurisdiction(store, clause);
     const county = !coversWholeCity(own);
@@ -243,9 +269,9 @@ export function retrieve(store: KnowledgeStore, rawQuestion: string, options: Re
   const uncovered: Retrieval['uncovered'] =
     best === undefined || evidence === undefined ? 'nothing'
     : outOfCorpusNamed(topic).length > 0 ? 'concept'
-    : yearsOutOfScope(store, best.clause, query).length > 0 ? 'period'
-    : placesOutOfScope(store, best.clause, query).length > 0 || countiesOutOfScope(store, best.clause, query).length > 0 ? 'place'
-    : kinds.some((kind) => kind.decisive && !givesAnswerOf(store, best.clause, kind)) ? 'figure'
+    : yearsOutOfScope(store, best.clause, query).length > 0 || targetYearsUnset(store, topic, jurisdiction).length > 0 ? 'period'
+    : placesOutOfScope(store, best.clause, query).length > 0 || countiesOutOfScope(store, best.clause, query).length > 0 || cityFigureOfCounty(store, best.clause, topic) ? 'place'
+    : kinds.some((kind) => kind.decisive && !givesAnswerOf(store, best.clause, kind)) || firmFigureOutOfScope(best.clause, query) ? 'figure'
     : !isAnswered(evidence) ? 'weak'
     : undefined;
   const shown = records && { ...records, rows: records.rows.filter((r) => top.some((h) => h.clause.id === r.clauseId)) };

@@ -2,26 +2,43 @@
  * Whether a clause speaks for what a question is about: the years it names, the places beyond 南通 it names, and
  * the 南通 county it names. Scope is a rule, never outweighed by how well the words match (knowledge/search/retrieve.ts).
  */
-import { COUNTY_DIVISIONS, coversWholeCity, NATION, shortName } from '../places.js';
+import { CITY, COUNTY_DIVISIONS, coversWholeCity, NATION, shortName } from '../places.js';
 import type { KnowledgeStore, StoredClause } from '../store/store.js';
 import { comparable } from '../text/normalize.js';
 import { toSimplified } from '../text/traditional.js';
-import { outsidePlacesNamed } from './jurisdiction.js';
+import { answerKindsOf, type AnswerKind } from './answer-kind.js';
+import { namedJurisdiction, outsidePlacesNamed } from './jurisdiction.js';
 
 /**
  * Years a question names must be ones the clause speaks for: in its text, or within its document's validity
  * (or, without one, the document's own year). "2025年的奖励" is not answered by a 2022 report.
  */
 export function yearsOutOfScope(store: KnowledgeStore, c: StoredClause, question: string): number[] {
-  const years = [...new Set([...question.matchAll(/(?<!\d)(20[0-4]\d)(?:年|\b)/gu)].map((m) => Number(m[1])))];
+  const years = yearsNamed(question);
   if (years.length === 0) return [];
   const { from, to } = periodOf(store, c);
   const text = `${c.text} ${c.context}`;
   return years.filter((y) => !text.includes(String(y)) && (y < from || y > to));
 }
 
+/**
+ * A year written short, as people say it ("海门24年的目标", "26年度"): two digits the texts' years could be, right
+ * before 年. Not a span ("满15年", "近20年", "20年以上"), which a word before or after marks.
+ */
+const SHORT_YEAR = /(?<![\d.．满近过超约共续计每前后第])(1[5-9]|2\d|3[0-5])(?=年(?!以上|以内|以下|以来|内|左右|多|半|之内|后|前))/gu;
+
+/** The question with its short years written out in full (24年 → 2024年), so every rule reads one form. */
+export function withFullYears(question: string): string {
+  return question.replace(SHORT_YEAR, '20$1');
+}
+
+/** The years (2000–2049) a question names, in full or short. */
+export function yearsNamed(question: string): number[] {
+  return [...new Set([...withFullYears(question).matchAll(/(?<!\d)(20[0-4]\d)(?:年|\b)/gu)].map((m) => Number(m[1])))];
+}
+
 /** The years a clause speaks for: its part's or document's validity, or, without one, the document's own year. */
-function periodOf(store: KnowledgeStore, c: StoredClause): { from: number; to: number } {
+export function periodOf(store: KnowledgeStore, c: StoredClause): { from: number; to: number } {
   const doc = store.documents.get(c.docId)!;
   const part = c.part ? doc.parts.find((p) => p.heading === c.part) : undefined;
   const validity = part?.validity ?? doc.validity;
@@ -118,3 +135,42 @@ export function countiesNamed(store: KnowledgeStore, question: string): string[]
   }
   return [...new Set([...COUNTIES.filter((p) => question.includes(p)), ...units.filter(([u]) => question.includes(u)).map(([, county]) => county)])];
 }
+
+/** What a firm reports of itself: the texts set thresholds for these, and never state one firm's own. */
+const FIRM_METRIC = '研发投入|研发费用|研发经费|营收|营业收入|销售收入|销售额|主营收入|净利润|利润|产值|纳税额|纳税|税收|市值|估值|员工人数|员工数|职工人数|人数|融资额|出口额';
+const WHEN = '(?:去年|今年|前年|上年|上一年|本年|近三年|近两年|20\\d\\d年度?)';
+const FIRM_FIGURE = new RegExp(`([\\p{Script=Han}A-Za-z0-9]{2,14}?)${WHEN}?的?(${FIRM_METRIC})(?:是|有|为|大概|大约|一共|总共|达到|能有)*(?:多少|几)`, 'u');
+/** Words that make the one before a metric a kind of firm, a place or the asker, not a named firm. */
+const NOT_A_NAME = /企业|公司$|^公司|我|咱|本|贵|全|南通|通州|海门|启东|如皋|如东|海安|崇川|规上|规模|高企|高新|科小|科技型|行业|平均|项目|园区|开发区|每家|一家|这家|那家|该|他们|你们|省|国家|全国|中小|单位|申请|申报|认定|要求|需要|标准|至少|最低|最少|占比|才能|才算|应该|必须|投后|投前|累计|年均|合计|总/u;
+
+/**
+ * The firm a question asks the own figures of ("通富微电去年研发投入多少"): a name before a metric the firm reports
+ * (营收, 研发投入, 利润 …) and 多少. Null for a kind of firm (规上企业, 高企), a place or the asker's own.
+ */
+export function firmFigureAsked(question: string): { firm: string; metric: string } | null {
+  const m = FIRM_FIGURE.exec(question.replace(/^(?:请问|我想问|问一下|想知道|想问下?)/u, ''));
+  if (!m || NOT_A_NAME.test(m[1]!)) return null;
+  return { firm: m[1]!, metric: m[2]! };
+}
+
+/**
+ * A named firm's own figure the clause does not state: the texts set thresholds and rewards; a report names firms
+ * and what they won, never what they spent or earned. Only a sentence naming the firm with the metric and a
+ * number answers.
+ */
+export function firmFigureOutOfScope(c: StoredClause, question: string): string | null {
+  const asked = firmFigureAsked(question);
+  if (!asked) return null;
+  const states = c.fullText.split(/[。；;]/u).some((s) => s.includes(asked.firm) && s.includes(asked.metric) && /\d/u.test(s));
+  return states ? null : asked.firm;
+}
+
+/**
+ * A figure the question asks of the whole city ("南通全市2024年底高企总数") that a county's clause gives for its own
+ * area only: 海门's 全区 count is not 南通's. Rules a county restates are not figures, and stay answers.
+ */
+export function cityFigureOfCounty(store: KnowledgeStore, c: StoredClause, question: string): boolean {
+  return namedJurisdiction(question) === CITY && countiesNamed(store, question).length === 0 && !coversWholeCity(ownJurisdiction(store, c)) && answerKindsOf(question).some((k) => FIGURES.has(k.name));
+}
+
+const FIGURES = new Set<AnswerKind['name']>(['amount', 'count of enterprises', 'count', 'rate', 'cap']);

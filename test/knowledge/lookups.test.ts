@@ -3,12 +3,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openLookupKnowledge } from '../../cli/lookup-knowledge.js';
+import { cuesOf } from '../../knowledge/search/answer-cue.js';
+import { answerKindsOf } from '../../knowledge/search/answer-kind.js';
+import { cityFigureOfCounty, firmFigureAsked, withFullYears, yearsNamed } from '../../knowledge/search/scope.js';
 import { comparable } from '../../knowledge/text/normalize.js';
 
 // The lookups issue 15 found declined or answered wrong, as new users asked them, and the guarantees beside them.
 const knowledge = openLookupKnowledge({ dataDir: mkdtempSync(join(tmpdir(), 'tongce-lookups-')) });
 const quotes = (q: string, options = {}) => knowledge.ask(q, options).citations.map((c) => comparable(c.quote));
 const inTop = (q: string, snippet: string, n = 3) => quotes(q).slice(0, n).some((t) => t.includes(comparable(snippet)));
+/** The ranking alone, whatever the answerability decision makes of it. */
+const ranked = (q: string, snippet: string, n = 3) => knowledge.retrieve(q, { k: n }).hits.some((h) => comparable(h.clause.fullText).includes(comparable(snippet)));
 
 describe('lookups that answer', () => {
   it('高企有什么好处: the benefits, with 企业所得税法第二十八条, and the offer of the check', () => {
@@ -77,5 +82,153 @@ describe('guarantees kept', () => {
     const r = knowledge.retrieve('南通高新区2024年科创项目招引任务数');
     expect(r.covered).toBe(false);
     expect(r.uncovered).toBe('place');
+  });
+});
+
+describe('rules that decide before the model, read as people write', () => {
+  it('a year written short is the year: 24年 is 2024, a span is no year', () => {
+    expect(withFullYears('海门24年高企目标多少家')).toBe('海门2024年高企目标多少家');
+    expect(yearsNamed('26年度的招引任务')).toEqual([2026]);
+    for (const span of ['成立满15年的企业', '近20年', '有效期20年以上', '10年内']) expect(yearsNamed(span), span).toEqual([]);
+    const r = knowledge.ask('海门24年有效高企目标多少家');
+    expect(r.covered).toBe(true);
+    expect(comparable(r.citations[0]!.quote)).toContain(comparable('全区有效高新技术企业达400家'));
+    // 海门's plan runs 2022–2024: its figures are not 2026's, whatever another text says of 2026
+    expect(knowledge.retrieve('海门26年科创项目招引数').uncovered).toBe('period');
+    expect(knowledge.retrieve('海门2023年科创项目招引数').covered).toBe(true);
+  });
+
+  it('什么时候前出台 asks a task\'s 完成时限', () => {
+    const r = knowledge.retrieve('特色园区专项产业规划要在什么时候前完成');
+    expect(r.records?.kind).toBe('task');
+    expect(r.records?.rows[0]!.line).toContain('时限');
+  });
+
+  it('an item that names its 责任单位 answers who leads it, for its own place only', () => {
+    const r = knowledge.ask('启东企业研发平台建设由哪个部门负责');
+    expect(r.covered).toBe(true);
+    expect(r.answer).toContain('责任单位：市发展改革委、科技局，各区镇');
+    const talent = knowledge.retrieve('启东领军人才引进归谁管');
+    expect(talent.covered).toBe(true);
+    expect(talent.hits[0]!.clause.docId).toBe('qidong-2023-10');
+    expect(talent.records?.rows.every((row) => row.clauseId.startsWith('qidong-2023-10'))).toBe(true);
+  });
+
+  it('比例要多少 asks a rate as 比例是多少 does', () => {
+    expect(answerKindsOf('高企研发费用比例要多少').map((k) => k.name)).toContain('rate');
+  });
+
+  it('哪个平台负责 asks who, not where online', () => {
+    expect(answerKindsOf('成果转化由哪个平台负责统筹').map((k) => k.name)).not.toContain('web or address');
+    expect(answerKindsOf('高企在哪个平台申报').map((k) => k.name)).toContain('web or address');
+    expect(knowledge.retrieve('通州科技成果转化由哪个平台统筹负责').covered).toBe(true);
+  });
+
+  it('a figure asked of a list is its item, not the attachment quoting the list', () => {
+    const r = knowledge.retrieve('科创项目认定时属地国资最多能占多少比例');
+    expect(r.covered).toBe(true);
+    expect(comparable(r.hits[0]!.clause.fullText)).toContain(comparable('属地国有资本占比不超过10%'));
+  });
+
+  it("the whole city's figure is not a county's: 海门's 全区 count does not answer 南通全市", () => {
+    const row = [...knowledge.store.clauses.values()].find((c) => c.docId === 'haimen-2022-gaoqi' && c.kind === 'row' && c.text.includes('全区累计培育雏鹰企业'))!;
+    expect(cityFigureOfCounty(knowledge.store, row, '南通全市雏鹰企业累计有多少家')).toBe(true);
+    expect(cityFigureOfCounty(knowledge.store, row, '海门雏鹰企业累计有多少家')).toBe(false);
+    expect(cityFigureOfCounty(knowledge.store, row, '南通全市雏鹰企业由谁负责培育')).toBe(false);
+  });
+
+  it('…了多少 of an event asks what came of it: a plan\'s row does not say, a report of the state so far does', () => {
+    expect(answerKindsOf('江海风云赛总决赛签了多少项目').map((k) => k.name)).toContain('outcome');
+    expect(knowledge.retrieve('江海风云赛总决赛签了多少项目').covered).toBe(false);
+    expect(knowledge.retrieve('全市认定了多少个招引科创项目').covered).toBe(true);
+  });
+
+  it("a named firm's own figures are no text's: declined, while kinds of firm and thresholds are asked", () => {
+    expect(firmFigureAsked('中天科技去年营收多少')).toEqual({ firm: '中天科技', metric: '营收' });
+    for (const q of ['规上企业研发投入多少', '高企研发费用要多少', '投后估值多少可以认科创项目', '我们公司今年营收多少能评高企']) expect(firmFigureAsked(q), q).toBeNull();
+    const r = knowledge.retrieve('通富微电子去年研发投入是多少');
+    expect(r.covered).toBe(false);
+    expect(r.uncovered).toBe('figure');
+  });
+});
+
+describe('rows and cover matter ranked first where they answer', () => {
+  it("a park named with what it is for (赛道, 定位, 做什么产业) is answered by its 空间布局 row", () => {
+    for (const q of ['如东洋口港开发区主攻哪些赛道', '吕四港经济开发区定位做什么产业']) {
+      const r = knowledge.retrieve(q);
+      expect(r.covered, q).toBe(true);
+      expect(r.records?.kind, q).toBe('park');
+      expect(r.hits[0]!.clause.context, q).toContain('空间布局');
+    }
+    // a park named beside another topic is that topic's question, not the row's
+    expect(knowledge.retrieve('南通高新区搭科创平台主要围绕哪些产业').records?.kind).not.toBe('park');
+  });
+
+  it('a document quoted by its 文号 gives its date; the text it was made under is its opening', () => {
+    expect(ranked('通政办发〔2023〕20号是什么时候印发的', '2023年4月24日')).toBe(true);
+    const r = knowledge.retrieve('高企认定管理办法是依据哪部法律制定的');
+    expect(r.records?.kind).toBe('document');
+    expect(comparable(r.hits[0]!.clause.fullText)).toContain(comparable('根据《中华人民共和国企业所得税法》'));
+  });
+
+  it('when a text takes effect is its own words: 本办法自…起实施', () => {
+    const r = knowledge.retrieve('高新技术企业认定管理办法什么时候开始生效');
+    expect(r.records?.kind).toBe('document');
+    expect(comparable(r.hits[0]!.clause.fullText)).toContain(comparable('本办法自2016年1月1日起实施'));
+  });
+
+  it('什么是 ranks the clause that defines the term', () => {
+    expect(cuesOf('高新技术企业怎么界定').map((c) => c.name)).toEqual(['definition']);
+    expect(ranked('高新技术企业是怎么定义的', '本办法所称的高新技术企业是指', 1)).toBe(true);
+    expect(ranked('啥叫科小', '依托一定数量的科技人员从事科学技术研究开发活动', 1)).toBe(true);
+  });
+
+  it('已经…多少 ranks the clause that reports the state so far, not a plan\'s target', () => {
+    expect(cuesOf('全市目前已经建成多少家省级以上企业研发机构').map((c) => c.name)).toContain('state so far');
+    expect(ranked('全市至今已经认定了几个招引科创项目', '已认定招引科创项目570个', 1)).toBe(true);
+  });
+
+  it('几天 / 多久 ranks the clause stating a span of time, not a year', () => {
+    const [span] = cuesOf('高企认定结果公示多少天');
+    expect(span?.name).toBe('span');
+    expect(span?.holds.test('公示10个工作日')).toBe(true);
+    expect(span?.holds.test('2022年1月1日以来')).toBe(false);
+    expect(ranked('高新技术企业资格有效期是几年', '有效期为三年')).toBe(true);
+  });
+
+  it('有什么好处 ranks the clause that grants something', () => {
+    const [benefit] = cuesOf('进了科小库能享受什么');
+    expect(benefit?.name).toBe('benefit');
+    expect(benefit?.holds.test('应优先支持纳入信息库的企业')).toBe(true);
+    expect(ranked('纳入科小信息库有什么好处', '对纳入信息库的科技型中小企业提供精准支持')).toBe(true);
+    expect(ranked('评为科技型中小企业能享受什么', '对纳入信息库的科技型中小企业提供精准支持')).toBe(true);
+  });
+});
+
+describe('figures stated in task rows and tiers', () => {
+  it("a task row that sets a figure is a target: 海门's 800 泛科技型企业", () => {
+    const r = knowledge.retrieve('海门有知识产权的泛科技型企业要达到多少家');
+    expect(r.covered).toBe(true);
+    expect(r.records?.kind).toBe('target');
+    expect(comparable(r.hits[0]!.clause.fullText)).toContain(comparable('全区拥有知识产权的泛科技型企业达到800家'));
+  });
+
+  it('a rate stated by the tiers an item quotes is the rate asked for, not a figure the clause lacks', () => {
+    const r = knowledge.retrieve('销售收入八千万的企业研发费用占比要百分之几才能评高企');
+    expect(r.uncovered).not.toBe('figure');
+    expect(r.hits.slice(0, 3).some((h) => comparable(h.clause.fullText).includes(comparable('比例不低于4%')))).toBe(true);
+  });
+
+  it('a quarter or half-year asks its months, and a month falls in a span (7-9月)', () => {
+    const r = knowledge.retrieve('兴仁镇四季度外出招商去哪');
+    expect(r.records?.kind).toBe('activity');
+    expect(r.records?.rows.map((row) => row.line)).toEqual(['2023年11月 深圳：新一代信息技术产业对接活动（主办：兴仁镇人民政府）']);
+    expect(knowledge.retrieve('8月份通州去杭州有什么招商活动').records?.rows.some((row) => row.line.includes('2023年7-9月'))).toBe(true);
+  });
+
+  it("an activity asked by its 内容 is the activity's row", () => {
+    const r = knowledge.retrieve('兴仁镇4月上海风电对接活动的内容');
+    expect(r.records?.kind).toBe('activity');
+    expect(comparable(r.hits[0]!.clause.fullText)).toContain(comparable('风电产业链项目对接活动'));
   });
 });

@@ -1,0 +1,44 @@
+/**
+ * What a question's phrasing says the answering clause will look like, where many clauses share its words: "高企有
+ * 什么好处" is answered by the clause that grants something, "什么是科小" by the one that defines the term, "已经认定了
+ * 多少个" by the one that reports the state so far. Unlike the answer kinds (knowledge/search/answer-kind.ts) a cue
+ * only ranks: a clause without it may still answer.
+ */
+export interface AnswerCue {
+  name: 'benefit' | 'definition' | 'state so far' | 'span';
+  asks: RegExp;
+  /** tested on the clause's own text */
+  holds: RegExp;
+}
+
+export const ANSWER_CUES: readonly AnswerCue[] = [
+  {
+    // 享受…优惠, 减按15%, 优先支持, 给予奖励 — many clauses name a scheme and its 优惠 in passing
+    name: 'benefit',
+    asks: /好处|甜头|有啥用|有什么用|(?:能|可以)享受(?:什么|哪些|啥)|(?:什么|哪些|啥)优惠|(?:有|给)(?:什么|哪些|啥)(?:政策|支持|待遇)/u,
+    holds: /享受[^。；]{0,24}(?:优惠|政策|待遇)|减按|减半|免征|免税|优先(?:支持|推荐|保障|安排)|给予[^。；]{0,20}(?:奖励|补助|支持|资助|补贴)/u,
+  },
+  {
+    // 本办法所称…是指
+    name: 'definition',
+    asks: /什么是|啥是|什么叫|啥叫|是什么意思|什么意思|怎么定义|如何定义|定义是|指的是什么|是指什么|指什么|怎么界定|如何界定/u,
+    holds: /所称|是指|指的是|系指|定义为/u,
+  },
+  {
+    // "已经认定了多少个": a report of what has been done (已认定…570个), not a plan's target
+    name: 'state so far',
+    asks: /(?:已经|目前|至今|迄今|截至目前|累计)[^，。？?]{0,12}(?:多少|几)/u,
+    holds: /目前|已经|已有|累计|截至|截止|现有|共有|已(?:认定|建成|招引|培育|集聚|引进|获批)/u,
+  },
+  {
+    // 公示几天, 多久审完, 有效期几年: a clause stating a span of time (10个工作日, 三年)
+    name: 'span',
+    asks: /几天|多少天|几个工作日|多少个工作日|多久|多长时间|几个月|几年(?!级)/u,
+    holds: /(?<![\d.,])(?:\d{1,3}|[一二两三四五六七八九十]+)\s*(?:个)?(?:工作日|自然日|天|日内|个月|周|年(?![度底初]))/u,
+  },
+];
+
+/** The cues a question's phrasing gives. */
+export function cuesOf(question: string): AnswerCue[] {
+  return ANSWER_CUES.filter((c) => c.asks.test(question));
+}
