@@ -5,7 +5,7 @@
  * is called covered, so "the nearest clause" is never passed off as the figure asked for; every kind ranks.
  */
 export interface AnswerKind {
-  name: 'amount' | 'count of enterprises' | 'count' | 'contact' | 'person' | 'rate' | 'papers' | 'outcome' | 'web or address' | 'fee' | 'cap' | 'hours';
+  name: 'amount' | 'award' | 'count of enterprises' | 'count' | 'contact' | 'person' | 'rate' | 'papers' | 'outcome' | 'web or address' | 'fee' | 'cap' | 'hours';
   /** whether a clause's text can give this kind of answer */
   holds(text: string): boolean;
   /**
@@ -33,6 +33,30 @@ const HOURS = /\d{1,2}\s*[:：]\s*\d{2}|\d{1,2}\s*(?:点|时)半?\s*(?:至|到|-
 
 const APPOINTS = new RegExp(`由[^，。；]{1,24}(?:任|担任)(?:${POSTS})|以[^，。；]{1,24}为(?:${POSTS})`, 'u');
 
+const GRANT = '奖励|奖补|补助|补贴|资助|奖金|扶持|经费|兑现|给予|支持|贴息';
+const AWARD_ASKED = new RegExp(
+  `(?:奖|补助|补贴|资助|奖补|扶持|贴息|(?:能|可以?)领|领(?:取|到))(?:(?!比例|率|分)[^，。；？?]){0,4}?(?:多少|几万|几十万)(?!分|个|家|项|人|名|%|比例)(?![^，。；？?]{0,6}(?:以上|才|能认定|能算|算))` +
+    `|(?:多少|几万|几十万)[^，。；？?]{0,4}(?:${GRANT})(?![^，。；？?]{0,6}(?:以上|才|能认定|能算))`,
+  'u',
+);
+/** A condition's sum: 超30万元, 不少于100万元, 5,000万元至2亿元, 500万元以上. */
+const THRESHOLD_BEFORE = /(?:超|超过|不少于|不低于|不超过|低于|高于|小于|大于|达到|达|在|至|满)\s*$/u;
+const THRESHOLD_AFTER = /^\s*(?:以上|以下|以内|（含）|\(含\)|至|-)/u;
+const GRANT_NEAR = new RegExp(GRANT, 'u');
+/** How near (in characters) a sum must be to the word that grants it (兑现45万元奖励, 奖励…50万元). */
+const GRANT_REACH = 10;
+
+/** Whether a text grants a sum: an amount of money beside a word of granting, not a threshold of a condition. */
+function grantsSum(text: string): boolean {
+  for (const m of text.matchAll(new RegExp(MONEY.source, 'gu'))) {
+    const before = text.slice(Math.max(0, m.index - GRANT_REACH), m.index);
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + GRANT_REACH);
+    if (THRESHOLD_BEFORE.test(before.replace(/[近约]$/u, '')) || THRESHOLD_AFTER.test(after)) continue;
+    if (GRANT_NEAR.test(before) || GRANT_NEAR.test(after)) return true;
+  }
+  return false;
+}
+
 const KINDS: Array<{ asks: RegExp } & AnswerKind> = [
   {
     name: 'amount',
@@ -41,6 +65,10 @@ const KINDS: Array<{ asks: RegExp } & AnswerKind> = [
     holds: (t) => MONEY.test(t),
     decisive: true,
   },
+  // 奖多少, 能拿多少奖励, 补助具体多少万, 一年能领多少: the sum a scheme grants. A sum inside a condition (资助总额超30万元,
+  // 不少于100万元) is a threshold, and 给予奖励 / 一事一议 grant no sum: neither answers. Asking for a threshold
+  // (资助多少钱以上才算) is the amount kind alone.
+  { name: 'award', asks: AWARD_ASKED, holds: (t) => grantsSum(t), decisive: true },
   // a table row gives the count in a column whose header names it (列：…、其中高企招引数) without the unit
   { name: 'count of enterprises', asks: /多少家|几家/u, holds: (t) => FIRMS.test(t) || (FIRM_COLUMN.test(t) && /\t\d/u.test(t)), decisive: true },
   { name: 'contact', asks: /电话|联系方式|热线|手机号|邮箱/u, holds: (t) => PHONE.test(t), decisive: true },

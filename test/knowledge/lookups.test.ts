@@ -143,6 +143,16 @@ describe('rules that decide before the model, read as people write', () => {
     expect(knowledge.retrieve('全市认定了多少个招引科创项目').covered).toBe(true);
   });
 
+  it('a reward or subsidy asked in sums needs a sum the text grants, not a threshold of a condition nor 给予奖励', () => {
+    for (const q of ['通州孵化器认定为省级后 奖多少', '启东东疆科技计划攻关项目 每个补助具体多少万', '海门通创币 一年能领多少', '2023年南通科创项目认定后，企业能拿多少奖励']) {
+      expect(answerKindsOf(q).map((k) => k.name), q).toContain('award');
+      expect(knowledge.retrieve(q).covered, q).toBe(false);
+    }
+    // a threshold asked is no award; a sum granted answers
+    for (const q of ['股东在外地拿过人才政策资助，要多少钱以上才符合科创项目条件', '海门区知识产权质押融资贴息比例是多少']) expect(answerKindsOf(q).map((k) => k.name), q).not.toContain('award');
+    for (const q of ['建成省企业重点实验室 市里奖多少', '市区新认定高企免申即享能拿多少奖励']) expect(knowledge.retrieve(q).covered, q).toBe(true);
+  });
+
   it("a named firm's own figures are no text's: declined, while kinds of firm and thresholds are asked", () => {
     expect(firmFigureAsked('中天科技去年营收多少')).toEqual({ firm: '中天科技', metric: '营收' });
     for (const q of ['规上企业研发投入多少', '高企研发费用要多少', '投后估值多少可以认科创项目', '我们公司今年营收多少能评高企']) expect(firmFigureAsked(q), q).toBeNull();
