@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { openLookupKnowledge } from '../../cli/lookup-knowledge.js';
 import { cuesOf } from '../../knowledge/search/answer-cue.js';
 import { answerKindsOf } from '../../knowledge/search/answer-kind.js';
+import { schemeOfConditions } from '../../knowledge/search/scheme-conditions.js';
 import { cityFigureOfCounty, firmFigureAsked, withFullYears, yearsNamed } from '../../knowledge/search/scope.js';
 import { comparable } from '../../knowledge/text/normalize.js';
 
@@ -151,6 +152,17 @@ describe('rules that decide before the model, read as people write', () => {
     // a threshold asked is no award; a sum granted answers
     for (const q of ['股东在外地拿过人才政策资助，要多少钱以上才符合科创项目条件', '海门区知识产权质押融资贴息比例是多少']) expect(answerKindsOf(q).map((k) => k.name), q).not.toContain('award');
     for (const q of ['建成省企业重点实验室 市里奖多少', '市区新认定高企免申即享能拿多少奖励']) expect(knowledge.retrieve(q).covered, q).toBe(true);
+  });
+
+  it('the conditions of a scheme must be stated of that scheme, not of a neighbour nor by 符合条件的', () => {
+    expect(schemeOfConditions('省企业重点实验室 申报要什么条件')).toEqual(['省企业重点实验室']);
+    expect(schemeOfConditions('认定科创项目对投资额或者销售有没有门槛，大概要多少')).toEqual(['科创项目']);
+    expect(schemeOfConditions('高企有什么好处')).toBeNull();
+    for (const q of ['省级新型研发机构 认定条件', '省企业重点实验室 申报要什么条件', '省级专精特新中小企业认定要哪些条件', '小型微利企业的标准是什么，300人300万那个还算吗']) {
+      const r = knowledge.retrieve(q);
+      expect(r.covered, q).toBe(false);
+    }
+    for (const q of ['年销售收入300,000,000元的公司，高企研发费用占比门槛', '公司有3个授权实用新型专利，够不够科创项目条件', '企业研发机构“五有”标准是什么']) expect(knowledge.retrieve(q).covered, q).toBe(true);
   });
 
   it("a named firm's own figures are no text's: declined, while kinds of firm and thresholds are asked", () => {
