@@ -6,7 +6,7 @@ import { openLookupKnowledge } from '../../cli/lookup-knowledge.js';
 import { cuesOf } from '../../knowledge/search/answer-cue.js';
 import { answerKindsOf } from '../../knowledge/search/answer-kind.js';
 import { schemeOfConditions } from '../../knowledge/search/scheme-conditions.js';
-import { cityFigureOfCounty, firmFigureAsked, withFullYears, yearsNamed } from '../../knowledge/search/scope.js';
+import { cityFigureOfCounty, firmFigureAsked, firmStatusAsked, withFullYears, yearsNamed } from '../../knowledge/search/scope.js';
 import { comparable } from '../../knowledge/text/normalize.js';
 
 // The lookups issue 15 found declined or answered wrong, as new users asked them, and the guarantees beside them.
@@ -163,6 +163,16 @@ describe('rules that decide before the model, read as people write', () => {
       expect(r.covered, q).toBe(false);
     }
     for (const q of ['年销售收入300,000,000元的公司，高企研发费用占比门槛', '公司有3个授权实用新型专利，够不够科创项目条件', '企业研发机构“五有”标准是什么']) expect(knowledge.retrieve(q).covered, q).toBe(true);
+  });
+
+  it("a named firm's own standing (是不是高企, 证书哪年到期) is the registers', not the texts': declined", () => {
+    expect(firmStatusAsked('南通华隆微电子拿到800万授信之后，有没有被认定为高企')).toBe('南通华隆微电子');
+    expect(firmStatusAsked('中天科技今年的高企资格还在有效期吗')).toBe('中天科技');
+    for (const q of ['我们公司是不是高企', '什么情况会被取消高企资格', '核心专利是买来的不是自己研发的，算不算高企要求的知识产权', '拿到高企证书从哪一年开始能享受税收优惠']) expect(firmStatusAsked(q), q).toBeNull();
+    for (const q of ['南通赛可特电子是不是高企', '中天科技是不是高新技术企业 证书哪年到期']) {
+      const r = knowledge.retrieve(q);
+      expect(r.uncovered, q).toBe('figure');
+    }
   });
 
   it("a named firm's own figures are no text's: declined, while kinds of firm and thresholds are asked", () => {
