@@ -37,6 +37,35 @@ export function yearsNamed(question: string): number[] {
   return [...new Set([...withFullYears(question).matchAll(/(?<!\d)(20[0-4]\d)(?:年|\b)/gu)].map((m) => Number(m[1])))];
 }
 
+/** A year naming an edition outright: 2024新版, 2022年修订后, 2008版. */
+const EDITION_NAMED = /(?<!\d)(20[0-4]\d)\s*年?\s*的?\s*(?:新版|版|修订|修正)/gu;
+/** A year before a standard's name: 2021年南通科创项目认定标准, 2025年新认定高企奖励标准. */
+const YEAR_OF_STANDARD = /(?<!\d)(20[0-4]\d)\s*年?度?的?[^，,。；;？?\s\d]{0,8}?(?:认定标准|评价办法|管理办法|认定办法|评分表|工作指引|标准|办法)/gu;
+
+/** The year of the edition a clause belongs to: its part's or document's validity start, else its document's date. */
+export function editionYearOf(store: KnowledgeStore, c: StoredClause): number {
+  const doc = store.documents.get(c.docId)!;
+  const part = c.part ? doc.parts.find((p) => p.heading === c.part) : undefined;
+  return Number(((part?.validity ?? doc.validity)?.from ?? doc.date).slice(0, 4));
+}
+
+/**
+ * Editions a question asks that the clause is not of. "科小评价 2024新版评分表" is another edition than the 2017 one
+ * held, whatever the clause says; "2021年南通科创项目认定标准" is not the 2023 standard because its text mentions
+ * "2021年以后" in a condition — only a standard in force that year, or one that cites that year's edition
+ * (国科发火〔2008〕172号), speaks for it.
+ */
+export function editionsOutOfScope(store: KnowledgeStore, c: StoredClause, question: string): number[] {
+  const full = withFullYears(question);
+  const edition = editionYearOf(store, c);
+  const { from, to } = periodOf(store, c);
+  const text = `${c.text} ${c.context}`;
+  const named = [...full.matchAll(EDITION_NAMED)].map((m) => Number(m[1])).filter((y) => y !== edition);
+  const ofStandard = [...full.matchAll(YEAR_OF_STANDARD)].map((m) => Number(m[1]))
+    .filter((y) => (y < from || y > to) && !new RegExp(`[〔[［]${y}[〕\\]］]|${y}\\s*年?版|${y}\\s*年修`, 'u').test(text));
+  return [...new Set([...named, ...ofStandard])];
+}
+
 /** The years a clause speaks for: its part's or document's validity, or, without one, the document's own year. */
 export function periodOf(store: KnowledgeStore, c: StoredClause): { from: number; to: number } {
   const doc = store.documents.get(c.docId)!;

@@ -175,6 +175,14 @@ describe('rules that decide before the model, read as people write', () => {
     }
   });
 
+  it('another edition or a later revision of a standard is declined as period; the edition held, or one it cites, is not', () => {
+    for (const q of ['2021年南通科创项目认定标准是什么样的', '科技型中小企业评价办法2022年修订后 分数线变了吗', '科小评价 2024新版评分表是不是改了']) {
+      expect(knowledge.retrieve(q).uncovered, q).toBe('period');
+    }
+    // the 2016 办法 cites the 2008 one it repealed; the 2023 edition is the one held
+    for (const q of ['2008年的高企认定办法还有效吗', '2023版科创项目认定里，有形资产投资门槛是100w还是多少']) expect(knowledge.retrieve(q).covered, q).toBe(true);
+  });
+
   it("a named firm's own figures are no text's: declined, while kinds of firm and thresholds are asked", () => {
     expect(firmFigureAsked('中天科技去年营收多少')).toEqual({ firm: '中天科技', metric: '营收' });
     for (const q of ['规上企业研发投入多少', '高企研发费用要多少', '投后估值多少可以认科创项目', '我们公司今年营收多少能评高企']) expect(firmFigureAsked(q), q).toBeNull();
