@@ -80,8 +80,9 @@ const KINDS: Array<{ asks: RegExp } & AnswerKind> = [
   // the papers to hand in: only a clause that lists papers (申请书, 证明, 报告 …) answers, not one about the scheme
   { name: 'papers', asks: /(?:哪些|什么|准备|提交|交)(?:申报|申请)?材料|材料清单/u, holds: (t) => PAPERS.test(t), decisive: true },
   // what was achieved: the plans set targets, a target is not the outcome; only a clause reporting the state does
-  // …了多少 of an event (签约了多少项目, 引进了多少个) asks what came of it, which a plan's row does not say
-  { name: 'outcome', asks: /实际完成|最后完成|最终(?:完成|招|认定)|完成情况|完成了吗|实际(?:新)?认定了|实际招|(?:签约|签|引进|招引|招来|落地|认定|培育|新增|净增|完成)了(?:多少|几)/u, holds: (t) => REPORTED.test(t), decisive: true },
+  // …了多少 of an event (签约了多少项目, 引进了多少个) asks what came of it, which a plan's row does not say;
+  // so do 实际多少人, 通过率, 入选了多少: a target or a measure is not a result
+  { name: 'outcome', asks: /实际(?:上)?(?:完成|入选|认定|招|引进|落地|新增|有)?了?(?:多少|几)|通过率|成功率|入选了(?:多少|几)|获批了(?:多少|几)|实际完成|最后完成|最终(?:完成|招|认定)|完成情况|完成了吗|实际(?:新)?认定了|实际招|(?:签约|签|引进|招引|招来|落地|认定|培育|新增|净增|完成)了(?:多少|几)/u, holds: (t) => REPORTED.test(t), decisive: true },
   // 哪个平台 asks where online, unless the platform is the one who acts (由哪个平台负责/统筹/牵头): that asks who
   { name: 'web or address', asks: /哪个网站|什么网站|网址|哪个(?:网上)?系统|哪个平台(?![^，。？?]{0,4}(?:负责|牵头|统筹|承担|主导|组织|管))|具体地址|办公地址|地址在/u, holds: (t) => WHERE_ONLINE.test(t), decisive: true },
   // 最多能领多少, 最高贴多少, 上限是多少: a clause stating the scheme's figures but no maximum does not give the cap

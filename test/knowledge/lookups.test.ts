@@ -183,6 +183,14 @@ describe('rules that decide before the model, read as people write', () => {
     for (const q of ['2008年的高企认定办法还有效吗', '2023版科创项目认定里，有形资产投资门槛是100w还是多少']) expect(knowledge.retrieve(q).covered, q).toBe(true);
   });
 
+  it('实际多少人, 通过率, 入选了多少 ask a result: a plan that sets targets or describes measures does not answer', () => {
+    for (const q of ['海门2024年入选省双创人才实际多少人', '南通市2023年高企认定通过率大概多少']) {
+      expect(answerKindsOf(q).map((k) => k.name), q).toContain('outcome');
+      expect(knowledge.retrieve(q).covered, q).toBe(false);
+    }
+    expect(answerKindsOf('高企科技人员占比要多少').map((k) => k.name)).not.toContain('outcome');
+  });
+
   it("a named firm's own figures are no text's: declined, while kinds of firm and thresholds are asked", () => {
     expect(firmFigureAsked('中天科技去年营收多少')).toEqual({ firm: '中天科技', metric: '营收' });
     for (const q of ['规上企业研发投入多少', '高企研发费用要多少', '投后估值多少可以认科创项目', '我们公司今年营收多少能评高企']) expect(firmFigureAsked(q), q).toBeNull();
