@@ -158,7 +158,7 @@ describe('rules that decide before the model, read as people write', () => {
     expect(schemeOfConditions('省企业重点实验室 申报要什么条件')).toEqual(['省企业重点实验室']);
     expect(schemeOfConditions('认定科创项目对投资额或者销售有没有门槛，大概要多少')).toEqual(['科创项目']);
     expect(schemeOfConditions('高企有什么好处')).toBeNull();
-    for (const q of ['省级新型研发机构 认定条件', '省企业重点实验室 申报要什么条件', '省级专精特新中小企业认定要哪些条件', '小型微利企业的标准是什么，300人300万那个还算吗']) {
+    for (const q of ['专精特新中小企业 营收和研发占比硬指标是多少', '省级新型研发机构 认定条件', '省企业重点实验室 申报要什么条件', '省级专精特新中小企业认定要哪些条件', '小型微利企业的标准是什么，300人300万那个还算吗']) {
       const r = knowledge.retrieve(q);
       expect(r.covered, q).toBe(false);
     }
