@@ -157,6 +157,9 @@ describe('rules that decide before the model, read as people write', () => {
   it('the conditions of a scheme must be stated of that scheme, not of a neighbour nor by 符合条件的', () => {
     expect(schemeOfConditions('省企业重点实验室 申报要什么条件')).toEqual(['省企业重点实验室']);
     expect(schemeOfConditions('认定科创项目对投资额或者销售有没有门槛，大概要多少')).toEqual(['科创项目']);
+    // 才 inside a name (东疆英才) and 需求 are no phrasing of a condition
+    expect(schemeOfConditions('东疆英才计划申报条件是什么')).toEqual(['东疆英才', '计划']);
+    expect(knowledge.retrieve('通州区人才落户需要什么条件').covered).toBe(false);
     expect(schemeOfConditions('高企有什么好处')).toBeNull();
     for (const q of ['专精特新中小企业 营收和研发占比硬指标是多少', '省级新型研发机构 认定条件', '省企业重点实验室 申报要什么条件', '省级专精特新中小企业认定要哪些条件', '小型微利企业的标准是什么，300人300万那个还算吗']) {
       const r = knowledge.retrieve(q);
