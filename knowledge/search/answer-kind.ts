@@ -5,7 +5,7 @@
  * is called covered, so "the nearest clause" is never passed off as the figure asked for; every kind ranks.
  */
 export interface AnswerKind {
-  name: 'amount' | 'award' | 'count of enterprises' | 'count' | 'contact' | 'person' | 'rate' | 'papers' | 'outcome' | 'web or address' | 'fee' | 'cap' | 'hours';
+  name: 'amount' | 'award' | 'benefit rate' | 'count of enterprises' | 'count' | 'contact' | 'person' | 'rate' | 'papers' | 'outcome' | 'web or address' | 'fee' | 'cap' | 'hours';
   /** whether a clause's text can give this kind of answer */
   holds(text: string): boolean;
   /**
@@ -57,6 +57,18 @@ function grantsSum(text: string): boolean {
   return false;
 }
 
+/** Benefits given at a rate: subsidised interest, loans, guarantees, rewards by share. */
+const BENEFIT = '贴息|贷款|担保|奖补|补贴|补助|资助';
+/** How near (in characters) a rate must be to the benefit's word to be its rate. */
+const RATE_REACH = 24;
+
+function rateBesideBenefit(text: string): boolean {
+  for (const m of text.matchAll(new RegExp(BENEFIT, 'gu'))) {
+    if (RATE.test(text.slice(Math.max(0, m.index - RATE_REACH), m.index + m[0].length + RATE_REACH))) return true;
+  }
+  return false;
+}
+
 const KINDS: Array<{ asks: RegExp } & AnswerKind> = [
   {
     name: 'amount',
@@ -77,6 +89,9 @@ const KINDS: Array<{ asks: RegExp } & AnswerKind> = [
   { name: 'person', asks: new RegExp(`(?:${POSTS})(?:是谁|叫什么|是哪位|由谁)|谁(?:任|担任|当)(?:${POSTS})`, 'u'), holds: (t) => APPOINTS.test(t), decisive: true },
   // a rate or share: 多少比例, 利率是多少 — answered by a clause that states one, not by one naming the scheme
   { name: 'rate', asks: /(?:比例|费率|利率|税率|贴息率|占比)(?:是|为|要求|要|需要|有|大概|得)?(?:多少|几)|(?:按|是)(?:什么|多少|啥)比例|多少比例|百分之几|几个点/u, holds: (t) => RATE.test(t), decisive: true },
+  // 贴息比例, 贷款利率, 奖补按多少比例, 能贴几个点: the rate a benefit is given at. A clause naming the benefit while its
+  // only share is another (产值占比达60%) does not state it; the rate must stand beside the benefit's word
+  { name: 'benefit rate', asks: new RegExp(`(?:${BENEFIT})[^，,。；？?]{0,6}?(?:比例|利率|费率|几个点|百分之几)`, 'u'), holds: (t) => rateBesideBenefit(t), decisive: true },
   // the papers to hand in: only a clause that lists papers (申请书, 证明, 报告 …) answers, not one about the scheme
   { name: 'papers', asks: /(?:哪些|什么|准备|提交|交)(?:申报|申请)?材料|材料清单/u, holds: (t) => PAPERS.test(t), decisive: true },
   // what was achieved: the plans set targets, a target is not the outcome; only a clause reporting the state does

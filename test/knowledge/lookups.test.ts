@@ -194,6 +194,17 @@ describe('rules that decide before the model, read as people write', () => {
     expect(answerKindsOf('高企科技人员占比要多少').map((k) => k.name)).not.toContain('outcome');
   });
 
+  it('the rate of a benefit (贴息比例, 贷款利率, 奖补按多少比例) must stand beside the benefit, not be another share in the clause', () => {
+    for (const q of ['启东技改项目贴息比例是多少', '知识产权质押融资 贴息比例 南通', '海门科技贷款贴息 能贴几个点']) {
+      expect(answerKindsOf(q).map((k) => k.name), q).toContain('benefit rate');
+      expect(knowledge.retrieve(q).covered, q).toBe(false);
+    }
+    for (const q of ['高企企业所得税税率是多少', '研发费用加计扣除现在按多少比例']) {
+      expect(answerKindsOf(q).map((k) => k.name), q).not.toContain('benefit rate');
+      expect(knowledge.retrieve(q).covered, q).toBe(true);
+    }
+  });
+
   it("a named firm's own figures are no text's: declined, while kinds of firm and thresholds are asked", () => {
     expect(firmFigureAsked('中天科技去年营收多少')).toEqual({ firm: '中天科技', metric: '营收' });
     for (const q of ['规上企业研发投入多少', '高企研发费用要多少', '投后估值多少可以认科创项目', '我们公司今年营收多少能评高企']) expect(firmFigureAsked(q), q).toBeNull();
