@@ -5,7 +5,7 @@
  * is called covered, so "the nearest clause" is never passed off as the figure asked for; every kind ranks.
  */
 export interface AnswerKind {
-  name: 'amount' | 'award' | 'benefit rate' | 'count of enterprises' | 'count' | 'contact' | 'person' | 'rate' | 'papers' | 'outcome' | 'web or address' | 'fee' | 'cap' | 'hours';
+  name: 'amount' | 'award' | 'benefit rate' | 'fund size' | 'count of enterprises' | 'count' | 'contact' | 'person' | 'rate' | 'papers' | 'outcome' | 'web or address' | 'fee' | 'cap' | 'hours';
   /** whether a clause's text can give this kind of answer */
   holds(text: string): boolean;
   /**
@@ -69,6 +69,17 @@ function rateBesideBenefit(text: string): boolean {
   return false;
 }
 
+const FUND = /基金|资金|经费/gu;
+/** How near (in characters) a sum must be to the fund's word to be its size. */
+const FUND_REACH = 16;
+
+function sumBesideFund(text: string): boolean {
+  for (const m of text.matchAll(FUND)) {
+    if (MONEY.test(text.slice(Math.max(0, m.index - FUND_REACH), m.index + m[0].length + FUND_REACH))) return true;
+  }
+  return false;
+}
+
 const KINDS: Array<{ asks: RegExp } & AnswerKind> = [
   {
     name: 'amount',
@@ -92,6 +103,9 @@ const KINDS: Array<{ asks: RegExp } & AnswerKind> = [
   // 贴息比例, 贷款利率, 奖补按多少比例, 能贴几个点: the rate a benefit is given at. A clause naming the benefit while its
   // only share is another (产值占比达60%) does not state it; the rate must stand beside the benefit's word
   { name: 'benefit rate', asks: new RegExp(`(?:${BENEFIT})[^，,。；？?]{0,6}?(?:比例|利率|费率|几个点|百分之几)`, 'u'), holds: (t) => rateBesideBenefit(t), decisive: true },
+  // 基金规模多大, 每年资金总额, 专项资金池有多少: the size of a fund, stated beside the fund (出资5000万元设立专项资金池),
+  // never a sum the clause gives of something else (贷款余额超8.5亿元)
+  { name: 'fund size', asks: /(?:基金|资金|资金池|经费)[^，,。；？?]{0,3}?(?:规模|总额|盘子)|(?:基金|资金池)[^，,。；？?]{0,4}多少/u, holds: (t) => sumBesideFund(t), decisive: true },
   // the papers to hand in: only a clause that lists papers (申请书, 证明, 报告 …) answers, not one about the scheme
   { name: 'papers', asks: /(?:哪些|什么|准备|提交|交)(?:申报|申请)?材料|材料清单/u, holds: (t) => PAPERS.test(t), decisive: true },
   // what was achieved: the plans set targets, a target is not the outcome; only a clause reporting the state does

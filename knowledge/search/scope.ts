@@ -229,4 +229,4 @@ export function cityFigureOfCounty(store: KnowledgeStore, c: StoredClause, quest
   return namedJurisdiction(question) === CITY && countiesNamed(store, question).length === 0 && !coversWholeCity(ownJurisdiction(store, c)) && answerKindsOf(question).some((k) => FIGURES.has(k.name));
 }
 
-const FIGURES = new Set<AnswerKind['name']>(['amount', 'award', 'benefit rate', 'count of enterprises', 'count', 'rate', 'cap']);
+const FIGURES = new Set<AnswerKind['name']>(['amount', 'award', 'benefit rate', 'fund size', 'count of enterprises', 'count', 'rate', 'cap']);

@@ -205,6 +205,14 @@ describe('rules that decide before the model, read as people write', () => {
     }
   });
 
+  it('the size of a fund (基金规模, 资金总额) is a sum beside the fund, not another sum of the clause', () => {
+    for (const q of ['海门天使投资引导基金规模多大', '启东东疆科技计划每年资金总额']) {
+      expect(answerKindsOf(q).map((k) => k.name), q).toContain('fund size');
+      expect(knowledge.retrieve(q).covered, q).toBe(false);
+    }
+    expect(knowledge.retrieve('南通揭榜挂帅每年专项资金池多少钱').covered).toBe(true);
+  });
+
   it("a named firm's own figures are no text's: declined, while kinds of firm and thresholds are asked", () => {
     expect(firmFigureAsked('中天科技去年营收多少')).toEqual({ firm: '中天科技', metric: '营收' });
     for (const q of ['规上企业研发投入多少', '高企研发费用要多少', '投后估值多少可以认科创项目', '我们公司今年营收多少能评高企']) expect(firmFigureAsked(q), q).toBeNull();
