@@ -160,6 +160,8 @@ describe('rules that decide before the model, read as people write', () => {
     // 才 inside a name (东疆英才) and 需求 are no phrasing of a condition
     expect(schemeOfConditions('东疆英才计划申报条件是什么')).toEqual(['东疆英才', '计划']);
     expect(knowledge.retrieve('通州区人才落户需要什么条件').covered).toBe(false);
+    // the sentence before names the scheme when the one asking names none
+    expect(schemeOfConditions('专精特新小巨人怎么认定，条件是什么')).toContain('专精特新');
     expect(schemeOfConditions('高企有什么好处')).toBeNull();
     for (const q of ['专精特新中小企业 营收和研发占比硬指标是多少', '省级新型研发机构 认定条件', '省企业重点实验室 申报要什么条件', '省级专精特新中小企业认定要哪些条件', '小型微利企业的标准是什么，300人300万那个还算吗']) {
       const r = knowledge.retrieve(q);
