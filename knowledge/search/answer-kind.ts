@@ -5,7 +5,7 @@
  * is called covered, so "the nearest clause" is never passed off as the figure asked for; every kind ranks.
  */
 export interface AnswerKind {
-  name: 'amount' | 'award' | 'benefit rate' | 'fund size' | 'count of enterprises' | 'count' | 'contact' | 'person' | 'rate' | 'papers' | 'outcome' | 'web or address' | 'fee' | 'cap' | 'hours';
+  name: 'amount' | 'award' | 'benefit rate' | 'fund size' | 'count of enterprises' | 'count' | 'contact' | 'person' | 'rate' | 'papers' | 'outcome' | 'web' | 'address' | 'fee' | 'cap' | 'hours';
   /** whether a clause's text can give this kind of answer */
   holds(text: string): boolean;
   /**
@@ -25,7 +25,12 @@ const POSTS = '主任|镇长|局长|区长|市长|县长|书记|主席|经理|�
 const RATE = /\d+(?:\.\d+)?\s*[%％]|百分之|\d+(?:\.\d+)?倍|[一二三四五六七八九十]成|减半|全额/u;
 const PAPERS = /(?:申报|申请|证明|相关|以下|书面)材料|材料清单|提交|申请书|证明|报告|报表|复印件|清单/u;
 const REPORTED = /目前|已经|已有|累计|截至|截止|现有|共有|已(?:认定|建成|招引|培育|集聚|引进|获批|签约)/u;
-const WHERE_ONLINE = /网站|网址|www\.|https?:|系统|平台|路\d|号楼|地址/u;
+/**
+ * Where to go online: a URL, a named site or platform (高新技术企业认定管理工作网, 全国科技型中小企业信息服务平台), a platform
+ * one files on. Not a system named in passing (已在工商信息系统备案, 进平台宣讲).
+ */
+const WHERE_ONLINE = /www\.|https?:|\p{Script=Han}{2}(?:工作网|服务网|网站)|网址|\p{Script=Han}{2}(?:服务|管理|申报|公共|交易)(?:平台|系统)|(?:系统|平台)上?(?:申报|填报|提交|登录|注册|报名)/u;
+const STREET_ADDRESS = /路\d+号|\d+号楼|地址[:：]/u;
 
 /** a maximum stated: 最高, 不超过, (≤6分), 满分, 原则上只可…1次 */
 const CAP = /最多|最高|至多|上限|封顶|顶格|不超过|不高于|不得超过|以内|以下|满分|≤|原则上/u;
@@ -112,8 +117,10 @@ const KINDS: Array<{ asks: RegExp } & AnswerKind> = [
   // …了多少 of an event (签约了多少项目, 引进了多少个) asks what came of it, which a plan's row does not say;
   // so do 实际多少人, 通过率, 入选了多少: a target or a measure is not a result
   { name: 'outcome', asks: /实际(?:上)?(?:完成|入选|认定|招|引进|落地|新增|有)?了?(?:多少|几)|通过率|成功率|入选了(?:多少|几)|获批了(?:多少|几)|实际完成|最后完成|最终(?:完成|招|认定)|完成情况|完成了吗|实际(?:新)?认定了|实际招|(?:签约|签|引进|招引|招来|落地|认定|培育|新增|净增|完成)了(?:多少|几)/u, holds: (t) => REPORTED.test(t), decisive: true },
-  // 哪个平台 asks where online, unless the platform is the one who acts (由哪个平台负责/统筹/牵头): that asks who
-  { name: 'web or address', asks: /哪个网站|什么网站|网址|哪个(?:网上)?系统|哪个平台(?![^，。？?]{0,4}(?:负责|牵头|统筹|承担|主导|组织|管))|具体地址|办公地址|地址在/u, holds: (t) => WHERE_ONLINE.test(t), decisive: true },
+  // 哪个平台 asks where online, unless the platform is the one who acts (由哪个平台负责/统筹/牵头, 靠哪个平台): that asks who
+  { name: 'web', asks: /哪个网站|什么网站|网址|哪个(?:网上)?系统|(?<!靠|依托|通过)哪个平台(?![^，。？?]{0,4}(?:负责|牵头|统筹|承担|主导|组织|管))/u, holds: (t) => WHERE_ONLINE.test(t), decisive: true },
+  // a street address: a clause naming the park or the office is not its address
+  { name: 'address', asks: /具体地址|办公地址|地址在|地址是/u, holds: (t) => STREET_ADDRESS.test(t), decisive: true },
   // 最多能领多少, 最高贴多少, 上限是多少: a clause stating the scheme's figures but no maximum does not give the cap
   { name: 'cap', asks: /(?:最多|最高|至多|封顶|顶格)[^，。；？?]{0,8}(?:多少|几)|(?:多少|几)[^，。；？?]{0,6}(?:封顶|上限)|上限(?:是|为|有)?(?:多少|几)/u, holds: (t) => CAP.test(t), decisive: true },
   // office hours: no text states them; a clause that merely names the office does not answer

@@ -120,8 +120,8 @@ describe('rules that decide before the model, read as people write', () => {
   });
 
   it('哪个平台负责 asks who, not where online', () => {
-    expect(answerKindsOf('成果转化由哪个平台负责统筹').map((k) => k.name)).not.toContain('web or address');
-    expect(answerKindsOf('高企在哪个平台申报').map((k) => k.name)).toContain('web or address');
+    expect(answerKindsOf('成果转化由哪个平台负责统筹').map((k) => k.name)).not.toContain('web');
+    expect(answerKindsOf('高企在哪个平台申报').map((k) => k.name)).toContain('web');
     expect(knowledge.retrieve('通州科技成果转化由哪个平台统筹负责').covered).toBe(true);
   });
 
@@ -213,6 +213,13 @@ describe('rules that decide before the model, read as people write', () => {
       expect(knowledge.retrieve(q).covered, q).toBe(false);
     }
     expect(knowledge.retrieve('南通揭榜挂帅每年专项资金池多少钱').covered).toBe(true);
+  });
+
+  it('where to go online or on the street needs a named site, a platform to file on or an address, not a system named in passing', () => {
+    for (const q of ['科创项目认定在哪个系统上报', '启东生命健康科技园具体地址']) expect(knowledge.retrieve(q).covered, q).toBe(false);
+    expect(answerKindsOf('启东“研发在上海 转化在启东”是靠哪个平台').map((k) => k.name)).not.toContain('web');
+    expect(ranked('科小在哪个平台填报', '全国科技型中小企业信息服务平台')).toBe(true);
+    expect(knowledge.retrieve('科小在哪个平台填报').covered).toBe(true);
   });
 
   it("a named firm's own figures are no text's: declined, while kinds of firm and thresholds are asked", () => {
