@@ -5,7 +5,7 @@
  * is called covered, so "the nearest clause" is never passed off as the figure asked for; every kind ranks.
  */
 export interface AnswerKind {
-  name: 'amount' | 'count of enterprises' | 'count' | 'contact' | 'person' | 'rate' | 'papers' | 'outcome' | 'web or address' | 'fee' | 'cap' | 'hours';
+  name: 'amount' | 'award' | 'benefit rate' | 'fund size' | 'count of enterprises' | 'count' | 'contact' | 'person' | 'rate' | 'papers' | 'outcome' | 'web' | 'address' | 'fee' | 'cap' | 'hours';
   /** whether a clause's text can give this kind of answer */
   holds(text: string): boolean;
   /**
@@ -25,13 +25,65 @@ const POSTS = '主任|镇长|局长|区长|市长|县长|书记|主席|经理|�
 const RATE = /\d+(?:\.\d+)?\s*[%％]|百分之|\d+(?:\.\d+)?倍|[一二三四五六七八九十]成|减半|全额/u;
 const PAPERS = /(?:申报|申请|证明|相关|以下|书面)材料|材料清单|提交|申请书|证明|报告|报表|复印件|清单/u;
 const REPORTED = /目前|已经|已有|累计|截至|截止|现有|共有|已(?:认定|建成|招引|培育|集聚|引进|获批|签约)/u;
-const WHERE_ONLINE = /网站|网址|www\.|https?:|系统|平台|路\d|号楼|地址/u;
+/**
+ * Where to go online: a URL, a named site or platform (高新技术企业认定管理工作网, 全国科技型中小企业信息服务平台), a platform
+ * one files on. Not a system named in passing (已在工商信息系统备案, 进平台宣讲).
+ */
+const WHERE_ONLINE = /www\.|https?:|\p{Script=Han}{2}(?:工作网|服务网|网站)|网址|\p{Script=Han}{2}(?:服务|管理|申报|公共|交易)(?:平台|系统)|(?:系统|平台)上?(?:申报|填报|提交|登录|注册|报名)/u;
+const STREET_ADDRESS = /路\d+号|\d+号楼|地址[:：]/u;
 
 /** a maximum stated: 最高, 不超过, (≤6分), 满分, 原则上只可…1次 */
 const CAP = /最多|最高|至多|上限|封顶|顶格|不超过|不高于|不得超过|以内|以下|满分|≤|原则上/u;
 const HOURS = /\d{1,2}\s*[:：]\s*\d{2}|\d{1,2}\s*(?:点|时)半?\s*(?:至|到|-|—)|上午|下午|工作日/u;
 
 const APPOINTS = new RegExp(`由[^，。；]{1,24}(?:任|担任)(?:${POSTS})|以[^，。；]{1,24}为(?:${POSTS})`, 'u');
+
+const GRANT = '奖励|奖补|补助|补贴|资助|奖金|扶持|经费|兑现|给予|支持|贴息';
+const AWARD_ASKED = new RegExp(
+  `(?:奖|补助|补贴|资助|奖补|扶持|贴息|(?:能|可以?)领|领(?:取|到))(?:(?!比例|率|分)[^，。；？?]){0,4}?(?:多少|几万|几十万)(?!分|个|家|项|人|名|%|比例)(?![^，。；？?]{0,6}(?:以上|才|能认定|能算|算))` +
+    `|(?:多少|几万|几十万)[^，。；？?]{0,4}(?:${GRANT})(?![^，。；？?]{0,6}(?:以上|才|能认定|能算))`,
+  'u',
+);
+/** A condition's sum: 超30万元, 不少于100万元, 5,000万元至2亿元, 500万元以上. */
+const THRESHOLD_BEFORE = /(?:超|超过|不少于|不低于|不超过|低于|高于|小于|大于|达到|达|在|至|满)\s*$/u;
+const THRESHOLD_AFTER = /^\s*(?:以上|以下|以内|（含）|\(含\)|至|-)/u;
+const GRANT_NEAR = new RegExp(GRANT, 'u');
+/** How near (in characters) a sum must be to the word that grants it (兑现45万元奖励, 奖励…50万元). */
+const GRANT_REACH = 10;
+
+/** Whether a text grants a sum: an amount of money beside a word of granting, not a threshold of a condition. */
+function grantsSum(text: string): boolean {
+  for (const m of text.matchAll(new RegExp(MONEY.source, 'gu'))) {
+    const before = text.slice(Math.max(0, m.index - GRANT_REACH), m.index);
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + GRANT_REACH);
+    if (THRESHOLD_BEFORE.test(before.replace(/[近约]$/u, '')) || THRESHOLD_AFTER.test(after)) continue;
+    if (GRANT_NEAR.test(before) || GRANT_NEAR.test(after)) return true;
+  }
+  return false;
+}
+
+/** Benefits given at a rate: subsidised interest, loans, guarantees, rewards by share. */
+const BENEFIT = '贴息|贷款|担保|奖补|补贴|补助|资助';
+/** How near (in characters) a rate must be to the benefit's word to be its rate. */
+const RATE_REACH = 24;
+
+function rateBesideBenefit(text: string): boolean {
+  for (const m of text.matchAll(new RegExp(BENEFIT, 'gu'))) {
+    if (RATE.test(text.slice(Math.max(0, m.index - RATE_REACH), m.index + m[0].length + RATE_REACH))) return true;
+  }
+  return false;
+}
+
+const FUND = /基金|资金|经费/gu;
+/** How near (in characters) a sum must be to the fund's word to be its size. */
+const FUND_REACH = 16;
+
+function sumBesideFund(text: string): boolean {
+  for (const m of text.matchAll(FUND)) {
+    if (MONEY.test(text.slice(Math.max(0, m.index - FUND_REACH), m.index + m[0].length + FUND_REACH))) return true;
+  }
+  return false;
+}
 
 const KINDS: Array<{ asks: RegExp } & AnswerKind> = [
   {
@@ -41,6 +93,10 @@ const KINDS: Array<{ asks: RegExp } & AnswerKind> = [
     holds: (t) => MONEY.test(t),
     decisive: true,
   },
+  // 奖多少, 能拿多少奖励, 补助具体多少万, 一年能领多少: the sum a scheme grants. A sum inside a condition (资助总额超30万元,
+  // 不少于100万元) is a threshold, and 给予奖励 / 一事一议 grant no sum: neither answers. Asking for a threshold
+  // (资助多少钱以上才算) is the amount kind alone.
+  { name: 'award', asks: AWARD_ASKED, holds: (t) => grantsSum(t), decisive: true },
   // a table row gives the count in a column whose header names it (列：…、其中高企招引数) without the unit
   { name: 'count of enterprises', asks: /多少家|几家/u, holds: (t) => FIRMS.test(t) || (FIRM_COLUMN.test(t) && /\t\d/u.test(t)), decisive: true },
   { name: 'contact', asks: /电话|联系方式|热线|手机号|邮箱/u, holds: (t) => PHONE.test(t), decisive: true },
@@ -49,13 +105,22 @@ const KINDS: Array<{ asks: RegExp } & AnswerKind> = [
   { name: 'person', asks: new RegExp(`(?:${POSTS})(?:是谁|叫什么|是哪位|由谁)|谁(?:任|担任|当)(?:${POSTS})`, 'u'), holds: (t) => APPOINTS.test(t), decisive: true },
   // a rate or share: 多少比例, 利率是多少 — answered by a clause that states one, not by one naming the scheme
   { name: 'rate', asks: /(?:比例|费率|利率|税率|贴息率|占比)(?:是|为|要求|要|需要|有|大概|得)?(?:多少|几)|(?:按|是)(?:什么|多少|啥)比例|多少比例|百分之几|几个点/u, holds: (t) => RATE.test(t), decisive: true },
+  // 贴息比例, 贷款利率, 奖补按多少比例, 能贴几个点: the rate a benefit is given at. A clause naming the benefit while its
+  // only share is another (产值占比达60%) does not state it; the rate must stand beside the benefit's word
+  { name: 'benefit rate', asks: new RegExp(`(?:${BENEFIT})[^，,。；？?]{0,6}?(?:比例|利率|费率|几个点|百分之几)`, 'u'), holds: (t) => rateBesideBenefit(t), decisive: true },
+  // 基金规模多大, 每年资金总额, 专项资金池有多少: the size of a fund, stated beside the fund (出资5000万元设立专项资金池),
+  // never a sum the clause gives of something else (贷款余额超8.5亿元)
+  { name: 'fund size', asks: /(?:基金|资金|资金池|经费)[^，,。；？?]{0,3}?(?:规模|总额|盘子)|(?:基金|资金池)[^，,。；？?]{0,4}多少/u, holds: (t) => sumBesideFund(t), decisive: true },
   // the papers to hand in: only a clause that lists papers (申请书, 证明, 报告 …) answers, not one about the scheme
   { name: 'papers', asks: /(?:哪些|什么|准备|提交|交)(?:申报|申请)?材料|材料清单/u, holds: (t) => PAPERS.test(t), decisive: true },
   // what was achieved: the plans set targets, a target is not the outcome; only a clause reporting the state does
-  // …了多少 of an event (签约了多少项目, 引进了多少个) asks what came of it, which a plan's row does not say
-  { name: 'outcome', asks: /实际完成|最后完成|最终(?:完成|招|认定)|完成情况|完成了吗|实际(?:新)?认定了|实际招|(?:签约|签|引进|招引|招来|落地|认定|培育|新增|净增|完成)了(?:多少|几)/u, holds: (t) => REPORTED.test(t), decisive: true },
-  // 哪个平台 asks where online, unless the platform is the one who acts (由哪个平台负责/统筹/牵头): that asks who
-  { name: 'web or address', asks: /哪个网站|什么网站|网址|哪个(?:网上)?系统|哪个平台(?![^，。？?]{0,4}(?:负责|牵头|统筹|承担|主导|组织|管))|具体地址|办公地址|地址在/u, holds: (t) => WHERE_ONLINE.test(t), decisive: true },
+  // …了多少 of an event (签约了多少项目, 引进了多少个) asks what came of it, which a plan's row does not say;
+  // so do 实际多少人, 通过率, 入选了多少: a target or a measure is not a result
+  { name: 'outcome', asks: /实际(?:上)?(?:完成|入选|认定|招|引进|落地|新增|有)?了?(?:多少|几)|通过率|成功率|入选了(?:多少|几)|获批了(?:多少|几)|实际完成|最后完成|最终(?:完成|招|认定)|完成情况|完成了吗|实际(?:新)?认定了|实际招|(?:签约|签|引进|招引|招来|落地|认定|培育|新增|净增|完成)了(?:多少|几)/u, holds: (t) => REPORTED.test(t), decisive: true },
+  // 哪个平台 asks where online, unless the platform is the one who acts (由哪个平台负责/统筹/牵头, 靠哪个平台): that asks who
+  { name: 'web', asks: /哪个网站|什么网站|网址|哪个(?:网上)?系统|(?<!靠|依托|通过)哪个平台(?![^，。？?]{0,4}(?:负责|牵头|统筹|承担|主导|组织|管))/u, holds: (t) => WHERE_ONLINE.test(t), decisive: true },
+  // a street address: a clause naming the park or the office is not its address
+  { name: 'address', asks: /具体地址|办公地址|地址在|地址是/u, holds: (t) => STREET_ADDRESS.test(t), decisive: true },
   // 最多能领多少, 最高贴多少, 上限是多少: a clause stating the scheme's figures but no maximum does not give the cap
   { name: 'cap', asks: /(?:最多|最高|至多|封顶|顶格)[^，。；？?]{0,8}(?:多少|几)|(?:多少|几)[^，。；？?]{0,6}(?:封顶|上限)|上限(?:是|为|有)?(?:多少|几)/u, holds: (t) => CAP.test(t), decisive: true },
   // office hours: no text states them; a clause that merely names the office does not answer

@@ -10,7 +10,8 @@ import { ASKS_FIELD, detailsAsked, detailsMissing, isAnswered, OWN_CASE, type Ev
 import { coverageOf, coverageTerms, heldShares, known, type CoverageTerm } from './coverage.js';
 import { namedJurisdiction, outsidePlacesNamed } from './jurisdiction.js';
 import { outOfCorpusNamed } from './out-of-corpus.js';
-import { cityFigureOfCounty, clauseHaystack, countiesNamed, countiesOutOfScope, firmFigureOutOfScope, ownJurisdiction, placesOutOfScope, withFullYears, withinPeriod, yearsOutOfScope } from './scope.js';
+import { conditionsOfOtherScheme } from './scheme-conditions.js';
+import { cityFigureOfCounty, clauseHaystack, countiesNamed, editionsOutOfScope, countiesOutOfScope, firmFigureOutOfScope, ownJurisdiction, placesOutOfScope, withFullYears, withinPeriod, yearsOutOfScope } from './scope.js';
 import { contentWeight, tokenize } from './segment.js';
 import { synonymsOf, synonymTermsIn } from './synonyms.js';
 import { ANSWER_FRAMES, STOPWORDS } from './terms.js';
@@ -269,9 +270,9 @@ export function retrieve(store: KnowledgeStore, rawQuestion: string, options: Re
   const uncovered: Retrieval['uncovered'] =
     best === undefined || evidence === undefined ? 'nothing'
     : outOfCorpusNamed(topic).length > 0 ? 'concept'
-    : yearsOutOfScope(store, best.clause, query).length > 0 || targetYearsUnset(store, topic, jurisdiction).length > 0 ? 'period'
+    : yearsOutOfScope(store, best.clause, query).length > 0 || editionsOutOfScope(store, best.clause, topic).length > 0 || targetYearsUnset(store, topic, jurisdiction).length > 0 ? 'period'
     : placesOutOfScope(store, best.clause, query).length > 0 || countiesOutOfScope(store, best.clause, query).length > 0 || cityFigureOfCounty(store, best.clause, topic) ? 'place'
-    : kinds.some((kind) => kind.decisive && !givesAnswerOf(store, best.clause, kind)) || firmFigureOutOfScope(best.clause, query) ? 'figure'
+    : kinds.some((kind) => kind.decisive && !givesAnswerOf(store, best.clause, kind)) || firmFigureOutOfScope(best.clause, query) || conditionsOfOtherScheme(store, best.clause, topic) ? 'figure'
     : !isAnswered(evidence) ? 'weak'
     : undefined;
   const shown = records && { ...records, rows: records.rows.filter((r) => top.some((h) => h.clause.id === r.clauseId)) };

@@ -37,6 +37,35 @@ export function yearsNamed(question: string): number[] {
   return [...new Set([...withFullYears(question).matchAll(/(?<!\d)(20[0-4]\d)(?:年|\b)/gu)].map((m) => Number(m[1])))];
 }
 
+/** A year naming an edition outright: 2024新版, 2022年修订后, 2008版. */
+const EDITION_NAMED = /(?<!\d)(20[0-4]\d)\s*年?\s*的?\s*(?:新版|版|修订|修正)/gu;
+/** A year before a standard's name: 2021年南通科创项目认定标准, 2025年新认定高企奖励标准. */
+const YEAR_OF_STANDARD = /(?<!\d)(20[0-4]\d)\s*年?度?的?[^，,。；;？?\s\d]{0,8}?(?:认定标准|评价办法|管理办法|认定办法|评分表|工作指引|标准|办法)/gu;
+
+/** The year of the edition a clause belongs to: its part's or document's validity start, else its document's date. */
+export function editionYearOf(store: KnowledgeStore, c: StoredClause): number {
+  const doc = store.documents.get(c.docId)!;
+  const part = c.part ? doc.parts.find((p) => p.heading === c.part) : undefined;
+  return Number(((part?.validity ?? doc.validity)?.from ?? doc.date).slice(0, 4));
+}
+
+/**
+ * Editions a question asks that the clause is not of. "科小评价 2024新版评分表" is another edition than the 2017 one
+ * held, whatever the clause says; "2021年南通科创项目认定标准" is not the 2023 standard because its text mentions
+ * "2021年以后" in a condition — only a standard in force that year, or one that cites that year's edition
+ * (国科发火〔2008〕172号), speaks for it.
+ */
+export function editionsOutOfScope(store: KnowledgeStore, c: StoredClause, question: string): number[] {
+  const full = withFullYears(question);
+  const edition = editionYearOf(store, c);
+  const { from, to } = periodOf(store, c);
+  const text = `${c.text} ${c.context}`;
+  const named = [...full.matchAll(EDITION_NAMED)].map((m) => Number(m[1])).filter((y) => y !== edition);
+  const ofStandard = [...full.matchAll(YEAR_OF_STANDARD)].map((m) => Number(m[1]))
+    .filter((y) => (y < from || y > to) && !new RegExp(`[〔[［]${y}[〕\\]］]|${y}\\s*年?版|${y}\\s*年修`, 'u').test(text));
+  return [...new Set([...named, ...ofStandard])];
+}
+
 /** The years a clause speaks for: its part's or document's validity, or, without one, the document's own year. */
 export function periodOf(store: KnowledgeStore, c: StoredClause): { from: number; to: number } {
   const doc = store.documents.get(c.docId)!;
@@ -153,16 +182,43 @@ export function firmFigureAsked(question: string): { firm: string; metric: strin
   return { firm: m[1]!, metric: m[2]! };
 }
 
+const PROGRAMME = '(?:国家级?|省级?|市级?)?(?:高企|高新技术企业|科小|科技型中小企业|专精特新[\\p{Script=Han}]{0,6}?企业|科创项目|雏鹰企业|瞪羚企业|独角兽企业)';
+const PLACE_FIRST = /^(?:南通|通州|海门|启东|如皋|如东|海安|崇川)/u;
+/** How a firm's name ends: 中天科技, 江海电容器, 南通华隆微电子, 某某有限公司. */
+const FIRM_NAME = `(?:^|[，,。；;\\s])([\\p{Script=Han}A-Za-z0-9]{1,12}?(?:科技|电子|电容器|生物|医药|药业|股份|集团|公司|材料|智能|装备|机械|实业|能源|光电|半导体|电气|信息|软件|化工|纺织|制造|微电)子?)`;
+const FIRM_STATUS = new RegExp(
+  `${FIRM_NAME}(?:[^，,。？?]{0,16}?(?:之后|以后|后))?[，,]?(?:现在|今年|目前|已经)?(?:是不是|是否|有没有被?(?:认定|评)为|算不算|被认定为)${PROGRAMME}` +
+    `|${FIRM_NAME}(?:现在|今年|目前)?的?${PROGRAMME}(?:资格|证书)`,
+  'u',
+);
+
 /**
- * A named firm's own figure the clause does not state: the texts set thresholds and rewards; a report names firms
- * and what they won, never what they spent or earned. Only a sentence naming the firm with the metric and a
- * number answers.
+ * The firm a question asks the own standing of ("中天科技是不是高新技术企业", "…的高企资格还在有效期吗"): which firms
+ * hold a title is the registers', not the texts'. Null for a kind of firm, a place or the asker's own.
+ */
+export function firmStatusAsked(question: string): string | null {
+  const m = FIRM_STATUS.exec(question.replace(/^(?:请问|我想问|问一下|想知道|想问下?)/u, ''));
+  const firm = m?.[1] ?? m?.[2];
+  // a firm's name may begin with its place (南通赛可特电子); the rest must still name one firm, not a kind of firm
+  return firm && !NOT_A_NAME.test(firm.replace(PLACE_FIRST, '')) ? firm : null;
+}
+
+/**
+ * A named firm's own figure or standing the clause does not state: the texts set thresholds and rewards; a report
+ * names firms and what they won, never what they spent or earned. Only a sentence naming the firm with the metric and
+ * a number (or with the title granted) answers.
  */
 export function firmFigureOutOfScope(c: StoredClause, question: string): string | null {
   const asked = firmFigureAsked(question);
-  if (!asked) return null;
-  const states = c.fullText.split(/[。；;]/u).some((s) => s.includes(asked.firm) && s.includes(asked.metric) && /\d/u.test(s));
-  return states ? null : asked.firm;
+  if (asked) {
+    const states = c.fullText.split(/[。；;]/u).some((s) => s.includes(asked.firm) && s.includes(asked.metric) && /\d/u.test(s));
+    return states ? null : asked.firm;
+  }
+  // the same of a firm's standing: only a sentence naming the firm with the title it was granted answers
+  const firm = firmStatusAsked(question);
+  if (!firm) return null;
+  const grants = c.fullText.split(/[。；;]/u).some((s) => s.includes(firm) && new RegExp(PROGRAMME, 'u').test(s) && /认定|获评|入选|获批|资格/u.test(s));
+  return grants ? null : firm;
 }
 
 /**
@@ -173,4 +229,4 @@ export function cityFigureOfCounty(store: KnowledgeStore, c: StoredClause, quest
   return namedJurisdiction(question) === CITY && countiesNamed(store, question).length === 0 && !coversWholeCity(ownJurisdiction(store, c)) && answerKindsOf(question).some((k) => FIGURES.has(k.name));
 }
 
-const FIGURES = new Set<AnswerKind['name']>(['amount', 'count of enterprises', 'count', 'rate', 'cap']);
+const FIGURES = new Set<AnswerKind['name']>(['amount', 'award', 'benefit rate', 'fund size', 'count of enterprises', 'count', 'rate', 'cap']);

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { openLookupKnowledge } from '../../cli/lookup-knowledge.js';
 import { cuesOf } from '../../knowledge/search/answer-cue.js';
 import { answerKindsOf } from '../../knowledge/search/answer-kind.js';
-import { cityFigureOfCounty, firmFigureAsked, withFullYears, yearsNamed } from '../../knowledge/search/scope.js';
+import { schemeOfConditions } from '../../knowledge/search/scheme-conditions.js';
+import { cityFigureOfCounty, firmFigureAsked, firmStatusAsked, withFullYears, yearsNamed } from '../../knowledge/search/scope.js';
 import { comparable } from '../../knowledge/text/normalize.js';
 
 // The lookups issue 15 found declined or answered wrong, as new users asked them, and the guarantees beside them.
@@ -119,8 +120,8 @@ describe('rules that decide before the model, read as people write', () => {
   });
 
   it('哪个平台负责 asks who, not where online', () => {
-    expect(answerKindsOf('成果转化由哪个平台负责统筹').map((k) => k.name)).not.toContain('web or address');
-    expect(answerKindsOf('高企在哪个平台申报').map((k) => k.name)).toContain('web or address');
+    expect(answerKindsOf('成果转化由哪个平台负责统筹').map((k) => k.name)).not.toContain('web');
+    expect(answerKindsOf('高企在哪个平台申报').map((k) => k.name)).toContain('web');
     expect(knowledge.retrieve('通州科技成果转化由哪个平台统筹负责').covered).toBe(true);
   });
 
@@ -141,6 +142,84 @@ describe('rules that decide before the model, read as people write', () => {
     expect(answerKindsOf('江海风云赛总决赛签了多少项目').map((k) => k.name)).toContain('outcome');
     expect(knowledge.retrieve('江海风云赛总决赛签了多少项目').covered).toBe(false);
     expect(knowledge.retrieve('全市认定了多少个招引科创项目').covered).toBe(true);
+  });
+
+  it('a reward or subsidy asked in sums needs a sum the text grants, not a threshold of a condition nor 给予奖励', () => {
+    for (const q of ['通州孵化器认定为省级后 奖多少', '启东东疆科技计划攻关项目 每个补助具体多少万', '海门通创币 一年能领多少', '2023年南通科创项目认定后，企业能拿多少奖励']) {
+      expect(answerKindsOf(q).map((k) => k.name), q).toContain('award');
+      expect(knowledge.retrieve(q).covered, q).toBe(false);
+    }
+    // a threshold asked is no award; a sum granted answers
+    for (const q of ['股东在外地拿过人才政策资助，要多少钱以上才符合科创项目条件', '海门区知识产权质押融资贴息比例是多少']) expect(answerKindsOf(q).map((k) => k.name), q).not.toContain('award');
+    for (const q of ['建成省企业重点实验室 市里奖多少', '市区新认定高企免申即享能拿多少奖励']) expect(knowledge.retrieve(q).covered, q).toBe(true);
+  });
+
+  it('the conditions of a scheme must be stated of that scheme, not of a neighbour nor by 符合条件的', () => {
+    expect(schemeOfConditions('省企业重点实验室 申报要什么条件')).toEqual(['省企业重点实验室']);
+    expect(schemeOfConditions('认定科创项目对投资额或者销售有没有门槛，大概要多少')).toEqual(['科创项目']);
+    // 才 inside a name (东疆英才) and 需求 are no phrasing of a condition
+    expect(schemeOfConditions('东疆英才计划申报条件是什么')).toEqual(['东疆英才', '计划']);
+    expect(knowledge.retrieve('通州区人才落户需要什么条件').covered).toBe(false);
+    // the sentence before names the scheme when the one asking names none
+    expect(schemeOfConditions('专精特新小巨人怎么认定，条件是什么')).toContain('专精特新');
+    expect(schemeOfConditions('高企有什么好处')).toBeNull();
+    for (const q of ['专精特新中小企业 营收和研发占比硬指标是多少', '省级新型研发机构 认定条件', '省企业重点实验室 申报要什么条件', '省级专精特新中小企业认定要哪些条件', '小型微利企业的标准是什么，300人300万那个还算吗']) {
+      const r = knowledge.retrieve(q);
+      expect(r.covered, q).toBe(false);
+    }
+    for (const q of ['年销售收入300,000,000元的公司，高企研发费用占比门槛', '公司有3个授权实用新型专利，够不够科创项目条件', '企业研发机构“五有”标准是什么']) expect(knowledge.retrieve(q).covered, q).toBe(true);
+  });
+
+  it("a named firm's own standing (是不是高企, 证书哪年到期) is the registers', not the texts': declined", () => {
+    expect(firmStatusAsked('南通华隆微电子拿到800万授信之后，有没有被认定为高企')).toBe('南通华隆微电子');
+    expect(firmStatusAsked('中天科技今年的高企资格还在有效期吗')).toBe('中天科技');
+    for (const q of ['我们公司是不是高企', '什么情况会被取消高企资格', '核心专利是买来的不是自己研发的，算不算高企要求的知识产权', '拿到高企证书从哪一年开始能享受税收优惠']) expect(firmStatusAsked(q), q).toBeNull();
+    for (const q of ['南通赛可特电子是不是高企', '中天科技是不是高新技术企业 证书哪年到期']) {
+      const r = knowledge.retrieve(q);
+      expect(r.uncovered, q).toBe('figure');
+    }
+  });
+
+  it('another edition or a later revision of a standard is declined as period; the edition held, or one it cites, is not', () => {
+    for (const q of ['2021年南通科创项目认定标准是什么样的', '科技型中小企业评价办法2022年修订后 分数线变了吗', '科小评价 2024新版评分表是不是改了']) {
+      expect(knowledge.retrieve(q).uncovered, q).toBe('period');
+    }
+    // the 2016 办法 cites the 2008 one it repealed; the 2023 edition is the one held
+    for (const q of ['2008年的高企认定办法还有效吗', '2023版科创项目认定里，有形资产投资门槛是100w还是多少']) expect(knowledge.retrieve(q).covered, q).toBe(true);
+  });
+
+  it('实际多少人, 通过率, 入选了多少 ask a result: a plan that sets targets or describes measures does not answer', () => {
+    for (const q of ['海门2024年入选省双创人才实际多少人', '南通市2023年高企认定通过率大概多少']) {
+      expect(answerKindsOf(q).map((k) => k.name), q).toContain('outcome');
+      expect(knowledge.retrieve(q).covered, q).toBe(false);
+    }
+    expect(answerKindsOf('高企科技人员占比要多少').map((k) => k.name)).not.toContain('outcome');
+  });
+
+  it('the rate of a benefit (贴息比例, 贷款利率, 奖补按多少比例) must stand beside the benefit, not be another share in the clause', () => {
+    for (const q of ['启东技改项目贴息比例是多少', '知识产权质押融资 贴息比例 南通', '海门科技贷款贴息 能贴几个点']) {
+      expect(answerKindsOf(q).map((k) => k.name), q).toContain('benefit rate');
+      expect(knowledge.retrieve(q).covered, q).toBe(false);
+    }
+    for (const q of ['高企企业所得税税率是多少', '研发费用加计扣除现在按多少比例']) {
+      expect(answerKindsOf(q).map((k) => k.name), q).not.toContain('benefit rate');
+      expect(knowledge.retrieve(q).covered, q).toBe(true);
+    }
+  });
+
+  it('the size of a fund (基金规模, 资金总额) is a sum beside the fund, not another sum of the clause', () => {
+    for (const q of ['海门天使投资引导基金规模多大', '启东东疆科技计划每年资金总额']) {
+      expect(answerKindsOf(q).map((k) => k.name), q).toContain('fund size');
+      expect(knowledge.retrieve(q).covered, q).toBe(false);
+    }
+    expect(knowledge.retrieve('南通揭榜挂帅每年专项资金池多少钱').covered).toBe(true);
+  });
+
+  it('where to go online or on the street needs a named site, a platform to file on or an address, not a system named in passing', () => {
+    for (const q of ['科创项目认定在哪个系统上报', '启东生命健康科技园具体地址']) expect(knowledge.retrieve(q).covered, q).toBe(false);
+    expect(answerKindsOf('启东“研发在上海 转化在启东”是靠哪个平台').map((k) => k.name)).not.toContain('web');
+    expect(ranked('科小在哪个平台填报', '全国科技型中小企业信息服务平台')).toBe(true);
+    expect(knowledge.retrieve('科小在哪个平台填报').covered).toBe(true);
   });
 
   it("a named firm's own figures are no text's: declined, while kinds of firm and thresholds are asked", () => {

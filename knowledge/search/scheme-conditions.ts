@@ -1,0 +1,69 @@
+/**
+ * The conditions of a scheme asked about ("省级新型研发机构 认定条件", "启东三十强科创企业 评选标准"): only a clause that
+ * states conditions OF that scheme answers. The nearest clause often names a neighbour (研究开发机构 for 新型研发机构,
+ * 技术标准制订 for 评选标准) or names the scheme without its conditions ("符合条件的小型微利企业，减按20%的税率"); the
+ * corpus holds the conditions of 高企, 科小 and 科创项目, not of every scheme it mentions.
+ */
+import type { KnowledgeStore, StoredClause } from '../store/store.js';
+import { comparable } from '../text/normalize.js';
+import { toSimplified } from '../text/traditional.js';
+import { clauseHaystack } from './scope.js';
+import { tokenize } from './segment.js';
+import { synonymsOf } from './synonyms.js';
+import { STOPWORDS } from './terms.js';
+
+/** The scheme, then what of it is asked: 认定条件, 评选标准, 入库需要满足什么条件, 怎么认定. */
+const HOW_ASKED = '(?:的)?(?:认定|申报|评选|评定|入库|备案|入驻|评价|申请)?(?:要|需要|须|需)?(?:满足|符合|具备)?(?:什么|哪些|啥)?(?:基本|具体|主要|相关|硬性|详细|申报|认定)?';
+const CONDITIONS_ASKED = new RegExp(`([^。；;？?！!]{2,30})${HOW_ASKED}(?:条件|评分标准|评选标准|认定标准|标准|门槛|硬指标|评分细则)(?:是什么|是啥|是多少|有哪些|要求)?(?:[，,。？?]|$)`, 'u');
+const HOW_ASKED_AT_END = new RegExp(`${HOW_ASKED}$`, 'u');
+/** What says a condition: a requirement, a floor or a ceiling, a definition. 符合条件的 only refers to conditions. */
+const STATES_CONDITIONS = /条件|标准|须|应当|需(?!求)|满足|具备|不低于|不少于|不超过|不高于|是指|所称|指标|要求|≥|≤/u;
+const REFERS_TO_CONDITIONS = /符合(?:相关|规定|上述)?条件的/gu;
+/** Where the asker's own case ends and the scheme begins. */
+const AFTER_THE_CASE = /[，,]|才(?=能|算|可|够|行|符合|满足|达到)|够不够|够|达到|满足|符合|(?<![主重])要|需要/u;
+/** Words of the question that are not the scheme: how it is asked, or a word every scheme shares. */
+const NOT_THE_SCHEME = /^(?:基本|主要|相关|硬性|详细|认定|申报|评选|评定|入库|备案|入驻|评价|申请|要求|具体|一般|现在|目前|企业|公司|省|省级|市级|国家级|国家)$/u;
+
+/** The scheme whose conditions a question asks, as its content words; null when it asks no conditions. */
+export function schemeOfConditions(question: string): string[] | null {
+  const m = CONDITIONS_ASKED.exec(question.trim());
+  if (!m) return null;
+  // the scheme is the phrase right before what is asked (够不够科创项目条件, 省企业重点实验室 申报要什么条件), or the
+  // sentence before when none is (专精特新小巨人怎么认定，条件是什么)
+  for (const piece of m[1]!.trim().replace(HOW_ASKED_AT_END, '').split(AFTER_THE_CASE).reverse()) {
+    // 科创项目对投资额有没有门槛: what follows 对 is what the threshold is on, the scheme is before it
+    const phrase = piece.split(/对/u)[0]!;
+    const tokens = tokenize(phrase).filter((t) => [...t].length >= 2 && /\p{Script=Han}/u.test(t) && !STOPWORDS.has(t) && !NOT_THE_SCHEME.test(t));
+    // search-mode segmentation also gives a word's parts (研发费用 → 研发, 费用): the whole word is the scheme's
+    const words = tokens.filter((t) => !tokens.some((u) => u !== t && u.includes(t)));
+    if (words.length > 0) return words;
+  }
+  return null;
+}
+
+/** A word abbreviates the text's term by dropping characters (研发费用 of 研究开发费用): its characters in order, close. */
+const abbreviation = (word: string, flags = '') => new RegExp([...word].map((ch) => ch.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join('.{0,2}'), `u${flags}`);
+const held = (hay: string, word: string) => [word, ...synonymsOf(word)].some((w) => abbreviation(toSimplified(comparable(w)).toLowerCase()).test(hay));
+/** How near (in characters) to the scheme's name its conditions must be stated. */
+const BESIDE = 30;
+
+/**
+ * The scheme's word the clause lacks when the question asks the scheme's conditions and the clause does not state
+ * them of it: every word of the scheme must be in the clause (its text, headings or context), and the clause must
+ * state conditions. Null when it answers, or no conditions are asked.
+ */
+export function conditionsOfOtherScheme(store: KnowledgeStore, c: StoredClause, question: string): string | null {
+  const scheme = schemeOfConditions(question);
+  if (!scheme) return null;
+  const hay = clauseHaystack(store, c).replace(REFERS_TO_CONDITIONS, '');
+  const missing = scheme.find((w) => !held(hay, w));
+  if (missing) return missing;
+  // the conditions stated of the scheme: beside one of its words (认定为高新技术企业须同时满足以下条件, 科创项目认定标准)
+  const stated = scheme.some((w) => [w, ...synonymsOf(w)].some((name) => {
+    for (const m of hay.matchAll(abbreviation(toSimplified(comparable(name)).toLowerCase(), 'g'))) {
+      if (STATES_CONDITIONS.test(hay.slice(Math.max(0, m.index - BESIDE), m.index + m[0].length + BESIDE))) return true;
+    }
+    return false;
+  }));
+  return stated ? null : scheme[0]!;
+}
