@@ -21,16 +21,22 @@ export const FIT_SETS = ['questions.jsonl', 'questions-fresh.jsonl', 'questions-
 
 const L2 = 0.01;
 /**
- * The share of unanswerable questions the decision must turn away on a set written by someone new, counting those
- * the rules turn away (another place or period, a missing figure, a concept no text treats): the issue's target.
+ * The share of the unanswerable questions the rules let through (another place or period, a missing figure, a concept
+ * no text treats are theirs) that the model must turn away on a set written by someone new. The issue asks 85% in all.
+ * The rules were written from the development sets and catch far more of theirs (420 of 602) than of a new writer's:
+ * questions-heldout5, when fresh, 63 of 130. With about half caught by rule, 0.48 + 0.52 × 0.7 ≈ 0.85.
+ *
+ * The target is the model's own share, not the share in all with the rules' declines counted: counted in, every rule
+ * added on the development sets let the model turn away less, and a new writer's set, which the rules catch less of,
+ * then got a lenient model too (heldout5: 0.738 declined where cross-validation had said 0.858).
  */
-const BLIND_DECLINE_TARGET = 0.85;
+const MODEL_DECLINE_TARGET = 0.7;
 /**
- * The shares of the training questions' unanswerable ones the threshold may be set to turn away. Turning away a
- * share on the questions it was fitted on turns away fewer on a new writer's: the one used is the lowest whose
- * leave-one-set-out figures still reach BLIND_DECLINE_TARGET (chooseDeclineTarget).
+ * The shares of the training questions' model-decided unanswerable ones the threshold may be set to turn away.
+ * Turning away a share on the questions it was fitted on turns away fewer on a new writer's: the one used is the
+ * lowest whose leave-one-set-out figures still reach MODEL_DECLINE_TARGET (chooseDeclineTarget).
  */
-const DECLINE_TARGETS = [0.84, 0.85, 0.86, 0.87, 0.88, 0.89, 0.9, 0.92];
+const DECLINE_TARGETS = [0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9];
 const STEPS = 4000;
 const RATE = 0.5;
 
@@ -66,7 +72,7 @@ function questions(): Question[] {
   return out;
 }
 
-const modelExamples = (qs: Question[]) => ({ data: qs.filter((q) => !q.byRule), ruleDeclined: qs.filter((q) => q.byRule && !q.answerable).length });
+const modelExamples = (qs: Question[]) => qs.filter((q) => !q.byRule);
 
 export interface DecisionFigures {
   /** answerable questions answered with the expected clause in the top 3, and their reciprocal rank */
@@ -74,6 +80,8 @@ export interface DecisionFigures {
   mrr: number;
   /** unanswerable questions turned away, by rule or by the model */
   declined: number;
+  /** of the unanswerable questions the rules let through, the share the model turns away */
+  modelDeclined: number;
 }
 
 /**
@@ -83,18 +91,21 @@ export interface DecisionFigures {
  * The figures are pooled over all the sets' questions, and given per set.
  */
 export function crossValidate(qs: Question[], declineTarget: number): DecisionFigures & { perSet: DecisionFigures[] } {
-  const tally = () => ({ answerable: 0, r3: 0, rr: 0, unanswerable: 0, declined: 0 });
+  const tally = () => ({ answerable: 0, r3: 0, rr: 0, unanswerable: 0, declined: 0, toModel: 0, byModel: 0 });
   const all = tally();
   const perSet: DecisionFigures[] = [];
   for (const set of [...new Set(qs.map((q) => q.set))].sort((a, b) => a - b)) {
-    const train = modelExamples(qs.filter((q) => q.set !== set));
-    const model = fit(train.data, train.ruleDeclined, declineTarget);
+    const model = fit(modelExamples(qs.filter((q) => q.set !== set)), declineTarget);
     const t = tally();
     for (const q of qs.filter((q) => q.set === set)) {
       const accepted = !q.byRule && probabilityOf(q.x, model) >= model.threshold;
       if (!q.answerable) {
         t.unanswerable++;
         if (!accepted) t.declined++;
+        if (!q.byRule) {
+          t.toModel++;
+          if (!accepted) t.byModel++;
+        }
         continue;
       }
       t.answerable++;
@@ -107,19 +118,19 @@ export function crossValidate(qs: Question[], declineTarget: number): DecisionFi
   return { ...figuresOf(all), perSet };
 }
 
-function figuresOf(t: { answerable: number; r3: number; rr: number; unanswerable: number; declined: number }): DecisionFigures {
+function figuresOf(t: { answerable: number; r3: number; rr: number; unanswerable: number; declined: number; toModel: number; byModel: number }): DecisionFigures {
   const round = (v: number) => Math.round(v * 1000) / 1000;
-  return { recallAt3: round(t.r3 / t.answerable), mrr: round(t.rr / t.answerable), declined: round(t.declined / t.unanswerable) };
+  return { recallAt3: round(t.r3 / t.answerable), mrr: round(t.rr / t.answerable), declined: round(t.declined / t.unanswerable), modelDeclined: round(t.byModel / t.toModel) };
 }
 
-/** The lowest decline target (so the most answers given) whose leave-one-set-out figures turn away BLIND_DECLINE_TARGET. */
+/** The lowest decline target (so the most answers given) whose leave-one-set-out figures turn away MODEL_DECLINE_TARGET. */
 export function chooseDeclineTarget(qs: Question[]): number {
-  return DECLINE_TARGETS.find((t) => crossValidate(qs, t).declined >= BLIND_DECLINE_TARGET) ?? DECLINE_TARGETS[DECLINE_TARGETS.length - 1]!;
+  return DECLINE_TARGETS.find((t) => crossValidate(qs, t).modelDeclined >= MODEL_DECLINE_TARGET) ?? DECLINE_TARGETS[DECLINE_TARGETS.length - 1]!;
 }
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
-export function fit(data: Example[], ruleDeclined: number, declineTarget: number): AnswerabilityModel {
+export function fit(data: Example[], declineTarget: number): AnswerabilityModel {
   const d = FEATURES.length;
   const mean = FEATURES.map((_, j) => data.reduce((s, e) => s + e.x[j]!, 0) / data.length);
   const scale = FEATURES.map((_, j) => Math.sqrt(data.reduce((s, e) => s + (e.x[j]! - mean[j]!) ** 2, 0) / data.length) || 1);
@@ -141,19 +152,20 @@ export function fit(data: Example[], ruleDeclined: number, declineTarget: number
     b -= RATE * (gb / data.length);
   }
   const p = xs.map((x) => sigmoid(x.reduce((s, v, j) => s + v * w[j]!, b)));
-  // the lowest threshold (so the most answers given) that still turns away declineTarget of the unanswerable
-  const unanswerable = data.filter((e) => !e.answerable).length + ruleDeclined;
+  // the lowest threshold (so the most answers given) that still turns away declineTarget of the unanswerable ones
+  // the rules let through
+  const unanswerable = data.filter((e) => !e.answerable).length;
   let threshold = 0.95;
   for (let k = 95; k >= 5; k--) {
     const t = k / 100;
-    const declined = ruleDeclined + data.filter((e, i) => !e.answerable && p[i]! < t).length;
+    const declined = data.filter((e, i) => !e.answerable && p[i]! < t).length;
     if (declined / unanswerable < declineTarget) break;
     threshold = t;
   }
   const round = (v: number) => Math.round(v * 1e6) / 1e6;
   return {
     features: [...FEATURES], mean: mean.map(round), scale: scale.map(round), weights: w.map(round), bias: round(b), threshold,
-    fittedOn: { questions: data.length, answered: pos, answerableNotFound: data.filter((e) => e.answerable && e.y === 0).length, unanswerable: data.filter((e) => !e.answerable).length, unanswerableDeclinedByRule: ruleDeclined, declineTarget },
+    fittedOn: { questions: data.length, answered: pos, answerableNotFound: data.filter((e) => e.answerable && e.y === 0).length, unanswerable: data.filter((e) => !e.answerable).length, declineTarget },
   };
 }
 
@@ -177,8 +189,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const declineTarget = chooseDeclineTarget(qs);
   if (process.argv.includes('--cv')) console.log(JSON.stringify({ declineTarget, sets: FIT_SETS, ...crossValidate(qs, declineTarget) }));
   else {
-    const { data, ruleDeclined } = modelExamples(qs);
-    const model = fit(data, ruleDeclined, declineTarget);
+    const model = fit(modelExamples(qs), declineTarget);
     writeFileSync(MODEL_PATH, JSON.stringify(model, null, 2) + '\n');
     console.log(JSON.stringify(model));
   }

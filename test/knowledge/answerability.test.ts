@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { chooseDeclineTarget, crossValidate, fit, type Question } from '../../bench/fit-answerability.js';
-import { AnswerabilityModel, answerProbability, FEATURES, MODEL_PATH, type Evidence } from '../../knowledge/search/answerability.js';
+import { AnswerabilityModel, answerProbability, FEATURES, MODEL_PATH, probabilityOf, type Evidence } from '../../knowledge/search/answerability.js';
 
 const model = AnswerabilityModel.parse(JSON.parse(readFileSync(MODEL_PATH, 'utf8')));
 const evidence = (over: Partial<Evidence>): Evidence => ({
@@ -34,8 +34,8 @@ describe('the answerability decision', () => {
       const x = FEATURES.map((_, j) => (j === 0 ? i / 60 : ((i * (2 * j + 1) * 37) % 17) / 17));
       return { x, y: x[0]! > 0.5 ? 1 : 0, answerable: x[0]! > 0.3 };
     });
-    const once = fit(data, 5, 0.88);
-    expect(fit(data, 5, 0.88)).toEqual(once);
+    const once = fit(data, 0.88);
+    expect(fit(data, 0.88)).toEqual(once);
     // the one feature that separates the classes is the one it weighs up
     expect(once.weights[0]).toBeGreaterThan(Math.max(...once.weights.slice(1).map(Math.abs)));
   });
@@ -53,9 +53,22 @@ describe('the answerability decision', () => {
     expect(figures.recallAt3).toBeCloseTo(70 / 75, 3);
     expect(figures.mrr).toBeLessThan(figures.recallAt3);
     expect(figures.declined).toBeGreaterThanOrEqual(0.85);
+    // the model's own share counts only the unanswerable questions the rules let through (i = 20, 40, 60, 80 are not)
+    expect(figures.modelDeclined).toBeLessThanOrEqual(figures.declined);
   });
 
-  it('chooses the decline target that still turns away 85% of a left-out set, not of the sets it was fitted on', () => {
+  it('sets its threshold on the questions the rules let through, so rules added do not make it lenient', () => {
+    const data = Array.from({ length: 80 }, (_, i) => {
+      const answerable = i % 4 !== 0;
+      return { x: FEATURES.map((_, j) => (j === 0 ? (answerable ? 0.5 : 0.1) + (i % 9) / 18 : 0)), y: answerable ? 1 : 0, answerable };
+    });
+    const model = fit(data, 0.75);
+    const unanswerable = data.filter((e) => !e.answerable);
+    const declined = unanswerable.filter((e) => probabilityOf(e.x, model) < model.threshold).length;
+    expect(declined / unanswerable.length).toBeGreaterThanOrEqual(0.75);
+  });
+
+  it('chooses the decline target that still turns away 70% of a left-out set, not of the sets it was fitted on', () => {
     // the classes overlap on the one feature that tells them apart, and the fourth writer's unanswerable questions look
     // more answerable than the others': turning away 84% of the training questions' turns away fewer of a left-out set's
     const qs: Question[] = Array.from({ length: 400 }, (_, i) => {
@@ -65,9 +78,9 @@ describe('the answerability decision', () => {
       return { set: i % 4, x, y: answerable ? 1 : 0, answerable, byRule: false, rank: answerable ? 0 : -1 };
     });
     const target = chooseDeclineTarget(qs);
-    expect(crossValidate(qs, target).declined).toBeGreaterThanOrEqual(0.85);
-    const lower = [0.84, 0.85, 0.86, 0.87, 0.88, 0.89, 0.9, 0.92].filter((t) => t < target);
+    expect(crossValidate(qs, target).modelDeclined).toBeGreaterThanOrEqual(0.7);
+    const lower = [0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9].filter((t) => t < target);
     expect(lower.length).toBeGreaterThan(0);
-    for (const t of lower) expect(crossValidate(qs, t).declined).toBeLessThan(0.85);
+    for (const t of lower) expect(crossValidate(qs, t).modelDeclined).toBeLessThan(0.7);
   });
 });
