@@ -14,6 +14,11 @@ export function rng(seed: number): () => number {
 
 const round = (n: number, step = 1) => Math.round(n / step) * step;
 
+/** The incident history an owner knows: the rules' yes/no for the last year and the dialog's one question's period. */
+function incidentHistory(lastYear: boolean): { majorIncidentLastYear: boolean; majorIncidentPeriod: 'within12Months' | 'none' } {
+  return { majorIncidentLastYear: lastYear, majorIncidentPeriod: lastYear ? 'within12Months' : 'none' };
+}
+
 /**
  * A plausible, complete and consistent enterprise as of `asOf` (its last three fiscal years are the three before
  * asOf's year): every fact of facts.md known, so a scripted user can answer whatever the dialog asks.
@@ -70,7 +75,9 @@ export function enterprise(random: () => number, asOf = '2026-11-22'): Record<st
     rdInstitutionAndCooperation: chance(0.5),
     transferIncentiveSystem: chance(0.5),
     talentSystem: chance(0.5),
-    majorIncidentLastYear: chance(0.03),
+    // the dialog asks one question for the period (高企（八）, 科小（四）): the owner must know the answer to it too;
+    // a generated firm has no incident older than its last year
+    ...incidentHistory(chance(0.03)),
     seriousDishonesty: chance(0.03),
     hnteCertified: certified,
     ...(certified ? { hnteCertDate: `${certYear}-01-15` < asOf ? `${certYear}-01-15` : `${year - 1}-01-15` } : {}),
