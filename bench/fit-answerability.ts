@@ -120,7 +120,9 @@ export function crossValidate(qs: Question[], declineTarget: number): DecisionFi
 
 function figuresOf(t: { answerable: number; r3: number; rr: number; unanswerable: number; declined: number; toModel: number; byModel: number }): DecisionFigures {
   const round = (v: number) => Math.round(v * 1000) / 1000;
-  return { recallAt3: round(t.r3 / t.answerable), mrr: round(t.rr / t.answerable), declined: round(t.declined / t.unanswerable), modelDeclined: round(t.byModel / t.toModel) };
+  // a set with no question of a kind has nothing to miss of it
+  const share = (n: number, of: number) => (of === 0 ? 1 : round(n / of));
+  return { recallAt3: share(t.r3, t.answerable), mrr: share(t.rr, t.answerable), declined: share(t.declined, t.unanswerable), modelDeclined: share(t.byModel, t.toModel) };
 }
 
 /** The lowest decline target (so the most answers given) whose leave-one-set-out figures turn away MODEL_DECLINE_TARGET. */
@@ -184,11 +186,15 @@ function storedModelFitsFeatures(): void {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  const stored = readFileSync(MODEL_PATH, 'utf8');
   storedModelFitsFeatures();
   const qs = questions();
   const declineTarget = chooseDeclineTarget(qs);
-  if (process.argv.includes('--cv')) console.log(JSON.stringify({ declineTarget, sets: FIT_SETS, ...crossValidate(qs, declineTarget) }));
-  else {
+  if (process.argv.includes('--cv')) {
+    console.log(JSON.stringify({ declineTarget, sets: FIT_SETS, ...crossValidate(qs, declineTarget) }));
+    // judging writes no model: the stored one stays as it was, even when a neutral one stood in to gather the evidence
+    writeFileSync(MODEL_PATH, stored);
+  } else {
     const model = fit(modelExamples(qs), declineTarget);
     writeFileSync(MODEL_PATH, JSON.stringify(model, null, 2) + '\n');
     console.log(JSON.stringify(model));

@@ -23,9 +23,9 @@ export function yearsOutOfScope(store: KnowledgeStore, c: StoredClause, question
 
 /**
  * A year written short, as people say it ("海门24年的目标", "26年度"): two digits the texts' years could be, right
- * before 年. Not a span ("满15年", "近20年", "20年以上"), which a word before or after marks.
+ * before 年. Not a span or an age ("满15年", "近20年", "20年以上", "成立15年", "办了16年了"), which a word before or after marks.
  */
-const SHORT_YEAR = /(?<![\d.．满近过超约共续计每前后第])(1[5-9]|2\d|3[0-5])(?=年(?!以上|以内|以下|以来|内|左右|多|半|之内|后|前))/gu;
+const SHORT_YEAR = /(?<![\d.．满近过超约共续计每前后第]|成立|经营|创办|办了|开了|干了|做了|注册)(1[5-9]|2\d|3[0-5])(?=年(?!以上|以内|以下|以来|内|左右|多|半|之内|后|前|了|的历史|时间|工龄|经验))/gu;
 
 /** The question with its short years written out in full (24年 → 2024年), so every rule reads one form. */
 export function withFullYears(question: string): string {
@@ -170,7 +170,7 @@ const FIRM_METRIC = '研发投入|研发费用|研发经费|营收|营业收入|
 const WHEN = '(?:去年|今年|前年|上年|上一年|本年|近三年|近两年|20\\d\\d年度?)';
 const FIRM_FIGURE = new RegExp(`([\\p{Script=Han}A-Za-z0-9]{2,14}?)${WHEN}?的?(${FIRM_METRIC})(?:是|有|为|大概|大约|一共|总共|达到|能有)*(?:多少|几)`, 'u');
 /** Words that make the one before a metric a kind of firm, a place or the asker, not a named firm. */
-const NOT_A_NAME = /企业|公司$|^公司|我|咱|本|贵|全|南通|通州|海门|启东|如皋|如东|海安|崇川|规上|规模|高企|高新|科小|科技型|行业|平均|项目|园区|开发区|每家|一家|这家|那家|该|他们|你们|省|国家|全国|中小|单位|申请|申报|认定|要求|需要|标准|至少|最低|最少|占比|才能|才算|应该|必须|投后|投前|累计|年均|合计|总/u;
+const NOT_A_NAME = /企业|公司$|^公司|我|咱|本|贵|全|南通|通州|海门|启东|如皋|如东|海安|崇川|规上|规模|高企|高新|科小|科技型|行业|平均|项目|园区|开发区|每家|一家|这家|那家|该|他们|你们|省|国家|全国|中小|单位|申请|申报|认定|要求|需要|标准|至少|最低|最少|占比|才能|才算|应该|必须|投后|投前|累计|年均|合计|总|人员|人才|员工|孵化器|平台|空间|机构|载体/u;
 
 /**
  * The firm a question asks the own figures of ("通富微电去年研发投入多少"): a name before a metric the firm reports

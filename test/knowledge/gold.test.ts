@@ -28,11 +28,7 @@ describe('retrieval quality on the gold set', () => {
     expect(report.uncoveredDetected).toBeGreaterThanOrEqual(0.94);
     const dev = measure(readJsonl('bench/gold/questions-dev2.jsonl', GoldQuestion), tongceRanker(knowledge));
     expect(dev.questions).toBeGreaterThanOrEqual(400);
-    // 0.829 since revenue and cap questions are turned away by rule: the model, fitted to turn away the same share
-    // counting the rules' declines, is left a little less strict on the rest. 0.788 since the decision weighs the best
-    // clause's fused score (strength) and cross-validation, heldout4 included, chose the decline target 0.86: its
-    // leave-one-set-out figures turn away more of the blind-written sets' unanswerable questions and fewer of this one's;
-    // 0.853 since the sixth round's decline rules and the model's own decline share (bench/fit-answerability.ts)
+    // 0.853 with the sixth round's decline rules and the model's own decline share (bench/fit-answerability.ts)
     expect(dev.uncoveredDetected).toBeGreaterThanOrEqual(0.84);
     expect(dev.recallAt3).toBeGreaterThanOrEqual(0.95);
   });

@@ -90,7 +90,7 @@ describe('rules that decide before the model, read as people write', () => {
   it('a year written short is the year: 24年 is 2024, a span is no year', () => {
     expect(withFullYears('海门24年高企目标多少家')).toBe('海门2024年高企目标多少家');
     expect(yearsNamed('26年度的招引任务')).toEqual([2026]);
-    for (const span of ['成立满15年的企业', '近20年', '有效期20年以上', '10年内']) expect(yearsNamed(span), span).toEqual([]);
+    for (const span of ['成立满15年的企业', '近20年', '有效期20年以上', '10年内', '公司成立15年能申报科小吗', '我们办了16年了', '做了20年的历史']) expect(yearsNamed(span), span).toEqual([]);
     const r = knowledge.ask('海门24年有效高企目标多少家');
     expect(r.covered).toBe(true);
     expect(comparable(r.citations[0]!.quote)).toContain(comparable('全区有效高新技术企业达400家'));
@@ -224,7 +224,7 @@ describe('rules that decide before the model, read as people write', () => {
 
   it("a named firm's own figures are no text's: declined, while kinds of firm and thresholds are asked", () => {
     expect(firmFigureAsked('中天科技去年营收多少')).toEqual({ firm: '中天科技', metric: '营收' });
-    for (const q of ['规上企业研发投入多少', '高企研发费用要多少', '投后估值多少可以认科创项目', '我们公司今年营收多少能评高企']) expect(firmFigureAsked(q), q).toBeNull();
+    for (const q of ['规上企业研发投入多少', '高企研发费用要多少', '投后估值多少可以认科创项目', '我们公司今年营收多少能评高企', '科技人员人数是多少', '孵化器的营收是多少']) expect(firmFigureAsked(q), q).toBeNull();
     const r = knowledge.retrieve('通富微电子去年研发投入是多少');
     expect(r.covered).toBe(false);
     expect(r.uncovered).toBe('figure');
