@@ -3,6 +3,7 @@
  * added there is read by the dialog with no edit here.
  */
 import { namesOf, OUTSIDE_NANTONG, PLACES } from '../../knowledge/places.js';
+import { escapeRegExp } from '../../knowledge/text/regexp.js';
 
 /** The region of a firm not (yet) registered in 南通. */
 export const OUTSIDE_REGION = '市外';
@@ -10,11 +11,9 @@ export const OUTSIDE_REGION = '市外';
 /** Where an owner says a firm is registered: a county of 南通, a park of the city. */
 const REGIONAL = PLACES.filter((p) => p.level === 'county');
 
-const escaped = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
-
 /** Words as one alternation, longest first: where two start at the same character the longer is read (通州湾, not 通州). */
 export function alternation(words: readonly string[]): string {
-  return [...new Set(words)].sort((a, b) => b.length - a.length).map(escaped).join('|');
+  return [...new Set(words)].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
 }
 
 /**
@@ -50,8 +49,9 @@ const REGION_WORD = new RegExp(alternation([...NAMED_BY.keys()]), 'gu');
 const NOT_HERE_YET = /市外|外地|外省|省外|外市|还没(有)?(落户|来|注册到)|准备过来|不在南通|还没在南通|没在南通/u;
 
 /**
- * The region an answer to "where is the firm registered" names, the first named of the highest rank. Words are
- * read whole, so a town is not taken for a city inside its name (长沙镇 is 如东's, not 长沙).
+ * The region an answer to "where is the firm registered" names, the first named of the highest rank. Where two
+ * words start at one character the longer is read, so a town is not taken for a city inside its name (长沙镇 is
+ * 如东's, not 长沙); a word inside a longer everyday word is still read (大公司 holds 海安's 大公).
  */
 export function regionNamed(text: string): string | null {
   if (NOT_HERE_YET.test(text)) return OUTSIDE_REGION;

@@ -6,6 +6,7 @@
  */
 import type { KnowledgeStore, StoredClause } from '../store/store.js';
 import { comparable } from '../text/normalize.js';
+import { escapeRegExp } from '../text/regexp.js';
 import { toSimplified } from '../text/traditional.js';
 import { clauseHaystack } from './scope.js';
 import { tokenize } from './segment.js';
@@ -42,8 +43,10 @@ export function schemeOfConditions(question: string): string[] | null {
 }
 
 /** A word abbreviates the text's term by dropping characters (研发费用 of 研究开发费用): its characters in order, close. */
-const abbreviation = (word: string, flags = '') => new RegExp([...word].map((ch) => ch.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join('.{0,2}'), `u${flags}`);
-const held = (hay: string, word: string) => [word, ...synonymsOf(word)].some((w) => abbreviation(toSimplified(comparable(w)).toLowerCase()).test(hay));
+const abbreviation = (word: string, flags = '') => new RegExp([...word].map(escapeRegExp).join('.{0,2}'), `u${flags}`);
+/** A name as the clause's haystack is written (simplified, comparable, lower case), abbreviations allowed. */
+const nameIn = (name: string, flags = '') => abbreviation(toSimplified(comparable(name)).toLowerCase(), flags);
+const held = (hay: string, word: string) => [word, ...synonymsOf(word)].some((w) => nameIn(w).test(hay));
 /** How near (in characters) to the scheme's name its conditions must be stated. */
 const BESIDE = 30;
 
@@ -60,7 +63,7 @@ export function conditionsOfOtherScheme(store: KnowledgeStore, c: StoredClause, 
   if (missing) return missing;
   // the conditions stated of the scheme: beside one of its words (认定为高新技术企业须同时满足以下条件, 科创项目认定标准)
   const stated = scheme.some((w) => [w, ...synonymsOf(w)].some((name) => {
-    for (const m of hay.matchAll(abbreviation(toSimplified(comparable(name)).toLowerCase(), 'g'))) {
+    for (const m of hay.matchAll(nameIn(name, 'g'))) {
       if (STATES_CONDITIONS.test(hay.slice(Math.max(0, m.index - BESIDE), m.index + m[0].length + BESIDE))) return true;
     }
     return false;

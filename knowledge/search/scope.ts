@@ -2,7 +2,7 @@
  * Whether a clause speaks for what a question is about: the years it names, the places beyond 南通 it names, and
  * the 南通 county it names. Scope is a rule, never outweighed by how well the words match (knowledge/search/retrieve.ts).
  */
-import { CITY, COUNTY_DIVISIONS, coversWholeCity, NATION, shortName } from '../places.js';
+import { CITY, COUNTY_DIVISIONS, coversWholeCity, NATION, placeNamed, shortName } from '../places.js';
 import type { KnowledgeStore, StoredClause } from '../store/store.js';
 import { comparable } from '../text/normalize.js';
 import { toSimplified } from '../text/traditional.js';
@@ -42,13 +42,6 @@ const EDITION_NAMED = /(?<!\d)(20[0-4]\d)\s*年?\s*的?\s*(?:新版|版|修订|�
 /** A year before a standard's name: 2021年南通科创项目认定标准, 2025年新认定高企奖励标准. */
 const YEAR_OF_STANDARD = /(?<!\d)(20[0-4]\d)\s*年?度?的?[^，,。；;？?\s\d]{0,8}?(?:认定标准|评价办法|管理办法|认定办法|评分表|工作指引|标准|办法)/gu;
 
-/** The year of the edition a clause belongs to: its part's or document's validity start, else its document's date. */
-export function editionYearOf(store: KnowledgeStore, c: StoredClause): number {
-  const doc = store.documents.get(c.docId)!;
-  const part = c.part ? doc.parts.find((p) => p.heading === c.part) : undefined;
-  return Number(((part?.validity ?? doc.validity)?.from ?? doc.date).slice(0, 4));
-}
-
 /**
  * Editions a question asks that the clause is not of. "科小评价 2024新版评分表" is another edition than the 2017 one
  * held, whatever the clause says; "2021年南通科创项目认定标准" is not the 2023 standard because its text mentions
@@ -57,10 +50,10 @@ export function editionYearOf(store: KnowledgeStore, c: StoredClause): number {
  */
 export function editionsOutOfScope(store: KnowledgeStore, c: StoredClause, question: string): number[] {
   const full = withFullYears(question);
-  const edition = editionYearOf(store, c);
+  // the edition a clause belongs to is the year its period starts: its part's or document's validity, else its date
   const { from, to } = periodOf(store, c);
   const text = `${c.text} ${c.context}`;
-  const named = [...full.matchAll(EDITION_NAMED)].map((m) => Number(m[1])).filter((y) => y !== edition);
+  const named = [...full.matchAll(EDITION_NAMED)].map((m) => Number(m[1])).filter((y) => y !== from);
   const ofStandard = [...full.matchAll(YEAR_OF_STANDARD)].map((m) => Number(m[1]))
     .filter((y) => (y < from || y > to) && !new RegExp(`[〔[［]${y}[〕\\]］]|${y}\\s*年?版|${y}\\s*年修`, 'u').test(text));
   return [...new Set([...named, ...ofStandard])];
@@ -165,12 +158,15 @@ export function countiesNamed(store: KnowledgeStore, question: string): string[]
   return [...new Set([...COUNTIES.filter((p) => question.includes(p)), ...units.filter(([u]) => question.includes(u)).map(([, county]) => county)])];
 }
 
+/** 南通 and its 区/县 as a firm's name may begin with them, or a question name them instead of a firm. */
+const PLACE_NAMES = [shortName(placeNamed(CITY)!), ...COUNTY_DIVISIONS.map(shortName)].join('|');
+
 /** What a firm reports of itself: the texts set thresholds for these, and never state one firm's own. */
 const FIRM_METRIC = '研发投入|研发费用|研发经费|营收|营业收入|销售收入|销售额|主营收入|净利润|利润|产值|纳税额|纳税|税收|市值|估值|员工人数|员工数|职工人数|人数|融资额|出口额';
 const WHEN = '(?:去年|今年|前年|上年|上一年|本年|近三年|近两年|20\\d\\d年度?)';
 const FIRM_FIGURE = new RegExp(`([\\p{Script=Han}A-Za-z0-9]{2,14}?)${WHEN}?的?(${FIRM_METRIC})(?:是|有|为|大概|大约|一共|总共|达到|能有)*(?:多少|几)`, 'u');
 /** Words that make the one before a metric a kind of firm, a place or the asker, not a named firm. */
-const NOT_A_NAME = /企业|公司$|^公司|我|咱|本|贵|全|南通|通州|海门|启东|如皋|如东|海安|崇川|规上|规模|高企|高新|科小|科技型|行业|平均|项目|园区|开发区|每家|一家|这家|那家|该|他们|你们|省|国家|全国|中小|单位|申请|申报|认定|要求|需要|标准|至少|最低|最少|占比|才能|才算|应该|必须|投后|投前|累计|年均|合计|总|人员|人才|员工|孵化器|平台|空间|机构|载体/u;
+const NOT_A_NAME = new RegExp(`企业|公司$|^公司|我|咱|本|贵|全|${PLACE_NAMES}|规上|规模|高企|高新|科小|科技型|行业|平均|项目|园区|开发区|每家|一家|这家|那家|该|他们|你们|省|国家|全国|中小|单位|申请|申报|认定|要求|需要|标准|至少|最低|最少|占比|才能|才算|应该|必须|投后|投前|累计|年均|合计|总|人员|人才|员工|孵化器|平台|空间|机构|载体`, 'u');
 
 /**
  * The firm a question asks the own figures of ("通富微电去年研发投入多少"): a name before a metric the firm reports
@@ -183,7 +179,8 @@ export function firmFigureAsked(question: string): { firm: string; metric: strin
 }
 
 const PROGRAMME = '(?:国家级?|省级?|市级?)?(?:高企|高新技术企业|科小|科技型中小企业|专精特新[\\p{Script=Han}]{0,6}?企业|科创项目|雏鹰企业|瞪羚企业|独角兽企业)';
-const PLACE_FIRST = /^(?:南通|通州|海门|启东|如皋|如东|海安|崇川)/u;
+const PLACE_FIRST = new RegExp(`^(?:${PLACE_NAMES})`, 'u');
+const NAMES_PROGRAMME = new RegExp(PROGRAMME, 'u');
 /** How a firm's name ends: 中天科技, 江海电容器, 南通华隆微电子, 某某有限公司. */
 const FIRM_NAME = `(?:^|[，,。；;\\s])([\\p{Script=Han}A-Za-z0-9]{1,12}?(?:科技|电子|电容器|生物|医药|药业|股份|集团|公司|材料|智能|装备|机械|实业|能源|光电|半导体|电气|信息|软件|化工|纺织|制造|微电)子?)`;
 const FIRM_STATUS = new RegExp(
@@ -217,7 +214,7 @@ export function firmFigureOutOfScope(c: StoredClause, question: string): string 
   // the same of a firm's standing: only a sentence naming the firm with the title it was granted answers
   const firm = firmStatusAsked(question);
   if (!firm) return null;
-  const grants = c.fullText.split(/[。；;]/u).some((s) => s.includes(firm) && new RegExp(PROGRAMME, 'u').test(s) && /认定|获评|入选|获批|资格/u.test(s));
+  const grants = c.fullText.split(/[。；;]/u).some((s) => s.includes(firm) && NAMES_PROGRAMME.test(s) && /认定|获评|入选|获批|资格/u.test(s));
   return grants ? null : firm;
 }
 
