@@ -52,8 +52,11 @@ const GRANT_NEAR = new RegExp(GRANT, 'u');
 const GRANT_REACH = 10;
 
 /** Whether a text grants a sum: an amount of money beside a word of granting, not a threshold of a condition. */
+/** Every sum in a text (matchAll copies it, so the one pattern serves every call) */
+const SUMS = new RegExp(MONEY.source, 'gu');
+
 function grantsSum(text: string): boolean {
-  for (const m of text.matchAll(new RegExp(MONEY.source, 'gu'))) {
+  for (const m of text.matchAll(SUMS)) {
     const before = text.slice(Math.max(0, m.index - GRANT_REACH), m.index);
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + GRANT_REACH);
     if (THRESHOLD_BEFORE.test(before.replace(/[近约]$/u, '')) || THRESHOLD_AFTER.test(after)) continue;
@@ -67,8 +70,10 @@ const BENEFIT = '贴息|贷款|担保|奖补|补贴|补助|资助';
 /** How near (in characters) a rate must be to the benefit's word to be its rate. */
 const RATE_REACH = 24;
 
+const BENEFITS = new RegExp(BENEFIT, 'gu');
+
 function rateBesideBenefit(text: string): boolean {
-  for (const m of text.matchAll(new RegExp(BENEFIT, 'gu'))) {
+  for (const m of text.matchAll(BENEFITS)) {
     if (RATE.test(text.slice(Math.max(0, m.index - RATE_REACH), m.index + m[0].length + RATE_REACH))) return true;
   }
   return false;
