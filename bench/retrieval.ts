@@ -28,6 +28,9 @@ export const HELDOUT5_QUESTIONS = join(projectRoot(), 'bench', 'gold', 'question
 /** Written blind (issue 15, sixth round) by two writers who never saw the code; measured once, then (seventh round) the decline rules built from it and the decision fitted on it. */
 export const HELDOUT6_QUESTIONS = join(projectRoot(), 'bench', 'gold', 'questions-heldout6.jsonl');
 
+/** Written blind (issue 15, seventh round) by two new writers; the first half developed on, the second the round's validation, then both fitted on. */
+export const DEV7_QUESTIONS = join(projectRoot(), 'bench', 'gold', 'questions-dev7.jsonl');
+
 /** Each set, and what was done with it: the figures on sets never tuned on are the ones to believe. */
 const SETS = [
   { name: 'gold', path: GOLD_QUESTIONS, use: 'tuned on' },
@@ -39,6 +42,7 @@ const SETS = [
   { name: 'heldout4', path: HELDOUT4_QUESTIONS, use: 'written blind, measured, then the answerability decision fitted on it' },
   { name: 'heldout5', path: HELDOUT5_QUESTIONS, use: 'written blind, measured, then the decline rules built from it and the decision fitted on it' },
   { name: 'heldout6', path: HELDOUT6_QUESTIONS, use: 'written blind, measured, then the decline rules built from it and the decision fitted on it' },
+  { name: 'dev7', path: DEV7_QUESTIONS, use: 'written blind, used as development and validation in round 7' },
 ] as const;
 
 type Peers = Record<'jiebaBm25' | 'miniSearch' | 'trigram', Ranker>;

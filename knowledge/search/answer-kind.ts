@@ -5,7 +5,7 @@
  * is called covered, so "the nearest clause" is never passed off as the figure asked for; every kind ranks.
  */
 export interface AnswerKind {
-  name: 'amount' | 'award' | 'benefit rate' | 'fund size' | 'count of enterprises' | 'count' | 'contact' | 'person' | 'rate' | 'papers' | 'outcome' | 'web' | 'address' | 'fee' | 'cap' | 'hours';
+  name: 'amount' | 'award' | 'grant' | 'issued' | 'procedure' | 'benefit rate' | 'fund size' | 'count of enterprises' | 'count' | 'contact' | 'person' | 'rate' | 'papers' | 'outcome' | 'web' | 'address' | 'fee' | 'cap' | 'hours';
   /** whether a clause's text can give this kind of answer */
   holds(text: string): boolean;
   /**
@@ -40,7 +40,7 @@ const APPOINTS = new RegExp(`由[^，。；]{1,24}(?:任|担任)(?:${POSTS})|以
 
 const GRANT = '奖励|奖补|补助|补贴|资助|奖金|扶持|经费|兑现|给予|支持|贴息';
 const AWARD_ASKED = new RegExp(
-  `(?:奖|补助|补贴|资助|奖补|扶持|贴息|(?:能|可以?)领|领(?:取|到))(?:(?!比例|率|分)[^，。；？?]){0,4}?(?:多少|几万|几十万)(?!分|个|家|项|人|名|%|比例)(?![^，。；？?]{0,6}(?:以上|才|能认定|能算|算))` +
+  `(?:奖|补助|补贴|资助|奖补|扶持|贴息|补(?!缴|交|办|充|报|录|发|齐|税)|给到?|(?:能|可以?)领|领(?:取|到))(?:(?!比例|率|分)[^，。；？?]){0,4}?(?:多少|几万|几十万)(?!分|个|家|项|人|名|%|比例)(?![^，。；？?]{0,6}(?:以上|才|能认定|能算|算))` +
     `|(?:多少|几万|几十万)[^，。；？?]{0,4}(?:${GRANT})(?![^，。；？?]{0,6}(?:以上|才|能认定|能算))`,
   'u',
 );
@@ -48,6 +48,15 @@ const AWARD_ASKED = new RegExp(
 const THRESHOLD_BEFORE = /(?:超|超过|不少于|不低于|不超过|低于|高于|小于|大于|达到|达|在|至|满)\s*$/u;
 const THRESHOLD_AFTER = /^\s*(?:以上|以下|以内|（含）|\(含\)|至|-)/u;
 const GRANT_NEAR = new RegExp(GRANT, 'u');
+/** 有奖励吗, 有没有区级补贴, 有什么补助没: whether a benefit is given at all, not how much. */
+const GRANT_ASKED = /有没有[^，,。；？?]{0,4}?(?:奖励|奖补|补贴|补助|资助)|有(?!没)[^，,。；？?]{0,4}?(?:奖励|奖补|补贴|补助|资助)(?:吗|没|么|不)/u;
+/**
+ * What a procedure's clause says: its steps, where and to whom one files (高新技术企业认定程序如下, 向认定机构提出认定申请,
+ * 到服务平台填报). A clause that only names the scheme, the certificate or the office does not say how to apply.
+ */
+const STEPS = /程序|流程|步骤|提交|报送|填报|登录|注册登记|向[^，。；]{1,16}(?:提出|提交|报送|申请|报告)|自主评价/u;
+/** A policy said to be out: 已出台, 出台后, 印发了, 正式实施, 自…起施行. A plan to issue one (加快出台) is not. */
+const ISSUED = /已(?:经)?(?:出台|印发|发布|公布|实施)|(?:出台|印发|发布|公布)(?:后|了|以来)|正式(?:出台|印发|发布|实施|施行)|施行|起实施/u;
 /** How near (in characters) a sum must be to the word that grants it (兑现45万元奖励, 奖励…50万元). */
 const GRANT_REACH = 10;
 
@@ -102,6 +111,14 @@ const KINDS: Array<{ asks: RegExp } & AnswerKind> = [
   // 不少于100万元) is a threshold, and 给予奖励 / 一事一议 grant no sum: neither answers. Asking for a threshold
   // (资助多少钱以上才算) is the amount kind alone.
   { name: 'award', asks: AWARD_ASKED, holds: (t) => grantsSum(t), decisive: true },
+  // 有奖励吗: a clause that grants (给予奖励, 补助, 资助) answers; one that only sets a target for the thing (科技型中小企业入库
+  // 评价600家) or names it says nothing of a reward
+  { name: 'grant', asks: GRANT_ASKED, holds: (t) => GRANT_NEAR.test(t), decisive: true },
+  // 出台了吗, 发布了没有: a clause reporting the policy out answers; a plan's 加快出台 says it is not yet
+  { name: 'issued', asks: /(?:出台|发布|印发|公布|出来|批下来)了?(?:吗|没|么)|(?:出台|发布|印发|公布)了没有/u, holds: (t) => ISSUED.test(t) || REPORTED.test(t), decisive: true },
+  // 怎么申请, 如何补办, 怎么领, 怎么兑换: the steps of doing it, which the texts give for 高企 and 科小 alone; "怎么办"
+  // (what to do) is not asked here
+  { name: 'procedure', asks: /(?:怎么|如何|怎样|咋)(?:样|去|来)?(?:补办|补发|兑换|兑现|领取|领|报名|注册|申请|申报|办理|登记)/u, holds: (t) => STEPS.test(t), decisive: true },
   // a table row gives the count in a column whose header names it (列：…、其中高企招引数) without the unit
   { name: 'count of enterprises', asks: /多少家|几家/u, holds: (t) => FIRMS.test(t) || (FIRM_COLUMN.test(t) && /\t\d/u.test(t)), decisive: true },
   { name: 'contact', asks: /电话|联系方式|热线|手机号|邮箱/u, holds: (t) => PHONE.test(t), decisive: true },

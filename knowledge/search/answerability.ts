@@ -33,10 +33,22 @@ export const OWN_CASE = /(?:我|我们|我司|本公司|我公司|我家|咱)(?:
 /** A question asking which 国家重点支持的高新技术领域 a business belongs to. */
 export const ASKS_FIELD = /领域|算高新|属于高新|高新技术吗|高新吗/u;
 
+/**
+ * The national schemes the national texts set out: 高企's recognition and scoring, 科小's evaluation, the income tax and
+ * its super deduction, the high-tech fields. An owner asks about them in words the texts never use (硬性要求, 法定,
+ * 零分), so coverage alone undersells a national clause that is about the very scheme the question names.
+ */
+export const NATIONAL_SCHEME = /高企|高新技术企业|高新企业|科小|科技型中小企业|加计扣除|加计|研发费|企业所得税|所得税|税率|高新技术领域|高新领域|高新技术产品/u;
+
 /** What retrieval knows about how well its best clause answers a question: the model's inputs. */
 export interface Evidence {
   /** weighted share of the question the best clause holds */
   coverage: number;
+  /**
+   * the same over the terms the corpus uses only: the asker's own words (硬性, 客户, 万一, 义齿) no text has say
+   * nothing about whether this clause or another answers; unknown says how much of the question they are
+   */
+  knownCoverage: number;
   /** the same for the second clause */
   second: number;
   /** the best clause's fused score over the second's, log scale: how clearly it stands out */
@@ -68,6 +80,8 @@ export interface Evidence {
   /** the best clause is a table row / a national text's */
   row: number;
   national: number;
+  /** the question names a national scheme (高企, 科小, 加计扣除, 企业所得税 …) and the best clause is a national text's */
+  nationalScheme: number;
   /** how many terms the question has (a one-word question is easily "covered") */
   terms: number;
   /**
@@ -77,7 +91,7 @@ export interface Evidence {
   slotsFilled: number;
 }
 
-export const FEATURES = ['coverage', 'second', 'lead', 'unknown', 'missingTop', 'lastHeld', 'detailsMissing', 'detailsAsked', 'paths', 'direct', 'ownCase', 'fieldAsked', 'report', 'row', 'national', 'terms', 'slotsFilled', 'strength'] as const;
+export const FEATURES = ['coverage', 'second', 'lead', 'unknown', 'missingTop', 'lastHeld', 'detailsMissing', 'detailsAsked', 'paths', 'direct', 'ownCase', 'fieldAsked', 'report', 'row', 'national', 'terms', 'slotsFilled', 'strength', 'knownCoverage', 'nationalScheme'] as const;
 
 export function featureVector(e: Evidence): number[] {
   return FEATURES.map((f) => e[f]);

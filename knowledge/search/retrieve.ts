@@ -6,7 +6,7 @@ import { addressedClauses } from './address.js';
 import { cuesOf } from './answer-cue.js';
 import { answerKindsOf, type AnswerKind } from './answer-kind.js';
 import { slotsFilledBeside } from './answer-slot.js';
-import { ASKS_FIELD, detailsAsked, detailsMissing, isAnswered, OWN_CASE, type Evidence } from './answerability.js';
+import { ASKS_FIELD, detailsAsked, detailsMissing, isAnswered, NATIONAL_SCHEME, OWN_CASE, type Evidence } from './answerability.js';
 import { coverageOf, coverageTerms, heldShares, known, type CoverageTerm } from './coverage.js';
 import { namedJurisdiction, outsidePlacesNamed } from './jurisdiction.js';
 import { outOfCorpusNamed } from './out-of-corpus.js';
@@ -110,12 +110,15 @@ function evidenceFor(store: KnowledgeStore, query: string, terms: CoverageTerm[]
   const total = terms.reduce((n, t) => n + t.weight, 0) || 1;
   const shares = heldShares(store, best.clause, terms);
   const missingTop = Math.max(0, ...terms.map((t, i) => (1 - shares[i]!) * t.weight)) / total;
-  const unknown = terms.filter((t) => !known(store, t.token)).reduce((n, t) => n + t.weight, 0) / total;
+  const isKnown = terms.map((t) => known(store, t.token));
+  const unknown = terms.filter((_, i) => !isKnown[i]).reduce((n, t) => n + t.weight, 0) / total;
+  const knownTotal = terms.reduce((n, t, i) => n + (isKnown[i] ? t.weight : 0), 0);
   const text = `${best.clause.fullText} ${best.clause.context}`;
   const at = terms.map((t) => query.toLowerCase().lastIndexOf(t.token));
   const last = at.indexOf(Math.max(...at));
   return {
     coverage: best.coverage,
+    knownCoverage: knownTotal > 0 ? terms.reduce((n, t, i) => n + (isKnown[i] ? shares[i]! * t.weight : 0), 0) / knownTotal : 1,
     second: second?.coverage ?? 0,
     lead: Math.min(3, Math.log(best.score / (second?.score || best.score / 20))),
     strength: Math.log(best.score),
@@ -131,6 +134,7 @@ function evidenceFor(store: KnowledgeStore, query: string, terms: CoverageTerm[]
     report: store.documents.get(best.clause.docId)?.sourceKind === 'report' ? 1 : 0,
     row: best.clause.kind === 'row' ? 1 : 0,
     national: store.documents.get(best.clause.docId)?.jurisdiction === NATION ? 1 : 0,
+    nationalScheme: NATIONAL_SCHEME.test(query) && store.documents.get(best.clause.docId)?.jurisdiction === NATION ? 1 : 0,
     terms: Math.min(terms.length, 10),
     slotsFilled: slotsFilledBeside(query, best.clause.fullText, terms.map((t, i) => ({ token: t.token, held: shares[i]! >= 0.5 })), best.clause.kind === 'row'),
   };

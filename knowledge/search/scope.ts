@@ -181,8 +181,12 @@ export function firmFigureAsked(question: string): { firm: string; metric: strin
 const PROGRAMME = '(?:国家级?|省级?|市级?)?(?:高企|高新技术企业|科小|科技型中小企业|专精特新[\\p{Script=Han}]{0,6}?企业|科创项目|雏鹰企业|瞪羚企业|独角兽企业)';
 const PLACE_FIRST = new RegExp(`^(?:${PLACE_NAMES})`, 'u');
 const NAMES_PROGRAMME = new RegExp(PROGRAMME, 'u');
+/** The words a firm's name ends with, which also name a sector: 科技, 电子, 生物医药, 智能制造. */
+const TRADE = '科技|电子|电容器|生物|医药|药业|股份|集团|公司|材料|智能|装备|机械|实业|能源|光电|半导体|电气|信息|软件|化工|纺织|制造|微电';
 /** How a firm's name ends: 中天科技, 江海电容器, 南通华隆微电子, 某某有限公司. */
-const FIRM_NAME = `(?:^|[，,。；;\\s])([\\p{Script=Han}A-Za-z0-9]{1,12}?(?:科技|电子|电容器|生物|医药|药业|股份|集团|公司|材料|智能|装备|机械|实业|能源|光电|半导体|电气|信息|软件|化工|纺织|制造|微电)子?)`;
+const FIRM_NAME = `(?:^|[，,。；;\\s])([\\p{Script=Han}A-Za-z0-9]{1,12}?(?:${TRADE})子?)`;
+/** A sector, not a firm: trade words alone, perhaps after 新/高端 (智能制造, 电子信息, 新材料, 高端装备). */
+const SECTOR = new RegExp(`^(?:新|高端|先进|智慧|绿色|数字|现代)?(?:${TRADE})+$`, 'u');
 const FIRM_STATUS = new RegExp(
   `${FIRM_NAME}(?:[^，,。？?]{0,16}?(?:之后|以后|后))?[，,]?(?:现在|今年|目前|已经)?(?:是不是|是否|有没有被?(?:认定|评)为|算不算|被认定为)${PROGRAMME}` +
     `|${FIRM_NAME}(?:现在|今年|目前)?的?${PROGRAMME}(?:资格|证书)`,
@@ -197,7 +201,8 @@ export function firmStatusAsked(question: string): string | null {
   const m = FIRM_STATUS.exec(question.replace(/^(?:请问|我想问|问一下|想知道|想问下?)/u, ''));
   const firm = m?.[1] ?? m?.[2];
   // a firm's name may begin with its place (南通赛可特电子); the rest must still name one firm, not a kind of firm
-  return firm && !NOT_A_NAME.test(firm.replace(PLACE_FIRST, '')) ? firm : null;
+  const name = firm?.replace(PLACE_FIRST, '');
+  return firm && !NOT_A_NAME.test(name!) && !SECTOR.test(name!) ? firm : null;
 }
 
 /**

@@ -154,6 +154,43 @@ describe('rules that decide before the model, read as people write', () => {
     for (const q of ['建成省企业重点实验室 市里奖多少', '市区新认定高企免申即享能拿多少奖励']) expect(knowledge.retrieve(q).covered, q).toBe(true);
   });
 
+  it('补多少 and 能给到多少 ask a sum granted as 补助多少 does; 补缴多少 and 给多少分 do not', () => {
+    for (const q of ['攻关项目每个补多少钱', '重大项目一事一议最多能给到多少']) {
+      expect(answerKindsOf(q).map((k) => k.name), q).toContain('award');
+      expect(knowledge.retrieve(q).uncovered, q).toBe('figure');
+    }
+    for (const q of ['高企被取消了要补缴多少税款', '科技人员那项能给多少分']) expect(answerKindsOf(q).map((k) => k.name), q).not.toContain('award');
+  });
+
+  it('有没有奖励 needs a clause that grants: a target for the thing or its name is no reward', () => {
+    expect(answerKindsOf('科技型中小企业入库以后区里有没有奖励').map((k) => k.name)).toContain('grant');
+    expect(answerKindsOf('高企奖励多少').map((k) => k.name)).not.toContain('grant');
+    // the best clause is 通州's target row (科技型中小企业入库评价600家), which grants nothing
+    expect(knowledge.retrieve('通州区科技型中小企业入库成功了区里有奖励吗').uncovered).toBe('figure');
+    expect(knowledge.retrieve('中小企业买检测服务启东有补贴吗').covered).toBe(true);
+  });
+
+  it('出台了吗 needs a clause reporting the policy out, not a plan to issue it (加快出台)', () => {
+    expect(answerKindsOf('未来产业专项政策现在出台了没有').map((k) => k.name)).toContain('issued');
+    expect(knowledge.retrieve('未来产业专项政策现在出台了没有').uncovered).toBe('figure');
+    expect(knowledge.retrieve('创新30条出台了吗').covered).toBe(true);
+  });
+
+  it('怎么申请 / 如何补办 / 怎么领取 need the steps, which only 高企 and 科小 have; 怎么办 asks what to do', () => {
+    for (const q of ['科技创新券怎么领取', '发明专利预审通道如何申请']) {
+      expect(answerKindsOf(q).map((k) => k.name), q).toContain('procedure');
+      expect(knowledge.retrieve(q).covered, q).toBe(false);
+    }
+    expect(answerKindsOf('公司改名了，高企证书怎么办').map((k) => k.name)).not.toContain('procedure');
+    expect(knowledge.retrieve('高企认定怎么申请').covered).toBe(true);
+  });
+
+  it('a sector before 是不是…企业 is no firm: 智能制造 and 生物医药 are asked about, 中天科技 is a firm', () => {
+    for (const q of ['智能制造是不是专精特新企业', '生物医药是不是高企', '新材料是不是高新技术企业']) expect(firmStatusAsked(q), q).toBeNull();
+    expect(firmStatusAsked('中天科技是不是高企')).toBe('中天科技');
+    expect(knowledge.retrieve('智能制造是不是专精特新企业').uncovered).not.toBe('figure');
+  });
+
   it('the conditions of a scheme must be stated of that scheme, not of a neighbour nor by 符合条件的', () => {
     expect(schemeOfConditions('省企业重点实验室 申报要什么条件')).toEqual(['省企业重点实验室']);
     expect(schemeOfConditions('认定科创项目对投资额或者销售有没有门槛，大概要多少')).toEqual(['科创项目']);
