@@ -15,15 +15,18 @@ import { STOPWORDS } from './terms.js';
 
 /** The scheme, then what of it is asked: 认定条件, 评选标准, 入库需要满足什么条件, 怎么认定. */
 const HOW_ASKED = '(?:的)?(?:认定|申报|评选|评定|入库|备案|入驻|评价|申请)?(?:要|需要|须|需)?(?:满足|符合|具备)?(?:什么|哪些|啥)?(?:基本|具体|主要|相关|硬性|详细|申报|认定)?';
-const CONDITIONS_ASKED = new RegExp(`([^。；;？?！!]{2,30})${HOW_ASKED}(?:条件|评分标准|评选标准|认定标准|标准|门槛|硬指标|评分细则)(?:是什么|是啥|是多少|有哪些|要求)?(?:[，,。？?]|$)`, 'u');
+const CONDITIONS_ASKED = new RegExp(`([^。；;？?！!]{2,30})${HOW_ASKED}(?:条件|评分标准|评选标准|认定标准|(?<!行业|国家|地方|团体|技术|国际)标准|门槛|硬指标|评分细则)(?:是什么|是啥|是多少|有哪些|要求)?(?:[，,。？?]|$)`, 'u');
 const HOW_ASKED_AT_END = new RegExp(`${HOW_ASKED}$`, 'u');
 /** What says a condition: a requirement, a floor or a ceiling, a definition. 符合条件的 only refers to conditions. */
 const STATES_CONDITIONS = /条件|标准|须|应当|需(?!求)|满足|具备|不低于|不少于|不超过|不高于|是指|所称|指标|要求|≥|≤/u;
 const REFERS_TO_CONDITIONS = /符合(?:相关|规定|上述)?条件的/gu;
 /** Where the asker's own case ends and the scheme begins. */
 const AFTER_THE_CASE = /[，,]|才(?=能|算|可|够|行|符合|满足|达到)|够不够|够|达到|满足|符合|(?<![主重])要|需要/u;
-/** Words of the question that are not the scheme: how it is asked, or a word every scheme shares. */
-const NOT_THE_SCHEME = /^(?:基本|主要|相关|硬性|详细|认定|申报|评选|评定|入库|备案|入驻|评价|申请|要求|具体|一般|现在|目前|企业|公司|省|省级|市级|国家级|国家)$/u;
+/**
+ * Words of the question that are not the scheme: how it is asked (能不能作为…的条件, cut by search mode into 不能 and 人能),
+ * or a word every scheme shares.
+ */
+const NOT_THE_SCHEME = /^(?:基本|主要|相关|硬性|详细|认定|申报|评选|评定|入库|备案|入驻|评价|申请|要求|具体|一般|现在|目前|企业|公司|省|省级|市级|国家级|国家|不能|人能|能否|作为|算进|算作|一个)$/u;
 
 /** The scheme whose conditions a question asks, as its content words; null when it asks no conditions. */
 export function schemeOfConditions(question: string): string[] | null {

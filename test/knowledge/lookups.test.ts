@@ -200,6 +200,9 @@ describe('rules that decide before the model, read as people write', () => {
     // the sentence before names the scheme when the one asking names none
     expect(schemeOfConditions('专精特新小巨人怎么认定，条件是什么')).toContain('专精特新');
     expect(schemeOfConditions('高企有什么好处')).toBeNull();
+    // a 行业标准 one drafted is no condition asked; 能不能作为…的条件 is phrasing around the scheme
+    expect(schemeOfConditions('近5年牵头制定过一个行业标准，科小是不是可以直接认定')).toBeNull();
+    expect(schemeOfConditions('拿到一轮融资，这个能不能作为科创项目认定的条件')).toEqual(['科创项目']);
     for (const q of ['专精特新中小企业 营收和研发占比硬指标是多少', '省级新型研发机构 认定条件', '省企业重点实验室 申报要什么条件', '省级专精特新中小企业认定要哪些条件', '小型微利企业的标准是什么，300人300万那个还算吗']) {
       const r = knowledge.retrieve(q);
       expect(r.covered, q).toBe(false);
