@@ -49,7 +49,8 @@ export function schemeOfConditions(question: string): string[] | null {
 const abbreviation = (word: string, flags = '') => new RegExp([...word].map(escapeRegExp).join('.{0,2}'), `u${flags}`);
 /** A name as the clause's haystack is written (simplified, comparable, lower case), abbreviations allowed. */
 const nameIn = (name: string, flags = '') => abbreviation(toSimplified(comparable(name)).toLowerCase(), flags);
-const held = (hay: string, word: string) => [word, ...synonymsOf(word)].some((w) => nameIn(w).test(hay));
+/** Whether a haystack (simplified, comparable, lower case) holds a word, by another name or abbreviated. */
+export const held = (hay: string, word: string) => [word, ...synonymsOf(word)].some((w) => nameIn(w).test(hay));
 /** How near (in characters) to the scheme's name its conditions must be stated. */
 const BESIDE = 30;
 

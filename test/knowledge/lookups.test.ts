@@ -185,6 +185,11 @@ describe('rules that decide before the model, read as people write', () => {
     expect(knowledge.retrieve('高企认定怎么申请').covered).toBe(true);
   });
 
+  it('the contents of a document the texts only cite (…评价办法, …认定办法) are not in the corpus; which one applies is', () => {
+    for (const q of ['南通沿江科创带建设评价办法里都考核啥指标', '江苏省级特色产业园区认定办法']) expect(knowledge.retrieve(q).uncovered, q).toBe('concept');
+    for (const q of ['启东沿江科创带对照哪个评价办法', '高企认定办法对研发费用有什么要求', '科技型中小企业评价办法第六条']) expect(knowledge.retrieve(q).covered, q).toBe(true);
+  });
+
   it('a sector before 是不是…企业 is no firm: 智能制造 and 生物医药 are asked about, 中天科技 is a firm', () => {
     for (const q of ['智能制造是不是专精特新企业', '生物医药是不是高企', '新材料是不是高新技术企业']) expect(firmStatusAsked(q), q).toBeNull();
     expect(firmStatusAsked('中天科技是不是高企')).toBe('中天科技');
