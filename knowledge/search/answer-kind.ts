@@ -116,9 +116,6 @@ const KINDS: Array<{ asks: RegExp } & AnswerKind> = [
   { name: 'grant', asks: GRANT_ASKED, holds: (t) => GRANT_NEAR.test(t), decisive: true },
   // 出台了吗, 发布了没有: a clause reporting the policy out answers; a plan's 加快出台 says it is not yet
   { name: 'issued', asks: /(?:出台|发布|印发|公布|出来|批下来)了?(?:吗|没|么)|(?:出台|发布|印发|公布)了没有/u, holds: (t) => ISSUED.test(t) || REPORTED.test(t), decisive: true },
-  // 怎么申请, 如何补办, 怎么领, 怎么兑换: the steps of doing it, which the texts give for 高企 and 科小 alone; "怎么办"
-  // (what to do) is not asked here
-  { name: 'procedure', asks: /(?:怎么|如何|怎样|咋)(?:样|去|来)?(?:补办|补发|兑换|兑现|领取|领|报名|注册|申请|申报|办理|登记)/u, holds: (t) => STEPS.test(t), decisive: true },
   // a table row gives the count in a column whose header names it (列：…、其中高企招引数) without the unit
   { name: 'count of enterprises', asks: /多少家|几家/u, holds: (t) => FIRMS.test(t) || (FIRM_COLUMN.test(t) && /\t\d/u.test(t)), decisive: true },
   { name: 'contact', asks: /电话|联系方式|热线|手机号|邮箱/u, holds: (t) => PHONE.test(t), decisive: true },
@@ -126,10 +123,10 @@ const KINDS: Array<{ asks: RegExp } & AnswerKind> = [
   // or by a sentence that appoints one ("由区人民政府区长任组长", "成立以区政府分管领导为组长…")
   { name: 'person', asks: new RegExp(`(?:${POSTS})(?:是谁|叫什么|是哪位|由谁)|谁(?:任|担任|当)(?:${POSTS})`, 'u'), holds: (t) => APPOINTS.test(t), decisive: true },
   // a rate or share: 多少比例, 利率是多少 — answered by a clause that states one, not by one naming the scheme
-  { name: 'rate', asks: /(?:比例|费率|利率|税率|贴息率|占比)(?:是|为|要求|要|需要|有|大概|得)?(?:多少|几)|(?:按|是)(?:什么|多少|啥)比例|多少比例|百分之几|几个点/u, holds: (t) => RATE.test(t), decisive: true },
+  { name: 'rate', asks: /(?:比例|费率|利率|税率|贴息率|占比)(?:是|为|要求|要|需要|有|大概|得)?(?:多少|几)|(?:按|是)(?:什么|多少|啥)比例|多少比例|百分之几|(?:几|多少)个点/u, holds: (t) => RATE.test(t), decisive: true },
   // 贴息比例, 贷款利率, 奖补按多少比例, 能贴几个点: the rate a benefit is given at. A clause naming the benefit while its
   // only share is another (产值占比达60%) does not state it; the rate must stand beside the benefit's word
-  { name: 'benefit rate', asks: new RegExp(`(?:${BENEFIT})[^，,。；？?]{0,6}?(?:比例|利率|费率|几个点|百分之几)`, 'u'), holds: (t) => rateBesideBenefit(t), decisive: true },
+  { name: 'benefit rate', asks: new RegExp(`(?:${BENEFIT})[^，,。；？?]{0,6}?(?:比例|利率|费率|(?:几|多少)个点|百分之几)`, 'u'), holds: (t) => rateBesideBenefit(t), decisive: true },
   // 基金规模多大, 每年资金总额, 专项资金池有多少: the size of a fund, stated beside the fund (出资5000万元设立专项资金池),
   // never a sum the clause gives of something else (贷款余额超8.5亿元)
   { name: 'fund size', asks: /(?:基金|资金|资金池|经费)[^，,。；？?]{0,3}?(?:规模|总额|盘子)|(?:基金|资金池)[^，,。；？?]{0,4}多少/u, holds: (t) => sumBesideFund(t), decisive: true },
@@ -138,7 +135,7 @@ const KINDS: Array<{ asks: RegExp } & AnswerKind> = [
   // what was achieved: the plans set targets, a target is not the outcome; only a clause reporting the state does
   // …了多少 of an event (签约了多少项目, 引进了多少个) asks what came of it, which a plan's row does not say;
   // so do 实际多少人, 通过率, 入选了多少: a target or a measure is not a result
-  { name: 'outcome', asks: /实际(?:上)?(?:完成|入选|认定|招|引进|落地|新增|有)?了?(?:多少|几)|通过率|成功率|入选了(?:多少|几)|获批了(?:多少|几)|实际完成|最后完成|最终(?:完成|招|认定)|完成情况|完成了吗|实际(?:新)?认定了|实际招|(?:签约|签|引进|招引|招来|落地|认定|培育|新增|净增|完成)了(?:多少|几)/u, holds: (t) => REPORTED.test(t), decisive: true },
+  { name: 'outcome', asks: /实际(?:上)?(?:完成|入选|认定|招|引进|落地|新增|有)?了?(?:多少|几)|通过率|成功率|入选了(?:多少|几)|获批了(?:多少|几)|实际完成|最后完成|最终(?:完成|招|认定)|完成情况|完成了吗|实际(?:新)?认定了|实际招|(?:签约|签|引进|招引|招来|落地|认定|培育|新增|净增|完成)了(?:多少|几)|(?:现在|目前|当前|最新)(?:一共|总共|共)?有(?:多少|几)/u, holds: (t) => REPORTED.test(t), decisive: true },
   // 哪个平台 asks where online, unless the platform is the one who acts (由哪个平台负责/统筹/牵头, 靠哪个平台): that asks who
   { name: 'web', asks: /哪个网站|什么网站|网址|哪个(?:网上)?系统|(?<!靠|依托|通过)哪个平台(?![^，。？?]{0,4}(?:负责|牵头|统筹|承担|主导|组织|管))/u, holds: (t) => WHERE_ONLINE.test(t), decisive: true },
   // a street address: a clause naming the park or the office is not its address
@@ -150,12 +147,22 @@ const KINDS: Array<{ asks: RegExp } & AnswerKind> = [
   { name: 'fee', asks: /申请费|手续费|收费|交多少钱|费用是多少/u, holds: (t) => MONEY.test(t) || /免费|不收|收取/u.test(t), decisive: true },
 ];
 
+/**
+ * 怎么申请, 如何补办, 怎么领, 怎么兑换: the steps of doing it, which the texts give for 高企 and 科小 alone ("怎么办", what
+ * to do, is not asked here). An act other than applying (补办, 领取, 兑换) must be the clause's own: 第十七条's 向认定机构
+ * 报告 is a procedure, but not the one for a lost certificate.
+ */
+const PROCEDURE = /(?:怎么|如何|怎样|咋)(?:样|去|来)?(补办|补发|兑换|兑现|领取|领|报名|注册|申请|申报|办理|登记)/u;
+const APPLYING = new Set(['申请', '申报', '办理', '登记']);
+
 /** 多少个 / 几项 / 多少名: a count in that unit (家 is a kind of its own above) */
 const COUNT = /(?:多少|几)(个|项|名|人|件|所|次|批)/u;
 
 /** The kinds of answer a question asks for (usually none). */
 export function answerKindsOf(question: string): AnswerKind[] {
   const kinds: AnswerKind[] = KINDS.filter((k) => k.asks.test(question));
+  const act = PROCEDURE.exec(question)?.[1];
+  if (act) kinds.push({ name: 'procedure', holds: (t) => STEPS.test(t) && (APPLYING.has(act) || t.includes(act)), decisive: true });
   const unit = COUNT.exec(question)?.[1];
   if (unit && !kinds.some((k) => k.name === 'amount')) {
     const count = new RegExp(`${NUM}\\s*(?:余|多)?${unit}`, 'u');

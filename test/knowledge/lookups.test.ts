@@ -162,6 +162,13 @@ describe('rules that decide before the model, read as people write', () => {
     for (const q of ['高企被取消了要补缴多少税款', '科技人员那项能给多少分']) expect(answerKindsOf(q).map((k) => k.name), q).not.toContain('award');
   });
 
+  it('多少个点 asks a rate as 几个点 does; 现在有多少 asks the state so far, which a plan\'s target does not give', () => {
+    expect(answerKindsOf('技改贴息能贴多少个点').map((k) => k.name)).toEqual(expect.arrayContaining(['rate', 'benefit rate']));
+    expect(answerKindsOf('通州现在一共有多少家高企').map((k) => k.name)).toContain('outcome');
+    expect(knowledge.retrieve('通州现在一共有多少家高企').covered).toBe(false);
+    expect(knowledge.retrieve('南通全市现在一共有多少家高企').covered).toBe(true);
+  });
+
   it('有没有奖励 needs a clause that grants: a target for the thing or its name is no reward', () => {
     expect(answerKindsOf('科技型中小企业入库以后区里有没有奖励').map((k) => k.name)).toContain('grant');
     expect(answerKindsOf('高企奖励多少').map((k) => k.name)).not.toContain('grant');
@@ -182,6 +189,8 @@ describe('rules that decide before the model, read as people write', () => {
       expect(knowledge.retrieve(q).covered, q).toBe(false);
     }
     expect(answerKindsOf('公司改名了，高企证书怎么办').map((k) => k.name)).not.toContain('procedure');
+    // an act other than applying must be the clause's own: 第十七条's 向认定机构报告 is not how a lost certificate is replaced
+    expect(knowledge.retrieve('高企证书遗失了如何补办').uncovered).toBe('figure');
     expect(knowledge.retrieve('高企认定怎么申请').covered).toBe(true);
   });
 
