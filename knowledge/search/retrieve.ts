@@ -8,8 +8,8 @@ import { answerKindsOf, type AnswerKind } from './answer-kind.js';
 import { slotsFilledBeside } from './answer-slot.js';
 import { ASKS_FIELD, detailsAsked, detailsMissing, isAnswered, NATIONAL_SCHEME, OWN_CASE, type Evidence } from './answerability.js';
 import { coverageOf, coverageTerms, heldShares, known, type CoverageTerm } from './coverage.js';
-import { namedJurisdiction, outsidePlacesNamed } from './jurisdiction.js';
 import { documentNamedElsewhere } from './document-named.js';
+import { namedJurisdiction, outsidePlacesNamed } from './jurisdiction.js';
 import { outOfCorpusNamed } from './out-of-corpus.js';
 import { conditionsOfOtherScheme } from './scheme-conditions.js';
 import { cityFigureOfCounty, clauseHaystack, countiesNamed, editionsOutOfScope, countiesOutOfScope, firmFigureOutOfScope, ownJurisdiction, placesOutOfScope, withFullYears, withinPeriod, yearsOutOfScope } from './scope.js';
@@ -114,6 +114,7 @@ function evidenceFor(store: KnowledgeStore, query: string, terms: CoverageTerm[]
   const isKnown = terms.map((t) => known(store, t.token));
   const unknown = terms.filter((_, i) => !isKnown[i]).reduce((n, t) => n + t.weight, 0) / total;
   const knownTotal = terms.reduce((n, t, i) => n + (isKnown[i] ? t.weight : 0), 0);
+  const national = store.documents.get(best.clause.docId)?.jurisdiction === NATION;
   const text = `${best.clause.fullText} ${best.clause.context}`;
   const at = terms.map((t) => query.toLowerCase().lastIndexOf(t.token));
   const last = at.indexOf(Math.max(...at));
@@ -134,8 +135,8 @@ function evidenceFor(store: KnowledgeStore, query: string, terms: CoverageTerm[]
     fieldAsked: ASKS_FIELD.test(query) && best.clause.docId === 'high-tech-fields-2016' ? 1 : 0,
     report: store.documents.get(best.clause.docId)?.sourceKind === 'report' ? 1 : 0,
     row: best.clause.kind === 'row' ? 1 : 0,
-    national: store.documents.get(best.clause.docId)?.jurisdiction === NATION ? 1 : 0,
-    nationalScheme: NATIONAL_SCHEME.test(query) && store.documents.get(best.clause.docId)?.jurisdiction === NATION ? 1 : 0,
+    national: national ? 1 : 0,
+    nationalScheme: national && NATIONAL_SCHEME.test(query) ? 1 : 0,
     terms: Math.min(terms.length, 10),
     slotsFilled: slotsFilledBeside(query, best.clause.fullText, terms.map((t, i) => ({ token: t.token, held: shares[i]! >= 0.5 })), best.clause.kind === 'row'),
   };

@@ -86,6 +86,16 @@ describe('guarantees kept', () => {
   });
 });
 
+describe("the decision's evidence, read as owners write", () => {
+  it('coverage over the words the texts use leaves out the asker\'s own (法定), and a national clause on the scheme named counts', () => {
+    const e = knowledge.retrieve('企业所得税法定税率多少').evidence!;
+    expect(e.knownCoverage).toBe(1);
+    expect(e.coverage).toBeLessThan(0.7);
+    expect(e.nationalScheme).toBe(1);
+    expect(knowledge.retrieve('通州区科技招商工作领导小组组长是谁').evidence!.nationalScheme).toBe(0);
+  });
+});
+
 describe('rules that decide before the model, read as people write', () => {
   it('a year written short is the year: 24年 is 2024, a span is no year', () => {
     expect(withFullYears('海门24年高企目标多少家')).toBe('海门2024年高企目标多少家');
