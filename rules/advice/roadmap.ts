@@ -1,6 +1,7 @@
 import type { CitationRef } from '../../knowledge/citation.js';
 import type { Context, RuleShape } from '../engine/condition.js';
-import { uniqueCites, type JudgedCondition, type JudgedProgramme } from '../engine/programme.js';
+import { uniqueCites } from '../engine/judged-condition.js';
+import type { JudgedCondition, JudgedProgramme } from '../engine/programme.js';
 import { chineseDate, type IsoDate } from '../logic/dates.js';
 import { countInWords } from '../logic/format.js';
 import { allOfEach, anyOfEach, type Tri } from '../logic/tri.js';

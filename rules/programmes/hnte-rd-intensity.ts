@@ -2,6 +2,7 @@ import type { FactPath } from '../facts/catalog.js';
 import { yearFigures } from '../facts/fiscal-years.js';
 import type { Facts } from '../facts/schema.js';
 import type { Judgement } from '../engine/condition.js';
+import { judgementSaying } from '../engine/said-later.js';
 import { satisfies } from '../logic/bounds.js';
 import { money, percent, percentOf } from '../logic/format.js';
 import { ceiling, compare, divide, isZero, multiply, rational, subtract, sum, sumKnown, toNumber, type Rational } from '../logic/rational.js';
@@ -48,38 +49,37 @@ function rdIntensityOver({ bands, lowest }: Bands, facts: Facts, years: readonly
     const band = bandForSales(bands, latestSales!);
     const required = multiply(salesKnown, divide(band.rate.exact, HUNDRED));
     const share = percentOf(divide(rdKnown, salesKnown));
-    const head = `${span}研发费用${openRd.length ? '已知部分' : ''}合计 ${money(toNumber(rdKnown))}，销售收入合计 ${money(toNumber(salesKnown))}，占比 ${percent(share, band.rate.value)}`;
-    const detail = `${head}；${latest}年销售收入 ${money(latestSales!)}，属“${band.label}”，要求${band.rate.text}`;
+    const say = () =>
+      `${span}研发费用${openRd.length ? '已知部分' : ''}合计 ${money(toNumber(rdKnown))}，销售收入合计 ${money(toNumber(salesKnown))}，占比 ${percent(share, band.rate.value)}` +
+      `；${latest}年销售收入 ${money(latestSales!)}，属“${band.label}”，要求${band.rate.text}`;
     if (satisfies(share, band.rate)) {
       const spare = toNumber(subtract(rdKnown, required));
-      return spare < toNumber(required) * 0.1
-        ? { status: 'met', detail, cites: [band.cite], gap: `研发费用仅比要求多约 ${money(spare)}，余量很小` }
-        : { status: 'met', detail, cites: [band.cite] };
+      return judgementSaying('met', say, spare < toNumber(required) * 0.1 ? `研发费用仅比要求多约 ${money(spare)}，余量很小` : undefined, undefined, [band.cite]);
     }
     if (openRd.length) {
-      const open: Judgement = { status: 'unknown', detail, open: openRd, cites: [band.cite] };
+      const open = judgementSaying('unknown', say, undefined, openRd, [band.cite]);
       const risk = shortOnKnownYears(years, rd, sales, band);
       // every sales figure known: what the years still missing must bring is exact
       if (risk) open.gap = `${risk.said}；${openRd.map(yearOf).join('、')}年研发费用需${openRd.length > 1 ? '合计' : ''}达到约 ${money(roundUp(subtract(required, rdKnown)))}，${span}合计才能达标`;
       return open;
     }
-    return { status: 'unmet', detail, cites: [band.cite], gap: nextWindowGap(bands, years, rd, sales)! };
+    return judgementSaying('unmet', say, nextWindowGap(bands, years, rd, sales)!, undefined, [band.cite]);
   }
 
   // Some sales unknown: more sales only raise the bar, so R&D already short of the lowest possible bar stays short.
   const rate = latestSales === undefined ? lowest : bandForSales(bands, latestSales).rate;
   const floor = multiply(salesKnown, divide(rate.exact, HUNDRED));
-  const detail = `${span}销售收入尚缺 ${openSales.length} 个年度，研发费用${openRd.length ? `尚缺 ${openRd.length} 个年度` : `合计 ${money(toNumber(rdKnown))}`}`;
+  const say = () => `${span}销售收入尚缺 ${openSales.length} 个年度，研发费用${openRd.length ? `尚缺 ${openRd.length} 个年度` : `合计 ${money(toNumber(rdKnown))}`}`;
   if (openRd.length === 0 && compare(rdKnown, floor) < 0) {
     // those years are closed: what can still change is the next set's R&D, when its figures are known
     const short = `${span}已结束，无法再补（仅按已知销售收入计，已比要求少约 ${money(roundUp(subtract(floor, rdKnown)))}）`;
-    return {
-      status: 'unmet',
-      detail: `${detail}；仅按已知销售收入 ${money(toNumber(salesKnown))} 计，占比已低于${rate.value}%`,
-      gap: nextWindowGap(bands, years, rd, sales) ?? `${short}；下次申请按其后的会计年度计算`,
-    };
+    return judgementSaying(
+      'unmet',
+      () => `${say()}；仅按已知销售收入 ${money(toNumber(salesKnown))} 计，占比已低于${rate.value}%`,
+      nextWindowGap(bands, years, rd, sales) ?? `${short}；下次申请按其后的会计年度计算`,
+    );
   }
-  const open: Judgement = { status: 'unknown', detail, open: [...openSales, ...openRd] };
+  const open = judgementSaying('unknown', say, undefined, [...openSales, ...openRd]);
   // the band is known once the latest year's sales are: the years known may already fall short of it
   const risk = latestSales === undefined ? null : shortOnKnownYears(years, rd, sales, bandForSales(bands, latestSales));
   if (risk) {
@@ -171,7 +171,7 @@ function rdIntensity(bands: Bands, facts: Facts, windows: readonly (readonly num
   }
   const open: FactPath[] = ['registrationDate'];
   for (const v of verdicts) if (v.open) open.push(...v.open);
-  const j: Judgement = { status: 'unknown', detail: `需先知道注册成立日期，才能确定计算研发费用占比的会计年度；${widest.detail}`, open };
+  const j = judgementSaying('unknown', () => `需先知道注册成立日期，才能确定计算研发费用占比的会计年度；${widest.detail}`, undefined, open);
   // at risk whatever the years: every possible set already falls short, or is at risk, on the figures known
   const every = widest.status === 'unknown' ? windows.map((w, i) => (i === 0 ? widest : rdIntensityOver(bands, facts, w))) : verdicts;
   const gap = widest.gap ?? every.find((v) => v.gap)?.gap;
