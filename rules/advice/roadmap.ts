@@ -1,5 +1,6 @@
 import type { CitationRef } from '../../knowledge/citation.js';
-import type { Context, RuleShape } from '../engine/condition.js';
+import type { Context } from '../engine/condition.js';
+import { placesOf, type Place } from '../engine/condition-places.js';
 import { uniqueCites } from '../engine/judged-condition.js';
 import type { JudgedCondition, JudgedProgramme } from '../engine/programme.js';
 import { chineseDate, type IsoDate } from '../logic/dates.js';
@@ -32,33 +33,13 @@ const actual = (c: JudgedCondition): Tri => c.status;
 /** every gap closed and every open question answered well: only a fixed fact still stands in the way */
 const hopeful = (c: JudgedCondition): Tri => (c.status === 'unmet' && c.remedy === 'none' ? 'unmet' : 'met');
 
-/** A programme's rule tree with each condition as its place in the judged conditions. */
-type Node = number | { all: boolean; children: Node[] };
-
-/**
- * The tree of each programme, worked out once: a programme's shape and positions are the same objects in every
- * evaluation, and walking by place spares a lookup by id at every condition of every walk.
- */
-const trees = new WeakMap<object, Node>();
-
-function treeOf(p: JudgedProgramme): Node {
-  const place = (shape: RuleShape): Node => {
-    if (typeof shape === 'string') return p.positions.get(shape)!;
-    return 'all' in shape ? { all: true, children: shape.all.map(place) } : { all: false, children: shape.any.map(place) };
-  };
-  if (typeof p.shape === 'string') return place(p.shape);
-  let tree = trees.get(p.shape);
-  if (tree === undefined) trees.set(p.shape, (tree = place(p.shape)));
-  return tree;
-}
-
 /** A judged programme with its conditions at hand by id and by place. */
 class Standing {
   private blockedOnce: boolean | undefined;
-  readonly tree: Node;
+  readonly tree: Place;
 
   constructor(readonly programme: JudgedProgramme) {
-    this.tree = treeOf(programme);
+    this.tree = placesOf(programme);
   }
 
   condition(id: string): JudgedCondition {
@@ -69,7 +50,7 @@ class Standing {
     return this.programme.conditions[place]!;
   }
 
-  statusUnder(node: Node, status: (c: JudgedCondition) => Tri): Tri {
+  statusUnder(node: Place, status: (c: JudgedCondition) => Tri): Tri {
     if (typeof node === 'number') return status(this.at(node));
     return node.all ? allOfEach(node.children, (n) => this.statusUnder(n, status)) : anyOfEach(node.children, (n) => this.statusUnder(n, status));
   }
@@ -91,7 +72,7 @@ function plan(s: Standing): Pick<RoadmapStep, 'status' | 'actions' | 'readyOn' |
   let readyOn: IsoDate | null = null;
   let work = false;
   let wait = false;
-  const walk = (node: Node, option: boolean): void => {
+  const walk = (node: Place, option: boolean): void => {
     if (typeof node === 'number') {
       const c = s.at(node);
       if (c.status === 'unmet' && c.remedy !== 'none') {

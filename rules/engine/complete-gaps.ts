@@ -1,6 +1,6 @@
 import type { FactPath } from '../facts/catalog.js';
 import { allOfEach, anyOfEach, type Tri } from '../logic/tri.js';
-import type { RuleShape } from './condition.js';
+import { placesOf, type Place } from './condition-places.js';
 import type { JudgedCondition, JudgedProgramme } from './programme.js';
 
 /**
@@ -10,18 +10,17 @@ import type { JudgedCondition, JudgedProgramme } from './programme.js';
  * is a way to close it.
  */
 function walkUnsettled(p: JudgedProgramme, visit: (c: JudgedCondition, underAllOnly: boolean) => void): void {
-  const condition = (id: string): JudgedCondition => p.conditions[p.positions.get(id)!]!;
-  const statusOf = (shape: RuleShape): Tri =>
-    typeof shape === 'string' ? condition(shape).status : 'all' in shape ? allOfEach(shape.all, statusOf) : anyOfEach(shape.any, statusOf);
-  const walk = (shape: RuleShape, underAllOnly: boolean): void => {
-    if (typeof shape === 'string') return visit(condition(shape), underAllOnly);
-    const status = statusOf(shape);
+  const statusOf = (node: Place): Tri =>
+    typeof node === 'number' ? p.conditions[node]!.status : node.all ? allOfEach(node.children, statusOf) : anyOfEach(node.children, statusOf);
+  const walk = (node: Place, underAllOnly: boolean): void => {
+    if (typeof node === 'number') return visit(p.conditions[node]!, underAllOnly);
+    const status = statusOf(node);
     if (status === 'met') return;
-    if ('all' in shape) for (const s of shape.all) walk(s, underAllOnly);
+    if (node.all) for (const child of node.children) walk(child, underAllOnly);
     // while some route is open, the routes already failed are alternatives closed, not work to do
-    else for (const s of shape.any) if (status === 'unmet' || statusOf(s) !== 'unmet') walk(s, false);
+    else for (const child of node.children) if (status === 'unmet' || statusOf(child) !== 'unmet') walk(child, false);
   };
-  walk(p.shape, true);
+  walk(placesOf(p), true);
 }
 
 /**
