@@ -67,6 +67,8 @@ describe('the dialog reads every place knowledge/places.ts names', () => {
     expect(interpretAnswer('region', '我们在大公', 'zh')).toEqual({ kind: 'value', value: '海安市' });
     expect(interpretAnswer('region', '大公镇', 'zh')).toEqual({ kind: 'value', value: '海安市' });
     expect(interpretAnswer('region', '白蒲镇', 'zh')).toEqual({ kind: 'value', value: '如皋市' });
+    expect(interpretAnswer('region', '南通高新区', 'zh')).toEqual({ kind: 'value', value: '通州区' });
+    expect(interpretAnswer('region', '在苏通科技产业园注册', 'zh')).toEqual({ kind: 'value', value: '苏锡通科技产业园区' });
     expect(interpretAnswer('region', '大公司，在海门', 'zh')).toEqual({ kind: 'value', value: '海门区' });
   });
 });
