@@ -29,7 +29,7 @@ export interface Place {
   landmarks?: readonly string[];
   /**
    * towns, streets and parks inside it that owners name when asked where the firm is registered (三厂 is 海门's);
-   * read only as that answer, since some are everyday words too (大公, 先锋, 市区)
+   * read only as that answer, and only as a word of its own, since some are everyday words too (大公, 先锋, 市区)
    */
   towns?: readonly string[];
   /** words that name it only as a whole answer: 经开区 alone is the city's park, 如东经开区 is 如东's */
