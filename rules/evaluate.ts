@@ -69,6 +69,6 @@ export function evaluate(facts: Facts, asOf: IsoDate, programmes: ProgrammeRegis
     parks,
     roadmap: roadmapFor(ctx, byId),
     missingFacts: ranking,
-    warnings: [...fractionWarnings(facts, asOf), ...conflicts],
+    warnings: fractionWarnings(facts, asOf).concat(conflicts),
   };
 }

@@ -1,9 +1,9 @@
 import type { CitationRef } from '../../knowledge/citation.js';
 import type { Context } from '../engine/condition.js';
 import { placesOf, type Place } from '../engine/condition-places.js';
-import { uniqueCites } from '../engine/judged-condition.js';
 import type { JudgedCondition, JudgedProgramme } from '../engine/programme.js';
 import { chineseDate, type IsoDate } from '../logic/dates.js';
+import { distinct } from '../logic/distinct.js';
 import { countInWords } from '../logic/format.js';
 import { allOfEach, anyOfEach, type Tri } from '../logic/tri.js';
 import { hnteMeasuresAt } from '../parameters/hnte.js';
@@ -68,7 +68,7 @@ function plan(s: Standing): Pick<RoadmapStep, 'status' | 'actions' | 'readyOn' |
   let gaps = 0;
   let open = 0;
   let atRisk = 0;
-  const cites: CitationRef[] = [...s.programme.cites];
+  const cites: CitationRef[] = s.programme.cites.slice();
   let readyOn: IsoDate | null = null;
   let work = false;
   let wait = false;
@@ -105,7 +105,7 @@ function plan(s: Standing): Pick<RoadmapStep, 'status' | 'actions' | 'readyOn' |
     }
   };
   walk(s.tree, false);
-  return { status: work ? 'work' : wait ? 'wait' : 'confirm', actions, readyOn, cites: uniqueCites(cites), waits, gaps, open, atRisk };
+  return { status: work ? 'work' : wait ? 'wait' : 'confirm', actions, readyOn, cites: distinct(cites), waits, gaps, open, atRisk };
 }
 
 /** What the owner waits for, in the words an owner uses, for the conditions time alone meets. */
@@ -143,7 +143,7 @@ function programmeStep(s: Standing, title: string, aim: string, readyAction: str
   const p = s.programme;
   // steps are made only for the production programmes roadmapFor names, so the id is one of theirs
   const id = p.id as ProgrammeId;
-  if (p.outcome === 'eligible') return { programme: id, title, status: 'ready', actions: [readyAction], readyOn: null, plainly: `现在即可${aim}`, cites: [...p.cites] };
+  if (p.outcome === 'eligible') return { programme: id, title, status: 'ready', actions: [readyAction], readyOn: null, plainly: `现在即可${aim}`, cites: p.cites.slice() };
   if (s.blocked) return null;
   // fields named one by one: a rest pattern and spreads here cost more than the whole walk of the plan
   const planned = plan(s);

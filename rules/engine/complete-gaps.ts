@@ -1,4 +1,5 @@
 import type { FactPath } from '../facts/catalog.js';
+import { distinct } from '../logic/distinct.js';
 import { allOfEach, anyOfEach, type Tri } from '../logic/tri.js';
 import { placesOf, type Place } from './condition-places.js';
 import type { JudgedCondition, JudgedProgramme } from './programme.js';
@@ -66,5 +67,5 @@ export function stillToCheck(p: JudgedProgramme): FactPath[] {
   });
   // Array.prototype.sort is stable: conditions that tie keep the order of the text
   open.sort((a, b) => Number(b.atRisk) - Number(a.atRisk) || a.facts.length - b.facts.length);
-  return [...new Set(open.flatMap((c) => c.facts))];
+  return distinct(open.flatMap((c) => c.facts));
 }

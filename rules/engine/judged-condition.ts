@@ -1,18 +1,10 @@
 import type { CitationRef } from '../../knowledge/citation.js';
 import type { FactPath } from '../facts/catalog.js';
+import { distinct } from '../logic/distinct.js';
 import type { Tri } from '../logic/tri.js';
 import type { Condition, Judgement, Remedy } from './condition.js';
 import type { JudgedCondition } from './programme.js';
 
-/** Each clause once, in order of first mention (references are interned, see parameters/sources.ts). */
-export function uniqueCites(cites: Iterable<CitationRef>): CitationRef[] {
-  return [...new Set(cites)];
-}
-
-function distinct<T>(items: readonly T[]): T[] {
-  // most conditions wait on one fact, and one needs no checking
-  return items.length < 2 ? [...items] : items.filter((x, i) => items.indexOf(x) === i);
-}
 
 /**
  * A condition as judged, its detail read from the judgement only when asked for: a judgement may write it late
@@ -37,7 +29,8 @@ class Judged implements JudgedCondition {
     this.gap = j.gap ?? null;
     this.remedy = condition.remedy;
     this.metOn = j.metOn ?? null;
-    this.cites = j.cites?.length ? uniqueCites([...condition.cites, ...j.cites]) : condition.cites;
+    // each clause once: references are interned (parameters/sources.ts), so the same clause is the same object
+    this.cites = j.cites?.length ? distinct(condition.cites.concat(j.cites)) : condition.cites;
     this.open = j.status === 'unknown' ? distinct(j.open ?? []) : [];
     this.#judgement = j;
   }

@@ -79,7 +79,7 @@ function rdIntensityOver({ bands, lowest }: Bands, facts: Facts, years: readonly
       nextWindowGap(bands, years, rd, sales) ?? `${short}；下次申请按其后的会计年度计算`,
     );
   }
-  const open = judgementSaying('unknown', say, undefined, [...openSales, ...openRd]);
+  const open = judgementSaying('unknown', say, undefined, openSales.concat(openRd));
   // the band is known once the latest year's sales are: the years known may already fall short of it
   const risk = latestSales === undefined ? null : shortOnKnownYears(years, rd, sales, bandForSales(bands, latestSales));
   if (risk) {
@@ -123,13 +123,13 @@ function shortOnKnownYears(years: readonly number[], rd: readonly (number | unde
 function nextWindowGap(bands: RateBands, years: readonly number[], rdByYear: readonly (number | undefined)[], salesByYear: readonly (number | undefined)[]): string | null {
   const running = years[years.length - 1]! + 1;
   const keep = years.length >= 3 ? 1 : 0;
-  const next = [...years.slice(keep), running];
+  const next = years.slice(keep).concat([running]);
   const rd = rdByYear.slice(keep);
   const sales = salesByYear.slice(keep);
   // a figure of the next set unknown (the year it drops may be): no amount to name
   if (!isKnown(rd) || !isKnown(sales)) return null;
   const lastSales = sales[sales.length - 1]!;
-  const salesTotal = sum([...sales, lastSales].map(rational));
+  const salesTotal = sum(sales.concat([lastSales]).map(rational));
   const band = bandForSales(bands, lastSales);
   const needed = subtract(multiply(salesTotal, divide(band.rate.exact, HUNDRED)), sum(rd.map(rational)));
   const target = Math.max(0, roundUp(needed));

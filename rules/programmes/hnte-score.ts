@@ -5,6 +5,7 @@ import { scoreComponent } from '../engine/score-component.js';
 import { bandFor, tableRange } from '../logic/bands.js';
 import { plain } from '../logic/format.js';
 import { addIntervals, capAt, exactly, hull, isPoint, showInterval, span, type Interval } from '../logic/interval.js';
+import { distinct } from '../logic/distinct.js';
 import { rational } from '../logic/rational.js';
 import type { HnteScoring } from '../parameters/hnte.js';
 import { growthPartOf, type GrowthPart, type ScorePart } from './hnte-growth.js';
@@ -152,7 +153,7 @@ function hnteScore(S: HnteScoring, facts: Facts, windows: readonly (readonly num
   const sales = growthPart(facts, 'salesRevenueByYear', windows);
   const growth: ScorePart = {
     points: addIntervals([netAssets.points, sales.points]),
-    open: [...netAssets.open, ...sales.open],
+    open: netAssets.open.concat(sales.open),
     say: () => `${netAssets.say()}；${sales.say()}`,
   };
   const transfers = transfersPart(S, facts);
@@ -165,6 +166,6 @@ function hnteScore(S: HnteScoring, facts: Facts, windows: readonly (readonly num
   ];
   return {
     score: { points: addIntervals(components.map((c) => c.points)), pass: S.pass.score.value, components },
-    open: [...new Set(openOf([ip, transfers, management, growth]))],
+    open: distinct(openOf([ip, transfers, management, growth])),
   };
 }

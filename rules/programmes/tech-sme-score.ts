@@ -6,6 +6,7 @@ import { scoreComponent } from '../engine/score-component.js';
 import { bandFor, tableRange, type BandTable } from '../logic/bands.js';
 import { money, percent, percentOf } from '../logic/format.js';
 import { addIntervals, better, hull, showInterval, type Interval } from '../logic/interval.js';
+import { distinct } from '../logic/distinct.js';
 import { fraction, rational } from '../logic/rational.js';
 import type { TechSmeStandard } from '../parameters/tech-sme.js';
 import type { ScorePart } from './hnte-growth.js';
@@ -24,7 +25,9 @@ function rdRoute(rd: number | undefined, base: number | undefined, basePath: Fac
   if (rd === 0) return { points: table.otherwise, open: [], say: () => `研发费用为0，占${baseName}比例0分` };
   if (base === 0) return { points: table.otherwise, open: [], say: () => `${baseName}为0，无从计算占比，0分` };
   if (rd === undefined || base === undefined) {
-    const open = [...(rd === undefined ? [rdPath] : []), ...(base === undefined ? [basePath] : [])];
+    const open: FactPath[] = [];
+    if (rd === undefined) open.push(rdPath);
+    if (base === undefined) open.push(basePath);
     return { points: tableRange(table), open, say: () => `研发费用占${baseName}比例未知` };
   }
   const pct = percentOf(fraction(rd, base));
@@ -42,7 +45,7 @@ function rdPart(T: TechSmeStandard, facts: Facts, year: number): ScorePart {
     ...(ofSales.points.max > ofCosts.points.min ? ofSales.open : []),
     ...(ofCosts.points.max > ofSales.points.min ? ofCosts.open : []),
   ];
-  return { points: better(ofSales.points, ofCosts.points), open: [...new Set(open)], say: () => `${ofSales.say()}；${ofCosts.say()}（取较高者）` };
+  return { points: better(ofSales.points, ofCosts.points), open: distinct(open), say: () => `${ofSales.say()}；${ofCosts.say()}（取较高者）` };
 }
 
 function classIIPoints(T: TechSmeStandard, count: number): Interval {
@@ -112,7 +115,7 @@ function techSmeScore(T: TechSmeStandard, facts: Facts, year: number, cites: ByI
       components: components.map((c) => scoreComponent(c.id, c.label, c.max, c.part, c.cites)),
     },
     staff: staff.points,
-    open: [...new Set([...staff.open, ...rd.open, ...ip.open])],
+    open: distinct(staff.open.concat(rd.open, ip.open)),
     staffOpen: staff.open,
   };
 }

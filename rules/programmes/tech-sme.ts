@@ -157,7 +157,7 @@ export function techSmeOf(T: TechSmeStandard): Programme<SmeData> {
     const passPossible = figureSatisfies(score.points.max, T.score.pass);
     if (!passPossible || staff.max === 0) return judgementSaying('unmet', say, techSmeScoreGap(T, ctx.facts, data.year, data.evaluation));
     if (passSure && staff.min > 0) return judgementSaying('met', say, score.points.min - T.score.pass.value < 6 ? `最低得分 ${score.points.min} 分，余量很小` : undefined);
-    return judgementSaying('unknown', say, undefined, [...(passSure ? [] : open), ...(staff.min > 0 ? [] : staffOpen)]);
+    return judgementSaying('unknown', say, undefined, (passSure ? [] : open).concat(staff.min > 0 ? [] : staffOpen));
   }
 
   const scoreCondition: Sc = {
