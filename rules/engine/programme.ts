@@ -121,7 +121,6 @@ function outcomeOf(status: Tri): Outcome {
   return status === 'met' ? 'eligible' : status === 'unmet' ? 'ineligible' : 'undetermined';
 }
 
-
 /**
  * A programme's tree compiled once: its leaves in order, and its groups with their children as indexes into one
  * status array (leaves first, then groups children-before-parent), so judging is a few flat loops.
