@@ -7,7 +7,7 @@ import type { Judgement } from './condition.js';
 /**
  * A judgement whose detail is written the first time it is read. The details that print figures (amounts, shares,
  * score intervals) cost more than the judging, and most evaluations — the dialog's after every answer, screening's
- * for every row — never show them. Everything a verdict rests on (status, gap, open facts) is there at once.
+ * for every row — show few of them or none. Everything a verdict rests on (status, gap, open facts) is there at once.
  */
 class SaidLater implements Judgement {
   metOn: IsoDate | undefined = undefined;
