@@ -47,7 +47,9 @@ export function evaluate(facts: Facts, asOf: IsoDate, programmes: ProgrammeRegis
   const conflicts = settleConflicts(read);
   settleFromAnswers(read);
   const ctx: Context = { facts: read, asOf };
-  const judged = programmes.entries.map((entry) => judgeProgramme(programmes.programmeAt(entry, asOf), ctx));
+  // pushed, not map()ped: see addPointsOf (logic/interval.ts)
+  const judged: JudgedProgramme[] = [];
+  for (const entry of programmes.entries) judged.push(judgeProgramme(programmes.programmeAt(entry, asOf), ctx));
   const ranking = rankMissingFacts(judged);
   for (const p of judged) {
     p.missingFacts = missingFactsOf(p, ranking);

@@ -57,7 +57,9 @@ function growthOver(G: Growth, full: Interval, facts: Facts, key: GrowthKey, yea
     const [a, b] = v.slice(-2) as [number, number];
     return scored(G, name, subtract(divide(rational(b), rational(a)), ONE), v.slice(-2));
   }
-  const [y1, y2, y3] = v.map(rational) as [Rational, Rational, Rational];
+  const y1 = rational(v[0]!);
+  const y2 = rational(v[1]!);
+  const y3 = rational(v[2]!);
   return scored(G, name, subtract(multiply(HALF, add(divide(y2, y1), divide(y3, y2))), ONE), v);
 }
 

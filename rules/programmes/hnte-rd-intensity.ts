@@ -5,7 +5,7 @@ import type { Judgement } from '../engine/condition.js';
 import { judgementSaying } from '../engine/said-later.js';
 import { satisfies } from '../logic/bounds.js';
 import { money, percent, percentOf } from '../logic/format.js';
-import { ceiling, compare, divide, isZero, multiply, rational, subtract, sum, sumKnown, toNumber, type Rational } from '../logic/rational.js';
+import { add, ceiling, compare, divide, isZero, multiply, rational, subtract, sumKnown, toNumber, type Rational } from '../logic/rational.js';
 import type { HnteMeasures } from '../parameters/hnte.js';
 
 /** 第十一条（五）'s bands of one edition of the 办法 */
@@ -100,9 +100,16 @@ const yearOf = (path: FactPath): string => path.slice(path.indexOf('.') + 1);
  * and in 万元, and the other years; null when the known years hold their own (or none is known).
  */
 function shortOnKnownYears(years: readonly number[], rd: readonly (number | undefined)[], sales: readonly (number | undefined)[], band: RateBand): { said: string; short: number; others: string } | null {
-  const known = years.flatMap((y, i) => (rd[i] !== undefined && sales[i] !== undefined ? [i] : []));
-  const rdSum = sum(known.map((i) => rational(rd[i]!)));
-  const salesSum = sum(known.map((i) => rational(sales[i]!)));
+  // summed as they are found, no lists made by map() (see addPointsOf, logic/interval.ts)
+  const known: number[] = [];
+  let rdSum = rational(0);
+  let salesSum = rational(0);
+  for (let i = 0; i < years.length; i++) {
+    if (rd[i] === undefined || sales[i] === undefined) continue;
+    known.push(i);
+    rdSum = add(rdSum, rational(rd[i]!));
+    salesSum = add(salesSum, rational(sales[i]!));
+  }
   if (known.length === 0 || isZero(salesSum)) return null;
   const share = percentOf(divide(rdSum, salesSum));
   if (satisfies(share, band.rate)) return null;
@@ -129,9 +136,9 @@ function nextWindowGap(bands: RateBands, years: readonly number[], rdByYear: rea
   // a figure of the next set unknown (the year it drops may be): no amount to name
   if (!isKnown(rd) || !isKnown(sales)) return null;
   const lastSales = sales[sales.length - 1]!;
-  const salesTotal = sum(sales.concat([lastSales]).map(rational));
+  const salesTotal = add(sumKnown(sales), rational(lastSales));
   const band = bandForSales(bands, lastSales);
-  const needed = subtract(multiply(salesTotal, divide(band.rate.exact, HUNDRED)), sum(rd.map(rational)));
+  const needed = subtract(multiply(salesTotal, divide(band.rate.exact, HUNDRED)), sumKnown(rd));
   const target = Math.max(0, roundUp(needed));
   return `${yearsText(years)}已结束，无法再补；下次申请按${yearsText(next)}计算：${running}年研发费用需达到约 ${money(target)}（按${running}年销售收入与${years[years.length - 1]}年持平 ${money(lastSales)} 估算，要求${band.rate.text}；${years[years.length - 1]}年为 ${money(rd[rd.length - 1]!)}）`;
 }

@@ -4,7 +4,7 @@ import type { Score, ScoreComponent } from '../engine/programme.js';
 import { scoreComponent } from '../engine/score-component.js';
 import { bandFor, tableRange } from '../logic/bands.js';
 import { plain } from '../logic/format.js';
-import { addIntervals, capAt, exactly, hull, isPoint, showInterval, span, type Interval } from '../logic/interval.js';
+import { addIntervals, addPointsOf, capAt, exactly, hull, isPoint, showInterval, span, type Interval } from '../logic/interval.js';
 import { distinct } from '../logic/distinct.js';
 import { rational } from '../logic/rational.js';
 import type { HnteScoring } from '../parameters/hnte.js';
@@ -84,13 +84,14 @@ const MANAGEMENT_ITEMS = [
 ] as const;
 
 function managementPart(S: HnteScoring, facts: Facts): ScorePart {
-  const parts = MANAGEMENT_ITEMS.map(([key, name]): ScorePart => {
+  const parts: ScorePart[] = [];
+  for (const [key, name] of MANAGEMENT_ITEMS) {
     const band = S.management[key].points;
     const has = facts[key];
-    if (has === undefined) return { points: span(0, band.max), open: [key], say: () => `${name}未知` };
-    return { points: has ? band : exactly(0), open: [], say: () => `${name}${has ? `部分或全部有 ${showInterval(band)}分（专家评分）` : '完全没有 0分'}` };
-  });
-  return { points: addIntervals(parts.map((p) => p.points)), open: openOf(parts), say: () => parts.map((p) => p.say()).join('，') };
+    if (has === undefined) parts.push({ points: span(0, band.max), open: [key], say: () => `${name}未知` });
+    else parts.push({ points: has ? band : exactly(0), open: [], say: () => `${name}${has ? `部分或全部有 ${showInterval(band)}分（专家评分）` : '完全没有 0分'}` });
+  }
+  return { points: addPointsOf(parts), open: openOf(parts), say: () => parts.map((p) => p.say()).join('，') };
 }
 
 
@@ -140,7 +141,7 @@ function hnteScore(S: HnteScoring, facts: Facts, windows: readonly (readonly num
     acquisitionPart(S, facts),
     standardsPart(S, facts),
   ];
-  const ipRaw = addIntervals(ipParts.map((p) => p.points));
+  const ipRaw = addPointsOf(ipParts);
   const ipPoints = capAt(ipRaw, S.ip.cap);
   const ipSettled = isPoint(ipPoints);
   const ip: ScorePart = {
@@ -165,7 +166,7 @@ function hnteScore(S: HnteScoring, facts: Facts, windows: readonly (readonly num
     scoreComponent('growth', '企业成长性', most.growth, growth, growthCites),
   ];
   return {
-    score: { points: addIntervals(components.map((c) => c.points)), pass: S.pass.score.value, components },
+    score: { points: addPointsOf(components), pass: S.pass.score.value, components },
     open: distinct(openOf([ip, transfers, management, growth])),
   };
 }

@@ -5,7 +5,7 @@ import type { Score } from '../engine/programme.js';
 import { scoreComponent } from '../engine/score-component.js';
 import { bandFor, tableRange, type BandTable } from '../logic/bands.js';
 import { money, percent, percentOf } from '../logic/format.js';
-import { addIntervals, better, hull, showInterval, type Interval } from '../logic/interval.js';
+import { addPointsOf, better, hull, showInterval, type Interval } from '../logic/interval.js';
 import { distinct } from '../logic/distinct.js';
 import { fraction, rational } from '../logic/rational.js';
 import type { TechSmeStandard } from '../parameters/tech-sme.js';
@@ -110,7 +110,7 @@ function techSmeScore(T: TechSmeStandard, facts: Facts, year: number, cites: ByI
   ];
   return {
     score: {
-      points: addIntervals(components.map((c) => c.part.points)),
+      points: addPointsOf([staff, rd, ip]),
       pass: T.score.pass.value,
       components: components.map((c) => scoreComponent(c.id, c.label, c.max, c.part, c.cites)),
     },
