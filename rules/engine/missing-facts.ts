@@ -21,7 +21,7 @@ export function rankMissingFacts(programmes: readonly JudgedProgramme[]): FactPa
   const ranked: { fact: FactPath; n: number; order: number }[] = [];
   weight.forEach((n, fact) => ranked.push({ fact, n, order: askOrder(fact) }));
   ranked.sort((a, b) => b.n - a.n || a.order - b.order);
-  // pushed, not map()ped: a list map() makes changes its kind once this is optimised, undoing its readers' code
+  // pushed, not map()ped: see addPointsOf (logic/interval.ts)
   const facts: FactPath[] = [];
   for (const e of ranked) facts.push(e.fact);
   return facts;

@@ -23,8 +23,9 @@ export function addIntervals(parts: Iterable<Interval>): Interval {
 }
 
 /**
- * The points of parts added up, read off each part: no list of intervals made just to be added (a list made by
- * map() changes its kind once the code making it is optimised, and the code reading it is then thrown away).
+ * The points of parts added up, read off each part: no list of intervals made just to be added. A list made by
+ * map() can come out as another kind of array once the code making it is optimised, and the optimised code of
+ * whatever reads it is then thrown away (the first pass over many profiles paid for that again and again).
  */
 export function addPointsOf(parts: readonly { readonly points: Interval }[]): Interval {
   let min = 0;

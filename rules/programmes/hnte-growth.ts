@@ -75,8 +75,15 @@ export function growthPartOf(G: Growth): GrowthPart {
 function growthPart(G: Growth, full: Interval, facts: Facts, key: GrowthKey, windows: readonly (readonly number[])[]): ScorePart {
   // nearly always one set of years (the registration date is known): no list of parts to make
   if (windows.length === 1) return growthOver(G, full, facts, key, windows[0]!);
-  const parts = windows.map((w) => growthOver(G, full, facts, key, w));
-  const points = hull(parts.map((p) => p.points));
+  // pushed, not map()ped: see addPointsOf (logic/interval.ts)
+  const parts: ScorePart[] = [];
+  const each: Interval[] = [];
+  for (const w of windows) {
+    const part = growthOver(G, full, facts, key, w);
+    parts.push(part);
+    each.push(part.points);
+  }
+  const points = hull(each);
   const agree = parts.every((p) => sameInterval(p.points, parts[0]!.points));
   // while every set of years scores alike the date cannot narrow it, but a missing figure still can
   const open: FactPath[] = agree ? [] : ['registrationDate'];

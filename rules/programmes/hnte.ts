@@ -2,7 +2,7 @@ import { latestRegistration, possibleAssessmentYears } from '../facts/fiscal-yea
 import type { Condition, Context, Judgement, Note } from '../engine/condition.js';
 import { requireAmount, requireAnswer, requireValue } from '../engine/judgements.js';
 import { judgementSaying } from '../engine/said-later.js';
-import type { Assessment, ExpertPart, Programme } from '../engine/programme.js';
+import type { Assessment, ExpertItem, ExpertPart, Programme } from '../engine/programme.js';
 import { figureSatisfies, satisfies } from '../logic/bounds.js';
 import { addYears } from '../logic/dates.js';
 import { jointEditions, type Edition } from '../logic/editions.js';
@@ -204,9 +204,9 @@ export function hnteOf(M: HnteMeasures, S: HnteScoring): Programme<HnteData> {
   /** While the innovation score straddles the line: the parts only the experts place, and the estimate. */
   function expert({ innovation: { score } }: HnteData): ExpertPart | null {
     if (figureSatisfies(score.points.min, S.pass.score) || !figureSatisfies(score.points.max, S.pass.score)) return null;
-    const decides = score.components
-      .filter((c) => c.points.min < c.points.max && c.open.length === 0)
-      .map((c) => ({ id: c.id, label: c.label, points: c.points, max: c.max }));
+    // pushed, not map()ped: see addPointsOf (logic/interval.ts)
+    const decides: ExpertItem[] = [];
+    for (const c of score.components) if (c.points.min < c.points.max && c.open.length === 0) decides.push({ id: c.id, label: c.label, points: c.points, max: c.max });
     return { decides, assessment: assess(score) };
   }
 
