@@ -29,7 +29,7 @@ export interface Place {
   landmarks?: readonly string[];
   /**
    * towns, streets and parks inside it that owners name when asked where the firm is registered (三厂 is 海门's);
-   * read only as that answer, since some are everyday words too (大公, 先锋, 市区)
+   * read only as that answer, and only as a word of its own, since some are everyday words too (大公, 先锋, 市区)
    */
   towns?: readonly string[];
   /** words that name it only as a whole answer: 经开区 alone is the city's park, 如东经开区 is 如东's */
@@ -53,7 +53,7 @@ const PLACE_LIST = [
   },
   {
     name: '通州区', aliases: ['通州'], level: 'county', parent: CITY, division: true,
-    towns: ['平潮', '金沙', '兴仁', '川姜', '石港', '刘桥', '南通高新', '西亭', '二甲', '东社', '十总', '五接', '先锋', '张芝山', '兴东', '金新'],
+    towns: ['平潮', '金沙', '兴仁', '川姜', '石港', '刘桥', '南通高新技术产业开发区', '南通高新', '西亭', '二甲', '东社', '十总', '五接', '先锋', '张芝山', '兴东', '金新'],
   },
   {
     name: '海门区', aliases: ['海门'], level: 'county', parent: CITY, division: true,
@@ -81,7 +81,7 @@ const PLACE_LIST = [
   },
   {
     name: '苏锡通科技产业园区', aliases: ['苏锡通'], level: 'county', parent: CITY, division: false, landmarks: ['苏通园'],
-    towns: ['苏通', '南通科技产业园'],
+    towns: ['苏通', '苏通科技产业园', '南通科技产业园'],
   },
   { name: '通州湾示范区', aliases: ['通州湾'], level: 'county', parent: CITY, division: false, towns: ['三余', '腰沙', '海晏'] },
   { name: '南通创新区', aliases: ['创新区'], level: 'county', parent: CITY, division: false, towns: ['紫琅'] },

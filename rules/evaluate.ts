@@ -47,23 +47,30 @@ export function evaluate(facts: Facts, asOf: IsoDate, programmes: ProgrammeRegis
   const conflicts = settleConflicts(read);
   settleFromAnswers(read);
   const ctx: Context = { facts: read, asOf };
-  const judged = programmes.entries.map((entry) => judgeProgramme(programmes.programmeAt(entry, asOf), ctx));
+  // pushed, not map()ped: see addPointsOf (logic/interval.ts)
+  const judged: JudgedProgramme[] = [];
+  for (const entry of programmes.entries) judged.push(judgeProgramme(programmes.programmeAt(entry, asOf), ctx));
   const ranking = rankMissingFacts(judged);
   for (const p of judged) {
     p.missingFacts = missingFactsOf(p, ranking);
     p.uncheckedFacts = stillToCheck(p);
   }
   // advice reads the production programmes by id: REGISTRY holds them, and withProgrammes only adds to them
-  const byId = Object.fromEntries(judged.map((p) => [p.id, p])) as Record<ProgrammeId, JudgedProgramme>;
-  const outcomes = Object.fromEntries(judged.map((p) => [p.id, p.outcome])) as Record<ProgrammeId, Outcome>;
-  const parks = matchParks(ctx.facts);
+  // (filled in a loop, and the benefits' context written out: fromEntries and a spread cost more here than the rest)
+  const byId = {} as Record<ProgrammeId, JudgedProgramme>;
+  const outcomes = {} as Record<ProgrammeId, Outcome>;
+  for (const p of judged) {
+    byId[p.id as ProgrammeId] = p;
+    outcomes[p.id as ProgrammeId] = p.outcome;
+  }
+  const parks = matchParks(read);
   return {
     asOf,
     programmes: judged,
-    benefits: benefitsFor({ ...ctx, parkMatched: parks.length > 0 }, outcomes),
+    benefits: benefitsFor({ facts: read, asOf, parkMatched: parks.length > 0 }, outcomes),
     parks,
     roadmap: roadmapFor(ctx, byId),
     missingFacts: ranking,
-    warnings: [...fractionWarnings(facts, asOf), ...conflicts],
+    warnings: fractionWarnings(facts, asOf).concat(conflicts),
   };
 }

@@ -355,7 +355,7 @@ export function benefitsFor(ctx: BenefitContext, outcomes: Outcomes): Benefit[] 
       sourceKind: rule.source.sourceKind,
       period: period?.label ?? null,
       expired,
-      cites: [...rule.source.cites],
+      cites: rule.source.cites.slice(),
     });
   }
   return out;

@@ -1,7 +1,9 @@
 import type { CitationRef } from '../../knowledge/citation.js';
-import type { Context, RuleShape } from '../engine/condition.js';
-import { uniqueCites, type JudgedCondition, type JudgedProgramme } from '../engine/programme.js';
+import type { Context } from '../engine/condition.js';
+import { placesOf, type Place } from '../engine/condition-places.js';
+import type { JudgedCondition, JudgedProgramme } from '../engine/programme.js';
 import { chineseDate, type IsoDate } from '../logic/dates.js';
+import { distinct } from '../logic/distinct.js';
 import { countInWords } from '../logic/format.js';
 import { allOfEach, anyOfEach, type Tri } from '../logic/tri.js';
 import { hnteMeasuresAt } from '../parameters/hnte.js';
@@ -31,33 +33,13 @@ const actual = (c: JudgedCondition): Tri => c.status;
 /** every gap closed and every open question answered well: only a fixed fact still stands in the way */
 const hopeful = (c: JudgedCondition): Tri => (c.status === 'unmet' && c.remedy === 'none' ? 'unmet' : 'met');
 
-/** A programme's rule tree with each condition as its place in the judged conditions. */
-type Node = number | { all: boolean; children: Node[] };
-
-/**
- * The tree of each programme, worked out once: a programme's shape and positions are the same objects in every
- * evaluation, and walking by place spares a lookup by id at every condition of every walk.
- */
-const trees = new WeakMap<object, Node>();
-
-function treeOf(p: JudgedProgramme): Node {
-  const place = (shape: RuleShape): Node => {
-    if (typeof shape === 'string') return p.positions.get(shape)!;
-    return 'all' in shape ? { all: true, children: shape.all.map(place) } : { all: false, children: shape.any.map(place) };
-  };
-  if (typeof p.shape === 'string') return place(p.shape);
-  let tree = trees.get(p.shape);
-  if (tree === undefined) trees.set(p.shape, (tree = place(p.shape)));
-  return tree;
-}
-
 /** A judged programme with its conditions at hand by id and by place. */
 class Standing {
   private blockedOnce: boolean | undefined;
-  readonly tree: Node;
+  readonly tree: Place;
 
   constructor(readonly programme: JudgedProgramme) {
-    this.tree = treeOf(programme);
+    this.tree = placesOf(programme);
   }
 
   condition(id: string): JudgedCondition {
@@ -68,7 +50,7 @@ class Standing {
     return this.programme.conditions[place]!;
   }
 
-  statusUnder(node: Node, status: (c: JudgedCondition) => Tri): Tri {
+  statusUnder(node: Place, status: (c: JudgedCondition) => Tri): Tri {
     if (typeof node === 'number') return status(this.at(node));
     return node.all ? allOfEach(node.children, (n) => this.statusUnder(n, status)) : anyOfEach(node.children, (n) => this.statusUnder(n, status));
   }
@@ -86,11 +68,11 @@ function plan(s: Standing): Pick<RoadmapStep, 'status' | 'actions' | 'readyOn' |
   let gaps = 0;
   let open = 0;
   let atRisk = 0;
-  const cites: CitationRef[] = [...s.programme.cites];
+  const cites: CitationRef[] = s.programme.cites.slice();
   let readyOn: IsoDate | null = null;
   let work = false;
   let wait = false;
-  const walk = (node: Node, option: boolean): void => {
+  const walk = (node: Place, option: boolean): void => {
     if (typeof node === 'number') {
       const c = s.at(node);
       if (c.status === 'unmet' && c.remedy !== 'none') {
@@ -123,7 +105,7 @@ function plan(s: Standing): Pick<RoadmapStep, 'status' | 'actions' | 'readyOn' |
     }
   };
   walk(s.tree, false);
-  return { status: work ? 'work' : wait ? 'wait' : 'confirm', actions, readyOn, cites: uniqueCites(cites), waits, gaps, open, atRisk };
+  return { status: work ? 'work' : wait ? 'wait' : 'confirm', actions, readyOn, cites: distinct(cites), waits, gaps, open, atRisk };
 }
 
 /** What the owner waits for, in the words an owner uses, for the conditions time alone meets. */
@@ -161,10 +143,11 @@ function programmeStep(s: Standing, title: string, aim: string, readyAction: str
   const p = s.programme;
   // steps are made only for the production programmes roadmapFor names, so the id is one of theirs
   const id = p.id as ProgrammeId;
-  if (p.outcome === 'eligible') return { programme: id, title, status: 'ready', actions: [readyAction], readyOn: null, plainly: `现在即可${aim}`, cites: [...p.cites] };
+  if (p.outcome === 'eligible') return { programme: id, title, status: 'ready', actions: [readyAction], readyOn: null, plainly: `现在即可${aim}`, cites: p.cites.slice() };
   if (s.blocked) return null;
-  const { waits, gaps, open, atRisk, ...planned } = plan(s);
-  return { programme: id, title, ...planned, plainly: plainStep(aim, { ...planned, waits, gaps, open, atRisk }) };
+  // fields named one by one: a rest pattern and spreads here cost more than the whole walk of the plan
+  const planned = plan(s);
+  return { programme: id, title, status: planned.status, actions: planned.actions, readyOn: planned.readyOn, cites: planned.cites, plainly: plainStep(aim, planned) };
 }
 
 /** A step whose outcome waits on the experts' scoring says so, with the estimate. */
@@ -236,5 +219,5 @@ export function roadmapFor(ctx: Context, judged: Judged): RoadmapStep[] {
   if (!facts.hnteCertified) add(withExperts(programmeStep(hnte, '高新技术企业认定', '申报高企', '已符合第十一条各项条件，可在“高新技术企业认定管理工作网”注册并提出认定申请'), hnte));
   if (!kechuangReady) add(kechuangStep);
   if (facts.hnteCertified) add(reRecognition(ctx, hnte));
-  return steps.map((s, i) => ({ step: i + 1, ...s }));
+  return steps.map((s, i) => ({ step: i + 1, programme: s.programme, title: s.title, status: s.status, actions: s.actions, readyOn: s.readyOn, plainly: s.plainly, cites: s.cites }));
 }

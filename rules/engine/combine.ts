@@ -1,7 +1,8 @@
 import type { CitationRef } from '../../knowledge/citation.js';
 import type { FactPath } from '../facts/catalog.js';
 import { allOfEach, anyOfEach, type Tri } from '../logic/tri.js';
-import { judgement, type Judgement } from './condition.js';
+import type { Judgement } from './condition.js';
+import { judgementSaying } from './said-later.js';
 
 /**
  * One condition whose clause joins several requirements ("A、B 且 C", "A 或 B"). Kleene logic decides; while
@@ -9,12 +10,15 @@ import { judgement, type Judgement } from './condition.js';
  * (Plain loops: this runs for most conditions of every evaluation.)
  */
 function combine(status: Tri, parts: readonly Judgement[], gapJoin: string): Judgement {
-  let detail = '';
-  for (const p of parts) detail = detail ? `${detail}；${p.detail}` : p.detail;
+  const say = () => {
+    let detail = '';
+    for (const p of parts) detail = detail ? `${detail}；${p.detail}` : p.detail;
+    return detail;
+  };
   if (status === 'unknown') {
     const open: FactPath[] = [];
     for (const p of parts) if (p.status === 'unknown' && p.open) open.push(...p.open);
-    return judgement(status, detail, undefined, open);
+    return judgementSaying(status, say, undefined, open);
   }
   let gap: string | undefined;
   const cites: CitationRef[] = [];
@@ -22,7 +26,7 @@ function combine(status: Tri, parts: readonly Judgement[], gapJoin: string): Jud
     if (p.gap && (status !== 'unmet' || p.status !== 'met')) gap = gap ? `${gap}${gapJoin}${p.gap}` : p.gap;
     if (p.cites) cites.push(...p.cites);
   }
-  return judgement(status, detail, gap || undefined, undefined, cites.length ? cites : undefined);
+  return judgementSaying(status, say, gap || undefined, undefined, cites.length ? cites : undefined);
 }
 
 const statusOf = (p: Judgement): Tri => p.status;

@@ -1,6 +1,7 @@
 import type { FactPath } from '../facts/catalog.js';
+import { distinct } from '../logic/distinct.js';
 import { allOfEach, anyOfEach, type Tri } from '../logic/tri.js';
-import type { RuleShape } from './condition.js';
+import { placesOf, type Place } from './condition-places.js';
 import type { JudgedCondition, JudgedProgramme } from './programme.js';
 
 /**
@@ -10,18 +11,17 @@ import type { JudgedCondition, JudgedProgramme } from './programme.js';
  * is a way to close it.
  */
 function walkUnsettled(p: JudgedProgramme, visit: (c: JudgedCondition, underAllOnly: boolean) => void): void {
-  const condition = (id: string): JudgedCondition => p.conditions[p.positions.get(id)!]!;
-  const statusOf = (shape: RuleShape): Tri =>
-    typeof shape === 'string' ? condition(shape).status : 'all' in shape ? allOfEach(shape.all, statusOf) : anyOfEach(shape.any, statusOf);
-  const walk = (shape: RuleShape, underAllOnly: boolean): void => {
-    if (typeof shape === 'string') return visit(condition(shape), underAllOnly);
-    const status = statusOf(shape);
+  const statusOf = (node: Place): Tri =>
+    typeof node === 'number' ? p.conditions[node]!.status : node.all ? allOfEach(node.children, statusOf) : anyOfEach(node.children, statusOf);
+  const walk = (node: Place, underAllOnly: boolean): void => {
+    if (typeof node === 'number') return visit(p.conditions[node]!, underAllOnly);
+    const status = statusOf(node);
     if (status === 'met') return;
-    if ('all' in shape) for (const s of shape.all) walk(s, underAllOnly);
+    if (node.all) for (const child of node.children) walk(child, underAllOnly);
     // while some route is open, the routes already failed are alternatives closed, not work to do
-    else for (const s of shape.any) if (status === 'unmet' || statusOf(s) !== 'unmet') walk(s, false);
+    else for (const child of node.children) if (status === 'unmet' || statusOf(child) !== 'unmet') walk(child, false);
   };
-  walk(p.shape, true);
+  walk(placesOf(p), true);
 }
 
 /**
@@ -67,5 +67,5 @@ export function stillToCheck(p: JudgedProgramme): FactPath[] {
   });
   // Array.prototype.sort is stable: conditions that tie keep the order of the text
   open.sort((a, b) => Number(b.atRisk) - Number(a.atRisk) || a.facts.length - b.facts.length);
-  return [...new Set(open.flatMap((c) => c.facts))];
+  return distinct(open.flatMap((c) => c.facts));
 }

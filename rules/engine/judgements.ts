@@ -3,6 +3,7 @@ import type { FactKey, Facts } from '../facts/schema.js';
 import { figureSatisfies, showInUnit, type Bound } from '../logic/bounds.js';
 import { not, truthOf } from '../logic/tri.js';
 import { judgement, type Judgement } from './condition.js';
+import { judgementSaying } from './said-later.js';
 
 type BooleanKey = { [K in FactKey]: Facts[K] extends boolean | undefined ? K : never }[FactKey];
 type NumberKey = { [K in FactKey]: Facts[K] extends number | undefined ? K : never }[FactKey];
@@ -35,12 +36,12 @@ export function requireAmount(facts: Facts, key: NumberKey, b: Bound, gapNoun?: 
 /** The same for any figure: `path` is the fact to ask for while it is unknown. */
 export function compareAmount(value: number | undefined, label: string, path: FactPath, b: Bound, gapNoun: string = label): Judgement {
   if (value === undefined) return judgement('unknown', `尚不知道${label}（要求${b.text}）`, undefined, [path]);
-  const detail = `${label} ${showInUnit(value, b.unit)}，要求${b.text}`;
+  const say = () => `${label} ${showInUnit(value, b.unit)}，要求${b.text}`;
   if (figureSatisfies(value, b)) {
     const thin = (b.cmp === '>=' || b.cmp === '>') && isThin(value, b.value);
-    return judgement('met', detail, thin ? `仅比要求多 ${showInUnit(value - b.value, b.unit)}，余量很小` : undefined);
+    return judgementSaying('met', say, thin ? `仅比要求多 ${showInUnit(value - b.value, b.unit)}，余量很小` : undefined);
   }
-  return judgement('unmet', detail, amountGap(value, b, gapNoun));
+  return judgementSaying('unmet', say, amountGap(value, b, gapNoun));
 }
 
 function amountGap(value: number, b: Bound, noun: string): string {

@@ -20,7 +20,11 @@ export function rankMissingFacts(programmes: readonly JudgedProgramme[]): FactPa
   for (const p of programmes) p.openFacts.forEach((n, fact) => weight.set(fact, (weight.get(fact) ?? 0) + n));
   const ranked: { fact: FactPath; n: number; order: number }[] = [];
   weight.forEach((n, fact) => ranked.push({ fact, n, order: askOrder(fact) }));
-  return ranked.sort((a, b) => b.n - a.n || a.order - b.order).map((e) => e.fact);
+  ranked.sort((a, b) => b.n - a.n || a.order - b.order);
+  // pushed, not map()ped: see addPointsOf (logic/interval.ts)
+  const facts: FactPath[] = [];
+  for (const e of ranked) facts.push(e.fact);
+  return facts;
 }
 
 /** One programme's open facts, in the overall order. */

@@ -2,7 +2,8 @@ import type { CitationRef } from '../../knowledge/citation.js';
 import type { FactPath } from '../facts/catalog.js';
 import type { Interval } from '../logic/interval.js';
 import { allOfEach, anyOfEach, type Tri } from '../logic/tri.js';
-import type { Condition, Context, Judgement, Note, Remedy, Rule, RuleShape } from './condition.js';
+import type { Condition, Context, Note, Remedy, Rule, RuleShape } from './condition.js';
+import { judgedCondition } from './judged-condition.js';
 
 export type Outcome = 'eligible' | 'ineligible' | 'undetermined';
 
@@ -120,16 +121,6 @@ function outcomeOf(status: Tri): Outcome {
   return status === 'met' ? 'eligible' : status === 'unmet' ? 'ineligible' : 'undetermined';
 }
 
-function distinct<T>(items: readonly T[]): T[] {
-  // most conditions wait on one fact, and one needs no checking
-  return items.length < 2 ? [...items] : items.filter((x, i) => items.indexOf(x) === i);
-}
-
-/** Each clause once, in order of first mention (references are interned, see parameters/sources.ts). */
-export function uniqueCites(cites: Iterable<CitationRef>): CitationRef[] {
-  return [...new Set(cites)];
-}
-
 /**
  * A programme's tree compiled once: its leaves in order, and its groups with their children as indexes into one
  * status array (leaves first, then groups children-before-parent), so judging is a few flat loops.
@@ -177,7 +168,7 @@ export function judgeProgramme<D>(programme: Programme<D>, ctx: Context): Judged
   const conditions: JudgedCondition[] = [];
   const status: Tri[] = [];
   for (const leaf of leaves) {
-    const c = toJudged(leaf, leaf.judge(ctx, data));
+    const c = judgedCondition(leaf, leaf.judge(ctx, data));
     conditions.push(c);
     status.push(c.status);
   }
@@ -212,20 +203,5 @@ export function judgeProgramme<D>(programme: Programme<D>, ctx: Context): Judged
     assessment: expert && openFacts.size === 0 ? expert.assessment : null,
     notes: programme.notes(ctx, data),
     cites: programme.cites,
-  };
-}
-
-function toJudged<D>(condition: Condition<D>, j: Judgement): JudgedCondition {
-  return {
-    id: condition.id,
-    label: condition.label,
-    status: j.status,
-    detail: j.detail,
-    gap: j.gap ?? null,
-    remedy: condition.remedy,
-    metOn: j.metOn ?? null,
-    cites: j.cites?.length ? uniqueCites([...condition.cites, ...j.cites]) : condition.cites,
-    open: j.status === 'unknown' ? distinct(j.open ?? []) : [],
-    relevant: false,
   };
 }

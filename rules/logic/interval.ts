@@ -22,6 +22,22 @@ export function addIntervals(parts: Iterable<Interval>): Interval {
   return { min, max };
 }
 
+/**
+ * The points of parts added up, read off each part: no list of intervals made just to be added. A list made by
+ * map() can come out as another kind of array once the code making it is optimised, and the optimised code of
+ * whatever reads it is then thrown away (the first pass over many profiles paid for that again and again).
+ */
+export function addPointsOf(parts: readonly { readonly points: Interval }[]): Interval {
+  let min = 0;
+  let max = 0;
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i]!.points;
+    min += p.min;
+    max += p.max;
+  }
+  return { min, max };
+}
+
 /** The smallest interval holding every one given: the score when it is not known which case applies. */
 export function hull(parts: Iterable<Interval>): Interval {
   let min = Infinity;

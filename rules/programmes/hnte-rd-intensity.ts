@@ -2,9 +2,10 @@ import type { FactPath } from '../facts/catalog.js';
 import { yearFigures } from '../facts/fiscal-years.js';
 import type { Facts } from '../facts/schema.js';
 import type { Judgement } from '../engine/condition.js';
+import { judgementSaying } from '../engine/said-later.js';
 import { satisfies } from '../logic/bounds.js';
 import { money, percent, percentOf } from '../logic/format.js';
-import { ceiling, compare, divide, isZero, multiply, rational, subtract, sum, sumKnown, toNumber, type Rational } from '../logic/rational.js';
+import { add, ceiling, compare, divide, isZero, multiply, rational, subtract, sumKnown, toNumber, type Rational } from '../logic/rational.js';
 import type { HnteMeasures } from '../parameters/hnte.js';
 
 /** 第十一条（五）'s bands of one edition of the 办法 */
@@ -48,38 +49,37 @@ function rdIntensityOver({ bands, lowest }: Bands, facts: Facts, years: readonly
     const band = bandForSales(bands, latestSales!);
     const required = multiply(salesKnown, divide(band.rate.exact, HUNDRED));
     const share = percentOf(divide(rdKnown, salesKnown));
-    const head = `${span}研发费用${openRd.length ? '已知部分' : ''}合计 ${money(toNumber(rdKnown))}，销售收入合计 ${money(toNumber(salesKnown))}，占比 ${percent(share, band.rate.value)}`;
-    const detail = `${head}；${latest}年销售收入 ${money(latestSales!)}，属“${band.label}”，要求${band.rate.text}`;
+    const say = () =>
+      `${span}研发费用${openRd.length ? '已知部分' : ''}合计 ${money(toNumber(rdKnown))}，销售收入合计 ${money(toNumber(salesKnown))}，占比 ${percent(share, band.rate.value)}` +
+      `；${latest}年销售收入 ${money(latestSales!)}，属“${band.label}”，要求${band.rate.text}`;
     if (satisfies(share, band.rate)) {
       const spare = toNumber(subtract(rdKnown, required));
-      return spare < toNumber(required) * 0.1
-        ? { status: 'met', detail, cites: [band.cite], gap: `研发费用仅比要求多约 ${money(spare)}，余量很小` }
-        : { status: 'met', detail, cites: [band.cite] };
+      return judgementSaying('met', say, spare < toNumber(required) * 0.1 ? `研发费用仅比要求多约 ${money(spare)}，余量很小` : undefined, undefined, [band.cite]);
     }
     if (openRd.length) {
-      const open: Judgement = { status: 'unknown', detail, open: openRd, cites: [band.cite] };
+      const open = judgementSaying('unknown', say, undefined, openRd, [band.cite]);
       const risk = shortOnKnownYears(years, rd, sales, band);
       // every sales figure known: what the years still missing must bring is exact
       if (risk) open.gap = `${risk.said}；${openRd.map(yearOf).join('、')}年研发费用需${openRd.length > 1 ? '合计' : ''}达到约 ${money(roundUp(subtract(required, rdKnown)))}，${span}合计才能达标`;
       return open;
     }
-    return { status: 'unmet', detail, cites: [band.cite], gap: nextWindowGap(bands, years, rd, sales)! };
+    return judgementSaying('unmet', say, nextWindowGap(bands, years, rd, sales)!, undefined, [band.cite]);
   }
 
   // Some sales unknown: more sales only raise the bar, so R&D already short of the lowest possible bar stays short.
   const rate = latestSales === undefined ? lowest : bandForSales(bands, latestSales).rate;
   const floor = multiply(salesKnown, divide(rate.exact, HUNDRED));
-  const detail = `${span}销售收入尚缺 ${openSales.length} 个年度，研发费用${openRd.length ? `尚缺 ${openRd.length} 个年度` : `合计 ${money(toNumber(rdKnown))}`}`;
+  const say = () => `${span}销售收入尚缺 ${openSales.length} 个年度，研发费用${openRd.length ? `尚缺 ${openRd.length} 个年度` : `合计 ${money(toNumber(rdKnown))}`}`;
   if (openRd.length === 0 && compare(rdKnown, floor) < 0) {
     // those years are closed: what can still change is the next set's R&D, when its figures are known
     const short = `${span}已结束，无法再补（仅按已知销售收入计，已比要求少约 ${money(roundUp(subtract(floor, rdKnown)))}）`;
-    return {
-      status: 'unmet',
-      detail: `${detail}；仅按已知销售收入 ${money(toNumber(salesKnown))} 计，占比已低于${rate.value}%`,
-      gap: nextWindowGap(bands, years, rd, sales) ?? `${short}；下次申请按其后的会计年度计算`,
-    };
+    return judgementSaying(
+      'unmet',
+      () => `${say()}；仅按已知销售收入 ${money(toNumber(salesKnown))} 计，占比已低于${rate.value}%`,
+      nextWindowGap(bands, years, rd, sales) ?? `${short}；下次申请按其后的会计年度计算`,
+    );
   }
-  const open: Judgement = { status: 'unknown', detail, open: [...openSales, ...openRd] };
+  const open = judgementSaying('unknown', say, undefined, openSales.concat(openRd));
   // the band is known once the latest year's sales are: the years known may already fall short of it
   const risk = latestSales === undefined ? null : shortOnKnownYears(years, rd, sales, bandForSales(bands, latestSales));
   if (risk) {
@@ -100,9 +100,16 @@ const yearOf = (path: FactPath): string => path.slice(path.indexOf('.') + 1);
  * and in 万元, and the other years; null when the known years hold their own (or none is known).
  */
 function shortOnKnownYears(years: readonly number[], rd: readonly (number | undefined)[], sales: readonly (number | undefined)[], band: RateBand): { said: string; short: number; others: string } | null {
-  const known = years.flatMap((y, i) => (rd[i] !== undefined && sales[i] !== undefined ? [i] : []));
-  const rdSum = sum(known.map((i) => rational(rd[i]!)));
-  const salesSum = sum(known.map((i) => rational(sales[i]!)));
+  // summed as they are found, no lists made by map() (see addPointsOf, logic/interval.ts)
+  const known: number[] = [];
+  let rdSum = rational(0);
+  let salesSum = rational(0);
+  for (let i = 0; i < years.length; i++) {
+    if (rd[i] === undefined || sales[i] === undefined) continue;
+    known.push(i);
+    rdSum = add(rdSum, rational(rd[i]!));
+    salesSum = add(salesSum, rational(sales[i]!));
+  }
   if (known.length === 0 || isZero(salesSum)) return null;
   const share = percentOf(divide(rdSum, salesSum));
   if (satisfies(share, band.rate)) return null;
@@ -123,15 +130,15 @@ function shortOnKnownYears(years: readonly number[], rd: readonly (number | unde
 function nextWindowGap(bands: RateBands, years: readonly number[], rdByYear: readonly (number | undefined)[], salesByYear: readonly (number | undefined)[]): string | null {
   const running = years[years.length - 1]! + 1;
   const keep = years.length >= 3 ? 1 : 0;
-  const next = [...years.slice(keep), running];
+  const next = years.slice(keep).concat([running]);
   const rd = rdByYear.slice(keep);
   const sales = salesByYear.slice(keep);
   // a figure of the next set unknown (the year it drops may be): no amount to name
   if (!isKnown(rd) || !isKnown(sales)) return null;
   const lastSales = sales[sales.length - 1]!;
-  const salesTotal = sum([...sales, lastSales].map(rational));
+  const salesTotal = add(sumKnown(sales), rational(lastSales));
   const band = bandForSales(bands, lastSales);
-  const needed = subtract(multiply(salesTotal, divide(band.rate.exact, HUNDRED)), sum(rd.map(rational)));
+  const needed = subtract(multiply(salesTotal, divide(band.rate.exact, HUNDRED)), sumKnown(rd));
   const target = Math.max(0, roundUp(needed));
   return `${yearsText(years)}已结束，无法再补；下次申请按${yearsText(next)}计算：${running}年研发费用需达到约 ${money(target)}（按${running}年销售收入与${years[years.length - 1]}年持平 ${money(lastSales)} 估算，要求${band.rate.text}；${years[years.length - 1]}年为 ${money(rd[rd.length - 1]!)}）`;
 }
@@ -171,7 +178,7 @@ function rdIntensity(bands: Bands, facts: Facts, windows: readonly (readonly num
   }
   const open: FactPath[] = ['registrationDate'];
   for (const v of verdicts) if (v.open) open.push(...v.open);
-  const j: Judgement = { status: 'unknown', detail: `需先知道注册成立日期，才能确定计算研发费用占比的会计年度；${widest.detail}`, open };
+  const j = judgementSaying('unknown', () => `需先知道注册成立日期，才能确定计算研发费用占比的会计年度；${widest.detail}`, undefined, open);
   // at risk whatever the years: every possible set already falls short, or is at risk, on the figures known
   const every = widest.status === 'unknown' ? windows.map((w, i) => (i === 0 ? widest : rdIntensityOver(bands, facts, w))) : verdicts;
   const gap = widest.gap ?? every.find((v) => v.gap)?.gap;

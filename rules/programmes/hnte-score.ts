@@ -1,9 +1,11 @@
 import type { FactPath } from '../facts/catalog.js';
 import type { Facts, Grade } from '../facts/schema.js';
 import type { Score, ScoreComponent } from '../engine/programme.js';
+import { scoreComponent } from '../engine/score-component.js';
 import { bandFor, tableRange } from '../logic/bands.js';
 import { plain } from '../logic/format.js';
-import { addIntervals, capAt, exactly, hull, isPoint, showInterval, span, type Interval } from '../logic/interval.js';
+import { addIntervals, addPointsOf, capAt, exactly, hull, isPoint, showInterval, span, type Interval } from '../logic/interval.js';
+import { distinct } from '../logic/distinct.js';
 import { rational } from '../logic/rational.js';
 import type { HnteScoring } from '../parameters/hnte.js';
 import { growthPartOf, type GrowthPart, type ScorePart } from './hnte-growth.js';
@@ -24,9 +26,9 @@ type GradeBands = HnteScoring['ip']['techAdvancement']['bands'];
 /** `anyGrade`: what a grade not given yet can still score */
 function gradePart(facts: Facts, key: 'techAdvancement' | 'coreSupportLevel', name: string, bands: GradeBands, anyGrade: Interval): ScorePart {
   const grade: Grade | undefined = facts[key];
-  if (grade === undefined) return { points: anyGrade, open: [key], detail: `${name}未知` };
+  if (grade === undefined) return { points: anyGrade, open: [key], say: () => `${name}未知` };
   const points = bands[grade];
-  return { points, open: [], detail: `${name} ${grade}（${GRADE_NAMES[key][grade]}）${showInterval(points)}分` };
+  return { points, open: [], say: () => `${name} ${grade}（${GRADE_NAMES[key][grade]}）${showInterval(points)}分` };
 }
 
 function classIIPoints(S: HnteScoring, count: number): Interval {
@@ -35,12 +37,12 @@ function classIIPoints(S: HnteScoring, count: number): Interval {
 
 /** 知识产权数量: one Ⅰ类 outranks any number of Ⅱ类. */
 function ipCountPart(S: HnteScoring, { ipClassI: one, ipClassII: two }: Facts): ScorePart {
-  if (one !== undefined && one >= 1) return { points: S.ip.count.classIAtLeastOne, open: [], detail: `Ⅰ类知识产权 ${one} 项 ${showInterval(S.ip.count.classIAtLeastOne)}分` };
+  if (one !== undefined && one >= 1) return { points: S.ip.count.classIAtLeastOne, open: [], say: () => `Ⅰ类知识产权 ${one} 项 ${showInterval(S.ip.count.classIAtLeastOne)}分` };
   const twoRange = two === undefined ? tableRange(S.ip.count.classII) : classIIPoints(S, two);
   const twoText = two === undefined ? 'Ⅱ类数量未知' : `Ⅱ类 ${two} 项`;
-  if (one === 0) return { points: twoRange, open: two === undefined ? ['ipClassII'] : [], detail: `无Ⅰ类、${twoText}，知识产权数量 ${showInterval(twoRange)}分` };
+  if (one === 0) return { points: twoRange, open: two === undefined ? ['ipClassII'] : [], say: () => `无Ⅰ类、${twoText}，知识产权数量 ${showInterval(twoRange)}分` };
   const points = hull([S.ip.count.classIAtLeastOne, twoRange]);
-  return { points, open: two === undefined ? ['ipClassI', 'ipClassII'] : ['ipClassI'], detail: `Ⅰ类数量未知、${twoText}，知识产权数量 ${showInterval(points)}分` };
+  return { points, open: two === undefined ? ['ipClassI', 'ipClassII'] : ['ipClassI'], say: () => `Ⅰ类数量未知、${twoText}，知识产权数量 ${showInterval(points)}分` };
 }
 
 /** Whether the enterprise holds any Ⅰ类 or Ⅱ类 IP at all; one obtained by own R&D implies it does. */
@@ -52,26 +54,26 @@ function holdsIp({ ipClassI: one, ipClassII: two, ipSelfDeveloped }: Facts): boo
 function acquisitionPart(S: HnteScoring, facts: Facts): ScorePart {
   const A = S.ip.acquisition;
   const holds = holdsIp(facts);
-  if (holds === false) return { points: A.none, open: [], detail: '无知识产权，获得方式0分' };
+  if (holds === false) return { points: A.none, open: [], say: () => '无知识产权，获得方式0分' };
   const self = facts.ipSelfDeveloped;
   const ifHeld = self === undefined ? hull([A.selfDeveloped, A.transferOnly]) : self ? A.selfDeveloped : A.transferOnly;
   const how = self === undefined ? '获得方式未知' : self ? '有自主研发' : '仅有受让、受赠和并购等';
-  if (holds) return { points: ifHeld, open: self === undefined ? ['ipSelfDeveloped'] : [], detail: `${how} ${showInterval(ifHeld)}分` };
+  if (holds) return { points: ifHeld, open: self === undefined ? ['ipSelfDeveloped'] : [], say: () => `${how} ${showInterval(ifHeld)}分` };
   const points = hull([A.none, ifHeld]);
   const open: FactPath[] = ['ipClassI', 'ipClassII', ...(self === undefined ? ['ipSelfDeveloped' as const] : [])];
-  return { points, open, detail: `是否持有知识产权未知，获得方式 ${showInterval(points)}分` };
+  return { points, open, say: () => `是否持有知识产权未知，获得方式 ${showInterval(points)}分` };
 }
 
 function standardsPart(S: HnteScoring, { joinedStandards: joined }: Facts): ScorePart {
   const T = S.ip.standards;
-  if (joined === undefined) return { points: hull([T.yes, T.no]), open: ['joinedStandards'], detail: '是否参与编制标准未知' };
-  return { points: joined ? T.yes : T.no, open: [], detail: joined ? `参与编制标准 ${showInterval(T.yes)}分` : '未参与编制标准 0分' };
+  if (joined === undefined) return { points: hull([T.yes, T.no]), open: ['joinedStandards'], say: () => '是否参与编制标准未知' };
+  return { points: joined ? T.yes : T.no, open: [], say: () => joined ? `参与编制标准 ${showInterval(T.yes)}分` : '未参与编制标准 0分' };
 }
 
 function transfersPart(S: HnteScoring, { techTransfersAnnualAvg: avg }: Facts): ScorePart {
-  if (avg === undefined) return { points: tableRange(S.transfers), open: ['techTransfersAnnualAvg'], detail: '近三年科技成果转化年均项数未知' };
+  if (avg === undefined) return { points: tableRange(S.transfers), open: ['techTransfersAnnualAvg'], say: () => '近三年科技成果转化年均项数未知' };
   const { points } = bandFor(rational(avg), S.transfers);
-  return { points, open: [], detail: `近三年科技成果转化年均 ${plain(avg)} 项，${showInterval(points)}分` };
+  return { points, open: [], say: () => `近三年科技成果转化年均 ${plain(avg)} 项，${showInterval(points)}分` };
 }
 
 const MANAGEMENT_ITEMS = [
@@ -82,18 +84,16 @@ const MANAGEMENT_ITEMS = [
 ] as const;
 
 function managementPart(S: HnteScoring, facts: Facts): ScorePart {
-  const parts = MANAGEMENT_ITEMS.map(([key, name]): ScorePart => {
+  const parts: ScorePart[] = [];
+  for (const [key, name] of MANAGEMENT_ITEMS) {
     const band = S.management[key].points;
     const has = facts[key];
-    if (has === undefined) return { points: span(0, band.max), open: [key], detail: `${name}未知` };
-    return { points: has ? band : exactly(0), open: [], detail: `${name}${has ? `部分或全部有 ${showInterval(band)}分（专家评分）` : '完全没有 0分'}` };
-  });
-  return { points: addIntervals(parts.map((p) => p.points)), open: openOf(parts), detail: parts.map((p) => p.detail).join('，') };
+    if (has === undefined) parts.push({ points: span(0, band.max), open: [key], say: () => `${name}未知` });
+    else parts.push({ points: has ? band : exactly(0), open: [], say: () => `${name}${has ? `部分或全部有 ${showInterval(band)}分（专家评分）` : '完全没有 0分'}` });
+  }
+  return { points: addPointsOf(parts), open: openOf(parts), say: () => parts.map((p) => p.say()).join('，') };
 }
 
-function component(id: string, label: string, max: number, part: ScorePart, cites: ScoreComponent['cites']): ScoreComponent {
-  return { id, label, points: part.points, max, detail: part.detail, cites, open: part.open };
-}
 
 /** 企业创新能力评价 as an interval, and the inputs that could still narrow it. */
 export interface HnteScore {
@@ -141,32 +141,32 @@ function hnteScore(S: HnteScoring, facts: Facts, windows: readonly (readonly num
     acquisitionPart(S, facts),
     standardsPart(S, facts),
   ];
-  const ipRaw = addIntervals(ipParts.map((p) => p.points));
+  const ipRaw = addPointsOf(ipParts);
   const ipPoints = capAt(ipRaw, S.ip.cap);
   const ipSettled = isPoint(ipPoints);
   const ip: ScorePart = {
     points: ipPoints,
     // once the uncapped minimum reaches the cap, no IP answer can move the subtotal
     open: ipSettled ? [] : openOf(ipParts),
-    detail: `${ipParts.map((p) => p.detail).join('，')}${ipRaw.max > S.ip.cap ? `（合计不超过${S.ip.cap}分）` : ''}`,
+    say: () => `${ipParts.map((p) => p.say()).join('，')}${ipRaw.max > S.ip.cap ? `（合计不超过${S.ip.cap}分）` : ''}`,
   };
   const netAssets = growthPart(facts, 'netAssetsByYear', windows);
   const sales = growthPart(facts, 'salesRevenueByYear', windows);
   const growth: ScorePart = {
     points: addIntervals([netAssets.points, sales.points]),
-    open: [...netAssets.open, ...sales.open],
-    detail: `${netAssets.detail}；${sales.detail}`,
+    open: netAssets.open.concat(sales.open),
+    say: () => `${netAssets.say()}；${sales.say()}`,
   };
   const transfers = transfersPart(S, facts);
   const management = managementPart(S, facts);
   const components = [
-    component('ip', '知识产权', most.ip, ip, ipCites),
-    component('transfers', '科技成果转化能力', most.transfers, transfers, S.transfers.cites),
-    component('management', '研究开发组织管理水平', most.management, management, managementCites),
-    component('growth', '企业成长性', most.growth, growth, growthCites),
+    scoreComponent('ip', '知识产权', most.ip, ip, ipCites),
+    scoreComponent('transfers', '科技成果转化能力', most.transfers, transfers, S.transfers.cites),
+    scoreComponent('management', '研究开发组织管理水平', most.management, management, managementCites),
+    scoreComponent('growth', '企业成长性', most.growth, growth, growthCites),
   ];
   return {
-    score: { points: addIntervals(components.map((c) => c.points)), pass: S.pass.score.value, components },
-    open: [...new Set(openOf([ip, transfers, management, growth]))],
+    score: { points: addPointsOf(components), pass: S.pass.score.value, components },
+    open: distinct(openOf([ip, transfers, management, growth])),
   };
 }

@@ -1,7 +1,8 @@
 import { latestRegistration, possibleAssessmentYears } from '../facts/fiscal-years.js';
 import type { Condition, Context, Judgement, Note } from '../engine/condition.js';
 import { requireAmount, requireAnswer, requireValue } from '../engine/judgements.js';
-import type { Assessment, ExpertPart, Programme } from '../engine/programme.js';
+import { judgementSaying } from '../engine/said-later.js';
+import type { Assessment, ExpertItem, ExpertPart, Programme } from '../engine/programme.js';
 import { figureSatisfies, satisfies } from '../logic/bounds.js';
 import { addYears } from '../logic/dates.js';
 import { jointEditions, type Edition } from '../logic/editions.js';
@@ -102,15 +103,13 @@ export function hnteOf(M: HnteMeasures, S: HnteScoring): Programme<HnteData> {
       if (share.kind === 'unknown') return { status: 'unknown', detail: '尚不知道科技人员数和职工总数', open: share.open };
       if (share.kind === 'none') return { status: 'unmet', detail: `${share.why}，要求科技人员占比${b.text}` };
       const { staff, employees } = share;
-      const detail = `科技人员占比 ${percent(share.percent, b.value)}（${staff}/${employees}），要求${b.text}`;
+      const say = () => `科技人员占比 ${percent(share.percent, b.value)}（${staff}/${employees}），要求${b.text}`;
       const { short, hires } = staffShortfall(staff, employees, b.value);
       if (!satisfies(share.percent, b)) {
-        return { status: 'unmet', detail, gap: `还差 ${short} 名科技人员（按职工总数 ${employees} 人计；若新招科技人员，需新招 ${hires} 名）` };
+        return judgementSaying('unmet', say, `还差 ${short} 名科技人员（按职工总数 ${employees} 人计；若新招科技人员，需新招 ${hires} 名）`);
       }
       const spare = staffShortfall(0, employees, b.value).short;
-      return staff - spare <= Math.max(1, Math.ceil(spare * 0.1))
-        ? { status: 'met', detail, gap: `仅比要求多 ${staff - spare} 名科技人员，人员变动可能导致不达标` }
-        : { status: 'met', detail };
+      return judgementSaying('met', say, staff - spare <= Math.max(1, Math.ceil(spare * 0.1)) ? `仅比要求多 ${staff - spare} 名科技人员，人员变动可能导致不达标` : undefined);
     },
   };
 
@@ -148,18 +147,16 @@ export function hnteOf(M: HnteMeasures, S: HnteScoring): Programme<HnteData> {
     remedy: 'improve',
     judge: (_ctx, { innovation: { score, open } }): Judgement => {
       const { min, max } = score.points;
-      const parts = score.components.map((c) => `${c.label} ${showInterval(c.points)}`).join('，');
-      const detail = `创新能力评价得分区间 ${showInterval(score.points)} 分（${parts}），要求${PASS}分以上（不含${PASS}分）`;
-      if (figureSatisfies(min, S.pass.score)) {
-        return min - PASS <= 5 ? { status: 'met', detail, gap: `最低可能得分 ${min} 分，余量很小` } : { status: 'met', detail };
-      }
-      if (!figureSatisfies(max, S.pass.score)) {
-        return { status: 'unmet', detail, gap: `最高可能得分 ${max} 分，至少还需提高 ${PASS + 1 - max} 分` };
-      }
+      const say = () => {
+        const parts = score.components.map((c) => `${c.label} ${showInterval(c.points)}`).join('，');
+        return `创新能力评价得分区间 ${showInterval(score.points)} 分（${parts}），要求${PASS}分以上（不含${PASS}分）`;
+      };
+      if (figureSatisfies(min, S.pass.score)) return judgementSaying('met', say, min - PASS <= 5 ? `最低可能得分 ${min} 分，余量很小` : undefined);
+      if (!figureSatisfies(max, S.pass.score)) return judgementSaying('unmet', say, `最高可能得分 ${max} 分，至少还需提高 ${PASS + 1 - max} 分`);
       if (open.length === 0) {
-        return { status: 'unknown', detail: `${detail}；各评分要素均已给出，能否超过${PASS}分取决于评审专家在各档次内的具体打分`, open };
+        return judgementSaying('unknown', () => `${say()}；各评分要素均已给出，能否超过${PASS}分取决于评审专家在各档次内的具体打分`, undefined, open);
       }
-      return { status: 'unknown', detail, open };
+      return judgementSaying('unknown', say, undefined, open);
     },
   };
 
@@ -207,9 +204,9 @@ export function hnteOf(M: HnteMeasures, S: HnteScoring): Programme<HnteData> {
   /** While the innovation score straddles the line: the parts only the experts place, and the estimate. */
   function expert({ innovation: { score } }: HnteData): ExpertPart | null {
     if (figureSatisfies(score.points.min, S.pass.score) || !figureSatisfies(score.points.max, S.pass.score)) return null;
-    const decides = score.components
-      .filter((c) => c.points.min < c.points.max && c.open.length === 0)
-      .map((c) => ({ id: c.id, label: c.label, points: c.points, max: c.max }));
+    // pushed, not map()ped: see addPointsOf (logic/interval.ts)
+    const decides: ExpertItem[] = [];
+    for (const c of score.components) if (c.points.min < c.points.max && c.open.length === 0) decides.push({ id: c.id, label: c.label, points: c.points, max: c.max });
     return { decides, assessment: assess(score) };
   }
 

@@ -37,7 +37,9 @@ function arrivalQuestions(facts: Facts): FactPath[] {
 
 /** A yes/no part of a condition whose answer falls short: what to change, as the text requires it. */
 function withGap(j: Judgement, gap: string): Judgement {
-  return j.status === 'unmet' ? { ...j, gap } : j;
+  // set on the judgement itself, made fresh for this part (condition.ts says why, not a copy)
+  if (j.status === 'unmet') j.gap = gap;
+  return j;
 }
 
 const INDUSTRY = { manufacturing: '制造业', techService: '科技服务业', other: '其他行业' } as const;

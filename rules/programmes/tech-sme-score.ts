@@ -2,9 +2,11 @@ import { perYearPath, type FactPath } from '../facts/catalog.js';
 import { yearFigure } from '../facts/fiscal-years.js';
 import type { Facts } from '../facts/schema.js';
 import type { Score } from '../engine/programme.js';
+import { scoreComponent } from '../engine/score-component.js';
 import { bandFor, tableRange, type BandTable } from '../logic/bands.js';
 import { money, percent, percentOf } from '../logic/format.js';
-import { addIntervals, better, hull, showInterval, type Interval } from '../logic/interval.js';
+import { addPointsOf, better, hull, showInterval, type Interval } from '../logic/interval.js';
+import { distinct } from '../logic/distinct.js';
 import { fraction, rational } from '../logic/rational.js';
 import type { TechSmeStandard } from '../parameters/tech-sme.js';
 import type { ScorePart } from './hnte-growth.js';
@@ -12,23 +14,25 @@ import { staffShare } from './staff-share.js';
 
 function staffPart(T: TechSmeStandard, facts: Facts): ScorePart {
   const share = staffShare(facts);
-  if (share.kind === 'unknown') return { points: tableRange(T.staff), open: share.open, detail: '科技人员占比未知' };
-  if (share.kind === 'none') return { points: T.staff.otherwise, open: [], detail: `${share.why}，科技人员指标0分` };
+  if (share.kind === 'unknown') return { points: tableRange(T.staff), open: share.open, say: () => '科技人员占比未知' };
+  if (share.kind === 'none') return { points: T.staff.otherwise, open: [], say: () => `${share.why}，科技人员指标0分` };
   const { points } = bandFor(share.percent, T.staff);
-  return { points, open: [], detail: `科技人员占比 ${percent(share.percent)}（${share.staff}/${share.employees}），${points.min}分` };
+  return { points, open: [], say: () => `科技人员占比 ${percent(share.percent)}（${share.staff}/${share.employees}），${points.min}分` };
 }
 
 /** One of the two R&D indicators: R&D over a base (sales, or costs and expenses) of the same year. */
 function rdRoute(rd: number | undefined, base: number | undefined, basePath: FactPath, rdPath: FactPath, table: BandTable, baseName: string): ScorePart {
-  if (rd === 0) return { points: table.otherwise, open: [], detail: `研发费用为0，占${baseName}比例0分` };
-  if (base === 0) return { points: table.otherwise, open: [], detail: `${baseName}为0，无从计算占比，0分` };
+  if (rd === 0) return { points: table.otherwise, open: [], say: () => `研发费用为0，占${baseName}比例0分` };
+  if (base === 0) return { points: table.otherwise, open: [], say: () => `${baseName}为0，无从计算占比，0分` };
   if (rd === undefined || base === undefined) {
-    const open = [...(rd === undefined ? [rdPath] : []), ...(base === undefined ? [basePath] : [])];
-    return { points: tableRange(table), open, detail: `研发费用占${baseName}比例未知` };
+    const open: FactPath[] = [];
+    if (rd === undefined) open.push(rdPath);
+    if (base === undefined) open.push(basePath);
+    return { points: tableRange(table), open, say: () => `研发费用占${baseName}比例未知` };
   }
   const pct = percentOf(fraction(rd, base));
   const { points } = bandFor(pct, table);
-  return { points, open: [], detail: `研发费用 ${money(rd)} 占${baseName} ${money(base)} 的 ${percent(pct)}，${points.min}分` };
+  return { points, open: [], say: () => `研发费用 ${money(rd)} 占${baseName} ${money(base)} 的 ${percent(pct)}，${points.min}分` };
 }
 
 /** 研发投入: the enterprise picks the better of the two indicators, so only an indicator that could win stays open. */
@@ -41,7 +45,7 @@ function rdPart(T: TechSmeStandard, facts: Facts, year: number): ScorePart {
     ...(ofSales.points.max > ofCosts.points.min ? ofSales.open : []),
     ...(ofCosts.points.max > ofSales.points.min ? ofCosts.open : []),
   ];
-  return { points: better(ofSales.points, ofCosts.points), open: [...new Set(open)], detail: `${ofSales.detail}；${ofCosts.detail}（取较高者）` };
+  return { points: better(ofSales.points, ofCosts.points), open: distinct(open), say: () => `${ofSales.say()}；${ofCosts.say()}（取较高者）` };
 }
 
 function classIIPoints(T: TechSmeStandard, count: number): Interval {
@@ -51,14 +55,14 @@ function classIIPoints(T: TechSmeStandard, count: number): Interval {
 /** 科技成果: one Ⅰ类 outranks any number of Ⅱ类. */
 function ipPart(T: TechSmeStandard, { ipClassI: one, ipClassII: two }: Facts): ScorePart {
   const top = T.ip.classIAtLeastOne.points;
-  if (one !== undefined && one >= 1) return { points: top, open: [], detail: `Ⅰ类知识产权 ${one} 项，${top.min}分` };
+  if (one !== undefined && one >= 1) return { points: top, open: [], say: () => `Ⅰ类知识产权 ${one} 项，${top.min}分` };
   const twoRange = two === undefined ? tableRange(T.ip.classII) : classIIPoints(T, two);
   const twoText = two === undefined ? 'Ⅱ类数量未知' : `Ⅱ类知识产权 ${two} 项`;
-  if (one === 0) return { points: twoRange, open: two === undefined ? ['ipClassII'] : [], detail: `无Ⅰ类知识产权，${twoText}，${showInterval(twoRange)}分` };
+  if (one === 0) return { points: twoRange, open: two === undefined ? ['ipClassII'] : [], say: () => `无Ⅰ类知识产权，${twoText}，${showInterval(twoRange)}分` };
   return {
     points: hull([top, twoRange]),
     open: two === undefined ? ['ipClassI', 'ipClassII'] : ['ipClassI'],
-    detail: `Ⅰ类知识产权数量未知，${twoText}`,
+    say: () => `Ⅰ类知识产权数量未知，${twoText}`,
   };
 }
 
@@ -106,12 +110,12 @@ function techSmeScore(T: TechSmeStandard, facts: Facts, year: number, cites: ByI
   ];
   return {
     score: {
-      points: addIntervals(components.map((c) => c.part.points)),
+      points: addPointsOf([staff, rd, ip]),
       pass: T.score.pass.value,
-      components: components.map((c) => ({ id: c.id, label: c.label, points: c.part.points, max: c.max, detail: c.part.detail, cites: c.cites, open: c.part.open })),
+      components: components.map((c) => scoreComponent(c.id, c.label, c.max, c.part, c.cites)),
     },
     staff: staff.points,
-    open: [...new Set([...staff.open, ...rd.open, ...ip.open])],
+    open: distinct(staff.open.concat(rd.open, ip.open)),
     staffOpen: staff.open,
   };
 }

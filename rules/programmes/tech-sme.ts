@@ -5,6 +5,7 @@ import type { Edition } from '../logic/editions.js';
 import { allParts } from '../engine/combine.js';
 import type { Condition, Context, Judgement, Note } from '../engine/condition.js';
 import { compareAmount, requireAmount, requireAnswer, requireValue } from '../engine/judgements.js';
+import { judgementSaying } from '../engine/said-later.js';
 import type { Programme } from '../engine/programme.js';
 import { figureSatisfies } from '../logic/bounds.js';
 import { showInterval } from '../logic/interval.js';
@@ -29,8 +30,8 @@ type Sc = Condition<SmeData>;
  * what the rest already settles stands, the rest waits for the first complete fiscal year.
  */
 function beforeFirstYear(j: Judgement, year: number): Judgement {
-  const detail = `${j.detail}（企业${year}年度尚不存在，待有完整会计年度后评价）`;
-  return j.status === 'unknown' ? { status: 'unknown', detail, open: [] } : j.status === 'unmet' ? { status: 'unmet', detail, gap: '待有完整会计年度后按该年度数据评价' } : j;
+  const say = () => `${j.detail}（企业${year}年度尚不存在，待有完整会计年度后评价）`;
+  return j.status === 'unknown' ? judgementSaying('unknown', say, undefined, []) : j.status === 'unmet' ? judgementSaying('unmet', say, '待有完整会计年度后按该年度数据评价') : j;
 }
 
 /**
@@ -148,15 +149,15 @@ export function techSmeOf(T: TechSmeStandard): Programme<SmeData> {
   /** （五） on the last fiscal year's figures, with a gap that is enough to qualify. */
   function judgeScore(ctx: Context, data: SmeData): Judgement {
     const { score, staff, open, staffOpen } = data.evaluation;
-    const parts = score.components.map((c) => `${c.label} ${showInterval(c.points)}`).join('，');
-    const detail = `评价得分 ${showInterval(score.points)} 分（${parts}；按${data.year}年度数据），要求${T.score.pass.text}且科技人员指标不为0`;
+    const say = () => {
+      const parts = score.components.map((c) => `${c.label} ${showInterval(c.points)}`).join('，');
+      return `评价得分 ${showInterval(score.points)} 分（${parts}；按${data.year}年度数据），要求${T.score.pass.text}且科技人员指标不为0`;
+    };
     const passSure = figureSatisfies(score.points.min, T.score.pass);
     const passPossible = figureSatisfies(score.points.max, T.score.pass);
-    if (!passPossible || staff.max === 0) return { status: 'unmet', detail, gap: techSmeScoreGap(T, ctx.facts, data.year, data.evaluation) };
-    if (passSure && staff.min > 0) {
-      return score.points.min - T.score.pass.value < 6 ? { status: 'met', detail, gap: `最低得分 ${score.points.min} 分，余量很小` } : { status: 'met', detail };
-    }
-    return { status: 'unknown', detail, open: [...(passSure ? [] : open), ...(staff.min > 0 ? [] : staffOpen)] };
+    if (!passPossible || staff.max === 0) return judgementSaying('unmet', say, techSmeScoreGap(T, ctx.facts, data.year, data.evaluation));
+    if (passSure && staff.min > 0) return judgementSaying('met', say, score.points.min - T.score.pass.value < 6 ? `最低得分 ${score.points.min} 分，余量很小` : undefined);
+    return judgementSaying('unknown', say, undefined, (passSure ? [] : open).concat(staff.min > 0 ? [] : staffOpen));
   }
 
   const scoreCondition: Sc = {

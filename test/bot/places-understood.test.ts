@@ -58,4 +58,17 @@ describe('the dialog reads every place knowledge/places.ts names', () => {
     expect(interpretAnswer('region', '如东经开区', 'zh')).toEqual({ kind: 'value', value: '如东县' });
     expect(interpretAnswer('region', '通州湾', 'zh')).toEqual({ kind: 'value', value: '通州湾示范区' });
   });
+
+  it('a town counts only where its name stands as a place, not inside another word', () => {
+    // 大公 (海安), 三星 (海门) and 金沙 (通州) are towns, and parts of everyday words too
+    expect(interpretAnswer('region', '我们是大公司', 'zh')).toMatchObject({ kind: 'unclear' });
+    expect(interpretAnswer('region', '三星电子的供应商', 'zh')).toMatchObject({ kind: 'unclear' });
+    expect(interpretAnswer('region', '金沙江边上', 'zh')).toMatchObject({ kind: 'unclear' });
+    expect(interpretAnswer('region', '我们在大公', 'zh')).toEqual({ kind: 'value', value: '海安市' });
+    expect(interpretAnswer('region', '大公镇', 'zh')).toEqual({ kind: 'value', value: '海安市' });
+    expect(interpretAnswer('region', '白蒲镇', 'zh')).toEqual({ kind: 'value', value: '如皋市' });
+    expect(interpretAnswer('region', '南通高新区', 'zh')).toEqual({ kind: 'value', value: '通州区' });
+    expect(interpretAnswer('region', '在苏通科技产业园注册', 'zh')).toEqual({ kind: 'value', value: '苏锡通科技产业园区' });
+    expect(interpretAnswer('region', '大公司，在海门', 'zh')).toEqual({ kind: 'value', value: '海门区' });
+  });
 });
