@@ -6,6 +6,7 @@ import { addressedClauses } from './address.js';
 import { cuesOf } from './answer-cue.js';
 import { answerKindsOf, type AnswerKind } from './answer-kind.js';
 import { slotsFilledBeside } from './answer-slot.js';
+import { asksPoints, lineHolds, namedShare, scoreLineOf, valuesOf, type GivenValue } from './score-item.js';
 import { ASKS_FIELD, detailsAsked, detailsMissing, isAnswered, OWN_CASE, type Evidence } from './answerability.js';
 import { coverageOf, coverageTerms, heldShares, known, type CoverageTerm } from './coverage.js';
 import { namedJurisdiction, outsidePlacesNamed } from './jurisdiction.js';
@@ -178,6 +179,25 @@ function topicOf(query: string): string {
   return kept.length > 0 && kept.length < sentences.length ? kept.join('') : query;
 }
 
+/**
+ * "知识产权最多给几分", "科技人员占28%能拿几分": among the lines of scoring schemes, the ones scoring the item the
+ * question names best (知识产权 ≤30, not 知识产权数量 ≤8), and the band under a named item that holds the value given.
+ */
+function rankScoreLines(store: KnowledgeStore, hits: Hit[], topic: string, points: { values: GivenValue[]; words: string[] }, w: RankingWeights): void {
+  const lines = hits.flatMap((hit) => {
+    const line = scoreLineOf(store, hit.clause);
+    return line ? [{ hit, line, named: namedShare(line, topic, points.words) }] : [];
+  });
+  // the best named of each kind: items by their names, bands holding the value by their item's
+  const boost = (group: typeof lines, factor: number) => {
+    const best = Math.max(0.5, ...group.map((l) => l.named));
+    for (const l of group) if (l.named >= best) l.hit.score *= factor;
+  };
+  // a tier's line with no values to compare (A. 有自主研发 (1-6分)) is named like an item's
+  boost(lines.filter((l) => l.line.bands.length === 0), w.scoreItemNamed);
+  boost(lines.filter((l) => points.values.some((v) => lineHolds(l.line, v))), w.valueInBand);
+}
+
 export function retrieve(store: KnowledgeStore, rawQuestion: string, options: RetrieveOptions = {}): Retrieval {
   const k = Math.max(1, Math.min(options.k ?? 3, 20));
   const w = options.weights ?? RANKING_WEIGHTS;
@@ -233,6 +253,7 @@ export function retrieve(store: KnowledgeStore, rawQuestion: string, options: Re
   }
 
   const namesCounty = countiesNamed(store, query).length > 0;
+  const points = asksPoints(topic) ? { values: valuesOf(topic), words: [...content, ...expansions] } : null;
   const hits: Hit[] = [];
   for (const [id, e] of fused) {
     const clause = store.clause(id);
@@ -262,6 +283,7 @@ export function retrieve(store: KnowledgeStore, rawQuestion: string, options: Re
     }
     hits.push({ clause, score, coverage, via: [...e.via] });
   }
+  if (points) rankScoreLines(store, hits, topic, points, w);
   hits.sort((a, b) => b.score - a.score || a.clause.ord - b.clause.ord);
   const top = hits.slice(0, k);
   const best = top[0];

@@ -34,6 +34,10 @@ export interface RankingWeights {
   rosterForWho: number;
   /** a clause stating the kind of figure asked for (多少家, 补助多少钱) */
   givesAnswerKind: number;
+  /** a scoring scheme's line for the item a points question names (knowledge/search/score-item.ts) */
+  scoreItemNamed: number;
+  /** a band line whose tier holds the value a points question gives (28% in 25%(含)-30%) */
+  valueInBand: number;
   /** a clause of the place the question names */
   samePlace: number;
   /** another county's clause when the question names a place */
@@ -52,6 +56,8 @@ export const RANKING_WEIGHTS: Readonly<RankingWeights> = {
   bareHeading: 0.5,
   rosterForWho: 2,
   givesAnswerKind: 1.5,
+  scoreItemNamed: 2,
+  valueInBand: 4,
   samePlace: 1.5,
   otherCounty: 0.7,
   localWithoutPlace: 0.8,
