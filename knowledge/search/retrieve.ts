@@ -56,6 +56,10 @@ export interface RetrieveOptions {
 
 /** Longest question we search on; a longer one is cut here (the caller is told), never rejected. */
 export const MAX_QUERY_CHARS = 500;
+/** 软著算几类知识产权, 是一类还是二类, 属于哪一类 */
+const CLASS_ASKED = /几类|哪类|哪一类|什么类|(?:[一二三]|i{1,3}|ⅰ|ⅱ|Ⅰ|Ⅱ)类[^，。？?]{0,8}还是|属于(?:哪|什么)(?:一)?(?:类|种)/iu;
+/** …按Ⅱ类评价, 列为…类: a clause that sorts things into classes, not each tier that counts one */
+const SORTS_INTO_CLASSES = /按\s*(?:[一二三]|I{1,3}|Ⅰ|Ⅱ|Ⅲ)\s*类(?:评价|管理|计|认定)|(?:列为|归为|划为|归入|列入)[^，。；]{0,8}类/u;
 /** A question about a person: who holds a post, or what post someone holds. */
 const WHO = /谁|什么职务|什么身份|什么职位|哪位|担任什么/u;
 const CONTAINERS = new Set(['heading', 'attachment', 'group', 'table']);
@@ -223,6 +227,7 @@ export function retrieve(store: KnowledgeStore, rawQuestion: string, options: Re
   const kinds = answerKindsOf(topic);
   const cues = cuesOf(topic);
   const definition = cues.some((c) => c.name === 'definition');
+  const classAsked = CLASS_ASKED.test(topic);
   const { content, expansions } = queryTerms(topic);
   const weighed = coverageTerms(store, content, topic, w);
   if (content.length > 0) {
@@ -270,6 +275,8 @@ export function retrieve(store: KnowledgeStore, rawQuestion: string, options: Re
     if (kinds.length > 0 && kinds.every((kind) => givesAnswerOf(store, clause, kind))) score *= w.givesAnswerKind;
     // "有什么好处", "什么是…", "已经认定了多少": the clause that grants, defines or reports
     if (cues.some((c) => c.holds.test(clause.text))) score *= w.givesAnswerKind;
+    // "软著是一类还是二类": the one clause sorting things into classes, whose words (Ⅱ类, 软件著作权) are rarely the asker's
+    if (classAsked && SORTS_INTO_CLASSES.test(clause.text)) score *= w.sortsIntoClasses;
     const doc = store.documents.get(clause.docId)!;
     const own = ownJurisdiction(store, clause);
     const county = !coversWholeCity(own);

@@ -38,6 +38,8 @@ export interface RankingWeights {
   scoreItemNamed: number;
   /** a band line whose tier holds the value a points question gives (28% in 25%(含)-30%) */
   valueInBand: number;
+  /** the clause sorting things into classes (…按Ⅱ类评价) for a question asking which class (是一类还是二类) */
+  sortsIntoClasses: number;
   /** a clause of the place the question names */
   samePlace: number;
   /** another county's clause when the question names a place */
@@ -58,6 +60,7 @@ export const RANKING_WEIGHTS: Readonly<RankingWeights> = {
   givesAnswerKind: 1.5,
   scoreItemNamed: 2,
   valueInBand: 4,
+  sortsIntoClasses: 2.5,
   samePlace: 1.5,
   otherCounty: 0.7,
   localWithoutPlace: 0.8,

@@ -75,3 +75,12 @@ describe('score tables: the line scoring the item named, the band holding the va
     expect(inTop3('科小评价里2个发明专利，科技成果指标几分', 'A. 1项及以上Ⅰ类知识产权(30分)')).toBe(true);
   });
 });
+
+describe('which class: the clause sorting things into classes', () => {
+  it('ranks the 指引’s sorting (…按Ⅱ类评价) over the tiers that count a class', () => {
+    // 软著 is not the texts' word: only the synonyms find the clause, which the tiers' 知识产权 then outnumbers
+    for (const q of ['软著是算一类知识产权还是二类知识产权', '软著属于哪类知识产权', '软著知识产权算哪一类']) {
+      expect(inTop3(q, '实用新型专利、外观设计专利、软件著作权等（不含商标）按Ⅱ类评价'), q).toBe(true);
+    }
+  });
+});
