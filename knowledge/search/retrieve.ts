@@ -4,6 +4,7 @@ import type { KnowledgeStore, StoredClause } from '../store/store.js';
 import { cleanQuestion, comparable } from '../text/normalize.js';
 import { addressedClauses } from './address.js';
 import { cuesOf } from './answer-cue.js';
+import { CONDITIONS_ASKED, rankListsWhole } from './whole-list.js';
 import { answerKindsOf, type AnswerKind } from './answer-kind.js';
 import { slotsFilledBeside } from './answer-slot.js';
 import { asksPoints, lineHolds, namedShare, scoreLineOf, valuesOf, type GivenValue } from './score-item.js';
@@ -291,6 +292,7 @@ export function retrieve(store: KnowledgeStore, rawQuestion: string, options: Re
     hits.push({ clause, score, coverage, via: [...e.via] });
   }
   if (points) rankScoreLines(store, hits, topic, points, w);
+  if (CONDITIONS_ASKED.test(topic)) rankListsWhole(store, hits, weighed, w);
   hits.sort((a, b) => b.score - a.score || a.clause.ord - b.clause.ord);
   const top = hits.slice(0, k);
   const best = top[0];

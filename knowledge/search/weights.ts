@@ -40,6 +40,8 @@ export interface RankingWeights {
   valueInBand: number;
   /** the clause sorting things into classes (…按Ⅱ类评价) for a question asking which class (是一类还是二类) */
   sortsIntoClasses: number;
+  /** how much of a question the introduction of a list must hold itself to answer for its items (须同时满足以下条件) */
+  listNamesQuestion: number;
   /** a clause of the place the question names */
   samePlace: number;
   /** another county's clause when the question names a place */
@@ -61,6 +63,7 @@ export const RANKING_WEIGHTS: Readonly<RankingWeights> = {
   scoreItemNamed: 2,
   valueInBand: 4,
   sortsIntoClasses: 2.5,
+  listNamesQuestion: 0.9,
   samePlace: 1.5,
   otherCounty: 0.7,
   localWithoutPlace: 0.8,

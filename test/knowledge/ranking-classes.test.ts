@@ -84,3 +84,18 @@ describe('which class: the clause sorting things into classes', () => {
     }
   });
 });
+
+describe('what are the conditions of X: the clause introducing the list of them', () => {
+  it('ranks 第十一条 (须同时满足以下条件) first for 高企, 第六条 for 科小', () => {
+    const first = (q: string) => knowledge.retrieve(q, { k: 3 }).hits[0]!.clause.id;
+    expect(first('高企认定条件是什么')).toBe('hnte-measures-2016-32#ch3.a11');
+    expect(first('高企的认定条件有哪些')).toBe('hnte-measures-2016-32#ch3.a11');
+    expect(first('科技型中小企业评价条件有哪些')).toBe('tech-sme-2017-115#h1.ch2.a6');
+  });
+
+  it('not when the question asks about one condition: the item answers', () => {
+    const top = knowledge.retrieve('兼职人员能不能算进科技人员，有啥条件', { k: 3 }).hits.map((h) => h.clause.id);
+    expect(top).not.toContain('hnte-measures-2016-32#ch3.a11');
+    expect(top).not.toContain('tech-sme-2017-115#h1.ch2.a6');
+  });
+});
