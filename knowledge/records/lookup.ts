@@ -41,8 +41,11 @@ function parkAnswer(store: KnowledgeStore, question: string, jurisdiction: strin
   const sectors = sectorsIn(question).map((m) => m.sector);
   if (sectors.length === 0) return null;
   const rows = store.records.filter((r): r is ParkRecord => r.kind === 'park');
-  const fits = matchParks(rows, sectors, jurisdiction ?? undefined);
-  if (fits.length === 0) return null;
+  const matched = matchParks(rows, sectors, jurisdiction ?? undefined);
+  if (matched.length === 0) return null;
+  // "通州湾示范区…先进材料包括哪些": a park the question names asks about its own row before others of the sector
+  const named = matched.filter((f) => [...f.row.park].length >= 3 && question.includes(f.row.park));
+  const fits = [...named, ...matched.filter((f) => !named.includes(f))];
   return {
     kind: 'park',
     rows: fits.map((f) => ({ clauseId: f.row.clauseId, line: `${f.row.park}（${f.row.region}）主攻方向：${f.row.directions}；相符：${f.matched.map((d) => d.text).join('、')}` })),

@@ -99,3 +99,10 @@ describe('what are the conditions of X: the clause introducing the list of them'
     expect(top).not.toContain('tech-sme-2017-115#h1.ch2.a6');
   });
 });
+
+describe('a park named with a sector: its own row before the other parks of the sector', () => {
+  it('吕四港经济开发区的新材料 ranks 吕四港’s row first', () => {
+    const first = knowledge.retrieve('吕四港经济开发区特色园区主攻啥，新材料包括哪些', { k: 3 }).hits[0]!.clause;
+    expect(first.text).toContain('吕四港经济开发区：临港高端装备制造');
+  });
+});
