@@ -4,7 +4,7 @@ import type { KnowledgeStore, StoredClause } from '../store/store.js';
 import { cleanQuestion, comparable } from '../text/normalize.js';
 import { addressedClauses } from './address.js';
 import { cuesOf } from './answer-cue.js';
-import { CONDITIONS_ASKED, rankListsWhole } from './whole-list.js';
+import { clausesListingSets, CONDITIONS_ASKED, numberedSetsAsked, rankListsWhole, withoutWhichOfSet } from './whole-list.js';
 import { answerKindsOf, type AnswerKind } from './answer-kind.js';
 import { slotsFilledBeside } from './answer-slot.js';
 import { asksPoints, lineHolds, namedShare, scoreLineOf, valuesOf, type GivenValue } from './score-item.js';
@@ -229,8 +229,10 @@ export function retrieve(store: KnowledgeStore, rawQuestion: string, options: Re
   const cues = cuesOf(topic);
   const definition = cues.some((c) => c.name === 'definition');
   const classAsked = CLASS_ASKED.test(topic);
-  const { content, expansions } = queryTerms(topic);
-  const weighed = coverageTerms(store, content, topic, w);
+  // "是哪四有": which of a numbered set is phrasing; the set's name (四有) is the topic
+  const sets = numberedSetsAsked(topic);
+  const { content, expansions } = queryTerms(withoutWhichOfSet(topic));
+  const weighed = coverageTerms(store, content, topic, w, sets.map((s) => s.name));
   if (content.length > 0) {
     addList(store.searchTokens(content.slice(0, 32).map(ftsLiteral).join(' OR '), w.candidates).map((r) => r.id), 'tokens');
   }
@@ -253,6 +255,10 @@ export function retrieve(store: KnowledgeStore, rawQuestion: string, options: Re
   // a question the table records answer (which park, whose target, who leads): their rows come first
   const records = answerFromRecords(store, topic, weighed.map((t) => t.token), jurisdiction);
   if (records) addList(records.rows.map((r) => r.clauseId), 'record');
+  // "梯次培育五级是哪五级", "四有具体指啥": the clauses naming the set and listing its members, which no word-search
+  // finds (四有 is no word of the index) and many clauses outnumber in the question's other words
+  const listing = new Set(clausesListingSets(store, sets));
+  addList([...listing], 'names');
   const trigrams = trigramsOf(topic);
   if (trigrams.length > 0) {
     addList(store.searchTrigrams(trigrams.map(ftsLiteral).join(' OR '), w.candidates).map((r) => r.id), 'trigrams');
@@ -272,6 +278,8 @@ export function retrieve(store: KnowledgeStore, rawQuestion: string, options: Re
     const container = !e.via.has('address') && CONTAINERS.has(clause.kind) && store.children(clause.id).length > 0;
     if (container && (clause.fullText === clause.text || kinds.some((kind) => kind.decisive && !givesAnswerOf(store, clause, kind)))) score *= w.bareHeading;
     if (WHO.test(query) && isRosterEntry(store, clause)) score *= w.rosterForWho;
+    // a place's own set (海门's 五级梯次培育库) is not answered by another's list of the same name
+    if (listing.has(id) && (!jurisdiction || ownJurisdiction(store, clause) === jurisdiction)) score *= w.listsNumberedSet;
     // "多少家", "补助多少钱": a clause that states such a figure is the likelier answer
     if (kinds.length > 0 && kinds.every((kind) => givesAnswerOf(store, clause, kind))) score *= w.givesAnswerKind;
     // "有什么好处", "什么是…", "已经认定了多少": the clause that grants, defines or reports

@@ -42,6 +42,8 @@ export interface RankingWeights {
   sortsIntoClasses: number;
   /** how much of a question the introduction of a list must hold itself to answer for its items (须同时满足以下条件) */
   listNamesQuestion: number;
+  /** a clause naming the numbered set a question asks the members of and listing them (“四有型”, 五级梯次) */
+  listsNumberedSet: number;
   /** a clause of the place the question names */
   samePlace: number;
   /** another county's clause when the question names a place */
@@ -64,6 +66,7 @@ export const RANKING_WEIGHTS: Readonly<RankingWeights> = {
   valueInBand: 4,
   sortsIntoClasses: 2.5,
   listNamesQuestion: 0.9,
+  listsNumberedSet: 2,
   samePlace: 1.5,
   otherCounty: 0.7,
   localWithoutPlace: 0.8,

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openKnowledge } from '../../knowledge/index.js';
 import { asksPoints, bandHolds, lineHolds, namedShare, scoreLineOf, valuesOf } from '../../knowledge/search/score-item.js';
+import { numberedSetsAsked, withoutWhichOfSet } from '../../knowledge/search/whole-list.js';
 import { comparable } from '../../knowledge/text/normalize.js';
 
 // Classes of question the ranking missed on blind sets (issue 15, round 7), each asked here in other words than
@@ -104,5 +105,29 @@ describe('a park named with a sector: its own row before the other parks of the 
   it('吕四港经济开发区的新材料 ranks 吕四港’s row first', () => {
     const first = knowledge.retrieve('吕四港经济开发区特色园区主攻啥，新材料包括哪些', { k: 3 }).hits[0]!.clause;
     expect(first.text).toContain('吕四港经济开发区：临港高端装备制造');
+  });
+});
+
+describe('a numbered set (四有, 五级): the clause naming it and listing its members', () => {
+  it('reads the sets a question asks the members of', () => {
+    expect(numberedSetsAsked('五级梯次分别是哪五级')).toEqual([{ name: '五级', members: 5 }]);
+    expect(numberedSetsAsked('“四有型”企业指的是什么')).toEqual([{ name: '四有', members: 4 }]);
+    // a span of years, a class, a count are no sets; nor is a set named without asking its members
+    expect(numberedSetsAsked('高企三年行动方案是哪年发的')).toEqual([]);
+    expect(numberedSetsAsked('软著是二类还是一类')).toEqual([]);
+    expect(numberedSetsAsked('五级梯次机制建立了')).toEqual([]);
+    expect(withoutWhichOfSet('四有是哪四有')).toBe('四有是 ');
+  });
+
+  it('ranks the list of the set’s members', () => {
+    expect(inTop3('企业梯次培育的五级都有哪些', '泛科技型企业—科技型中小企业')).toBe(true);
+    for (const q of ['海门说要招“四有”企业，是哪四有', '海门科技招商讲的四有指什么']) {
+      expect(inTop3(q, '有高科技含量、有高层次人才、有高成长潜力、有社会资本关注'), q).toBe(true);
+    }
+  });
+
+  it('a place’s own set is not answered by another place’s list of the same name', () => {
+    const first = knowledge.retrieve('海门的五级梯次培育库是哪几个库', { k: 3, jurisdiction: '海门区' }).hits[0]!.clause;
+    expect(first.docId).toBe('haimen-2022-gaoqi');
   });
 });
