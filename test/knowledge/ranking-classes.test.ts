@@ -131,3 +131,18 @@ describe('a numbered set (四有, 五级): the clause naming it and listing its 
     expect(first.docId).toBe('haimen-2022-gaoqi');
   });
 });
+
+describe('a whole place’s target, not a row counting a sub-category', () => {
+  it('海门’s 2024 高企 target is the plan’s own figure (全区有效高新技术企业达400家)', () => {
+    for (const q of ['按海门高企三年行动方案，2024年全区高企总数目标多少家', '海门高企三年行动方案到期末全区高企数量达到几家']) {
+      const first = knowledge.retrieve(q, { k: 3, jurisdiction: '海门区' }).hits[0]!.clause;
+      expect(comparable(first.fullText), q).toContain(comparable('全区有效高新技术企业达400家'));
+    }
+  });
+
+  it('a word inside a longer quoted name (“高企贷”) is not what a target counts; a quoted name asked whole is', () => {
+    const first = (q: string, j: string) => knowledge.retrieve(q, { k: 3, jurisdiction: j }).hits[0]!.clause.fullText;
+    expect(first('海门高企三年行动方案 全区高企数量目标', '海门区')).not.toContain('高企贷');
+    expect(first('启东新增专精特新企业的目标多少家', '启东市')).toContain('专精特新');
+  });
+});
