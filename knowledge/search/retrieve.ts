@@ -193,14 +193,15 @@ function rankScoreLines(store: KnowledgeStore, hits: Hit[], topic: string, point
     const line = scoreLineOf(store, hit.clause);
     return line ? [{ hit, line, named: namedShare(line, topic, points.words) }] : [];
   });
-  // the best named of each kind: items by their names, bands holding the value by their item's
-  const boost = (group: typeof lines, factor: number) => {
-    const best = Math.max(0.5, ...group.map((l) => l.named));
+  // the best named of each kind: items by their names, most of which must be named; bands holding the value by
+  // their item's, of which half will do, the value saying the rest
+  const boost = (group: typeof lines, least: number, factor: number) => {
+    const best = Math.max(least, ...group.map((l) => l.named));
     for (const l of group) if (l.named >= best) l.hit.score *= factor;
   };
   // a tier's line with no values to compare (A. 有自主研发 (1-6分)) is named like an item's
-  boost(lines.filter((l) => l.line.bands.length === 0), w.scoreItemNamed);
-  boost(lines.filter((l) => points.values.some((v) => lineHolds(l.line, v))), w.valueInBand);
+  boost(lines.filter((l) => l.line.bands.length === 0), w.itemNamedShare, w.scoreItemNamed);
+  boost(lines.filter((l) => points.values.some((v) => lineHolds(l.line, v))), w.bandNamedShare, w.valueInBand);
 }
 
 export function retrieve(store: KnowledgeStore, rawQuestion: string, options: RetrieveOptions = {}): Retrieval {

@@ -16,8 +16,8 @@ const ASKS_POINTS = /几分|多少分|满分|分值|得分|打分|计分|评分|
 /** (8分), (满分20分), (≤6分), (≤20), (16分), (7-8分): the points a line gives */
 const POINTS = /[（(]\s*(?:(?:满分)?\s*\d+(?:\s*[-~～]\s*\d+)?\s*分|≤\s*\d+\s*分?)\s*[)）]/u;
 const POINTS_ALL = new RegExp(POINTS.source, 'gu');
-/** a row's cell of points: ≤30, 8分, 5-6分 */
-const POINTS_CELL = /^(?:≤\s*\d+|\d+(?:\s*[-~～]\s*\d+)?\s*分)$/u;
+/** a row's cell of points: ≤30, 8分, 5-6分 (not ≤0, a growth rate's tier) */
+const POINTS_CELL = /^(?:≤\s*[1-9]\d*|\d+(?:\s*[-~～]\s*\d+)?\s*分)$/u;
 /** A. / B． at the start of a band: a line of a scheme's tiers */
 const BAND_LINE = /^\s*[A-F][.．:：]/u;
 /** an enumerator before an item's name: (3), 1., 十、, C. */
@@ -43,8 +43,11 @@ export interface ItemWords {
   parts: string[];
 }
 
+/** words any item's name may end with (科技成果指标, 知识产权相关评价指标): they say it is scored, not what */
+const ITEM_FRAMES = new Set(['指标', '评价', '分值', '相关']);
+
 function wordsOf(name: string): ItemWords {
-  const parts = [...new Set(tokenize(name))].filter((t) => [...t].length > 1 && !STOPWORDS.has(t) && !/\d/u.test(t));
+  const parts = [...new Set(tokenize(name))].filter((t) => [...t].length > 1 && !STOPWORDS.has(t) && !ITEM_FRAMES.has(t) && !/\d/u.test(t));
   return { words: parts.filter((t) => !parts.some((o) => o !== t && o.includes(t))), parts };
 }
 

@@ -38,6 +38,10 @@ export interface RankingWeights {
   scoreItemNamed: number;
   /** a band line whose tier holds the value a points question gives (28% in 25%(含)-30%) */
   valueInBand: number;
+  /** the least share of an item's name a points question must name for its line to count as named */
+  itemNamedShare: number;
+  /** the same for a band line holding the value given (its item's name and its own words) */
+  bandNamedShare: number;
   /** the clause sorting things into classes (…按Ⅱ类评价) for a question asking which class (是一类还是二类) */
   sortsIntoClasses: number;
   /** how much of a question the introduction of a list must hold itself to answer for its items (须同时满足以下条件) */
@@ -64,6 +68,8 @@ export const RANKING_WEIGHTS: Readonly<RankingWeights> = {
   givesAnswerKind: 1.5,
   scoreItemNamed: 2,
   valueInBand: 4,
+  itemNamedShare: 0.75,
+  bandNamedShare: 0.5,
   sortsIntoClasses: 2.5,
   listNamesQuestion: 0.9,
   listsNumberedSet: 2,

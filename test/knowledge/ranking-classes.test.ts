@@ -29,6 +29,10 @@ describe('score tables: the line scoring the item named, the band holding the va
     expect(band.bands).toEqual([{ unit: '%', min: 25, max: 30, minIncluded: true, maxIncluded: false }]);
     const two = scoreLineOf(store, clauseWith('hnte-guidelines-2016-195', 'A. 1项及以上 (Ⅰ类)(7-8分) B. 5项及以上 (Ⅱ类)(5-6分)'))!;
     expect(two.bands.map((b) => [b.min, b.ipClass])).toEqual([[1, 'i类'], [5, 'ii类']]);
+    // an item's name is what it scores, not that it is scored (科技成果指标 → 科技成果)
+    expect(scoreLineOf(store, store.clausesOf('tech-sme-2017-115').find((c) => c.text.startsWith('3. 科技成果指标'))!)!.names[0]!.words).toEqual(['科技成果']);
+    // a growth rate's tiers (≥35% … ≤0) are no points
+    expect(scoreLineOf(store, store.clausesOf('hnte-guidelines-2016-195').find((c) => c.kind === 'row' && c.text.startsWith('增长率'))!)).toBeNull();
     // a paragraph stating the whole scheme's total is no line of it; nor is a heading
     expect(scoreLineOf(store, store.clausesOf('hnte-guidelines-2016-195').find((c) => c.text.startsWith('企业创新能力主要从'))!)).toBeNull();
   });
