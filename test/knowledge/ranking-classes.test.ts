@@ -150,3 +150,9 @@ describe('a whole place’s target, not a row counting a sub-category', () => {
     expect(first('启东新增专精特新企业的目标多少家', '启东市')).toContain('专精特新');
   });
 });
+
+describe('which members: a clause listing them', () => {
+  it('创新能力评价包括哪些方面 ranks the sentence listing the four', () => {
+    expect(inTop3('高企的企业创新能力评价包括哪些方面', '知识产权、科技成果转化能力、研究开发组织管理水平、企业成长性')).toBe(true);
+  });
+});
