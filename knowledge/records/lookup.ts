@@ -38,6 +38,9 @@ function held(content: string[], text: string, outsideQuotes = false): number {
   return found.length / words.length;
 }
 
+const BY_DEADLINE = /到\s*(?:20)?\d{0,2}\s*年?(?:底|末)|到期末/u;
+const DEADLINE_WORDS = /^(?:年底|年末|期末)$/u;
+
 /** Shortest run of a document's title a question must quote to be naming the document (三年行动, 认定管理办法). */
 const TITLE_RUN = 4;
 
@@ -56,7 +59,7 @@ function titleFragments(question: string, title: string): string[] {
 }
 
 /** Words that say what is asked rather than about what: they are in no record and must not count against one. */
-const FRAME = /^(?:月份|目标|目标任务|任务|任务数|多少|达到|要求|牵头|牵头部门|负责|谁负责|谁牵头|谁管|归谁管|这块|内容|安排|部门|单位|责任单位|哪个|哪些|完成|时限|时间|年|活动|什么|是|的|主攻方向|园区|方向|数量|年底|年末|期末|届时|做到)$/u;
+const FRAME = /^(?:月份|目标|目标任务|任务|任务数|多少|达到|要求|牵头|牵头部门|负责|谁负责|谁牵头|谁管|归谁管|这块|内容|安排|部门|单位|责任单位|哪个|哪些|完成|时限|时间|年|活动|什么|是|的|主攻方向|园区|方向|数量|届时|做到)$/u;
 
 function parkAnswer(store: KnowledgeStore, question: string, jurisdiction: string | null): RecordAnswer | null {
   if (!ASKS_PARK.test(question)) return null;
@@ -112,7 +115,9 @@ function targetAnswer(store: KnowledgeStore, question: string, content: string[]
   const inPlace = (r: TargetRecord) =>
     units.length > 0 ? units.includes(r.place) : jurisdiction === null || jurisdictionOf(store, r.clauseId) === jurisdiction;
   const placeWords = [...units, jurisdiction ?? ''].filter(Boolean).map(placeWord);
-  const topic = content.filter((t) => !FRAME.test(t) && !/^20\d\d$/u.test(t) && !placeWords.some((p) => p.includes(t) || t.includes(p)));
+  // "到2024年底" sets the target's deadline; "2023年底有多少" asks the state then, which no target gives
+  const deadline = BY_DEADLINE.test(question);
+  const topic = content.filter((t) => !FRAME.test(t) && !(deadline && DEADLINE_WORDS.test(t)) && !/^20\d\d$/u.test(t) && !placeWords.some((p) => p.includes(t) || t.includes(p)));
   if (topic.length === 0) return null;
   const candidates = targets.filter(inPlace).filter((r) => years.length === 0 || r.year === null || years.includes(r.year));
   const line = (r: TargetRecord) => `${r.place}${r.year ? `${r.year}年` : ''}目标：${r.statement.includes('\t') ? `${r.subject} ${r.figure}` : r.statement}`;

@@ -144,6 +144,10 @@ describe('a whole place’s target, not a row counting a sub-category', () => {
     }
   });
 
+  it('“到2024年底” is a target’s deadline; “2023年底有多少” asks the state then, which no target row answers', () => {
+    expect(knowledge.retrieve('南通2023年底有多少家高企', { k: 3 }).records).toBeUndefined();
+  });
+
   it('a word inside a longer quoted name (“高企贷”) is not what a target counts; a quoted name asked whole is', () => {
     const first = (q: string, j: string) => knowledge.retrieve(q, { k: 3, jurisdiction: j }).hits[0]!.clause.fullText;
     expect(first('海门高企三年行动方案 全区高企数量目标', '海门区')).not.toContain('高企贷');
