@@ -7,7 +7,7 @@ import { continuesInto, isTitleLike, listItemOf, markerOf, type Marker } from '.
 import { readCellPerLineTable, readPipeTable, readTabRowTable, type RawTable } from './tables.js';
 
 /** Bump when parsing or segmentation (the policy vocabulary) changes, so stored indexes built by an older one are rebuilt. */
-export const PARSER_VERSION = '13';
+export const PARSER_VERSION = '14';
 
 interface Open {
   clause: Clause | null; // null for the document root
@@ -172,6 +172,7 @@ export function parseDocument(doc: SourceDocument): Clause[] {
         .filter((x): x is string => Boolean(x))
         .join('｜');
       add(table, 'row', `r${r + 1}`, `第${r + 1}行（${rowKey(own)}）`, own.join('\t'), {
+        ...(row.line ? { fullText: row.line } : {}),
         context,
         departments: departmentsInRow(raw.header, row.cells),
         table: { header: raw.header, cells: row.cells },

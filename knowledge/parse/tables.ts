@@ -4,7 +4,7 @@ import { markerOf } from './lines.js';
 export interface RawTable {
   header: string[];
   /** each row's own cells, aligned to the header; '' where the copy left a cell empty */
-  rows: Array<{ cells: string[]; inherited: boolean[]; group: string | null }>;
+  rows: Array<{ cells: string[]; inherited: boolean[]; group: string | null; line?: string }>;
   /** index of the first line after the table */
   end: number;
 }
@@ -90,7 +90,10 @@ export function readTabRowTable(lines: string[], start: number): RawTable {
   return { header, rows, end: i };
 }
 
-/** Markdown pipe rows ("知识产权 | ≤30 |"); the line before the block titles it. */
+/**
+ * Markdown pipe rows ("知识产权 | ≤30 |"); the line before the block titles it. Each row keeps its line as written,
+ * which is what a citation of it quotes: the cells joined by tabs are not the source's words.
+ */
 export function readPipeTable(lines: string[], start: number): RawTable {
   const rows: RawTable['rows'] = [];
   let i = start;
@@ -98,7 +101,7 @@ export function readPipeTable(lines: string[], start: number): RawTable {
     const t = lines[i]!.trim();
     if (/^\|?[\s\-:|]+\|?$/u.test(t)) continue;
     const cells = t.replace(/^\||\|$/g, '').split('|').map((c) => c.trim());
-    rows.push({ cells, inherited: cells.map(() => false), group: null });
+    rows.push({ cells, inherited: cells.map(() => false), group: null, line: t });
   }
   return { header: [], rows, end: i };
 }

@@ -24,25 +24,53 @@ const ASKS_EFFECTIVE = /(?:哪天|哪一天|哪年|什么时候|何时|几号|�
 const ASKS_DATE = /(?:哪天|哪一天|什么时候|何时|哪年|几月)(?:印发|发布|发的|出台|下发)|印发日期|发文日期|成文日期|发布日期/u;
 const ASKS_ACTIVITY = /活动|峰会|推介会|对接会|交流会|招商会|大赛|(?:外出|出去|出门)招商|去哪(?:儿)?招商/u;
 
-/** Share of the question's content words a text holds (a synonym counts), and whether it holds any. */
-function held(content: string[], text: string): number {
+/**
+ * Share of the question's content words a text holds (a synonym counts), and whether it holds any. Outside the names
+ * it quotes, when asked: 高企 in “高企贷” names a loan, not what a figure counts.
+ */
+function held(content: string[], text: string, outsideQuotes = false): number {
   const hay = comparable(text).toLowerCase();
   const words = content.filter((t) => [...t].length > 1 || /\d/u.test(t));
   if (words.length === 0) return 0;
-  const found = words.filter((t) => hay.includes(t) || synonymsOf(t).some((s) => hay.includes(comparable(s).toLowerCase())));
+  // a quoted name is held whole (“专精特新”), not the words of a longer one
+  const has = (w: string) => (outsideQuotes ? hay.replace(/“([^”]{1,16})”/gu, (name: string, inner: string) => (inner === w ? name : ' ')) : hay).includes(w);
+  const found = words.filter((t) => has(t) || synonymsOf(t).some((s) => has(comparable(s).toLowerCase())));
   return found.length / words.length;
 }
 
+const BY_DEADLINE = /到\s*(?:20)?\d{0,2}\s*年?(?:底|末)|到期末/u;
+const DEADLINE_WORDS = /^(?:年底|年末|期末)$/u;
+
+/** Shortest run of a document's title a question must quote to be naming the document (三年行动, 认定管理办法). */
+const TITLE_RUN = 4;
+
+/** The runs of a title a question quotes, each as long as it goes: "三年行动方案" of 海门's 高企培育三年行动方案. */
+function titleFragments(question: string, title: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < question.length; ) {
+    let len = 0;
+    while (i + len < question.length && title.includes(question.slice(i, i + len + 1))) len++;
+    if (len >= TITLE_RUN) {
+      out.push(question.slice(i, i + len));
+      i += len;
+    } else i++;
+  }
+  return out;
+}
+
 /** Words that say what is asked rather than about what: they are in no record and must not count against one. */
-const FRAME = /^(?:月份|目标|目标任务|任务|任务数|多少|达到|要求|牵头|牵头部门|负责|谁负责|谁牵头|谁管|归谁管|这块|内容|安排|部门|单位|责任单位|哪个|哪些|完成|时限|时间|年|活动|什么|是|的|主攻方向|园区|方向)$/u;
+const FRAME = /^(?:月份|目标|目标任务|任务|任务数|多少|达到|要求|牵头|牵头部门|负责|谁负责|谁牵头|谁管|归谁管|这块|内容|安排|部门|单位|责任单位|哪个|哪些|完成|时限|时间|年|活动|什么|是|的|主攻方向|园区|方向|数量|届时|做到)$/u;
 
 function parkAnswer(store: KnowledgeStore, question: string, jurisdiction: string | null): RecordAnswer | null {
   if (!ASKS_PARK.test(question)) return null;
   const sectors = sectorsIn(question).map((m) => m.sector);
   if (sectors.length === 0) return null;
   const rows = store.records.filter((r): r is ParkRecord => r.kind === 'park');
-  const fits = matchParks(rows, sectors, jurisdiction ?? undefined);
-  if (fits.length === 0) return null;
+  const matched = matchParks(rows, sectors, jurisdiction ?? undefined);
+  if (matched.length === 0) return null;
+  // "通州湾示范区…先进材料包括哪些": a park the question names asks about its own row before others of the sector
+  const named = matched.filter((f) => [...f.row.park].length >= 3 && question.includes(f.row.park));
+  const fits = [...named, ...matched.filter((f) => !named.includes(f))];
   return {
     kind: 'park',
     rows: fits.map((f) => ({ clauseId: f.row.clauseId, line: `${f.row.park}（${f.row.region}）主攻方向：${f.row.directions}；相符：${f.matched.map((d) => d.text).join('、')}` })),
@@ -87,12 +115,21 @@ function targetAnswer(store: KnowledgeStore, question: string, content: string[]
   const inPlace = (r: TargetRecord) =>
     units.length > 0 ? units.includes(r.place) : jurisdiction === null || jurisdictionOf(store, r.clauseId) === jurisdiction;
   const placeWords = [...units, jurisdiction ?? ''].filter(Boolean).map(placeWord);
-  const topic = content.filter((t) => !FRAME.test(t) && !/^20\d\d$/u.test(t) && !placeWords.some((p) => p.includes(t) || t.includes(p)));
+  // "到2024年底" sets the target's deadline; "2023年底有多少" asks the state then, which no target gives
+  const deadline = BY_DEADLINE.test(question);
+  const topic = content.filter((t) => !FRAME.test(t) && !(deadline && DEADLINE_WORDS.test(t)) && !/^20\d\d$/u.test(t) && !placeWords.some((p) => p.includes(t) || t.includes(p)));
   if (topic.length === 0) return null;
   const candidates = targets.filter(inPlace).filter((r) => years.length === 0 || r.year === null || years.includes(r.year));
   const line = (r: TargetRecord) => `${r.place}${r.year ? `${r.year}年` : ''}目标：${r.statement.includes('\t') ? `${r.subject} ${r.figure}` : r.statement}`;
+  // "海门那个高企三年行动方案…要多少家": the words naming the plan itself are not what its figure counts
+  const naming = new Map<string, string[]>();
+  const namingPlan = (r: TargetRecord) => {
+    const doc = store.clause(r.clauseId)?.docId ?? '';
+    if (!naming.has(doc)) naming.set(doc, titleFragments(comparable(question), comparable(store.documents.get(doc)?.title ?? '')));
+    return naming.get(doc)!;
+  };
   const scored = candidates
-    .map((r) => ({ r, share: held(topic, `${r.subject} ${r.place}`) }))
+    .map((r) => ({ r, share: held(topic.filter((t) => !namingPlan(r).some((f) => f.includes(t))), `${r.subject} ${r.place}`, true) }))
     .filter((x) => x.share >= 0.99)
     .sort((a, b) => a.r.subject.length - b.r.subject.length);
   if (scored.length > 0) {

@@ -5,7 +5,7 @@
  * only ranks: a clause without it may still answer.
  */
 export interface AnswerCue {
-  name: 'benefit' | 'definition' | 'state so far' | 'span';
+  name: 'benefit' | 'definition' | 'state so far' | 'span' | 'members';
   asks: RegExp;
   /** tested on the clause's own text */
   holds: RegExp;
@@ -35,6 +35,12 @@ export const ANSWER_CUES: readonly AnswerCue[] = [
     name: 'span',
     asks: /几天|多少天|几个工作日|多少个工作日|多久|多长时间|几个月|几年(?!级)/u,
     holds: /(?<![\d.,])(?:\d{1,3}|[一二两三四五六七八九十]+)\s*(?:个)?(?:工作日|自然日|天|日内|个月|周|年(?![度底初]))/u,
+  },
+  {
+    // 看哪几个方面, 包括哪些: a clause listing three or more members (知识产权、科技成果转化能力、…等四项指标)
+    name: 'members',
+    asks: /哪几(?:个|项|方面|类|种|部分)|哪些方面|包括哪些|包含哪些|有哪几/u,
+    holds: /(?:[^、，。；]{2,24}、){2,}[^、，。；]{2,24}/u,
   },
 ];
 

@@ -52,9 +52,10 @@ export interface CoverageTerm {
  * a word around one the corpus knows (设科创 holds 科创) — neither says anything the corpus lacks — or a concept
  * the corpus does not know (申请费, 减缴), which stays and counts against every clause.
  */
-export function coverageTerms(store: KnowledgeStore, content: string[], question = '', weights: RankingWeights = RANKING_WEIGHTS): CoverageTerm[] {
-  // a phrase with another name the texts use (3D打印 → 增材制造) is one term, whatever segmentation made of it
-  const tokens = new Set<string>(synonymTermsIn(question).filter((p) => [...p].length > 1));
+export function coverageTerms(store: KnowledgeStore, content: string[], question = '', weights: RankingWeights = RANKING_WEIGHTS, named: readonly string[] = []): CoverageTerm[] {
+  // a phrase with another name the texts use (3D打印 → 增材制造) is one term, whatever segmentation made of it; so is
+  // a name the caller found in the question (四有), which no clause has as a word of its own
+  const tokens = new Set<string>([...synonymTermsIn(question).filter((p) => [...p].length > 1), ...named]);
   for (const t of content) {
     if (!counts(t)) continue;
     if (known(store, t)) {

@@ -4,8 +4,10 @@ import type { KnowledgeStore, StoredClause } from '../store/store.js';
 import { cleanQuestion, comparable } from '../text/normalize.js';
 import { addressedClauses } from './address.js';
 import { cuesOf } from './answer-cue.js';
+import { clausesListingSets, CONDITIONS_ASKED, numberedSetsAsked, rankListsWhole, withoutWhichOfSet } from './whole-list.js';
 import { answerKindsOf, type AnswerKind } from './answer-kind.js';
 import { slotsFilledBeside } from './answer-slot.js';
+import { asksPoints, lineHolds, namedShare, scoreLineOf, valuesOf, type GivenValue } from './score-item.js';
 import { ASKS_FIELD, detailsAsked, detailsMissing, isAnswered, NATIONAL_SCHEME, OWN_CASE, type Evidence } from './answerability.js';
 import { coverageOf, coverageTerms, heldShares, known, type CoverageTerm } from './coverage.js';
 import { documentNamedElsewhere } from './document-named.js';
@@ -56,6 +58,10 @@ export interface RetrieveOptions {
 
 /** Longest question we search on; a longer one is cut here (the caller is told), never rejected. */
 export const MAX_QUERY_CHARS = 500;
+/** 软著算几类知识产权, 是一类还是二类, 属于哪一类 */
+const CLASS_ASKED = /几类|哪类|哪一类|什么类|(?:[一二三]|i{1,3}|ⅰ|ⅱ|Ⅰ|Ⅱ)类[^，。？?]{0,8}还是|属于(?:哪|什么)(?:一)?(?:类|种)/iu;
+/** …按Ⅱ类评价, 列为…类: a clause that sorts things into classes, not each tier that counts one */
+const SORTS_INTO_CLASSES = /按\s*(?:[一二三]|I{1,3}|Ⅰ|Ⅱ|Ⅲ)\s*类(?:评价|管理|计|认定)|(?:列为|归为|划为|归入|列入)[^，。；]{0,8}类/u;
 /** A question about a person: who holds a post, or what post someone holds. */
 const WHO = /谁|什么职务|什么身份|什么职位|哪位|担任什么/u;
 const CONTAINERS = new Set(['heading', 'attachment', 'group', 'table']);
@@ -184,6 +190,26 @@ function topicOf(query: string): string {
   return kept.length > 0 && kept.length < sentences.length ? kept.join('') : query;
 }
 
+/**
+ * "知识产权最多给几分", "科技人员占28%能拿几分": among the lines of scoring schemes, the ones scoring the item the
+ * question names best (知识产权 ≤30, not 知识产权数量 ≤8), and the band under a named item that holds the value given.
+ */
+function rankScoreLines(store: KnowledgeStore, hits: Hit[], topic: string, points: { values: GivenValue[]; words: string[] }, w: RankingWeights): void {
+  const lines = hits.flatMap((hit) => {
+    const line = scoreLineOf(store, hit.clause);
+    return line ? [{ hit, line, named: namedShare(line, topic, points.words) }] : [];
+  });
+  // the best named of each kind: items by their names, most of which must be named; bands holding the value by
+  // their item's, of which half will do, the value saying the rest
+  const boost = (group: typeof lines, least: number, factor: number) => {
+    const best = Math.max(least, ...group.map((l) => l.named));
+    for (const l of group) if (l.named >= best) l.hit.score *= factor;
+  };
+  // a tier's line with no values to compare (A. 有自主研发 (1-6分)) is named like an item's
+  boost(lines.filter((l) => l.line.bands.length === 0), w.itemNamedShare, w.scoreItemNamed);
+  boost(lines.filter((l) => points.values.some((v) => lineHolds(l.line, v))), w.bandNamedShare, w.valueInBand);
+}
+
 export function retrieve(store: KnowledgeStore, rawQuestion: string, options: RetrieveOptions = {}): Retrieval {
   const k = Math.max(1, Math.min(options.k ?? 3, 20));
   const w = options.weights ?? RANKING_WEIGHTS;
@@ -209,8 +235,11 @@ export function retrieve(store: KnowledgeStore, rawQuestion: string, options: Re
   const kinds = answerKindsOf(topic);
   const cues = cuesOf(topic);
   const definition = cues.some((c) => c.name === 'definition');
-  const { content, expansions } = queryTerms(topic);
-  const weighed = coverageTerms(store, content, topic, w);
+  const classAsked = CLASS_ASKED.test(topic);
+  // "是哪四有": which of a numbered set is phrasing; the set's name (四有) is the topic
+  const sets = numberedSetsAsked(topic);
+  const { content, expansions } = queryTerms(withoutWhichOfSet(topic));
+  const weighed = coverageTerms(store, content, topic, w, sets.map((s) => s.name));
   if (content.length > 0) {
     addList(store.searchTokens(content.slice(0, 32).map(ftsLiteral).join(' OR '), w.candidates).map((r) => r.id), 'tokens');
   }
@@ -233,12 +262,17 @@ export function retrieve(store: KnowledgeStore, rawQuestion: string, options: Re
   // a question the table records answer (which park, whose target, who leads): their rows come first
   const records = answerFromRecords(store, topic, weighed.map((t) => t.token), jurisdiction);
   if (records) addList(records.rows.map((r) => r.clauseId), 'record');
+  // "梯次培育五级是哪五级", "四有具体指啥": the clauses naming the set and listing its members, which no word-search
+  // finds (四有 is no word of the index) and many clauses outnumber in the question's other words
+  const listing = new Set(clausesListingSets(store, sets));
+  addList([...listing], 'names');
   const trigrams = trigramsOf(topic);
   if (trigrams.length > 0) {
     addList(store.searchTrigrams(trigrams.map(ftsLiteral).join(' OR '), w.candidates).map((r) => r.id), 'trigrams');
   }
 
   const namesCounty = countiesNamed(store, query).length > 0;
+  const points = asksPoints(topic) ? { values: valuesOf(topic), words: [...content, ...expansions] } : null;
   const hits: Hit[] = [];
   for (const [id, e] of fused) {
     const clause = store.clause(id);
@@ -251,10 +285,14 @@ export function retrieve(store: KnowledgeStore, rawQuestion: string, options: Re
     const container = !e.via.has('address') && CONTAINERS.has(clause.kind) && store.children(clause.id).length > 0;
     if (container && (clause.fullText === clause.text || kinds.some((kind) => kind.decisive && !givesAnswerOf(store, clause, kind)))) score *= w.bareHeading;
     if (WHO.test(query) && isRosterEntry(store, clause)) score *= w.rosterForWho;
+    // a place's own set (海门's 五级梯次培育库) is not answered by another's list of the same name
+    if (listing.has(id) && (!jurisdiction || ownJurisdiction(store, clause) === jurisdiction)) score *= w.listsNumberedSet;
     // "多少家", "补助多少钱": a clause that states such a figure is the likelier answer
     if (kinds.length > 0 && kinds.every((kind) => givesAnswerOf(store, clause, kind))) score *= w.givesAnswerKind;
     // "有什么好处", "什么是…", "已经认定了多少": the clause that grants, defines or reports
     if (cues.some((c) => c.holds.test(clause.text))) score *= w.givesAnswerKind;
+    // "软著是一类还是二类": the one clause sorting things into classes, whose words (Ⅱ类, 软件著作权) are rarely the asker's
+    if (classAsked && SORTS_INTO_CLASSES.test(clause.text)) score *= w.sortsIntoClasses;
     const doc = store.documents.get(clause.docId)!;
     const own = ownJurisdiction(store, clause);
     const county = !coversWholeCity(own);
@@ -268,6 +306,8 @@ export function retrieve(store: KnowledgeStore, rawQuestion: string, options: Re
     }
     hits.push({ clause, score, coverage, via: [...e.via] });
   }
+  if (points) rankScoreLines(store, hits, topic, points, w);
+  if (CONDITIONS_ASKED.test(topic)) rankListsWhole(store, hits, weighed, w);
   hits.sort((a, b) => b.score - a.score || a.clause.ord - b.clause.ord);
   const top = hits.slice(0, k);
   const best = top[0];

@@ -34,6 +34,20 @@ export interface RankingWeights {
   rosterForWho: number;
   /** a clause stating the kind of figure asked for (多少家, 补助多少钱) */
   givesAnswerKind: number;
+  /** a scoring scheme's line for the item a points question names (knowledge/search/score-item.ts) */
+  scoreItemNamed: number;
+  /** a band line whose tier holds the value a points question gives (28% in 25%(含)-30%) */
+  valueInBand: number;
+  /** the least share of an item's name a points question must name for its line to count as named */
+  itemNamedShare: number;
+  /** the same for a band line holding the value given (its item's name and its own words) */
+  bandNamedShare: number;
+  /** the clause sorting things into classes (…按Ⅱ类评价) for a question asking which class (是一类还是二类) */
+  sortsIntoClasses: number;
+  /** how much of a question the introduction of a list must hold itself to answer for its items (须同时满足以下条件) */
+  listNamesQuestion: number;
+  /** a clause naming the numbered set a question asks the members of and listing them (“四有型”, 五级梯次) */
+  listsNumberedSet: number;
   /** a clause of the place the question names */
   samePlace: number;
   /** another county's clause when the question names a place */
@@ -52,6 +66,13 @@ export const RANKING_WEIGHTS: Readonly<RankingWeights> = {
   bareHeading: 0.5,
   rosterForWho: 2,
   givesAnswerKind: 1.5,
+  scoreItemNamed: 2,
+  valueInBand: 4,
+  itemNamedShare: 0.75,
+  bandNamedShare: 0.5,
+  sortsIntoClasses: 2.5,
+  listNamesQuestion: 0.9,
+  listsNumberedSet: 2,
   samePlace: 1.5,
   otherCounty: 0.7,
   localWithoutPlace: 0.8,

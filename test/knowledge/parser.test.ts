@@ -189,6 +189,12 @@ describe('reference texts', () => {
     expect(containing('hnte-guidelines-2016-195', 'Provenance')).toHaveLength(0);
   });
 
+  it('a markdown pipe row is quoted as its line is written, its cells kept apart for the records', () => {
+    const row = clausesOf('hnte-guidelines-2016-195').find((c) => c.kind === 'row' && c.text === '知识产权\t≤30')!;
+    expect(row.fullText).toBe('知识产权 | ≤30 |');
+    expect(row.table?.cells).toEqual(['知识产权', '≤30']);
+  });
+
   it('科小评价办法: 第六条 (一)–(五), scoring bands and the direct routes', () => {
     expect(containing('tech-sme-2017-115', '(二)职工总数不超过500人、年销售收入不超过2亿元、资产总额不超过2亿元。')).toHaveLength(1);
     expect(containing('tech-sme-2017-115', 'A. 6%(含)以上(50分)')).toHaveLength(1);

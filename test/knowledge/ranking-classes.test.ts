@@ -1,0 +1,162 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openKnowledge } from '../../knowledge/index.js';
+import { asksPoints, bandHolds, lineHolds, namedShare, scoreLineOf, valuesOf } from '../../knowledge/search/score-item.js';
+import { numberedSetsAsked, withoutWhichOfSet } from '../../knowledge/search/whole-list.js';
+import { comparable } from '../../knowledge/text/normalize.js';
+
+// Classes of question the ranking missed on blind sets (issue 15, round 7), each asked here in other words than
+// the blind sets': what must generalise is the class, not the sentence.
+const knowledge = openKnowledge({ dataDir: mkdtempSync(join(tmpdir(), 'tongce-ranking-')) });
+const store = knowledge.store;
+/** The rank (0-based) of the first clause quoting the snippet, -1 when none of the first ten does. */
+const rankOf = (q: string, snippet: string) => knowledge.retrieve(q, { k: 10 }).hits.findIndex((h) => comparable(h.clause.fullText).includes(comparable(snippet)));
+const inTop3 = (q: string, snippet: string) => {
+  const at = rankOf(q, snippet);
+  return at >= 0 && at < 3;
+};
+const clauseWith = (doc: string, text: string) => store.clausesOf(doc).find((c) => c.text === text && c.kind !== 'table')!;
+
+describe('score tables: the line scoring the item named, the band holding the value given', () => {
+  it('reads what a line of a scoring scheme scores, and the tiers of a band line', () => {
+    const row = scoreLineOf(store, clauseWith('hnte-guidelines-2016-195', '知识产权\t≤30'))!;
+    expect(row.names[0]!.words).toEqual(['知识产权']);
+    expect(row.bands).toEqual([]);
+    const band = scoreLineOf(store, clauseWith('tech-sme-2017-115', 'B. 25%(含)-30%(16分)'))!;
+    expect(band.names[0]!.words).toContain('科技人员');
+    expect(band.bands).toEqual([{ unit: '%', min: 25, max: 30, minIncluded: true, maxIncluded: false }]);
+    const two = scoreLineOf(store, clauseWith('hnte-guidelines-2016-195', 'A. 1项及以上 (Ⅰ类)(7-8分) B. 5项及以上 (Ⅱ类)(5-6分)'))!;
+    expect(two.bands.map((b) => [b.min, b.ipClass])).toEqual([[1, 'i类'], [5, 'ii类']]);
+    // an item's name is what it scores, not that it is scored (科技成果指标 → 科技成果)
+    expect(scoreLineOf(store, store.clausesOf('tech-sme-2017-115').find((c) => c.text.startsWith('3. 科技成果指标'))!)!.names[0]!.words).toEqual(['科技成果']);
+    // a growth rate's tiers (≥35% … ≤0) are no points
+    expect(scoreLineOf(store, store.clausesOf('hnte-guidelines-2016-195').find((c) => c.kind === 'row' && c.text.startsWith('增长率'))!)).toBeNull();
+    // a paragraph stating the whole scheme's total is no line of it; nor is a heading
+    expect(scoreLineOf(store, store.clausesOf('hnte-guidelines-2016-195').find((c) => c.text.startsWith('企业创新能力主要从'))!)).toBeNull();
+  });
+
+  it('a value is in a tier of its unit, its ends and its class', () => {
+    const band = scoreLineOf(store, clauseWith('tech-sme-2017-115', 'B. 25%(含)-30%(16分)'))!.bands[0]!;
+    expect(valuesOf('研发人员比例26.5%').some((v) => bandHolds(band, v))).toBe(true);
+    expect(valuesOf('占比25%').some((v) => bandHolds(band, v))).toBe(true);
+    expect(valuesOf('占比30%').some((v) => bandHolds(band, v))).toBe(false);
+    expect(valuesOf('有28个').some((v) => bandHolds(band, v))).toBe(false);
+    expect(valuesOf('3个发明专利')).toEqual([{ unit: '项', value: 3, ipClass: 'i类' }]);
+    expect(valuesOf('2项外观设计专利')).toEqual([{ unit: '项', value: 2, ipClass: 'ii类' }]);
+    expect(valuesOf('80个员工里有20个人搞研发')).toEqual([]);
+    // open tiers overlap: 4 items reach ≥4项, not the ≥3项 or ≥1项 below it
+    const transfer = (text: string) => scoreLineOf(store, store.clausesOf('hnte-guidelines-2016-195').find((c) => c.text.startsWith(text) && c.kind === 'item')!)!;
+    const four = valuesOf('转化了4项成果')[0]!;
+    expect(lineHolds(transfer('A. 转化能力强'), four)).toBe(true);
+    expect(lineHolds(transfer('C. 转化能力一般'), four)).toBe(false);
+    expect(lineHolds(transfer('E. 转化能力弱'), four)).toBe(false);
+  });
+
+  it('the share of a line’s name the question names, counting 研发 for 研究开发', () => {
+    const line = scoreLineOf(store, clauseWith('hnte-guidelines-2016-195', '研究开发组织管理水平\t≤20'))!;
+    expect(namedShare(line, '研发组织管理水平占几分', ['研究', '开发'])).toBe(1);
+    expect(namedShare(line, '组织管理这块占几分', [])).toBeLessThan(1);
+  });
+
+  it('asks for points, not for money or a count', () => {
+    expect(asksPoints('成果转化这项能得几分')).toBe(true);
+    expect(asksPoints('知识产权满分是多少')).toBe(true);
+    expect(asksPoints('补贴能拿多少')).toBe(false);
+    expect(asksPoints('每年招多少个项目')).toBe(false);
+  });
+
+  it('ranks the row of the item named, not the rows that merely share its words', () => {
+    expect(inTop3('高企打分时知识产权这一大项总分多少', '知识产权 | ≤30 |')).toBe(true);
+    expect(inTop3('高企企业成长性满分是几分', '企业成长性 | ≤20 |')).toBe(true);
+    expect(inTop3('研发组织管理那一项高企最高给多少分', '研究开发组织管理水平 | ≤20')).toBe(true);
+  });
+
+  it('ranks the band a value falls in, under the item named', () => {
+    expect(inTop3('科小评价，研发人员占职工总数22%，科技人员指标几分', 'C. 20%(含)-25%(12分)')).toBe(true);
+    expect(inTop3('科小评价，研发费用占销售收入4.5%，这项得分多少', 'C. 4%(含)-5%(30分)')).toBe(true);
+    expect(inTop3('高企知识产权数量，我们有3个外观设计专利，能打几分', 'C. 3~4项 (Ⅱ类)(3-4分)')).toBe(true);
+    expect(inTop3('科小评价里2个发明专利，科技成果指标几分', 'A. 1项及以上Ⅰ类知识产权(30分)')).toBe(true);
+  });
+});
+
+describe('which class: the clause sorting things into classes', () => {
+  it('ranks the 指引’s sorting (…按Ⅱ类评价) over the tiers that count a class', () => {
+    // 软著 is not the texts' word: only the synonyms find the clause, which the tiers' 知识产权 then outnumbers
+    for (const q of ['软著是算一类知识产权还是二类知识产权', '软著属于哪类知识产权', '软著知识产权算哪一类']) {
+      expect(inTop3(q, '实用新型专利、外观设计专利、软件著作权等（不含商标）按Ⅱ类评价'), q).toBe(true);
+    }
+  });
+});
+
+describe('what are the conditions of X: the clause introducing the list of them', () => {
+  it('ranks 第十一条 (须同时满足以下条件) first for 高企, 第六条 for 科小', () => {
+    const first = (q: string) => knowledge.retrieve(q, { k: 3 }).hits[0]!.clause.id;
+    expect(first('高企认定条件是什么')).toBe('hnte-measures-2016-32#ch3.a11');
+    expect(first('高企的认定条件有哪些')).toBe('hnte-measures-2016-32#ch3.a11');
+    expect(first('科技型中小企业评价条件有哪些')).toBe('tech-sme-2017-115#h1.ch2.a6');
+  });
+
+  it('not when the question asks about one condition: the item answers', () => {
+    const top = knowledge.retrieve('兼职人员能不能算进科技人员，有啥条件', { k: 3 }).hits.map((h) => h.clause.id);
+    expect(top).not.toContain('hnte-measures-2016-32#ch3.a11');
+    expect(top).not.toContain('tech-sme-2017-115#h1.ch2.a6');
+  });
+});
+
+describe('a park named with a sector: its own row before the other parks of the sector', () => {
+  it('吕四港经济开发区的新材料 ranks 吕四港’s row first', () => {
+    const first = knowledge.retrieve('吕四港经济开发区特色园区主攻啥，新材料包括哪些', { k: 3 }).hits[0]!.clause;
+    expect(first.text).toContain('吕四港经济开发区：临港高端装备制造');
+  });
+});
+
+describe('a numbered set (四有, 五级): the clause naming it and listing its members', () => {
+  it('reads the sets a question asks the members of', () => {
+    expect(numberedSetsAsked('五级梯次分别是哪五级')).toEqual([{ name: '五级', members: 5 }]);
+    expect(numberedSetsAsked('“四有型”企业指的是什么')).toEqual([{ name: '四有', members: 4 }]);
+    // a span of years, a class, a count are no sets; nor is a set named without asking its members
+    expect(numberedSetsAsked('高企三年行动方案是哪年发的')).toEqual([]);
+    expect(numberedSetsAsked('软著是二类还是一类')).toEqual([]);
+    expect(numberedSetsAsked('五级梯次机制建立了')).toEqual([]);
+    expect(withoutWhichOfSet('四有是哪四有')).toBe('四有是 ');
+  });
+
+  it('ranks the list of the set’s members', () => {
+    expect(inTop3('企业梯次培育的五级都有哪些', '泛科技型企业—科技型中小企业')).toBe(true);
+    for (const q of ['海门说要招“四有”企业，是哪四有', '海门科技招商讲的四有指什么']) {
+      expect(inTop3(q, '有高科技含量、有高层次人才、有高成长潜力、有社会资本关注'), q).toBe(true);
+    }
+  });
+
+  it('a place’s own set is not answered by another place’s list of the same name', () => {
+    const first = knowledge.retrieve('海门的五级梯次培育库是哪几个库', { k: 3, jurisdiction: '海门区' }).hits[0]!.clause;
+    expect(first.docId).toBe('haimen-2022-gaoqi');
+  });
+});
+
+describe('a whole place’s target, not a row counting a sub-category', () => {
+  it('海门’s 2024 高企 target is the plan’s own figure (全区有效高新技术企业达400家)', () => {
+    for (const q of ['按海门高企三年行动方案，2024年全区高企总数目标多少家', '海门高企三年行动方案到期末全区高企数量达到几家']) {
+      const first = knowledge.retrieve(q, { k: 3, jurisdiction: '海门区' }).hits[0]!.clause;
+      expect(comparable(first.fullText), q).toContain(comparable('全区有效高新技术企业达400家'));
+    }
+  });
+
+  it('“到2024年底” is a target’s deadline; “2023年底有多少” asks the state then, which no target row answers', () => {
+    expect(knowledge.retrieve('南通2023年底有多少家高企', { k: 3 }).records).toBeUndefined();
+  });
+
+  it('a word inside a longer quoted name (“高企贷”) is not what a target counts; a quoted name asked whole is', () => {
+    const first = (q: string, j: string) => knowledge.retrieve(q, { k: 3, jurisdiction: j }).hits[0]!.clause.fullText;
+    expect(first('海门高企三年行动方案 全区高企数量目标', '海门区')).not.toContain('高企贷');
+    expect(first('启东新增专精特新企业的目标多少家', '启东市')).toContain('专精特新');
+  });
+});
+
+describe('which members: a clause listing them', () => {
+  it('创新能力评价包括哪些方面 ranks the sentence listing the four', () => {
+    expect(inTop3('高企的企业创新能力评价包括哪些方面', '知识产权、科技成果转化能力、研究开发组织管理水平、企业成长性')).toBe(true);
+  });
+});
