@@ -215,6 +215,32 @@ describe('rules that decide before the model, read as people write', () => {
     expect(knowledge.retrieve('智能制造是不是专精特新企业').uncovered).not.toBe('figure');
   });
 
+  it('a tax benefit is given as a rate: 所得税能给到多少 asks no sum; 现在有几个领域 asks no outcome', () => {
+    for (const q of ['高企所得税能给到多少优惠', '加计扣除现在能给到多少']) {
+      expect(answerKindsOf(q).map((k) => k.name), q).not.toContain('award');
+      expect(knowledge.retrieve(q).covered, q).toBe(true);
+    }
+    // the eight fields are in the national text itself, not a count reported so far
+    expect(answerKindsOf('国家重点支持的高新技术领域现在有几个').map((k) => k.name)).not.toContain('outcome');
+    expect(knowledge.retrieve('国家重点支持的高新技术领域现在有几个').uncovered).not.toBe('figure');
+  });
+
+  it('免申即享 says how a reward is collected: without applying; 领 in 领域 is no collecting', () => {
+    for (const q of ['市区新认定高企的奖励怎么兑现', '免申即享的钱怎么领']) expect(knowledge.retrieve(q).covered, q).toBe(true);
+    const procedure = answerKindsOf('科技创新券怎么领').find((k) => k.name === 'procedure')!;
+    expect(procedure.holds('向区科技局提交申请材料，重点支持新兴领域')).toBe(false);
+    expect(procedure.holds('企业登录平台填报后领取创新券')).toBe(true);
+  });
+
+  it('出台了吗 of a document the corpus holds is answered by the notice issuing it (关于修订印发《…》的通知)', () => {
+    expect(knowledge.retrieve('高新技术企业认定管理办法发布了吗').covered).toBe(true);
+  });
+
+  it('a title the corpus holds is no concept it lacks, even when it only frames the question (按照高企管理办法，…)', () => {
+    for (const q of ['按照高企管理办法，海门有什么支持', '按高企认定管理办法，通州有啥奖励']) expect(knowledge.retrieve(q).uncovered, q).not.toBe('concept');
+    expect(knowledge.retrieve('按照南通沿江科创带建设评价办法要考核啥指标').uncovered).toBe('concept');
+  });
+
   it('the conditions of a scheme must be stated of that scheme, not of a neighbour nor by 符合条件的', () => {
     expect(schemeOfConditions('省企业重点实验室 申报要什么条件')).toEqual(['省企业重点实验室']);
     expect(schemeOfConditions('认定科创项目对投资额或者销售有没有门槛，大概要多少')).toEqual(['科创项目']);
