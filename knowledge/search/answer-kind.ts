@@ -140,9 +140,8 @@ const KINDS: Array<{ asks: RegExp } & AnswerKind> = [
   // what was achieved: the plans set targets, a target is not the outcome; only a clause reporting the state does
   // …了多少 of an event (签约了多少项目, 引进了多少个) asks what came of it, which a plan's row does not say;
   // so do 实际多少人, 通过率, 入选了多少: a target or a measure is not a result
-  // 现在有多少家 asks how many firms, projects or people there are by now; 现在有几个领域 asks how a scheme is divided, which
-  // its own text states
-  { name: 'outcome', asks: /实际(?:上)?(?:完成|入选|认定|招|引进|落地|新增|有)?了?(?:多少|几)|通过率|成功率|入选了(?:多少|几)|获批了(?:多少|几)|实际完成|最后完成|最终(?:完成|招|认定)|完成情况|完成了吗|实际(?:新)?认定了|实际招|(?:签约|签|引进|招引|招来|落地|认定|培育|新增|净增|完成)了(?:多少|几)|(?:现在|目前|当前|最新)(?:一共|总共|共)?有(?:多少|几)(?:家|项|名|人|位|户|个?(?:企业|项目|人才|团队|高企|科小))/u, holds: (t) => REPORTED.test(t), decisive: true },
+  // 现在有多少家 asks how many there are by now; 现在有几个领域 / 几类 asks how a scheme is divided, which its own text states
+  { name: 'outcome', asks: /实际(?:上)?(?:完成|入选|认定|招|引进|落地|新增|有)?了?(?:多少|几)|通过率|成功率|入选了(?:多少|几)|获批了(?:多少|几)|实际完成|最后完成|最终(?:完成|招|认定)|完成情况|完成了吗|实际(?:新)?认定了|实际招|(?:签约|签|引进|招引|招来|落地|认定|培育|新增|净增|完成)了(?:多少|几)|(?<!(?:领域|类别|种类|指标)[^，,。；？?]{0,8})(?:现在|目前|当前|最新)(?:一共|总共|共)?有(?:多少|几)(?!个?(?:领域|大类|类|种|方面|条|档|级|批))/u, holds: (t) => REPORTED.test(t), decisive: true },
   // 哪个平台 asks where online, unless the platform is the one who acts (由哪个平台负责/统筹/牵头, 靠哪个平台): that asks who
   { name: 'web', asks: /哪个网站|什么网站|网址|哪个(?:网上)?系统|(?<!靠|依托|通过)哪个平台(?![^，。？?]{0,4}(?:负责|牵头|统筹|承担|主导|组织|管))/u, holds: (t) => WHERE_ONLINE.test(t), decisive: true },
   // a street address: a clause naming the park or the office is not its address
