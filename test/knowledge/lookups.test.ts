@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { openLookupKnowledge } from '../../cli/lookup-knowledge.js';
 import { cuesOf } from '../../knowledge/search/answer-cue.js';
 import { answerKindsOf } from '../../knowledge/search/answer-kind.js';
@@ -66,6 +66,16 @@ describe('lookups that answer', () => {
   it("a document's 文号 and date, from its cover matter", () => {
     expect(knowledge.ask('南通培育特色园区方案的文号').answer).toContain('文号：通政办发〔2024〕37号');
     expect(inTop('南通特色园区行动方案是哪天印发的', '2024年11月15日', 1)).toBe(true);
+  });
+});
+
+describe('odd input', () => {
+  it('a long run of characters no text uses is looked up in words no longer than the corpus has, not at every length', () => {
+    const lookups = vi.spyOn(knowledge.store, 'documentFrequency');
+    expect(knowledge.retrieve('a'.repeat(2000)).covered).toBe(false);
+    // 24 lengths at most from each start: about 11,000 lookups; every length from every start is over 120,000
+    expect(lookups.mock.calls.length).toBeLessThan(30_000);
+    lookups.mockRestore();
   });
 });
 
