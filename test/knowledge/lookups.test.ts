@@ -103,6 +103,9 @@ describe("the decision's evidence, read as owners write", () => {
     expect(e.coverage).toBeLessThan(0.7);
     expect(e.nationalScheme).toBe(1);
     expect(knowledge.retrieve('通州区科技招商工作领导小组组长是谁').evidence!.nationalScheme).toBe(0);
+    // a national clause alone is not enough: the question must name the scheme
+    const unnamed = knowledge.retrieve('小型微利企业是指什么').evidence!;
+    expect([unnamed.national, unnamed.nationalScheme]).toEqual([1, 0]);
   });
 });
 
