@@ -50,6 +50,10 @@ const AWARD_ASKED = new RegExp(
 const THRESHOLD_BEFORE = /(?:超|超过|不少于|不低于|不超过|低于|高于|小于|大于|达到|达|在|至|满)\s*$/u;
 const THRESHOLD_AFTER = /^\s*(?:以上|以下|以内|（含）|\(含\)|至|-)/u;
 const GRANT_NEAR = new RegExp(GRANT, 'u');
+/** A reward proper: what 有奖励吗 asks for; 支持 and 扶持 are said of any policy. */
+const REWARD = /奖励|奖补|补助|补贴|资助|奖金|贴息|兑现|给予/u;
+/** A grant the asker must already have had, as a condition: 获评资助总额超30万元, 获得补助不少于…. */
+const CONDITION_SUM = /(?:获评|获得|获)(?:奖励|补助|补贴|资助)(?:总额|金额)?(?:超过?|达到?|不少于|不低于)/gu;
 /** 有奖励吗, 有没有区级补贴, 有什么补助没: whether a benefit is given at all, not how much. */
 const GRANT_ASKED = /有没有[^，,。；？?]{0,4}?(?:奖励|奖补|补贴|补助|资助)|有(?!没)[^，,。；？?]{0,4}?(?:奖励|奖补|补贴|补助|资助)(?:吗|没|么|不)/u;
 /**
@@ -117,8 +121,9 @@ const KINDS: Array<{ asks: RegExp } & AnswerKind> = [
   // (资助多少钱以上才算) is the amount kind alone.
   { name: 'award', asks: AWARD_ASKED, holds: (t) => grantsSum(t), decisive: true },
   // 有奖励吗: a clause that grants (给予奖励, 补助, 资助) answers; one that only sets a target for the thing (科技型中小企业入库
-  // 评价600家) or names it says nothing of a reward
-  { name: 'grant', asks: GRANT_ASKED, holds: (t) => GRANT_NEAR.test(t), decisive: true },
+  // 评价600家) or names it says nothing of a reward, nor does 政策支持 alone, nor a sum a condition asks the asker to
+  // have had (获评资助总额超30万元的)
+  { name: 'grant', asks: GRANT_ASKED, holds: (t) => REWARD.test(t.replace(CONDITION_SUM, '')), decisive: true },
   // 出台了吗, 发布了没有: a clause reporting the policy out answers; a plan's 加快出台 says it is not yet
   { name: 'issued', asks: /(?:出台|发布|印发|公布|出来|批下来)了?(?:吗|没|么)|(?:出台|发布|印发|公布)了没有/u, holds: (t) => ISSUED.test(t) || REPORTED.test(t), decisive: true },
   // a table row gives the count in a column whose header names it (列：…、其中高企招引数) without the unit

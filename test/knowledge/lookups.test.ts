@@ -198,6 +198,10 @@ describe('rules that decide before the model, read as people write', () => {
     // the best clause is 通州's target row (科技型中小企业入库评价600家), which grants nothing
     expect(knowledge.retrieve('通州区科技型中小企业入库成功了区里有奖励吗').uncovered).toBe('figure');
     expect(knowledge.retrieve('中小企业买检测服务启东有补贴吗').covered).toBe(true);
+    // 政策支持 alone is said of any policy, and a sum the asker must have had is a condition, not a reward
+    const grant = answerKindsOf('通州认定高企有奖励吗').find((k) => k.name === 'grant')!;
+    expect(grant.holds('项目股东在南通市外地区获评资助总额超30万元的县、市级及以上科技人才政策支持；')).toBe(false);
+    expect(grant.holds('通过政府补贴等方式，鼓励中小企业购买公共服务')).toBe(true);
   });
 
   it('出台了吗 needs a clause reporting the policy out, not a plan to issue it (加快出台)', () => {
