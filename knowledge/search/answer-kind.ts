@@ -124,8 +124,9 @@ const KINDS: Array<{ asks: RegExp } & AnswerKind> = [
   // 评价600家) or names it says nothing of a reward, nor does 政策支持 alone, nor a sum a condition asks the asker to
   // have had (获评资助总额超30万元的)
   { name: 'grant', asks: GRANT_ASKED, holds: (t) => REWARD.test(t.replace(CONDITION_SUM, '')), decisive: true },
-  // 出台了吗, 发布了没有: a clause reporting the policy out answers; a plan's 加快出台 says it is not yet
-  { name: 'issued', asks: /(?:出台|发布|印发|公布|出来|批下来)了?(?:吗|没|么)|(?:出台|发布|印发|公布)了没有/u, holds: (t) => ISSUED.test(t) || REPORTED.test(t), decisive: true },
+  // 出台了吗, 发布了没有: a clause reporting the policy out answers; a plan's 加快出台 says it is not yet. 算得出来吗 asks
+  // whether one can work it out, and 刚出台没多久 says when, not whether
+  { name: 'issued', asks: /(?:出台|发布|印发|公布|(?<![得不])出来|批下来)了?(?:吗|么|没(?![多几]))|(?:出台|发布|印发|公布)了没有/u, holds: (t) => ISSUED.test(t) || REPORTED.test(t), decisive: true },
   // a table row gives the count in a column whose header names it (列：…、其中高企招引数) without the unit
   { name: 'count of enterprises', asks: /多少家|几家/u, holds: (t) => FIRMS.test(t) || (FIRM_COLUMN.test(t) && /\t\d/u.test(t)), decisive: true },
   { name: 'contact', asks: /电话|联系方式|热线|手机号|邮箱/u, holds: (t) => PHONE.test(t), decisive: true },

@@ -206,6 +206,8 @@ describe('rules that decide before the model, read as people write', () => {
 
   it('出台了吗 needs a clause reporting the policy out, not a plan to issue it (加快出台)', () => {
     expect(answerKindsOf('未来产业专项政策现在出台了没有').map((k) => k.name)).toContain('issued');
+    for (const q of ['研发费用占比我自己算得出来吗', '高企认定办法刚出台没多久，现在还能按老办法吗']) expect(answerKindsOf(q).map((k) => k.name), q).not.toContain('issued');
+    for (const q of ['高企名单出来了没', '南通人才新政发布了没']) expect(answerKindsOf(q).map((k) => k.name), q).toContain('issued');
     expect(knowledge.retrieve('未来产业专项政策现在出台了没有').uncovered).toBe('figure');
     expect(knowledge.retrieve('创新30条出台了吗').covered).toBe(true);
   });
