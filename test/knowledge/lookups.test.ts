@@ -260,6 +260,9 @@ describe('rules that decide before the model, read as people write', () => {
   it('a title the corpus holds is no concept it lacks, even when it only frames the question (按照高企管理办法，…)', () => {
     for (const q of ['按照高企管理办法，海门有什么支持', '按高企认定管理办法，通州有啥奖励']) expect(knowledge.retrieve(q).uncovered, q).not.toBe('concept');
     expect(knowledge.retrieve('按照南通沿江科创带建设评价办法要考核啥指标').uncovered).toBe('concept');
+    // a 管理规定 is such a title as a 管理办法 is
+    expect(knowledge.retrieve('南通市科技创新券管理规定里怎么用').uncovered).toBe('concept');
+    expect(knowledge.retrieve('高企认定管理规定里研发费用要求').covered).toBe(true);
   });
 
   it('the conditions of a scheme must be stated of that scheme, not of a neighbour nor by 符合条件的', () => {
