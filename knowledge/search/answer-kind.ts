@@ -58,9 +58,10 @@ const CONDITION_SUM = /(?:获评|获得|获)(?:奖励|补助|补贴|资助)(?:�
 const GRANT_ASKED = /有没有[^，,。；？?]{0,4}?(?:奖励|奖补|补贴|补助|资助)|有(?!没)[^，,。；？?]{0,4}?(?:奖励|奖补|补贴|补助|资助)(?:吗|没|么|不)/u;
 /**
  * What a procedure's clause says: its steps, where and to whom one files (高新技术企业认定程序如下, 向认定机构提出认定申请,
- * 到服务平台填报). A clause that only names the scheme, the certificate or the office does not say how to apply.
+ * 到服务平台填报). A clause that only names the scheme, the certificate or the office does not say how to apply; nor
+ * does one offering a 全流程服务.
  */
-const STEPS = /程序|流程|步骤|提交|报送|填报|登录|注册登记|向[^，。；]{1,16}(?:提出|提交|报送|申请|报告)|自主评价/u;
+const STEPS = /程序|(?<!全)流程|步骤|提交|报送|填报|登录|注册登记|向[^，。；]{1,16}(?:提出|提交|报送|申请|报告)|自主评价/u;
 /**
  * A policy said to be out: 已出台, 出台后, 印发了, 正式实施, 自…起施行, or the notice issuing it (关于修订印发《…》的通知).
  * A plan to issue one (加快出台) is not.

@@ -251,6 +251,9 @@ describe('rules that decide before the model, read as people write', () => {
     const procedure = answerKindsOf('科技创新券怎么领').find((k) => k.name === 'procedure')!;
     expect(procedure.holds('向区科技局提交申请材料，重点支持新兴领域')).toBe(false);
     expect(procedure.holds('企业登录平台填报后领取创新券')).toBe(true);
+    // a 全流程服务 offered is no procedure: 人才子女入学怎么申请 is not answered by 做好…申报认定“全流程”服务
+    expect(procedure.holds('做好项目洽谈、落地、申报认定“全流程”服务')).toBe(false);
+    expect(knowledge.retrieve('人才子女入学怎么申请，找哪个学校').covered).toBe(false);
   });
 
   it('出台了吗 of a document the corpus holds is answered by the notice issuing it (关于修订印发《…》的通知)', () => {
