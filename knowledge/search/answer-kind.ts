@@ -39,8 +39,10 @@ const HOURS = /\d{1,2}\s*[:：]\s*\d{2}|\d{1,2}\s*(?:点|时)半?\s*(?:至|到|-
 const APPOINTS = new RegExp(`由[^，。；]{1,24}(?:任|担任)(?:${POSTS})|以[^，。；]{1,24}为(?:${POSTS})`, 'u');
 
 const GRANT = '奖励|奖补|补助|补贴|资助|奖金|扶持|经费|兑现|给予|支持|贴息';
+// 补多少 and 给到多少 ask a sum, except of a tax benefit, given as a rate (减按15%的税率, 100%加计扣除): 所得税能给到多少
+// asks the rate, which the rate kinds and the model judge
 const AWARD_ASKED = new RegExp(
-  `(?:奖|补助|补贴|资助|奖补|扶持|贴息|补(?!缴|交|办|充|报|录|发|齐|税)|给到?|(?:能|可以?)领|领(?:取|到))(?:(?!比例|率|分)[^，。；？?]){0,4}?(?:多少|几万|几十万)(?!分|个|家|项|人|名|%|比例)(?![^，。；？?]{0,6}(?:以上|才|能认定|能算|算))` +
+  `(?:奖|补助|补贴|资助|奖补|扶持|贴息|(?<!(?:税|扣除|加计)[^，,。；？?]{0,8})(?:补(?!缴|交|办|充|报|录|发|齐|税)|给到?)|(?:能|可以?)领|领(?:取|到))(?:(?!比例|率|分)[^，。；？?]){0,4}?(?:多少|几万|几十万)(?!分|个|家|项|人|名|%|比例)(?![^，。；？?]{0,6}(?:以上|才|能认定|能算|算))` +
     `|(?:多少|几万|几十万)[^，。；？?]{0,4}(?:${GRANT})(?![^，。；？?]{0,6}(?:以上|才|能认定|能算))`,
   'u',
 );
@@ -48,15 +50,23 @@ const AWARD_ASKED = new RegExp(
 const THRESHOLD_BEFORE = /(?:超|超过|不少于|不低于|不超过|低于|高于|小于|大于|达到|达|在|至|满)\s*$/u;
 const THRESHOLD_AFTER = /^\s*(?:以上|以下|以内|（含）|\(含\)|至|-)/u;
 const GRANT_NEAR = new RegExp(GRANT, 'u');
+/** A reward proper: what 有奖励吗 asks for; 支持 and 扶持 are said of any policy. */
+const REWARD = /奖励|奖补|补助|补贴|资助|奖金|贴息|兑现|给予/u;
+/** A grant the asker must already have had, as a condition: 获评资助总额超30万元, 获得补助不少于…. */
+const CONDITION_SUM = /(?:获评|获得|获)(?:奖励|补助|补贴|资助)(?:总额|金额)?(?:超过?|达到?|不少于|不低于)/gu;
 /** 有奖励吗, 有没有区级补贴, 有什么补助没: whether a benefit is given at all, not how much. */
 const GRANT_ASKED = /有没有[^，,。；？?]{0,4}?(?:奖励|奖补|补贴|补助|资助)|有(?!没)[^，,。；？?]{0,4}?(?:奖励|奖补|补贴|补助|资助)(?:吗|没|么|不)/u;
 /**
  * What a procedure's clause says: its steps, where and to whom one files (高新技术企业认定程序如下, 向认定机构提出认定申请,
- * 到服务平台填报). A clause that only names the scheme, the certificate or the office does not say how to apply.
+ * 到服务平台填报). A clause that only names the scheme, the certificate or the office does not say how to apply; nor
+ * does one offering a 全流程服务.
  */
-const STEPS = /程序|流程|步骤|提交|报送|填报|登录|注册登记|向[^，。；]{1,16}(?:提出|提交|报送|申请|报告)|自主评价/u;
-/** A policy said to be out: 已出台, 出台后, 印发了, 正式实施, 自…起施行. A plan to issue one (加快出台) is not. */
-const ISSUED = /已(?:经)?(?:出台|印发|发布|公布|实施)|(?:出台|印发|发布|公布)(?:后|了|以来)|正式(?:出台|印发|发布|实施|施行)|施行|起实施/u;
+const STEPS = /程序|(?<!全)流程|步骤|提交|报送|填报|登录|注册登记|向[^，。；]{1,16}(?:提出|提交|报送|申请|报告)|自主评价/u;
+/**
+ * A policy said to be out: 已出台, 出台后, 印发了, 正式实施, 自…起施行, or the notice issuing it (关于修订印发《…》的通知).
+ * A plan to issue one (加快出台) is not.
+ */
+const ISSUED = /已(?:经)?(?:出台|印发|发布|公布|实施)|(?:出台|印发|发布|公布)(?:后|了|以来)|正式(?:出台|印发|发布|实施|施行)|施行|起实施|印发《/u;
 /** How near (in characters) a sum must be to the word that grants it (兑现45万元奖励, 奖励…50万元). */
 const GRANT_REACH = 10;
 
@@ -112,10 +122,12 @@ const KINDS: Array<{ asks: RegExp } & AnswerKind> = [
   // (资助多少钱以上才算) is the amount kind alone.
   { name: 'award', asks: AWARD_ASKED, holds: (t) => grantsSum(t), decisive: true },
   // 有奖励吗: a clause that grants (给予奖励, 补助, 资助) answers; one that only sets a target for the thing (科技型中小企业入库
-  // 评价600家) or names it says nothing of a reward
-  { name: 'grant', asks: GRANT_ASKED, holds: (t) => GRANT_NEAR.test(t), decisive: true },
-  // 出台了吗, 发布了没有: a clause reporting the policy out answers; a plan's 加快出台 says it is not yet
-  { name: 'issued', asks: /(?:出台|发布|印发|公布|出来|批下来)了?(?:吗|没|么)|(?:出台|发布|印发|公布)了没有/u, holds: (t) => ISSUED.test(t) || REPORTED.test(t), decisive: true },
+  // 评价600家) or names it says nothing of a reward, nor does 政策支持 alone, nor a sum a condition asks the asker to
+  // have had (获评资助总额超30万元的)
+  { name: 'grant', asks: GRANT_ASKED, holds: (t) => REWARD.test(t.replace(CONDITION_SUM, '')), decisive: true },
+  // 出台了吗, 发布了没有: a clause reporting the policy out answers; a plan's 加快出台 says it is not yet. 算得出来吗 asks
+  // whether one can work it out, and 刚出台没多久 says when, not whether
+  { name: 'issued', asks: /(?:出台|发布|印发|公布|(?<![得不])出来|批下来)了?(?:吗|么|没(?![多几]))|(?:出台|发布|印发|公布)了没有/u, holds: (t) => ISSUED.test(t) || REPORTED.test(t), decisive: true },
   // a table row gives the count in a column whose header names it (列：…、其中高企招引数) without the unit
   { name: 'count of enterprises', asks: /多少家|几家/u, holds: (t) => FIRMS.test(t) || (FIRM_COLUMN.test(t) && /\t\d/u.test(t)), decisive: true },
   { name: 'contact', asks: /电话|联系方式|热线|手机号|邮箱/u, holds: (t) => PHONE.test(t), decisive: true },
@@ -135,7 +147,8 @@ const KINDS: Array<{ asks: RegExp } & AnswerKind> = [
   // what was achieved: the plans set targets, a target is not the outcome; only a clause reporting the state does
   // …了多少 of an event (签约了多少项目, 引进了多少个) asks what came of it, which a plan's row does not say;
   // so do 实际多少人, 通过率, 入选了多少: a target or a measure is not a result
-  { name: 'outcome', asks: /实际(?:上)?(?:完成|入选|认定|招|引进|落地|新增|有)?了?(?:多少|几)|通过率|成功率|入选了(?:多少|几)|获批了(?:多少|几)|实际完成|最后完成|最终(?:完成|招|认定)|完成情况|完成了吗|实际(?:新)?认定了|实际招|(?:签约|签|引进|招引|招来|落地|认定|培育|新增|净增|完成)了(?:多少|几)|(?:现在|目前|当前|最新)(?:一共|总共|共)?有(?:多少|几)/u, holds: (t) => REPORTED.test(t), decisive: true },
+  // 现在有多少家 asks how many there are by now; 现在有几个领域 / 几类 asks how a scheme is divided, which its own text states
+  { name: 'outcome', asks: /实际(?:上)?(?:完成|入选|认定|招|引进|落地|新增|有)?了?(?:多少|几)|通过率|成功率|入选了(?:多少|几)|获批了(?:多少|几)|实际完成|最后完成|最终(?:完成|招|认定)|完成情况|完成了吗|实际(?:新)?认定了|实际招|(?:签约|签|引进|招引|招来|落地|认定|培育|新增|净增|完成)了(?:多少|几)|(?<!(?:领域|类别|种类|指标)[^，,。；？?]{0,8})(?:现在|目前|当前|最新)(?:一共|总共|共)?有(?:多少|几)(?!个?(?:领域|大类|类|种|方面|条|档|级|批))/u, holds: (t) => REPORTED.test(t), decisive: true },
   // 哪个平台 asks where online, unless the platform is the one who acts (由哪个平台负责/统筹/牵头, 靠哪个平台): that asks who
   { name: 'web', asks: /哪个网站|什么网站|网址|哪个(?:网上)?系统|(?<!靠|依托|通过)哪个平台(?![^，。？?]{0,4}(?:负责|牵头|统筹|承担|主导|组织|管))/u, holds: (t) => WHERE_ONLINE.test(t), decisive: true },
   // a street address: a clause naming the park or the office is not its address
@@ -154,6 +167,10 @@ const KINDS: Array<{ asks: RegExp } & AnswerKind> = [
  */
 const PROCEDURE = /(?:怎么|如何|怎样|咋)(?:样|去|来)?(补办|补发|兑换|兑现|领取|领|报名|注册|申请|申报|办理|登记)/u;
 const APPLYING = new Set(['申请', '申报', '办理', '登记']);
+/** 领 alone is in 领域 and 领导 too: a clause gives the act of collecting only as 领取 */
+const ACT_WORD: Record<string, string> = { 领: '领取' };
+/** 免申即享, 免予层层申报: a sum paid without applying says how to get it, which is to do nothing */
+const WITHOUT_APPLYING = /免申|免予(?:层层)?申报|直接兑现/u;
 
 /** 多少个 / 几项 / 多少名: a count in that unit (家 is a kind of its own above) */
 const COUNT = /(?:多少|几)(个|项|名|人|件|所|次|批)/u;
@@ -162,7 +179,7 @@ const COUNT = /(?:多少|几)(个|项|名|人|件|所|次|批)/u;
 export function answerKindsOf(question: string): AnswerKind[] {
   const kinds: AnswerKind[] = KINDS.filter((k) => k.asks.test(question));
   const act = PROCEDURE.exec(question)?.[1];
-  if (act) kinds.push({ name: 'procedure', holds: (t) => STEPS.test(t) && (APPLYING.has(act) || t.includes(act)), decisive: true });
+  if (act) kinds.push({ name: 'procedure', holds: (t) => WITHOUT_APPLYING.test(t) || (STEPS.test(t) && (APPLYING.has(act) || t.includes(ACT_WORD[act] ?? act))), decisive: true });
   const unit = COUNT.exec(question)?.[1];
   if (unit && !kinds.some((k) => k.name === 'amount')) {
     const count = new RegExp(`${NUM}\\s*(?:余|多)?${unit}`, 'u');

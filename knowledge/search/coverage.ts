@@ -92,11 +92,17 @@ export function coverageTerms(store: KnowledgeStore, content: string[], question
     }));
 }
 
+/**
+ * How long a word of the corpus can be, in characters: its longest is 13 (全国人民代表大会常务委员会). Without a bound, a long
+ * unknown run (5,000 pasted letters) is looked up at every length from every start, and one lookup takes half a second.
+ */
+const LONGEST_WORD = 24;
+
 /** The longest words of two or more characters the corpus uses inside an unknown token, left to right. */
 function knownWordsIn(store: KnowledgeStore, chars: string[]): string[] {
   const found: string[] = [];
   for (let i = 0; i < chars.length; ) {
-    let len = chars.length - i;
+    let len = Math.min(chars.length - i, LONGEST_WORD);
     while (len >= 2 && store.documentFrequency(chars.slice(i, i + len).join('')) === 0) len--;
     if (len >= 2) {
       found.push(chars.slice(i, i + len).join(''));

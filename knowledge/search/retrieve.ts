@@ -10,7 +10,7 @@ import { slotsFilledBeside } from './answer-slot.js';
 import { asksPoints, lineHolds, namedShare, scoreLineOf, valuesOf, type GivenValue } from './score-item.js';
 import { ASKS_FIELD, detailsAsked, detailsMissing, isAnswered, NATIONAL_SCHEME, OWN_CASE, type Evidence } from './answerability.js';
 import { coverageOf, coverageTerms, heldShares, known, type CoverageTerm } from './coverage.js';
-import { documentNamedElsewhere } from './document-named.js';
+import { documentOnlyCited } from './document-named.js';
 import { namedJurisdiction, outsidePlacesNamed } from './jurisdiction.js';
 import { outOfCorpusNamed } from './out-of-corpus.js';
 import { conditionsOfOtherScheme } from './scheme-conditions.js';
@@ -315,7 +315,7 @@ export function retrieve(store: KnowledgeStore, rawQuestion: string, options: Re
   // scope and the figure asked for are rules, never outweighed; whether the words answer is the fitted model's call
   const uncovered: Retrieval['uncovered'] =
     best === undefined || evidence === undefined ? 'nothing'
-    : outOfCorpusNamed(topic).length > 0 || documentNamedElsewhere(store, best.clause, topic) ? 'concept'
+    : outOfCorpusNamed(topic).length > 0 || documentOnlyCited(store, topic) ? 'concept'
     : yearsOutOfScope(store, best.clause, query).length > 0 || editionsOutOfScope(store, best.clause, topic).length > 0 || targetYearsUnset(store, topic, jurisdiction).length > 0 ? 'period'
     : placesOutOfScope(store, best.clause, query).length > 0 || countiesOutOfScope(store, best.clause, query).length > 0 || cityFigureOfCounty(store, best.clause, topic) ? 'place'
     : kinds.some((kind) => kind.decisive && !givesAnswerOf(store, best.clause, kind)) || firmFigureOutOfScope(best.clause, query) || conditionsOfOtherScheme(store, best.clause, topic) ? 'figure'

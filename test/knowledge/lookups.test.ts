@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { openLookupKnowledge } from '../../cli/lookup-knowledge.js';
 import { cuesOf } from '../../knowledge/search/answer-cue.js';
 import { answerKindsOf } from '../../knowledge/search/answer-kind.js';
@@ -69,6 +69,16 @@ describe('lookups that answer', () => {
   });
 });
 
+describe('odd input', () => {
+  it('a long run of characters no text uses is looked up in words no longer than the corpus has, not at every length', () => {
+    const lookups = vi.spyOn(knowledge.store, 'documentFrequency');
+    expect(knowledge.retrieve('a'.repeat(2000)).covered).toBe(false);
+    // 24 lengths at most from each start: about 11,000 lookups; every length from every start is over 120,000
+    expect(lookups.mock.calls.length).toBeLessThan(30_000);
+    lookups.mockRestore();
+  });
+});
+
 describe('guarantees kept', () => {
   it('never covered for another place, another period, or a figure the clauses lack', () => {
     expect(knowledge.ask('苏州的高企培育库有什么好处').covered).toBe(false);
@@ -93,6 +103,9 @@ describe("the decision's evidence, read as owners write", () => {
     expect(e.coverage).toBeLessThan(0.7);
     expect(e.nationalScheme).toBe(1);
     expect(knowledge.retrieve('通州区科技招商工作领导小组组长是谁').evidence!.nationalScheme).toBe(0);
+    // a national clause alone is not enough: the question must name the scheme
+    const unnamed = knowledge.retrieve('小型微利企业是指什么').evidence!;
+    expect([unnamed.national, unnamed.nationalScheme]).toEqual([1, 0]);
   });
 });
 
@@ -185,10 +198,16 @@ describe('rules that decide before the model, read as people write', () => {
     // the best clause is 通州's target row (科技型中小企业入库评价600家), which grants nothing
     expect(knowledge.retrieve('通州区科技型中小企业入库成功了区里有奖励吗').uncovered).toBe('figure');
     expect(knowledge.retrieve('中小企业买检测服务启东有补贴吗').covered).toBe(true);
+    // 政策支持 alone is said of any policy, and a sum the asker must have had is a condition, not a reward
+    const grant = answerKindsOf('通州认定高企有奖励吗').find((k) => k.name === 'grant')!;
+    expect(grant.holds('项目股东在南通市外地区获评资助总额超30万元的县、市级及以上科技人才政策支持；')).toBe(false);
+    expect(grant.holds('通过政府补贴等方式，鼓励中小企业购买公共服务')).toBe(true);
   });
 
   it('出台了吗 needs a clause reporting the policy out, not a plan to issue it (加快出台)', () => {
     expect(answerKindsOf('未来产业专项政策现在出台了没有').map((k) => k.name)).toContain('issued');
+    for (const q of ['研发费用占比我自己算得出来吗', '高企认定办法刚出台没多久，现在还能按老办法吗']) expect(answerKindsOf(q).map((k) => k.name), q).not.toContain('issued');
+    for (const q of ['高企名单出来了没', '南通人才新政发布了没']) expect(answerKindsOf(q).map((k) => k.name), q).toContain('issued');
     expect(knowledge.retrieve('未来产业专项政策现在出台了没有').uncovered).toBe('figure');
     expect(knowledge.retrieve('创新30条出台了吗').covered).toBe(true);
   });
@@ -213,6 +232,40 @@ describe('rules that decide before the model, read as people write', () => {
     for (const q of ['智能制造是不是专精特新企业', '生物医药是不是高企', '新材料是不是高新技术企业']) expect(firmStatusAsked(q), q).toBeNull();
     expect(firmStatusAsked('中天科技是不是高企')).toBe('中天科技');
     expect(knowledge.retrieve('智能制造是不是专精特新企业').uncovered).not.toBe('figure');
+  });
+
+  it('a tax benefit is given as a rate: 所得税能给到多少 asks no sum; 现在有几个领域 asks no outcome', () => {
+    for (const q of ['高企所得税能给到多少优惠', '加计扣除现在能给到多少']) {
+      expect(answerKindsOf(q).map((k) => k.name), q).not.toContain('award');
+      expect(knowledge.retrieve(q).covered, q).toBe(true);
+    }
+    // the eight fields are in the national text itself, not a count reported so far
+    expect(answerKindsOf('国家重点支持的高新技术领域现在有几个').map((k) => k.name)).not.toContain('outcome');
+    expect(knowledge.retrieve('国家重点支持的高新技术领域现在有几个').uncovered).not.toBe('figure');
+    // a count of what exists by now still asks the state so far
+    expect(knowledge.retrieve('南通目前有多少个新型研发机构').uncovered).toBe('figure');
+  });
+
+  it('免申即享 says how a reward is collected: without applying; 领 in 领域 is no collecting', () => {
+    for (const q of ['市区新认定高企的奖励怎么兑现', '免申即享的钱怎么领']) expect(knowledge.retrieve(q).covered, q).toBe(true);
+    const procedure = answerKindsOf('科技创新券怎么领').find((k) => k.name === 'procedure')!;
+    expect(procedure.holds('向区科技局提交申请材料，重点支持新兴领域')).toBe(false);
+    expect(procedure.holds('企业登录平台填报后领取创新券')).toBe(true);
+    // a 全流程服务 offered is no procedure: 人才子女入学怎么申请 is not answered by 做好…申报认定“全流程”服务
+    expect(procedure.holds('做好项目洽谈、落地、申报认定“全流程”服务')).toBe(false);
+    expect(knowledge.retrieve('人才子女入学怎么申请，找哪个学校').covered).toBe(false);
+  });
+
+  it('出台了吗 of a document the corpus holds is answered by the notice issuing it (关于修订印发《…》的通知)', () => {
+    expect(knowledge.retrieve('高新技术企业认定管理办法发布了吗').covered).toBe(true);
+  });
+
+  it('a title the corpus holds is no concept it lacks, even when it only frames the question (按照高企管理办法，…)', () => {
+    for (const q of ['按照高企管理办法，海门有什么支持', '按高企认定管理办法，通州有啥奖励']) expect(knowledge.retrieve(q).uncovered, q).not.toBe('concept');
+    expect(knowledge.retrieve('按照南通沿江科创带建设评价办法要考核啥指标').uncovered).toBe('concept');
+    // a 管理规定 is such a title as a 管理办法 is
+    expect(knowledge.retrieve('南通市科技创新券管理规定里怎么用').uncovered).toBe('concept');
+    expect(knowledge.retrieve('高企认定管理规定里研发费用要求').covered).toBe(true);
   });
 
   it('the conditions of a scheme must be stated of that scheme, not of a neighbour nor by 符合条件的', () => {
