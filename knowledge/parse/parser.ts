@@ -7,7 +7,7 @@ import { continuesInto, isTitleLike, listItemOf, markerOf, type Marker } from '.
 import { readCellPerLineTable, readPipeTable, readTabRowTable, type RawTable } from './tables.js';
 
 /** Bump when parsing or segmentation (the policy vocabulary) changes, so stored indexes built by an older one are rebuilt. */
-export const PARSER_VERSION = '14';
+export const PARSER_VERSION = '15';
 
 interface Open {
   clause: Clause | null; // null for the document root
@@ -63,7 +63,13 @@ const KIND_OF: Record<Marker['kind'], ClauseKind> = {
  */
 function isEditorial(line: string): boolean {
   const han = countHan(line);
-  return /https?:\/\//u.test(line) || han === 0 || (englishWords(line) >= 3 && han < 20);
+  // a note on which texts are (not) at hand is about the sources, whatever titles it quotes
+  return /https?:\/\//u.test(line) || han === 0 || (englishWords(line) >= 3 && han < 20) || /\bat hand\b/iu.test(line);
+}
+
+/** A reference section heading that says its text is not what we answer from. */
+function isProvenanceSection(line: string): boolean {
+  return /^##\s.*(?:do NOT use|not at hand)/i.test(line);
 }
 
 function englishWords(line: string): number {
@@ -83,9 +89,9 @@ function referenceLines(lines: string[], whole: boolean): string[] {
     if (first > 0) out = out.slice(first);
     else if (out[0]?.startsWith('# ')) out = out.slice(1);
   }
-  // a section the reference marks as sources to reject is not part of the text we answer from
-  const reject = out.findIndex((l) => /^##\s.*do NOT use/i.test(l));
-  if (reject >= 0) {
+  // a section the reference marks as sources to reject, or as about texts not at hand (later versions, a guideline
+  // only cited by others), is provenance, not part of the text we answer from
+  for (let reject = out.findIndex(isProvenanceSection); reject >= 0; reject = out.findIndex(isProvenanceSection)) {
     const next = out.findIndex((l, k) => k > reject && l.startsWith('## '));
     out = [...out.slice(0, reject), ...(next > 0 ? out.slice(next) : [])];
   }

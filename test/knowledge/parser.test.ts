@@ -201,6 +201,13 @@ describe('reference texts', () => {
     expect(containing('tech-sme-2017-115', '(1)企業擁有有效期內高新技術企業資格證書;')).toHaveLength(1);
   });
 
+  it('a note on which texts are not at hand is provenance, not a clause, even where it quotes a title', () => {
+    expect(containing('tech-sme-2017-115', '科技型中小企业评价服务工作指引')).toHaveLength(0);
+    expect(clausesOf('tech-sme-2017-115').filter((c) => /at hand|Later versions/i.test(c.text))).toHaveLength(0);
+    const note = { ...loadSources().find((s) => s.meta.id === 'tech-sme-2017-115')!, text: '## 第一节\n第一条 本办法所称企业。\nNo text of the 2019 revision of this 办法 is at hand; see 《某某某某评价服务工作指引》（国科火字〔2022〕67号）及其附件。\n' };
+    expect(parseDocument(note).map((c) => c.text)).toEqual(['第一节', '第一条 本办法所称企业。']);
+  });
+
   it('高新技术领域: 8 fields, 52 second-level and 254 third-level headings', () => {
     const items = clausesOf('high-tech-fields-2016').filter((c) => c.kind === 'item');
     expect(kinds('high-tech-fields-2016').heading).toBe(8);
