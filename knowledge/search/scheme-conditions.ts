@@ -18,7 +18,7 @@ const HOW_ASKED = '(?:的)?(?:认定|申报|评选|评定|入库|备案|入驻|�
 const CONDITIONS_ASKED = new RegExp(`([^。；;？?！!]{2,30})${HOW_ASKED}(?:条件|评分标准|评选标准|认定标准|(?<!行业|国家|地方|团体|技术|国际)标准|门槛|硬指标|评分细则)(?:是什么|是啥|是多少|有哪些|要求)?(?:[，,。？?]|$)`, 'u');
 const HOW_ASKED_AT_END = new RegExp(`${HOW_ASKED}$`, 'u');
 /** What says a condition: a requirement, a floor or a ceiling, a definition. 符合条件的 only refers to conditions. */
-const STATES_CONDITIONS = /条件|标准|须|应当|需(?!求)|满足|具备|不低于|不少于|不超过|不高于|是指|所称|指标|要求|≥|≤/u;
+const STATES_CONDITIONS = /条件|标准|须|应当|(?<!供)需(?!求)|满足|具备|不低于|不少于|不超过|不高于|是指|所称|指标|要求|≥|≤/u;
 const REFERS_TO_CONDITIONS = /符合(?:相关|规定|上述)?条件的/gu;
 /** Where the asker's own case ends and the scheme begins. */
 const AFTER_THE_CASE = /[，,]|才(?=能|算|可|够|行|符合|满足|达到)|够不够|够|达到|满足|符合|(?<![主重])要|需要/u;
@@ -51,6 +51,8 @@ const abbreviation = (word: string, flags = '') => new RegExp([...word].map(esca
 const nameIn = (name: string, flags = '') => abbreviation(toSimplified(comparable(name)).toLowerCase(), flags);
 /** Whether a haystack (simplified, comparable, lower case) holds a word, by another name or abbreviated. */
 export const held = (hay: string, word: string) => [word, ...synonymsOf(word)].some((w) => nameIn(w).test(hay));
+/** A word naming what kind of scheme it is, which many schemes share. */
+const KIND_OF_SCHEME = /^(?:计划|项目|工程|行动|方案|政策|办法|平台|载体|机构|企业|人才)$/u;
 /** How near (in characters) to the scheme's name its conditions must be stated. */
 const BESIDE = 30;
 
@@ -65,8 +67,10 @@ export function conditionsOfOtherScheme(store: KnowledgeStore, c: StoredClause, 
   const hay = clauseHaystack(store, c).replace(REFERS_TO_CONDITIONS, '');
   const missing = scheme.find((w) => !held(hay, w));
   if (missing) return missing;
-  // the conditions stated of the scheme: beside one of its words (认定为高新技术企业须同时满足以下条件, 科创项目认定标准)
-  const stated = scheme.some((w) => [w, ...synonymsOf(w)].some((name) => {
+  // the conditions stated of the scheme: beside one of its words (认定为高新技术企业须同时满足以下条件, 科创项目认定标准), a
+  // word of its own: 江海英才计划's 计划 beside a condition is some other 计划's
+  const own = scheme.filter((w) => !KIND_OF_SCHEME.test(w));
+  const stated = (own.length > 0 ? own : scheme).some((w) => [w, ...synonymsOf(w)].some((name) => {
     for (const m of hay.matchAll(nameIn(name, 'g'))) {
       if (STATES_CONDITIONS.test(hay.slice(Math.max(0, m.index - BESIDE), m.index + m[0].length + BESIDE))) return true;
     }
