@@ -172,13 +172,19 @@ const ACT_WORD: Record<string, string> = { 领: '领取' };
 /** 免申即享, 免予层层申报: a sum paid without applying says how to get it, which is to do nothing */
 const WITHOUT_APPLYING = /免申|免予(?:层层)?申报|直接兑现/u;
 
+/** The act of a procedure the question asks (申报 of 怎么申报) and where the ask begins; null when none is asked. */
+export function procedureAsked(question: string): { act: string; at: number } | null {
+  const m = PROCEDURE.exec(question);
+  return m ? { act: m[1]!, at: m.index } : null;
+}
+
 /** 多少个 / 几项 / 多少名: a count in that unit (家 is a kind of its own above) */
 const COUNT = /(?:多少|几)(个|项|名|人|件|所|次|批)/u;
 
 /** The kinds of answer a question asks for (usually none). */
 export function answerKindsOf(question: string): AnswerKind[] {
   const kinds: AnswerKind[] = KINDS.filter((k) => k.asks.test(question));
-  const act = PROCEDURE.exec(question)?.[1];
+  const act = procedureAsked(question)?.act;
   if (act) kinds.push({ name: 'procedure', holds: (t) => WITHOUT_APPLYING.test(t) || (STEPS.test(t) && (APPLYING.has(act) || t.includes(ACT_WORD[act] ?? act))), decisive: true });
   const unit = COUNT.exec(question)?.[1];
   if (unit && !kinds.some((k) => k.name === 'amount')) {

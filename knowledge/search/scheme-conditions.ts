@@ -34,10 +34,15 @@ export function schemeOfConditions(question: string): string[] | null {
   if (!m) return null;
   // the scheme is the phrase right before what is asked (够不够科创项目条件, 省企业重点实验室 申报要什么条件), or the
   // sentence before when none is (专精特新小巨人怎么认定，条件是什么)
-  for (const piece of m[1]!.trim().replace(HOW_ASKED_AT_END, '').split(AFTER_THE_CASE).reverse()) {
+  return schemeBefore(m[1]!.trim().replace(HOW_ASKED_AT_END, ''));
+}
+
+/** The scheme named last in what precedes the ask, as its content words (`ignore`: more words that are not it). */
+export function schemeBefore(text: string, ignore?: RegExp): string[] | null {
+  for (const piece of text.split(AFTER_THE_CASE).reverse()) {
     // 科创项目对投资额有没有门槛: what follows 对 is what the threshold is on, the scheme is before it
     const phrase = piece.split(/对/u)[0]!;
-    const tokens = tokenize(phrase).filter((t) => [...t].length >= 2 && /\p{Script=Han}/u.test(t) && !STOPWORDS.has(t) && !NOT_THE_SCHEME.test(t));
+    const tokens = tokenize(phrase).filter((t) => [...t].length >= 2 && /\p{Script=Han}/u.test(t) && !STOPWORDS.has(t) && !NOT_THE_SCHEME.test(t) && !ignore?.test(t));
     // search-mode segmentation also gives a word's parts (研发费用 → 研发, 费用): the whole word is the scheme's
     const words = tokens.filter((t) => !tokens.some((u) => u !== t && u.includes(t)));
     if (words.length > 0) return words;

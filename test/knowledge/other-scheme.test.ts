@@ -18,3 +18,13 @@ describe('the conditions of a scheme the texts only name', () => {
     for (const q of ['高企认定条件是什么', '科技型中小企业评价条件有哪些', '南通科创项目认定条件有哪些']) expect(covered(q), q).toBe(true);
   });
 });
+
+describe('the procedure of a scheme', () => {
+  it('is not answered by another scheme’s steps (高企’s 认定程序 for a 科创项目)', () => {
+    for (const q of ['科创项目网上怎么申报', '南通科创项目认定线上如何申请', '特色园区怎么申报']) expect(covered(q), q).toBe(false);
+  });
+
+  it('while a scheme’s own steps answer it', () => {
+    for (const q of ['高企网上怎么申报', '高新技术企业怎么申请认定']) expect(covered(q), q).toBe(true);
+  });
+});
