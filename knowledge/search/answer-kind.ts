@@ -54,6 +54,8 @@ const GRANT_NEAR = new RegExp(GRANT, 'u');
 const REWARD = /奖励|奖补|补助|补贴|资助|奖金|贴息|兑现|给予/u;
 /** A grant the asker must already have had, as a condition: 获评资助总额超30万元, 获得补助不少于…. */
 const CONDITION_SUM = /(?:获评|获得|获)(?:奖励|补助|补贴|资助)(?:总额|金额)?(?:超过?|达到?|不少于|不低于)/gu;
+/** A reward praised, not granted: 用丰厚的奖励、一流的服务吸引 promises no reward to any case. */
+const REWARD_PRAISED = /(?:丰厚|优厚|可观|诱人|有力|有吸引力)的(?:奖励|奖补|补助|补贴|资助|奖金)/gu;
 /** 有奖励吗, 有没有区级补贴, 有什么补助没: whether a benefit is given at all, not how much. */
 const GRANT_ASKED = /有没有[^，,。；？?]{0,4}?(?:奖励|奖补|补贴|补助|资助)|有(?!没)[^，,。；？?]{0,4}?(?:奖励|奖补|补贴|补助|资助)(?:吗|没|么|不)/u;
 /**
@@ -123,8 +125,8 @@ const KINDS: Array<{ asks: RegExp } & AnswerKind> = [
   { name: 'award', asks: AWARD_ASKED, holds: (t) => grantsSum(t), decisive: true },
   // 有奖励吗: a clause that grants (给予奖励, 补助, 资助) answers; one that only sets a target for the thing (科技型中小企业入库
   // 评价600家) or names it says nothing of a reward, nor does 政策支持 alone, nor a sum a condition asks the asker to
-  // have had (获评资助总额超30万元的)
-  { name: 'grant', asks: GRANT_ASKED, holds: (t) => REWARD.test(t.replace(CONDITION_SUM, '')), decisive: true },
+  // have had (获评资助总额超30万元的), nor a reward praised to attract (用丰厚的奖励…吸引)
+  { name: 'grant', asks: GRANT_ASKED, holds: (t) => REWARD.test(t.replace(CONDITION_SUM, '').replace(REWARD_PRAISED, '')), decisive: true },
   // 出台了吗, 发布了没有: a clause reporting the policy out answers; a plan's 加快出台 says it is not yet. 算得出来吗 asks
   // whether one can work it out, and 刚出台没多久 says when, not whether
   { name: 'issued', asks: /(?:出台|发布|印发|公布|(?<![得不])出来|批下来)了?(?:吗|么|没(?![多几]))|(?:出台|发布|印发|公布)了没有/u, holds: (t) => ISSUED.test(t) || REPORTED.test(t), decisive: true },

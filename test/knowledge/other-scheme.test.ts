@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openKnowledge } from '../../knowledge/index.js';
+import { answerKindsOf } from '../../knowledge/search/answer-kind.js';
 
 // The round-7 review's leftovers (issue 15): a question about one scheme is not answered by what the texts say of
 // another, nor by words that only sound like an answer. Each class is asked here in more than one wording.
@@ -26,5 +27,21 @@ describe('the procedure of a scheme', () => {
 
   it('while a scheme’s own steps answer it', () => {
     for (const q of ['高企网上怎么申报', '高新技术企业怎么申请认定']) expect(covered(q), q).toBe(true);
+  });
+});
+
+describe('whether a reward is given', () => {
+  const grant = answerKindsOf('有奖励吗').find((k) => k.name === 'grant')!;
+
+  it('is said by a clause granting one, not by a reward praised to attract', () => {
+    expect(grant.holds('给予每个项目一定数额的补助扶持')).toBe(true);
+    expect(grant.holds('建立健全企业研发投入递增奖补机制')).toBe(true);
+    expect(grant.holds('用丰厚的奖励、一流的服务吸引更多优质项目落户通州')).toBe(false);
+    expect(grant.holds('以优厚的补贴吸引人才')).toBe(false);
+  });
+
+  it('so 通州认定高企有奖励吗 is declined, not answered from 用丰厚的奖励…吸引', () => {
+    for (const q of ['通州认定高企有奖励吗', '通州高企认定了有没有奖励']) expect(covered(q), q).toBe(false);
+    expect(covered('启东每年确定多少个技术攻关项目，有补助吗')).toBe(true);
   });
 });
