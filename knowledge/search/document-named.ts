@@ -13,8 +13,8 @@ import { held } from './scheme-conditions.js';
 import { tokenize } from './segment.js';
 import { STOPWORDS } from './terms.js';
 
-/** A title: a few words, then the kind of rules it is (认定办法, 考核办法, 评分细则, 管理规定). */
-const TITLE = /([\p{Script=Han}]{2,16}?)的?(?:评价|管理|认定|实施|考核|评分|评定|暂行|认定评分)(?:办法|细则|规定)/u;
+/** A title: a few words, then the kind of rules it is (认定办法, 考核办法, 评分细则, 管理规定, 工作指引). */
+const TITLE = /([\p{Script=Han}]{2,16}?)的?(?:(?:评价|管理|认定|实施|考核|评分|评定|暂行|认定评分)(?:办法|细则|规定)|工作指引)/u;
 /** What is asked of it is which document, who makes it or whether it holds: the citing clause answers that. */
 const ASKS_WHICH = /谁|哪个部门|哪个单位|由哪|哪个(?:文件|办法)|什么文件|依据|根据|出自|对照|还有效|有效吗|叫什么/u;
 /** Words of a title that place or rank it rather than name it: 南通市, 江苏省, 省级. */

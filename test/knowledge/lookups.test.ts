@@ -226,6 +226,9 @@ describe('rules that decide before the model, read as people write', () => {
   it('the contents of a document the texts only cite (…评价办法, …认定办法) are not in the corpus; which one applies is', () => {
     for (const q of ['南通沿江科创带建设评价办法里都考核啥指标', '江苏省级特色产业园区认定办法']) expect(knowledge.retrieve(q).uncovered, q).toBe('concept');
     for (const q of ['启东沿江科创带对照哪个评价办法', '高企认定办法对研发费用有什么要求', '科技型中小企业评价办法第六条']) expect(knowledge.retrieve(q).covered, q).toBe(true);
+    // a 工作指引 is such a title too: the 科小 服务工作指引 is only cited, the 高企 认定管理工作指引 is held
+    for (const q of ['科技型中小企业评价服务工作指引怎么填报', '科小评价服务工作指引里企业信息怎么填']) expect(knowledge.retrieve(q).uncovered, q).toBe('concept');
+    expect(knowledge.retrieve('高企认定管理工作指引里研发费用怎么归集').covered).toBe(true);
   });
 
   it('a sector before 是不是…企业 is no firm: 智能制造 and 生物医药 are asked about, 中天科技 is a firm', () => {
