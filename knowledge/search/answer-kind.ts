@@ -174,6 +174,11 @@ const ACT_WORD: Record<string, string> = { 领: '领取' };
 /** 免申即享, 免予层层申报: a sum paid without applying says how to get it, which is to do nothing */
 const WITHOUT_APPLYING = /免申|免予(?:层层)?申报|直接兑现/u;
 
+/** Where the question asks whether a reward is given at all (有奖励吗); null when it does not. */
+export function grantAskedAt(question: string): number | null {
+  return GRANT_ASKED.exec(question)?.index ?? null;
+}
+
 /** The act of a procedure the question asks (申报 of 怎么申报) and where the ask begins; null when none is asked. */
 export function procedureAsked(question: string): { act: string; at: number } | null {
   const m = PROCEDURE.exec(question);

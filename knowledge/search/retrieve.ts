@@ -15,6 +15,7 @@ import { namedJurisdiction, outsidePlacesNamed } from './jurisdiction.js';
 import { outOfCorpusNamed } from './out-of-corpus.js';
 import { conditionsOfOtherScheme } from './scheme-conditions.js';
 import { procedureOfOtherScheme } from './scheme-procedure.js';
+import { rewardOfOtherCase } from './reward-case.js';
 import { cityFigureOfCounty, clauseHaystack, countiesNamed, editionsOutOfScope, countiesOutOfScope, firmFigureOutOfScope, ownJurisdiction, placesOutOfScope, withFullYears, withinPeriod, yearsOutOfScope } from './scope.js';
 import { contentWeight, tokenize } from './segment.js';
 import { synonymsOf, synonymTermsIn } from './synonyms.js';
@@ -319,7 +320,7 @@ export function retrieve(store: KnowledgeStore, rawQuestion: string, options: Re
     : outOfCorpusNamed(topic).length > 0 || documentOnlyCited(store, topic) ? 'concept'
     : yearsOutOfScope(store, best.clause, query).length > 0 || editionsOutOfScope(store, best.clause, topic).length > 0 || targetYearsUnset(store, topic, jurisdiction).length > 0 ? 'period'
     : placesOutOfScope(store, best.clause, query).length > 0 || countiesOutOfScope(store, best.clause, query).length > 0 || cityFigureOfCounty(store, best.clause, topic) ? 'place'
-    : kinds.some((kind) => kind.decisive && !givesAnswerOf(store, best.clause, kind)) || firmFigureOutOfScope(best.clause, query) || conditionsOfOtherScheme(store, best.clause, topic) || procedureOfOtherScheme(store, best.clause, topic) ? 'figure'
+    : kinds.some((kind) => kind.decisive && !givesAnswerOf(store, best.clause, kind)) || firmFigureOutOfScope(best.clause, query) || conditionsOfOtherScheme(store, best.clause, topic) || procedureOfOtherScheme(store, best.clause, topic) || rewardOfOtherCase(store, best.clause, topic) ? 'figure'
     : !isAnswered(evidence) ? 'weak'
     : undefined;
   const shown = records && { ...records, rows: records.rows.filter((r) => top.some((h) => h.clause.id === r.clauseId)) };

@@ -38,11 +38,11 @@ export function schemeOfConditions(question: string): string[] | null {
 }
 
 /** The scheme named last in what precedes the ask, as its content words (`ignore`: more words that are not it). */
-export function schemeBefore(text: string, ignore?: RegExp): string[] | null {
+export function schemeBefore(text: string, ignore: (word: string) => boolean = () => false): string[] | null {
   for (const piece of text.split(AFTER_THE_CASE).reverse()) {
     // 科创项目对投资额有没有门槛: what follows 对 is what the threshold is on, the scheme is before it
     const phrase = piece.split(/对/u)[0]!;
-    const tokens = tokenize(phrase).filter((t) => [...t].length >= 2 && /\p{Script=Han}/u.test(t) && !STOPWORDS.has(t) && !NOT_THE_SCHEME.test(t) && !ignore?.test(t));
+    const tokens = tokenize(phrase).filter((t) => [...t].length >= 2 && /\p{Script=Han}/u.test(t) && !STOPWORDS.has(t) && !NOT_THE_SCHEME.test(t) && !ignore(t));
     // search-mode segmentation also gives a word's parts (研发费用 → 研发, 费用): the whole word is the scheme's
     const words = tokens.filter((t) => !tokens.some((u) => u !== t && u.includes(t)));
     if (words.length > 0) return words;

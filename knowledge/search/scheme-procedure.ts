@@ -14,7 +14,7 @@ const HOW_FILED = /^(?:网上|线上|在线|网络|现场|窗口|具体|流程|�
 /** The scheme's word the clause lacks when the question asks a scheme's procedure; null when it holds them all or none is asked. */
 export function procedureOfOtherScheme(store: KnowledgeStore, c: StoredClause, question: string): string | null {
   const asked = procedureAsked(question);
-  const scheme = asked && schemeBefore(question.slice(0, asked.at), HOW_FILED);
+  const scheme = asked && schemeBefore(question.slice(0, asked.at), (w) => HOW_FILED.test(w));
   if (!scheme) return null;
   const hay = clauseHaystack(store, c);
   return scheme.find((w) => !held(hay, w)) ?? null;

@@ -44,4 +44,9 @@ describe('whether a reward is given', () => {
     for (const q of ['通州认定高企有奖励吗', '通州高企认定了有没有奖励']) expect(covered(q), q).toBe(false);
     expect(covered('启东每年确定多少个技术攻关项目，有补助吗')).toBe(true);
   });
+
+  it('is said by a clause granting it to the case asked about, not to another (研发后补助 for 招博士后)', () => {
+    for (const q of ['启东企业招博士后有补贴吗', '启东新型研发机构有没有补助']) expect(covered(q), q).toBe(false);
+    for (const q of ['启东研发投入增加有奖补吗', '中小企业买检测服务启东有补贴吗']) expect(covered(q), q).toBe(true);
+  });
 });
