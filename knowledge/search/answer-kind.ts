@@ -72,10 +72,10 @@ const ISSUED = /已(?:经)?(?:出台|印发|发布|公布|实施)|(?:出台|印�
 /** How near (in characters) a sum must be to the word that grants it (兑现45万元奖励, 奖励…50万元). */
 const GRANT_REACH = 10;
 
-/** Whether a text grants a sum: an amount of money beside a word of granting, not a threshold of a condition. */
 /** Every sum in a text (matchAll copies it, so the one pattern serves every call) */
 const SUMS = new RegExp(MONEY.source, 'gu');
 
+/** Whether a text grants a sum: an amount of money beside a word of granting, not a threshold of a condition. */
 function grantsSum(text: string): boolean {
   for (const m of text.matchAll(SUMS)) {
     const before = text.slice(Math.max(0, m.index - GRANT_REACH), m.index);
@@ -93,20 +93,14 @@ const RATE_REACH = 24;
 
 const BENEFITS = new RegExp(BENEFIT, 'gu');
 
-function rateBesideBenefit(text: string): boolean {
-  for (const m of text.matchAll(BENEFITS)) {
-    if (RATE.test(text.slice(Math.max(0, m.index - RATE_REACH), m.index + m[0].length + RATE_REACH))) return true;
-  }
-  return false;
-}
-
 const FUND = /基金|资金|经费/gu;
 /** How near (in characters) a sum must be to the fund's word to be its size. */
 const FUND_REACH = 16;
 
-function sumBesideFund(text: string): boolean {
-  for (const m of text.matchAll(FUND)) {
-    if (MONEY.test(text.slice(Math.max(0, m.index - FUND_REACH), m.index + m[0].length + FUND_REACH))) return true;
+/** Whether some word of `words` (a global pattern) has `what` within `reach` characters of it, on either side. */
+function besideWord(text: string, words: RegExp, what: RegExp, reach: number): boolean {
+  for (const m of text.matchAll(words)) {
+    if (what.test(text.slice(Math.max(0, m.index - reach), m.index + m[0].length + reach))) return true;
   }
   return false;
 }
@@ -140,10 +134,10 @@ const KINDS: Array<{ asks: RegExp } & AnswerKind> = [
   { name: 'rate', asks: /(?:比例|费率|利率|税率|贴息率|占比)(?:是|为|要求|要|需要|有|大概|得)?(?:多少|几)|(?:按|是)(?:什么|多少|啥)比例|多少比例|百分之几|(?:几|多少)个点/u, holds: (t) => RATE.test(t), decisive: true },
   // 贴息比例, 贷款利率, 奖补按多少比例, 能贴几个点: the rate a benefit is given at. A clause naming the benefit while its
   // only share is another (产值占比达60%) does not state it; the rate must stand beside the benefit's word
-  { name: 'benefit rate', asks: new RegExp(`(?:${BENEFIT})[^，,。；？?]{0,6}?(?:比例|利率|费率|(?:几|多少)个点|百分之几)`, 'u'), holds: (t) => rateBesideBenefit(t), decisive: true },
+  { name: 'benefit rate', asks: new RegExp(`(?:${BENEFIT})[^，,。；？?]{0,6}?(?:比例|利率|费率|(?:几|多少)个点|百分之几)`, 'u'), holds: (t) => besideWord(t, BENEFITS, RATE, RATE_REACH), decisive: true },
   // 基金规模多大, 每年资金总额, 专项资金池有多少: the size of a fund, stated beside the fund (出资5000万元设立专项资金池),
   // never a sum the clause gives of something else (贷款余额超8.5亿元)
-  { name: 'fund size', asks: /(?:基金|资金|资金池|经费)[^，,。；？?]{0,3}?(?:规模|总额|盘子)|(?:基金|资金池)[^，,。；？?]{0,4}多少/u, holds: (t) => sumBesideFund(t), decisive: true },
+  { name: 'fund size', asks: /(?:基金|资金|资金池|经费)[^，,。；？?]{0,3}?(?:规模|总额|盘子)|(?:基金|资金池)[^，,。；？?]{0,4}多少/u, holds: (t) => besideWord(t, FUND, MONEY, FUND_REACH), decisive: true },
   // the papers to hand in: only a clause that lists papers (申请书, 证明, 报告 …) answers, not one about the scheme
   { name: 'papers', asks: /(?:哪些|什么|准备|提交|交)(?:申报|申请)?材料|材料清单/u, holds: (t) => PAPERS.test(t), decisive: true },
   // what was achieved: the plans set targets, a target is not the outcome; only a clause reporting the state does

@@ -7,7 +7,7 @@ import type { KnowledgeStore, StoredClause } from '../store/store.js';
 import { comparable } from '../text/normalize.js';
 import { outsidePlacesNamed } from './jurisdiction.js';
 import { clauseHaystack, withinPeriod } from './scope.js';
-import { contentWeight, tokenize } from './segment.js';
+import { contentWeight, tokenize, wholeWords } from './segment.js';
 import { synonymsOf, synonymTermsIn } from './synonyms.js';
 import { ANSWER_FRAMES, STOPWORDS } from './terms.js';
 import { RANKING_WEIGHTS, type RankingWeights } from './weights.js';
@@ -83,8 +83,7 @@ export function coverageTerms(store: KnowledgeStore, content: string[], question
     else tokens.add(core.join(''));
   }
   const list = [...tokens];
-  return list
-    .filter((t) => !list.some((o) => o !== t && o.includes(t)))
+  return wholeWords(list)
     .map((t) => ({
       token: t,
       weight: weight(store, t, weights),

@@ -10,7 +10,7 @@ import { comparable } from '../text/normalize.js';
 import { toSimplified } from '../text/traditional.js';
 import { namedJurisdiction, outsidePlacesNamed } from './jurisdiction.js';
 import { held } from './scheme-conditions.js';
-import { tokenize } from './segment.js';
+import { tokenize, wholeWords } from './segment.js';
 import { STOPWORDS } from './terms.js';
 
 /** A title: a few words, then the kind of rules it is (认定办法, 考核办法, 评分细则, 管理规定, 工作指引). */
@@ -27,7 +27,7 @@ export function documentOnlyCited(store: KnowledgeStore, question: string): stri
   const m = TITLE.exec(question);
   if (!m || ASKS_WHICH.test(question)) return null;
   const words = tokenize(m[1]!).filter((t) => [...t].length >= 2 && !STOPWORDS.has(t) && !PLACE_OR_RANK.test(t) && !FRAMING.test(t) && !namedJurisdiction(t) && outsidePlacesNamed(t).length === 0);
-  const whole = words.filter((t) => !words.some((u) => u !== t && u.includes(t)));
+  const whole = wholeWords(words);
   const titlesOf = (doc: DocumentMeta) => toSimplified(comparable([doc.title, doc.shortTitle, ...doc.parts.map((p) => p.title)].join(' '))).toLowerCase();
   return [...store.documents.values()].some((doc) => whole.every((w) => held(titlesOf(doc), w))) ? null : m[0];
 }

@@ -9,7 +9,7 @@ import { comparable } from '../text/normalize.js';
 import { escapeRegExp } from '../text/regexp.js';
 import { toSimplified } from '../text/traditional.js';
 import { clauseHaystack } from './scope.js';
-import { tokenize } from './segment.js';
+import { tokenize, wholeWords } from './segment.js';
 import { synonymsOf } from './synonyms.js';
 import { STOPWORDS } from './terms.js';
 
@@ -43,8 +43,7 @@ export function schemeBefore(text: string, ignore: (word: string) => boolean = (
     // 科创项目对投资额有没有门槛: what follows 对 is what the threshold is on, the scheme is before it
     const phrase = piece.split(/对/u)[0]!;
     const tokens = tokenize(phrase).filter((t) => [...t].length >= 2 && /\p{Script=Han}/u.test(t) && !STOPWORDS.has(t) && !NOT_THE_SCHEME.test(t) && !ignore(t));
-    // search-mode segmentation also gives a word's parts (研发费用 → 研发, 费用): the whole word is the scheme's
-    const words = tokens.filter((t) => !tokens.some((u) => u !== t && u.includes(t)));
+    const words = wholeWords(tokens);
     if (words.length > 0) return words;
   }
   return null;

@@ -6,7 +6,7 @@
  */
 import type { KnowledgeStore, StoredClause } from '../store/store.js';
 import { nfkc } from '../text/normalize.js';
-import { tokenize } from './segment.js';
+import { tokenize, wholeWords } from './segment.js';
 import { synonymsOf, synonymTermsIn } from './synonyms.js';
 import { STOPWORDS } from './terms.js';
 
@@ -48,7 +48,7 @@ const ITEM_FRAMES = new Set(['指标', '评价', '分值', '相关']);
 
 function wordsOf(name: string): ItemWords {
   const parts = [...new Set(tokenize(name))].filter((t) => [...t].length > 1 && !STOPWORDS.has(t) && !ITEM_FRAMES.has(t) && !/\d/u.test(t));
-  return { words: parts.filter((t) => !parts.some((o) => o !== t && o.includes(t))), parts };
+  return { words: wholeWords(parts), parts };
 }
 
 /** Ⅰ类 or Ⅱ类 intellectual property, as the 指引 sorts it (发明专利 Ⅰ, 实用新型 Ⅱ). */

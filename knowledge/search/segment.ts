@@ -70,6 +70,11 @@ export function tokenize(text: string): string[] {
   return out;
 }
 
+/** The whole words among tokens: search mode also gives a word's parts (研发费用 → 研发, 费用), which the whole word says. */
+export function wholeWords(tokens: readonly string[]): string[] {
+  return tokens.filter((t) => !tokens.some((o) => o !== t && o.includes(t)));
+}
+
 /**
  * The words of a text as jieba reads them (accurate mode, simplified script, NFKC), each with its part of
  * speech, punctuation included (tag x): what a sentence says, word by word, for checks that read it closely.

@@ -5,6 +5,7 @@
  * numbered set and lists its members.
  */
 import type { KnowledgeStore, StoredClause } from '../store/store.js';
+import { chineseNumeral } from '../text/normalize.js';
 import { coverageOf, type CoverageTerm } from './coverage.js';
 import type { Hit } from './retrieve.js';
 import type { RankingWeights } from './weights.js';
@@ -29,7 +30,6 @@ export function rankListsWhole(store: KnowledgeStore, hits: Hit[], terms: Covera
   }
 }
 
-const NUMERALS = '一二三四五六七八九十';
 /**
  * 四有, 五级, 三懂, 七群, 五大工程: a numbered set as the texts name them (“四有型”, “五级梯次”), of two or more
  * members. Not 类 or 个, which count anything (二类知识产权, 三个产业).
@@ -51,7 +51,7 @@ export function withoutWhichOfSet(question: string): string {
 export function numberedSetsAsked(question: string): Array<{ name: string; members: number }> {
   if (!MEMBERS_ASKED.test(question)) return [];
   const out = new Map<string, number>();
-  for (const m of question.matchAll(NUMBERED_SET)) out.set(m[0], m[1] === '两' ? 2 : NUMERALS.indexOf(m[1]!) + 1);
+  for (const m of question.matchAll(NUMBERED_SET)) out.set(m[0], chineseNumeral(m[1]!));
   return [...out].map(([name, members]) => ({ name, members }));
 }
 

@@ -5,7 +5,6 @@ import type { Tri } from '../logic/tri.js';
 import type { Condition, Judgement, Remedy } from './condition.js';
 import type { JudgedCondition } from './programme.js';
 
-
 /**
  * A condition as judged, its detail read from the judgement only when asked for: a judgement may write it late
  * (said-later.ts), and reading it here would write every one.
