@@ -22,7 +22,6 @@ function weight(store: KnowledgeStore, token: string, weights: RankingWeights): 
   return Math.log(1 + store.clauseCount / (df + 1)) * (ANSWER_FRAMES.has(token) ? weights.answerFrame : contentWeight(token));
 }
 
-
 /**
  * Particles and light verbs that jieba glues onto a word in a question it mis-cuts (表在, 要建, 里算, 法说, 做个),
  * besides the one-character stop words.

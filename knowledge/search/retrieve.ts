@@ -150,7 +150,6 @@ function evidenceFor(store: KnowledgeStore, query: string, terms: CoverageTerm[]
   };
 }
 
-
 /** A line of a roster: a short line under a heading whose whole list the parser quotes (一、组成成员). */
 function isRosterEntry(store: KnowledgeStore, c: StoredClause): boolean {
   const parent = c.parentId ? store.clause(c.parentId) : undefined;

@@ -94,7 +94,6 @@ function managementPart(S: HnteScoring, facts: Facts): ScorePart {
   return { points: addPointsOf(parts), open: openOf(parts), say: () => parts.map((p) => p.say()).join('，') };
 }
 
-
 /** 企业创新能力评价 as an interval, and the inputs that could still narrow it. */
 export interface HnteScore {
   score: Score;
