@@ -1,4 +1,4 @@
-import { coversWholeCity } from '../places.js';
+import { CITY, coversWholeCity } from '../places.js';
 import type { KnowledgeStore } from '../store/store.js';
 import { periodOf, yearsNamed } from '../search/scope.js';
 import { synonymsOf } from '../search/synonyms.js';
@@ -66,15 +66,27 @@ function parkAnswer(store: KnowledgeStore, question: string, jurisdiction: strin
   const sectors = sectorsIn(question).map((m) => m.sector);
   if (sectors.length === 0) return null;
   const rows = store.records.filter((r): r is ParkRecord => r.kind === 'park');
-  const matched = matchParks(rows, sectors, jurisdiction ?? undefined);
+  const matched = matchParks(rows, sectors, jurisdiction ?? undefined, question);
   if (matched.length === 0) return null;
-  // "通州湾示范区…先进材料包括哪些": a park the question names asks about its own row before others of the sector
+  // "通州湾示范区…先进材料包括哪些": a park the question names asks about its own row before others of the sector;
+  // "启东那边哪个园区", "吕四港那边": then the parks of the place it names, before the best fits elsewhere
   const named = matched.filter((f) => [...f.row.park].length >= 3 && question.includes(f.row.park));
-  const fits = [...named, ...matched.filter((f) => !named.includes(f))];
+  const placed = matched.filter((f) => !named.includes(f) && parkPlaceNamed(question, f.row));
+  const fits = [...named, ...placed, ...matched.filter((f) => !named.includes(f) && !placed.includes(f))];
   return {
     kind: 'park',
     rows: fits.map((f) => ({ clauseId: f.row.clauseId, line: `${f.row.park}（${f.row.region}）主攻方向：${f.row.directions}；相符：${f.matched.map((d) => d.text).join('、')}` })),
   };
+}
+
+/** A park's own name without its kind (吕四港经济开发区 → 吕四港), as people call it. */
+const PARK_KIND = /(?:经济技术开发区|经济开发区|开发区|高新区|示范区|科技产业园区|产业园区|园区)$/u;
+
+/** Whether a question names the place of a park: its 区/县/市 (启东, 如东) or the park by its short name (吕四港). */
+function parkPlaceNamed(question: string, row: ParkRecord): boolean {
+  const short = row.park.replace(PARK_KIND, '');
+  // 南通高新区's 南通 is the city every park is in
+  return question.includes(placeWord(row.region)) || (short !== placeWord(CITY) && [...short].length >= 2 && question.includes(short));
 }
 
 /** What a park is for: 赛道, 产业, 主攻方向, 定位 — the 主攻方向 column in the words people use for it. */

@@ -84,12 +84,15 @@ function fit(asked: { direct: Set<string>; up: Set<string> }, text: string): { s
 /**
  * The rows whose 主攻方向 fit the sectors asked about, most specific first, then the asker's own region, then
  * the more directions shared, then table order. Matching is by whole words (sectors.ts), never by substring.
+ * Given the asker's own words, among rows that fit at the same level the row writing the longest run of them as
+ * they are comes first: 深远海装备 is 苏锡通's bracketed term, though 洋口港's
+ * 海工装备 names the sector in its own words; 细胞和基因 is 启东's, not 南通创新区's 细胞与基因治疗.
  */
-export function matchParks<R extends ParkRow>(rows: readonly R[], sectors: readonly string[], region?: string): ParkFit<R>[] {
+export function matchParks<R extends ParkRow>(rows: readonly R[], sectors: readonly string[], region?: string, question = ''): ParkFit<R>[] {
   const direct = new Set(sectors);
   const asked = { direct, up: new Set(sectors.flatMap(withBroader)) };
   if (direct.size === 0) return [];
-  const fits: Array<ParkFit<R> & { order: number }> = [];
+  const fits: Array<ParkFit<R> & { order: number; verbatim: number }> = [];
   rows.forEach((row, order) => {
     let specificity = 0;
     const matched: Direction[] = [];
@@ -103,11 +106,24 @@ export function matchParks<R extends ParkRow>(rows: readonly R[], sectors: reado
       [...own.sectors, ...inner.sectors].forEach((s) => shared.add(s));
       specificity = Math.max(specificity, score);
     }
-    if (matched.length > 0) fits.push({ row, matched, sectors: [...shared].map(sectorName), specificity, quote: quoteOf(row, matched), order });
+    if (matched.length > 0) fits.push({ row, matched, sectors: [...shared].map(sectorName), specificity, quote: quoteOf(row, matched), order, verbatim: longestRunIn(row.directions, question) });
   });
   return fits
-    .sort((a, b) => b.specificity - a.specificity || Number(b.row.region === region) - Number(a.row.region === region) || b.matched.length - a.matched.length || a.order - b.order)
-    .map(({ order: _order, ...f }) => f);
+    .sort((a, b) => Math.floor(b.specificity) - Math.floor(a.specificity) || b.verbatim - a.verbatim || b.specificity - a.specificity || Number(b.row.region === region) - Number(a.row.region === region) || b.matched.length - a.matched.length || a.order - b.order)
+    .map(({ order: _order, verbatim: _verbatim, ...f }) => f);
+}
+
+/** The longest run of the question, two characters or more, that a 主攻方向 cell writes as it is (0 when none). */
+function longestRunIn(directions: string, asked: string): number {
+  const cell = nfkc(directions).toLowerCase();
+  const q = [...nfkc(asked).toLowerCase()];
+  let best = 0;
+  for (let i = 0; i + best < q.length; i++) {
+    let len = best + 1;
+    while (i + len <= q.length && cell.includes(q.slice(i, i + len).join(''))) len++;
+    if (len - 1 > best && len - 1 >= 2) best = len - 1;
+  }
+  return best;
 }
 
 /** Shorter than this, a direction's words recur elsewhere in the text (新型储能), and alone would cite another clause. */

@@ -211,6 +211,18 @@ function rankScoreLines(store: KnowledgeStore, hits: Hit[], topic: string, point
   boost(lines.filter((l) => points.values.some((v) => lineHolds(l.line, v))), w.bandNamedShare, w.valueInBand);
 }
 
+/**
+ * The parks in the order the records put them (the park the question names, those of the place it names, then the
+ * best fit): the fusion places the rows among the other clauses, but its other lists, blind to what the matcher
+ * weighed, would reorder them. The rows keep the scores they had between them, handed out again best first.
+ */
+function inRecordOrder(hits: Hit[], records: RecordAnswer): void {
+  const order = new Map(records.rows.map((r, i) => [r.clauseId, i]));
+  const rows = hits.filter((h) => order.has(h.clause.id));
+  const scores = rows.map((h) => h.score).sort((a, b) => b - a);
+  rows.sort((a, b) => order.get(a.clause.id)! - order.get(b.clause.id)!).forEach((h, i) => { h.score = scores[i]!; });
+}
+
 export function retrieve(store: KnowledgeStore, rawQuestion: string, options: RetrieveOptions = {}): Retrieval {
   const k = Math.max(1, Math.min(options.k ?? 3, 20));
   const w = options.weights ?? RANKING_WEIGHTS;
@@ -307,6 +319,7 @@ export function retrieve(store: KnowledgeStore, rawQuestion: string, options: Re
     }
     hits.push({ clause, score, coverage, via: [...e.via] });
   }
+  if (records?.kind === 'park') inRecordOrder(hits, records);
   if (points) rankScoreLines(store, hits, topic, points, w);
   if (CONDITIONS_ASKED.test(topic)) rankListsWhole(store, hits, weighed, w);
   hits.sort((a, b) => b.score - a.score || a.clause.ord - b.clause.ord);

@@ -34,6 +34,13 @@ describe('the 空间布局 records and the parks matcher', () => {
     }
   });
 
+  it('among rows fitting alike, the one writing the longest run of the question comes first; without it, the fit and the table order', () => {
+    const sectors = sectorsIn('大分子抗体药').map((m) => m.sector);
+    expect(matchParks(records, sectors, undefined, '大分子抗体药往哪个园区引')[0]!.row.park).toBe('南通创新区');
+    // the rules' advice passes no question: its order is the fit's and the table's alone
+    expect(matchParks(records, sectors)[0]!.row.park).toBe('如东开发区');
+  });
+
   it('every direction of the table names a sector the vocabulary knows', () => {
     const unknown = PARKS_2024.flatMap((row) => directionsOf(row.directions)).filter((d) => sectorsIn(d.text).length === 0).map((d) => d.text);
     expect(unknown).toEqual([]);

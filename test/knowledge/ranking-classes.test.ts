@@ -160,3 +160,22 @@ describe('which members: a clause listing them', () => {
     expect(inTop3('高企的企业创新能力评价包括哪些方面', '知识产权、科技成果转化能力、研究开发组织管理水平、企业成长性')).toBe(true);
   });
 });
+
+describe('which park: the row the question points at, first (issue 15, round 8)', () => {
+  const firstRow = (q: string) => knowledge.retrieve(q, { k: 3 }).hits[0]!.clause.fullText;
+
+  it('among parks fitting the sector alike, the one writing the asker’s own words (高端碳材料, PE新材料) comes first', () => {
+    expect(firstRow('高端碳材料项目落在哪个特色园区好')).toContain('通州湾示范区');
+    expect(firstRow('PE新材料的项目放哪个园区')).toContain('吕四港经济开发区');
+  });
+
+  it('a park of the place the question names (吕四港, 海门, 崇川) before better fits elsewhere', () => {
+    expect(firstRow('吕四港那块有适合新材料企业的园区吗')).toContain('吕四港经济开发区');
+    expect(firstRow('海门那边做合成生物的去哪个园区')).toContain('海门临江');
+    expect(firstRow('崇川有没有适合人工智能企业的特色园区')).toContain('崇川开发区');
+  });
+
+  it('南通 in 南通高新区 is the city, not a place narrowing the parks', () => {
+    expect(firstRow('做高端算力和推理算力的企业，南通哪个园区合适')).toContain('南通创新区');
+  });
+});
