@@ -157,6 +157,26 @@ function isRosterEntry(store: KnowledgeStore, c: StoredClause): boolean {
   return (c.kind === 'paragraph' && parent !== undefined && rosterHeading(parent)) || (c.kind === 'heading' && rosterHeading(c));
 }
 
+/** The post a roster line names before its colon (组  长：宋  涯 … → 组长), if it is one. */
+function postOf(store: KnowledgeStore, c: StoredClause): string | null {
+  if (!isRosterEntry(store, c)) return null;
+  return /^([^：:，,。]{1,8})[：:]/u.exec(comparable(c.text))?.[1] ?? null;
+}
+
+/**
+ * Whether a question names a roster line's post: it holds the post, and not only inside a longer post of the same
+ * roster it also holds (副组长 names the deputy's line, not the 组长's).
+ */
+function postNamed(store: KnowledgeStore, c: StoredClause, question: string): boolean {
+  const post = postOf(store, c);
+  if (!post || !question.includes(post)) return false;
+  const siblings = c.parentId ? store.children(c.parentId) : [];
+  return !siblings.some((s) => {
+    const other = s.id !== c.id ? postOf(store, s) : null;
+    return other !== null && other !== post && other.includes(post) && question.includes(other);
+  });
+}
+
 /**
  * Whether a clause can give the kind of answer asked for: its own text, or its table's header, states one, or an
  * item's short list of tiers does (not the list a heading quotes: a section's figures are its items' answers, each to
@@ -285,6 +305,7 @@ export function retrieve(store: KnowledgeStore, rawQuestion: string, options: Re
   }
 
   const namesCounty = countiesNamed(store, query).length > 0;
+  const bare = comparable(topic);
   const points = asksPoints(topic) ? { values: valuesOf(topic), words: [...content, ...expansions] } : null;
   const hits: Hit[] = [];
   for (const [id, e] of fused) {
@@ -298,6 +319,7 @@ export function retrieve(store: KnowledgeStore, rawQuestion: string, options: Re
     const container = !e.via.has('address') && CONTAINERS.has(clause.kind) && store.children(clause.id).length > 0;
     if (container && (clause.fullText === clause.text || kinds.some((kind) => kind.decisive && !givesAnswerOf(store, clause, kind)))) score *= w.bareHeading;
     if (WHO.test(query) && isRosterEntry(store, clause)) score *= w.rosterForWho;
+    if (postNamed(store, clause, bare)) score *= w.postNamed;
     // a place's own set (海门's 五级梯次培育库) is not answered by another's list of the same name
     if (listing.has(id) && (!jurisdiction || ownJurisdiction(store, clause) === jurisdiction)) score *= w.listsNumberedSet;
     // "多少家", "补助多少钱": a clause that states such a figure is the likelier answer

@@ -32,6 +32,8 @@ export interface RankingWeights {
   bareHeading: number;
   /** a roster line for a question about who holds a post */
   rosterForWho: number;
+  /** the roster line of the post a question names (组长, not the 副组长 line that also holds the word) */
+  postNamed: number;
   /** a clause stating the kind of figure asked for (多少家, 补助多少钱) */
   givesAnswerKind: number;
   /** a scoring scheme's line for the item a points question names (knowledge/search/score-item.ts) */
@@ -65,6 +67,7 @@ export const RANKING_WEIGHTS: Readonly<RankingWeights> = {
   coverageExponent: 2,
   bareHeading: 0.5,
   rosterForWho: 2,
+  postNamed: 1.5,
   givesAnswerKind: 1.5,
   scoreItemNamed: 2,
   valueInBand: 4,

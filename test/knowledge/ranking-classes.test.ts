@@ -179,3 +179,11 @@ describe('which park: the row the question points at, first (issue 15, round 8)'
     expect(firstRow('做高端算力和推理算力的企业，南通哪个园区合适')).toContain('南通创新区');
   });
 });
+
+describe('who holds a post: the roster line of the post named', () => {
+  it('组长 is the 组长’s line, not the 副组长’s that also holds the word; 副组长 is the deputy’s', () => {
+    const first = (q: string) => comparable(knowledge.retrieve(q, { k: 3 }).hits[0]!.clause.text);
+    expect(first('海门区高企培育工作领导小组的组长由哪位担任')).toMatch(/^组长:/u);
+    expect(first('海门高企领导小组的副组长是谁')).toMatch(/^副组长:/u);
+  });
+});
