@@ -159,8 +159,9 @@ function isRosterEntry(store: KnowledgeStore, c: StoredClause): boolean {
 
 /** The post a roster line names before its colon (组  长：宋  涯 … → 组长), if it is one. */
 function postOf(store: KnowledgeStore, c: StoredClause): string | null {
-  if (!isRosterEntry(store, c)) return null;
-  return /^([^：:，,。]{1,8})[：:]/u.exec(comparable(c.text))?.[1] ?? null;
+  // the text first: whether a clause is a roster's line reads its whole section
+  const post = /^([^：:，,。]{1,8})[：:]/u.exec(comparable(c.text))?.[1];
+  return post !== undefined && isRosterEntry(store, c) ? post : null;
 }
 
 /**
