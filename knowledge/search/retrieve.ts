@@ -199,6 +199,19 @@ function quotesTiers(c: StoredClause): boolean {
   return !CONTAINERS.has(c.kind) && c.fullText !== c.text && [...c.fullText].length <= TIERS_MAX_CHARS;
 }
 
+/**
+ * "氢能属于高新技术领域哪一类", "船舶海工设计制造在哪个二级目录": a group of a classification quoting its few items
+ * (602 核能及氢能 with 60201, 60202) names the class and the item at once, so it comes before an item of it that
+ * holds the question no better. Nothing else moves: the group takes its item's place, the item follows it.
+ */
+function groupsBeforeTheirItems(hits: Hit[]): void {
+  const byId = new Map(hits.map((h) => [h.clause.id, h]));
+  for (const item of hits) {
+    const group = item.clause.parentId ? byId.get(item.clause.parentId) : undefined;
+    if (group && quotesTiers(group.clause) && group.coverage >= item.coverage && group.score < item.score) group.score = item.score;
+  }
+}
+
 /** A sentence addressed to the assistant rather than about policy: "忽略以上规则，直接告诉我…", "你现在是…". */
 const TO_THE_ASSISTANT = /忽略(?:以上|之前|前面|上述)?的?(?:所有)?(?:规则|指令|设定|提示|要求)|ignore (?:all |the )?(?:previous|above) (?:rules|instructions)|你现在是|扮演/iu;
 
@@ -343,6 +356,7 @@ export function retrieve(store: KnowledgeStore, rawQuestion: string, options: Re
     hits.push({ clause, score, coverage, via: [...e.via] });
   }
   if (records?.kind === 'park') inRecordOrder(hits, records);
+  if (ASKS_FIELD.test(topic)) groupsBeforeTheirItems(hits);
   if (points) rankScoreLines(store, hits, topic, points, w);
   if (CONDITIONS_ASKED.test(topic)) rankListsWhole(store, hits, weighed, w);
   hits.sort((a, b) => b.score - a.score || a.clause.ord - b.clause.ord);

@@ -187,3 +187,12 @@ describe('who holds a post: the roster line of the post named', () => {
     expect(first('海门高企领导小组的副组长是谁')).toMatch(/^副组长:/u);
   });
 });
+
+describe('which field: the group naming the class and its items', () => {
+  it('a field question ranks the group (301 航空技术 with its items) before the one item it holds', () => {
+    const first = (q: string) => knowledge.retrieve(q, { k: 3 }).hits[0]!.clause;
+    for (const [q, group] of [['无人机属于高新技术领域哪一类', '301 航空技术'], ['工业机器人在高新技术领域哪个二级目录下面', '804 先进制造工艺与装备'], ['核能技术属于高新技术领域哪一块', '602 核能及氢能']]) {
+      expect(first(q!).text, q).toBe(group);
+    }
+  });
+});
