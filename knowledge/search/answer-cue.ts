@@ -5,7 +5,7 @@
  * only ranks: a clause without it may still answer.
  */
 export interface AnswerCue {
-  name: 'benefit' | 'definition' | 'state so far' | 'span' | 'members';
+  name: 'benefit' | 'definition' | 'state so far' | 'span' | 'date' | 'members';
   asks: RegExp;
   /** tested on the clause's own text */
   holds: RegExp;
@@ -35,6 +35,12 @@ export const ANSWER_CUES: readonly AnswerCue[] = [
     name: 'span',
     asks: /几天|多少天|几个工作日|多少个工作日|多久|多长时间|几个月|几年(?!级)/u,
     holds: /(?<![\d.,])(?:\d{1,3}|[一二两三四五六七八九十]+)\s*(?:个)?(?:工作日|自然日|天|日内|个月|周|年(?![度底初]))/u,
+  },
+  {
+    // 几月份前要报, 什么时候建成, 哪天开始: a clause stating a month or a day (每年5月底前, 2025年12月, 自2023年1月1日起)
+    name: 'date',
+    asks: /什么时候|啥时候|何时|哪天|哪一天|几月|哪个月|截止(?:日期|时间)|最晚|最迟/u,
+    holds: /\d{4}\s*年\s*\d{1,2}\s*月|(?<![\d.])\d{1,2}\s*月\s*(?:\d{1,2}\s*日|底|末|上旬|中旬|下旬|前)/u,
   },
   {
     // 看哪几个方面, 包括哪些: a clause listing three or more members (知识产权、科技成果转化能力、…等四项指标)

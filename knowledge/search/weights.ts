@@ -36,6 +36,8 @@ export interface RankingWeights {
   postNamed: number;
   /** a clause stating the kind of figure asked for (多少家, 补助多少钱) */
   givesAnswerKind: number;
+  /** a clause stating a month or a day for a question asking when (几月份前, 什么时候建成): weaker, as dates are many */
+  givesDate: number;
   /** a scoring scheme's line for the item a points question names (knowledge/search/score-item.ts) */
   scoreItemNamed: number;
   /** a band line whose tier holds the value a points question gives (28% in 25%(含)-30%) */
@@ -69,6 +71,7 @@ export const RANKING_WEIGHTS: Readonly<RankingWeights> = {
   rosterForWho: 2,
   postNamed: 1.5,
   givesAnswerKind: 1.5,
+  givesDate: 1.3,
   scoreItemNamed: 2,
   valueInBand: 4,
   itemNamedShare: 0.75,

@@ -203,3 +203,11 @@ describe('points asked in the words of scoring (打分, 满分): the line scorin
     expect(comparable(first.text)).toBe(comparable('知识产权\t≤30'));
   });
 });
+
+describe('when: the clause stating the month or the day', () => {
+  it('几月份之前, 哪个月: the clause with the date (每年5月底前, 2021年4月) before those sharing only the words', () => {
+    const first = (q: string) => knowledge.retrieve(q, { k: 3 }).hits[0]!.clause.text;
+    expect(first('高企年报要在几月份之前填')).toContain('5月底前');
+    expect(first('创新30条哪一年哪个月出台的')).toContain('2021年4月');
+  });
+});
