@@ -197,13 +197,6 @@ describe('which field: the group naming the class and its items', () => {
   });
 });
 
-describe('points asked in the words of scoring (打分, 满分): the line scoring the item', () => {
-  it('打分 frames a points question; the line 知识产权 ≤30 answers it, not the paragraph that says 打分', () => {
-    const first = knowledge.retrieve('高企打分时知识产权这一项最多几分', { k: 3 }).hits[0]!.clause;
-    expect(comparable(first.text)).toBe(comparable('知识产权\t≤30'));
-  });
-});
-
 describe('when: the clause stating the month or the day', () => {
   it('几月份之前, 哪个月: the clause with the date (每年5月底前, 2021年4月) before those sharing only the words', () => {
     const first = (q: string) => knowledge.retrieve(q, { k: 3 }).hits[0]!.clause.text;
