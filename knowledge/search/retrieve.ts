@@ -159,9 +159,9 @@ function isRosterEntry(store: KnowledgeStore, c: StoredClause): boolean {
 
 /** The post a roster line names before its colon (组  长：宋  涯 … → 组长), if it is one. */
 function postOf(store: KnowledgeStore, c: StoredClause): string | null {
-  // the text first: whether a clause is a roster's line reads its whole section
-  const post = /^([^：:，,。]{1,8})[：:]/u.exec(comparable(c.text))?.[1];
-  return post !== undefined && isRosterEntry(store, c) ? post : null;
+  // the line's head first: whether a clause is a roster's line reads its whole section
+  const head = /^([^：:，,。\n]{1,16})[：:]/u.exec(c.text)?.[1];
+  return head !== undefined && isRosterEntry(store, c) ? comparable(head) : null;
 }
 
 /**
