@@ -82,6 +82,12 @@ function parkAnswer(store: KnowledgeStore, question: string, jurisdiction: strin
 /** A park's own name without its kind (吕四港经济开发区 → 吕四港), as people call it. */
 const PARK_KIND = /(?:经济技术开发区|经济开发区|开发区|高新区|示范区|科技产业园区|产业园区|园区)$/u;
 
+/** Whether a question names a park by its own name without its kind (吕四港 of 吕四港经济开发区), three characters or more. */
+function shortNamed(question: string, row: ParkRecord): boolean {
+  const short = row.park.replace(PARK_KIND, '');
+  return short !== row.park && [...short].length >= 3 && question.includes(short);
+}
+
 /** Whether a question names the place of a park: its 区/县/市 (启东, 如东) or the park by its short name (吕四港). */
 function parkPlaceNamed(question: string, row: ParkRecord): boolean {
   const short = row.park.replace(PARK_KIND, '');
@@ -101,7 +107,8 @@ const DIRECTION_WORDS = /^(?:赛道|产业|方向|主攻|主攻方向|定位|聚
  */
 function parkByName(store: KnowledgeStore, question: string, content: string[]): RecordAnswer | null {
   if (!ASKS_DIRECTIONS.test(question)) return null;
-  const rows = store.records.filter((r): r is ParkRecord => r.kind === 'park' && [...r.park].length >= 3 && question.includes(r.park));
+  // by its full name or as people shorten it (吕四港开发区, 洋口港 for 洋口港开发区)
+  const rows = store.records.filter((r): r is ParkRecord => r.kind === 'park' && ([...r.park].length >= 3 && question.includes(r.park) || shortNamed(question, r)));
   // the longest name the question holds: 南通经济技术开发区, not a shorter park inside it
   const named = rows.filter((r) => !rows.some((o) => o !== r && o.park.includes(r.park)));
   const other = content.filter((t) => !DIRECTION_WORDS.test(t) && !named.some((r) => `${r.park}${r.region}`.includes(t)));

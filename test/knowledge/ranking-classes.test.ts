@@ -175,6 +175,11 @@ describe('which park: the row the question points at, first (issue 15, round 8)'
     expect(firstRow('崇川有没有适合人工智能企业的特色园区')).toContain('崇川开发区');
   });
 
+  it('a park named as people shorten it (吕四港园区, 通州湾那边) is asked about by name', () => {
+    expect(firstRow('吕四港园区聚焦哪些赛道')).toContain('吕四港经济开发区');
+    expect(firstRow('通州湾那边定位做什么产业')).toContain('通州湾示范区');
+  });
+
   it('南通 in 南通高新区 is the city, not a place narrowing the parks', () => {
     expect(firstRow('做高端算力和推理算力的企业，南通哪个园区合适')).toContain('南通创新区');
   });
