@@ -20,8 +20,11 @@ const HOW_ASKED_AT_END = new RegExp(`${HOW_ASKED}$`, 'u');
 /** What says a condition: a requirement, a floor or a ceiling, a definition. 符合条件的 only refers to conditions. */
 const STATES_CONDITIONS = /条件|标准|须|应当|(?<!供)需(?!求)|满足|具备|不低于|不少于|不超过|不高于|是指|所称|指标|要求|≥|≤/u;
 const REFERS_TO_CONDITIONS = /符合(?:相关|规定|上述)?条件的/gu;
-/** Where the asker's own case ends and the scheme begins. */
-const AFTER_THE_CASE = /[，,]|才(?=能|算|可|够|行|符合|满足|达到)|够不够|够|达到|满足|符合|(?<![主重])要|需要/u;
+/**
+ * Where the asker's own case ends and the scheme begins: 拿到什么名次能算科创项目条件, and a question that ends one
+ * sentence with 吗 and no mark before the next (兼职的人 能算进科小的职工总数吗 有什么条件).
+ */
+const AFTER_THE_CASE = /[，,]|吗|才(?=能|算|可|够|行|符合|满足|达到)|能算|可以算|算不算|够不够|够|达到|满足|符合|(?<![主重])要|需要/u;
 /**
  * Words of the question that are not the scheme: how it is asked (能不能作为…的条件, cut by search mode into 不能 and 人能),
  * or a word every scheme shares.
