@@ -55,3 +55,12 @@ describe('sector vocabulary (knowledge/vocabulary/sectors.ts)', () => {
     expect(sectorsIn('EMAIL营销').map((m) => m.sector)).not.toContain('ai');
   });
 });
+
+describe('the asker’s errand (knowledge/search/terms.ts)', () => {
+  it('帮客户问, 意向客户: whom 招商 staff ask for takes nothing from how much of the question a clause holds', () => {
+    for (const q of ['高企整体迁移到别的省资格还有效吗', '科小职工总数上限是多少']) {
+      const plain = knowledge.retrieve(q).evidence!.coverage;
+      for (const errand of ['帮客户问一下，', '意向客户问：']) expect(knowledge.retrieve(errand + q).evidence!.coverage, errand + q).toBeCloseTo(plain, 6);
+    }
+  });
+});
