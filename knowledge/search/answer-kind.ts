@@ -132,7 +132,8 @@ const KINDS: Array<{ asks: RegExp } & AnswerKind> = [
   // or by a sentence that appoints one ("由区人民政府区长任组长", "成立以区政府分管领导为组长…")
   { name: 'person', asks: new RegExp(`(?:${POSTS})(?:是谁|叫什么|是哪位|由谁)|谁(?:任|担任|当)(?:${POSTS})`, 'u'), holds: (t) => APPOINTS.test(t), decisive: true },
   // a rate or share: 多少比例, 利率是多少 — answered by a clause that states one, not by one naming the scheme
-  { name: 'rate', asks: /(?:比例|费率|利率|税率|贴息率|占比)(?:是|为|要求|要|需要|有|大概|得)?(?:多少|几)|(?:按|是)(?:什么|多少|啥)比例|多少比例|百分之几|(?:几|多少)个点/u, holds: (t) => RATE.test(t), decisive: true },
+  // so is a rate the asker puts forward to check (比例是不是百分之七十, 按投资额百分之七十吗): "一定比例" does not state it
+  { name: 'rate', asks: /(?:比例|费率|利率|税率|贴息率|占比)(?:是|为|要求|要|需要|有|大概|得)?(?:多少|几)|(?:按|是)(?:什么|多少|啥)比例|多少比例|百分之(?:几|多少)|(?:几|多少)个点|(?:比例|费率|利率|税率|占比|按)[^，,。；？?]{0,6}?(?:百分之|\d+(?:\.\d+)?\s*[%％])/u, holds: (t) => RATE.test(t), decisive: true },
   // 贴息比例, 贷款利率, 奖补按多少比例, 能贴几个点: the rate a benefit is given at. A clause naming the benefit while its
   // only share is another (产值占比达60%) does not state it; the rate must stand beside the benefit's word
   { name: 'benefit rate', asks: new RegExp(`(?:${BENEFIT})[^，,。；？?]{0,6}?(?:比例|利率|费率|(?:几|多少)个点|百分之几)`, 'u'), holds: (t) => besideWord(t, BENEFITS, RATE, RATE_REACH), decisive: true },

@@ -37,6 +37,14 @@ describe('words that only look like a figure or papers asked', () => {
     for (const q of ['南通今年认定了几家高企？', '南通有几家省级高新区，分别是哪些', '海门培育了多少家瞪羚企业，名单在哪']) expect(kinds(q), q).toContain('count of enterprises');
   });
 
+  it('a rate put forward to check (比例是不是百分之七十) is asked as a rate: "一定比例" does not answer it', () => {
+    for (const q of ['创投企业抵扣应纳税所得额的比例是不是百分之六十', '创投企业能按投资额的百分之多少抵扣应纳税所得额']) {
+      expect(kinds(q), q).toContain('rate');
+      expect(covered(q), q).toBe(false);
+    }
+    expect(covered('研发费用加计扣除现在是按100%吗')).toBe(true);
+  });
+
   it('…方向具体指哪些材料 asks what a sector covers, 要准备哪些材料 the papers', () => {
     expect(kinds('通州湾示范区先进材料方向具体指哪些材料')).not.toContain('papers');
     expect(covered('通州湾示范区先进材料方向具体指哪些材料')).toBe(true);
