@@ -16,6 +16,11 @@ describe('the conditions of a scheme the texts only name', () => {
     for (const q of ['江海英才计划申报条件是什么', '市江海英才计划的评选标准有哪些', '通州510英才计划申报条件是啥']) expect(covered(q), q).toBe(false);
   });
 
+  it('are asked as 标准是多少人… and with a space before what follows, as owners type them', () => {
+    for (const q of ['小型微利企业的标准是多少人以内', '小型微利企业的标准是啥 资产要多少']) expect(covered(q), q).toBe(false);
+    expect(covered('科技型中小企业的标准是多少人以内')).toBe(true);
+  });
+
   it('while the schemes whose conditions the texts state still answer', () => {
     for (const q of ['高企认定条件是什么', '科技型中小企业评价条件有哪些', '南通科创项目认定条件有哪些']) expect(covered(q), q).toBe(true);
   });
