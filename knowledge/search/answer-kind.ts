@@ -125,13 +125,15 @@ const KINDS: Array<{ asks: RegExp } & AnswerKind> = [
   // whether one can work it out, and 刚出台没多久 says when, not whether
   { name: 'issued', asks: /(?:出台|发布|印发|公布|(?<![得不])出来|批下来)了?(?:吗|么|没(?![多几]))|(?:出台|发布|印发|公布)了没有/u, holds: (t) => ISSUED.test(t) || REPORTED.test(t), decisive: true },
   // a table row gives the count in a column whose header names it (列：…、其中高企招引数) without the unit
-  { name: 'count of enterprises', asks: /多少家|几家/u, holds: (t) => FIRMS.test(t) || (FIRM_COLUMN.test(t) && /\t\d/u.test(t)), decisive: true },
+  // 投了几家早期公司，… says "a few" of what was done, a statement the question goes on from, not a count asked
+  { name: 'count of enterprises', asks: /多少家|(?<!了)几家|了几家(?![^，,。；;？?]*[，,；;][^，,。；;？?]{2})/u, holds: (t) => FIRMS.test(t) || (FIRM_COLUMN.test(t) && /\t\d/u.test(t)), decisive: true },
   { name: 'contact', asks: /电话|联系方式|热线|手机号|邮箱/u, holds: (t) => PHONE.test(t), decisive: true },
   // who holds a post is answered by a roster line (组长：…), which the caller recognises
   // or by a sentence that appoints one ("由区人民政府区长任组长", "成立以区政府分管领导为组长…")
   { name: 'person', asks: new RegExp(`(?:${POSTS})(?:是谁|叫什么|是哪位|由谁)|谁(?:任|担任|当)(?:${POSTS})`, 'u'), holds: (t) => APPOINTS.test(t), decisive: true },
   // a rate or share: 多少比例, 利率是多少 — answered by a clause that states one, not by one naming the scheme
-  { name: 'rate', asks: /(?:比例|费率|利率|税率|贴息率|占比)(?:是|为|要求|要|需要|有|大概|得)?(?:多少|几)|(?:按|是)(?:什么|多少|啥)比例|多少比例|百分之几|(?:几|多少)个点/u, holds: (t) => RATE.test(t), decisive: true },
+  // so is a rate the asker puts forward to check (比例是不是百分之七十, 按投资额百分之七十吗): "一定比例" does not state it
+  { name: 'rate', asks: /(?:比例|费率|利率|税率|贴息率|占比)(?:是|为|要求|要|需要|有|大概|得)?(?:多少|几)|(?:按|是)(?:什么|多少|啥)比例|多少比例|百分之(?:几|多少)|(?:几|多少)个点|(?:比例|费率|利率|税率|占比|按)[^，,。；？?]{0,6}?(?:百分之|\d+(?:\.\d+)?\s*[%％])/u, holds: (t) => RATE.test(t), decisive: true },
   // 贴息比例, 贷款利率, 奖补按多少比例, 能贴几个点: the rate a benefit is given at. A clause naming the benefit while its
   // only share is another (产值占比达60%) does not state it; the rate must stand beside the benefit's word
   { name: 'benefit rate', asks: new RegExp(`(?:${BENEFIT})[^，,。；？?]{0,6}?(?:比例|利率|费率|(?:几|多少)个点|百分之几)`, 'u'), holds: (t) => besideWord(t, BENEFITS, RATE, RATE_REACH), decisive: true },
@@ -139,7 +141,8 @@ const KINDS: Array<{ asks: RegExp } & AnswerKind> = [
   // never a sum the clause gives of something else (贷款余额超8.5亿元)
   { name: 'fund size', asks: /(?:基金|资金|资金池|经费)[^，,。；？?]{0,3}?(?:规模|总额|盘子)|(?:基金|资金池)[^，,。；？?]{0,4}多少/u, holds: (t) => besideWord(t, FUND, MONEY, FUND_REACH), decisive: true },
   // the papers to hand in: only a clause that lists papers (申请书, 证明, 报告 …) answers, not one about the scheme
-  { name: 'papers', asks: /(?:哪些|什么|准备|提交|交)(?:申报|申请)?材料|材料清单/u, holds: (t) => PAPERS.test(t), decisive: true },
+  // …方向具体指哪些材料, 包括哪些材料 asks which materials a sector means, not the papers
+  { name: 'papers', asks: /(?<!指|包括|包含|涵盖|属于)(?:哪些|什么|准备|提交|交)(?:申报|申请)?材料|材料清单/u, holds: (t) => PAPERS.test(t), decisive: true },
   // what was achieved: the plans set targets, a target is not the outcome; only a clause reporting the state does
   // …了多少 of an event (签约了多少项目, 引进了多少个) asks what came of it, which a plan's row does not say;
   // so do 实际多少人, 通过率, 入选了多少: a target or a measure is not a result

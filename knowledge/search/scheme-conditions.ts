@@ -15,13 +15,16 @@ import { STOPWORDS } from './terms.js';
 
 /** The scheme, then what of it is asked: 认定条件, 评选标准, 入库需要满足什么条件, 怎么认定. */
 const HOW_ASKED = '(?:的)?(?:认定|申报|评选|评定|入库|备案|入驻|评价|申请)?(?:要|需要|须|需)?(?:满足|符合|具备)?(?:什么|哪些|啥)?(?:基本|具体|主要|相关|硬性|详细|申报|认定)?';
-const CONDITIONS_ASKED = new RegExp(`([^。；;？?！!]{2,30})${HOW_ASKED}(?:条件|评分标准|评选标准|认定标准|(?<!行业|国家|地方|团体|技术|国际)标准|门槛|硬指标|评分细则)(?:是什么|是啥|是多少|有哪些|要求)?(?:[，,。？?]|$)`, 'u');
+const CONDITIONS_ASKED = new RegExp(`([^。；;？?！!]{2,30})${HOW_ASKED}(?:条件|评分标准|评选标准|认定标准|(?<!行业|国家|地方|团体|技术|国际)标准|门槛|硬指标|评分细则)(?:是什么|是啥|是多少|有哪些|要求)?(?:[，,。？?\\s]|$)|([^。；;？?！!]{2,30})${HOW_ASKED}标准是多少`, 'u');
 const HOW_ASKED_AT_END = new RegExp(`${HOW_ASKED}$`, 'u');
 /** What says a condition: a requirement, a floor or a ceiling, a definition. 符合条件的 only refers to conditions. */
 const STATES_CONDITIONS = /条件|标准|须|应当|(?<!供)需(?!求)|满足|具备|不低于|不少于|不超过|不高于|是指|所称|指标|要求|≥|≤/u;
 const REFERS_TO_CONDITIONS = /符合(?:相关|规定|上述)?条件的/gu;
-/** Where the asker's own case ends and the scheme begins. */
-const AFTER_THE_CASE = /[，,]|才(?=能|算|可|够|行|符合|满足|达到)|够不够|够|达到|满足|符合|(?<![主重])要|需要/u;
+/**
+ * Where the asker's own case ends and the scheme begins: 拿到什么名次能算科创项目条件, and a question that ends one
+ * sentence with 吗 and no mark before the next (兼职的人 能算进科小的职工总数吗 有什么条件).
+ */
+const AFTER_THE_CASE = /[，,]|吗|才(?=能|算|可|够|行|符合|满足|达到)|能算|可以算|算不算|够不够|够|达到|满足|符合|(?<![主重])要|需要/u;
 /**
  * Words of the question that are not the scheme: how it is asked (能不能作为…的条件, cut by search mode into 不能 and 人能),
  * or a word every scheme shares.
@@ -34,7 +37,7 @@ export function schemeOfConditions(question: string): string[] | null {
   if (!m) return null;
   // the scheme is the phrase right before what is asked (够不够科创项目条件, 省企业重点实验室 申报要什么条件), or the
   // sentence before when none is (专精特新小巨人怎么认定，条件是什么)
-  return schemeBefore(m[1]!.trim().replace(HOW_ASKED_AT_END, ''));
+  return schemeBefore((m[1] ?? m[2])!.trim().replace(HOW_ASKED_AT_END, ''));
 }
 
 /** The scheme named last in what precedes the ask, as its content words (`ignore`: more words that are not it). */

@@ -3,18 +3,21 @@ import { SECTORS, sectorsIn } from '../../knowledge/records/sectors.js';
 import { OUT_OF_CORPUS } from '../../knowledge/search/out-of-corpus.js';
 import { COLLOQUIAL } from '../../knowledge/search/synonyms.js';
 import { comparable } from '../../knowledge/text/normalize.js';
+import { toSimplified } from '../../knowledge/text/traditional.js';
 import { testKnowledge } from '../helpers/knowledge.js';
 
 const knowledge = testKnowledge();
-const corpus = [...knowledge.store.clauses.values()].map((c) => comparable(`${c.fullText} ${c.context}`).toLowerCase());
+// the texts as retrieval reads them: 科小's FAQ is in traditional characters, and a word matches it simplified
+const readable = (text: string) => toSimplified(comparable(text)).toLowerCase();
+const corpus = [...knowledge.store.clauses.values()].map((c) => readable(`${c.fullText} ${c.context}`));
 
 describe('colloquial vocabulary (knowledge/vocabulary/colloquial.yaml)', () => {
   it.each(COLLOQUIAL.map((e) => [e.words.join('、'), e] as const))('%s: means what the texts say, and its example finds its clause', (_, entry) => {
-    for (const m of entry.means) expect(corpus.some((t) => t.includes(comparable(m).toLowerCase())), m).toBe(true);
+    for (const m of entry.means) expect(corpus.some((t) => t.includes(readable(m))), m).toBe(true);
     if (!entry.example) return;
     const { q, expect: snippet } = entry.example;
-    const hits = knowledge.retrieve(q, { k: 3 }).hits.map((h) => comparable(h.clause.fullText));
-    expect(hits.some((t) => t.includes(comparable(snippet))), `${q} → ${snippet}`).toBe(true);
+    const hits = knowledge.retrieve(q, { k: 3 }).hits.map((h) => readable(h.clause.fullText));
+    expect(hits.some((t) => t.includes(readable(snippet))), `${q} → ${snippet}`).toBe(true);
   });
 });
 
@@ -50,5 +53,14 @@ describe('sector vocabulary (knowledge/vocabulary/sectors.ts)', () => {
     expect(sectorsIn('氢燃料电池电堆').map((m) => m.sector)).toEqual(['hydrogen']);
     expect(sectorsIn('MCU芯片设计').map((m) => m.sector)).toEqual(['ic-design']);
     expect(sectorsIn('EMAIL营销').map((m) => m.sector)).not.toContain('ai');
+  });
+});
+
+describe('the asker’s errand (knowledge/search/terms.ts)', () => {
+  it('帮客户问, 意向客户: whom 招商 staff ask for takes nothing from how much of the question a clause holds', () => {
+    for (const q of ['高企整体迁移到别的省资格还有效吗', '科小职工总数上限是多少']) {
+      const plain = knowledge.retrieve(q).evidence!.coverage;
+      for (const errand of ['帮客户问一下，', '意向客户问：']) expect(knowledge.retrieve(errand + q).evidence!.coverage, errand + q).toBeCloseTo(plain, 6);
+    }
   });
 });
