@@ -7,6 +7,7 @@ import { cuesOf } from './answer-cue.js';
 import { clausesListingSets, CONDITIONS_ASKED, numberedSetsAsked, rankListsWhole, withoutWhichOfSet } from './whole-list.js';
 import { answerKindsOf, type AnswerKind } from './answer-kind.js';
 import { slotsFilledBeside } from './answer-slot.js';
+import { gradeOf, revenueInBand, revenueOf } from './revenue-band.js';
 import { asksPoints, lineHolds, namedShare, scoreLineOf, valuesOf, type GivenValue } from './score-item.js';
 import { ASKS_FIELD, detailsAsked, detailsMissing, isAnswered, NATIONAL_SCHEME, OWN_CASE, type Evidence } from './answerability.js';
 import { coverageOf, coverageTerms, heldShares, known, type CoverageTerm } from './coverage.js';
@@ -320,12 +321,19 @@ export function retrieve(store: KnowledgeStore, rawQuestion: string, options: Re
 
   const namesCounty = countiesNamed(store, query).length > 0;
   const bare = comparable(topic);
+  const revenue = revenueOf(topic);
   const points = asksPoints(topic) ? { values: valuesOf(topic), words: [...content, ...expansions] } : null;
   const hits: Hit[] = [];
   for (const [id, e] of fused) {
     const clause = store.clause(id);
     if (!clause) continue;
-    const coverage = e.via.has('address') || e.via.has('record') ? 1 : coverageOf(store, clause, weighed);
+    // "营收1.5个亿 研发占比多少": the grade of a rule graded by sales that holds the asker's revenue, read with the
+    // rule it grades (研究开发费用…比例), whose words it does not repeat
+    const grade = revenue !== undefined ? gradeOf(store, clause) : undefined;
+    const inGrade = grade !== undefined && revenueInBand(grade, revenue!);
+    const held = e.via.has('address') || e.via.has('record') ? 1 : coverageOf(store, clause, weighed);
+    const rule = inGrade && clause.parentId ? store.clause(clause.parentId) : undefined;
+    const coverage = rule ? Math.max(held, coverageOf(store, rule, weighed)) : held;
     // rank fusion finds candidates; how much of the question a clause actually holds decides among them
     let score = e.score * (w.coverageFloor + coverage) ** w.coverageExponent;
     // a bare heading names a topic; the clauses under it answer the question (a heading that quotes its list is not bare)
@@ -341,6 +349,7 @@ export function retrieve(store: KnowledgeStore, rawQuestion: string, options: Re
     // "有什么好处", "什么是…", "已经认定了多少": the clause that grants, defines or reports
     if (cues.some((c) => c.name !== 'date' && c.holds.test(clause.text))) score *= w.givesAnswerKind;
     if (cues.some((c) => c.name === 'date' && c.holds.test(clause.text))) score *= w.givesDate;
+    if (inGrade) score *= w.valueInBand;
     // "软著是一类还是二类": the one clause sorting things into classes, whose words (Ⅱ类, 软件著作权) are rarely the asker's
     if (classAsked && SORTS_INTO_CLASSES.test(clause.text)) score *= w.sortsIntoClasses;
     const doc = store.documents.get(clause.docId)!;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openKnowledge } from '../../knowledge/index.js';
 import { asksPoints, bandHolds, lineHolds, namedShare, scoreLineOf, valuesOf } from '../../knowledge/search/score-item.js';
+import { gradeOf, revenueOf } from '../../knowledge/search/revenue-band.js';
 import { numberedSetsAsked, withoutWhichOfSet } from '../../knowledge/search/whole-list.js';
 import { comparable } from '../../knowledge/text/normalize.js';
 
@@ -207,5 +208,25 @@ describe('when: the clause stating the month or the day', () => {
     const first = (q: string) => knowledge.retrieve(q, { k: 3 }).hits[0]!.clause.text;
     expect(first('高企年报要在几月份之前填')).toContain('5月底前');
     expect(first('创新30条哪一年哪个月出台的')).toContain('2021年4月');
+  });
+});
+
+describe('a rule graded by sales: the grade holding the asker’s revenue', () => {
+  it('reads the revenue a question gives, in 万元, and a grade’s band', () => {
+    expect(revenueOf('年销售额八千万的企业')).toBe(8000);
+    expect(revenueOf('营业收入3亿元的公司')).toBe(30000);
+    expect(revenueOf('营收超过2亿')).toBeGreaterThan(20000);
+    expect(revenueOf('研发费用占比5%，职工80个')).toBeUndefined();
+    const grade = (text: string) => gradeOf(store, clauseWith('hnte-measures-2016-32', text));
+    expect(grade('2. 最近一年销售收入在5,000万元至2亿元（含）的企业，比例不低于4%；')).toEqual({ min: 5000, max: 20000, minIncluded: false, maxIncluded: true });
+    // a lone ceiling bounds who may apply and grades nothing
+    expect(gradeOf(store, store.clausesOf('tech-sme-2017-115').find((c) => c.text.includes('年销售收入不超过2亿元'))!)).toBeUndefined();
+  });
+
+  it('the grade’s own line comes first, before the rule quoting all three', () => {
+    const first = (q: string) => knowledge.retrieve(q, { k: 3 }).hits[0]!.clause.text;
+    expect(first('年销售额八千万的企业，高企研发费用占比要达到多少')).toContain('比例不低于4%');
+    expect(first('营业收入3亿元的公司 研发费用比例多少才行')).toContain('比例不低于3%');
+    expect(first('公司一年营收四千万 高企研发费用比例是多少')).toContain('比例不低于5%');
   });
 });
