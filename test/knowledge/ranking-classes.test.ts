@@ -230,3 +230,14 @@ describe('a rule graded by sales: the grade holding the asker’s revenue', () =
     expect(first('公司一年营收四千万 高企研发费用比例是多少')).toContain('比例不低于5%');
   });
 });
+
+describe('how many entries a classification has: the line stating its counts', () => {
+  it('几大类, 几个二级 of the field catalogue, named by its title’s end, is answered by its counts line', () => {
+    for (const q of ['高新技术领域一共分几大类', '国家重点支持的高新技术领域下面有多少个二级']) {
+      const r = knowledge.retrieve(q, { k: 3 });
+      expect(r.hits[0]!.clause.text).toMatch(/^Counts: 8 level-1, 52 level-2/u);
+    }
+    // a count asked of a catalogue the question does not name is not this one's
+    expect(knowledge.retrieve('科技型中小企业评价有几大类指标', { k: 3 }).hits.some((h) => h.clause.text.startsWith('Counts:'))).toBe(false);
+  });
+});
