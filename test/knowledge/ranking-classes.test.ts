@@ -241,3 +241,21 @@ describe('how many entries a classification has: the line stating its counts', (
     expect(knowledge.retrieve('科技型中小企业评价有几大类指标', { k: 3 }).hits.some((h) => h.clause.text.startsWith('Counts:'))).toBe(false);
   });
 });
+
+describe('a plan’s target: the plan’s item before the task table’s row summing it up', () => {
+  it('每年引进几个人才团队, 贷款余额超多少: the item stating its own target first, the row next', () => {
+    for (const [q, item] of [
+      ['海门领军型人才团队项目每年引进多少个', '（六）集聚创新创业人才'],
+      ['海门科技金融的贷款余额要做到几个亿', '（八）做优科技金融服务'],
+    ] as const) {
+      const hits = knowledge.retrieve(q, { k: 3 }).hits;
+      expect(hits[0]!.clause.text.startsWith(item)).toBe(true);
+      expect(hits.slice(1).some((h) => h.clause.kind === 'row')).toBe(true);
+    }
+  });
+
+  it('an item only naming the task, with no target in the row’s units, leaves the row first', () => {
+    // （七）加强知识产权创造 counts no 家; the row's 800家 is the only target
+    expect(knowledge.retrieve('海门有知识产权的泛科技型企业要达到多少家', { k: 3 }).hits[0]!.clause.kind).toBe('row');
+  });
+});
