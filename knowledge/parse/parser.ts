@@ -7,7 +7,7 @@ import { continuesInto, isTitleLike, listItemOf, markerOf, type Marker } from '.
 import { readCellPerLineTable, readPipeTable, readTabRowTable, type RawTable } from './tables.js';
 
 /** Bump when parsing or segmentation (the policy vocabulary) changes, so stored indexes built by an older one are rebuilt. */
-export const PARSER_VERSION = '15';
+export const PARSER_VERSION = '16';
 
 interface Open {
   clause: Clause | null; // null for the document root
@@ -62,10 +62,17 @@ const KIND_OF: Record<Marker['kind'], ClauseKind> = {
  * A note that carries substantial Chinese text (the R&D deduction's excluded industries) stays, as written.
  */
 function isEditorial(line: string): boolean {
+  if (STATES_COUNTS.test(line)) return false;
   const han = countHan(line);
   // a note on which texts are (not) at hand is about the sources, whatever titles it quotes
   return /https?:\/\//u.test(line) || han === 0 || (englishWords(line) >= 3 && han < 20) || /\bat hand\b/iu.test(line);
 }
+
+/**
+ * A header line stating how many entries the text has at each level (Counts: 8 level-1, 52 level-2 …): not about the
+ * source but about the text itself, and the one answer to "高新技术领域有几大类".
+ */
+export const STATES_COUNTS = /^Counts:\s*\d+\s+level-\d/u;
 
 /** A reference section heading that says its text is not what we answer from. */
 function isProvenanceSection(line: string): boolean {
@@ -86,7 +93,7 @@ function referenceLines(lines: string[], whole: boolean): string[] {
   if (whole) {
     // the file's own header (title line, provenance notes) precedes the first section; the catalog has the title
     const first = out.findIndex((l) => l.startsWith('## '));
-    if (first > 0) out = out.slice(first);
+    if (first > 0) out = [...out.slice(0, first).filter((l) => STATES_COUNTS.test(l)), ...out.slice(first)];
     else if (out[0]?.startsWith('# ')) out = out.slice(1);
   }
   // a section the reference marks as sources to reject, or as about texts not at hand (later versions, a guideline

@@ -1,3 +1,4 @@
+import { STATES_COUNTS } from '../parse/parser.js';
 import { chineseNumeral } from '../text/normalize.js';
 import type { KnowledgeStore, StoredClause } from '../store/store.js';
 
@@ -49,5 +50,22 @@ export function addressedClauses(store: KnowledgeStore, question: string): Store
       }
     }
   }
+  for (const c of countsAsked(store, q)) push(c);
   return out;
+}
+
+/** 几大类, 几个一级领域, 多少个二级, 几个小类: how many entries a classification has at a level */
+const COUNT_OF_LEVELS = /几(?:个)?(?:大类|小类|一级|二级|三级)|多少(?:个)?(?:大类|小类|一级|二级|三级)|几大(?:类|领域)|(?:几|多少)个领域/u;
+/** Fewest characters of a title's end a question must write to name it (技术领域 of 国家重点支持的高新技术领域). */
+const TITLE_END = 4;
+
+/**
+ * "高新技术领域总共几大类": the line of a classification stating its counts, when the question asks how many entries
+ * it has and names it by its title's end. No word of the question is in that line, which states the counts in English.
+ */
+function countsAsked(store: KnowledgeStore, q: string): StoredClause[] {
+  if (!COUNT_OF_LEVELS.test(q)) return [];
+  return [...store.documents.values()]
+    .filter((d) => [...d.shortTitle].length >= TITLE_END && q.includes([...d.shortTitle].slice(-TITLE_END).join('')))
+    .flatMap((d) => store.clausesOf(d.id).filter((c) => c.kind === 'paragraph' && STATES_COUNTS.test(c.text)));
 }

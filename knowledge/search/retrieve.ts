@@ -7,6 +7,7 @@ import { cuesOf } from './answer-cue.js';
 import { clausesListingSets, CONDITIONS_ASKED, numberedSetsAsked, rankListsWhole, withoutWhichOfSet } from './whole-list.js';
 import { answerKindsOf, type AnswerKind } from './answer-kind.js';
 import { slotsFilledBeside } from './answer-slot.js';
+import { gradeOf, revenueInBand, revenueOf } from './revenue-band.js';
 import { asksPoints, lineHolds, namedShare, scoreLineOf, valuesOf, type GivenValue } from './score-item.js';
 import { ASKS_FIELD, detailsAsked, detailsMissing, isAnswered, NATIONAL_SCHEME, OWN_CASE, type Evidence } from './answerability.js';
 import { coverageOf, coverageTerms, heldShares, known, type CoverageTerm } from './coverage.js';
@@ -257,6 +258,54 @@ function inRecordOrder(hits: Hit[], records: RecordAnswer): void {
   rows.sort((a, b) => order.get(a.clause.id)! - order.get(b.clause.id)!).forEach((h, i) => { h.score = scores[i]!; });
 }
 
+/** Fewest characters a task row's name and a plan item's title must share to be one task (科技金融服务). */
+const TASK_NAME_SHARED = 4;
+
+/** A row's first cell of words: the task and its target (强化科创项目招引，每年新招引各类科创项目不少于120个。). */
+function taskCellOf(row: StoredClause): string {
+  return row.text.split('\t').find((x) => /\p{Script=Han}/u.test(x)) ?? '';
+}
+
+/** The units a text counts its targets in (120个 → 个, 8.5亿元 → 亿元, 800家 → 家). */
+function targetUnitsOf(text: string): Set<string> {
+  return new Set([...text.matchAll(/\d+(?:\.\d+)?\s*(个|家|项|名|件|人|亿元|万元|%)/gu)].map((m) => m[1]!));
+}
+
+/** Whether two names share a run of `least` characters. */
+function shareRun(a: string, b: string, least: number): boolean {
+  const chars = [...a];
+  for (let i = 0; i + least <= chars.length; i++) if (b.includes(chars.slice(i, i + least).join(''))) return true;
+  return false;
+}
+
+/**
+ * "海门每年新招科创项目多少个": a plan's target is stated twice, in the plan's item (（五）强化科创项目招引 … 每年新招引
+ * 上述各类科创项目不少于120个) and in the task table's row summing it up (1 强化科创项目招引，每年新招引…120个 | 责任单位 |
+ * 分解). A target is the plan's word: its item comes first when it states one of its own, found by the record as the
+ * row was, the row second; a question on who is responsible or by when (a record of another kind) keeps the row first.
+ */
+function planItemsBeforeTheirRows(hits: Hit[]): void {
+  const rows = hits.filter((h) => h.via.includes('record') && h.clause.kind === 'row');
+  for (const row of rows) {
+    const cell = taskCellOf(row.clause);
+    const task = cell.split(/[，。；,;]/u)[0]!.trim();
+    const units = targetUnitsOf(cell);
+    if ([...task].length < TASK_NAME_SHARED || units.size === 0) continue;
+    // the item of the same task that states a target of its own in the row's units (not one only naming the task)
+    const item = hits.find((h) => h.clause.docId === row.clause.docId && h.clause.kind === 'item' && shareRun(task, titleOf(h.clause.text), TASK_NAME_SHARED)
+      && [...targetUnitsOf(h.clause.text)].some((u) => units.has(u)));
+    if (!item || item.score >= row.score) continue;
+    item.score = row.score * (1 + 1e-6);
+    item.coverage = Math.max(item.coverage, row.coverage);
+    if (!item.via.includes('record')) item.via.push('record');
+  }
+}
+
+/** An item's title: its words after the enumerator up to the first full stop (（五）强化科创项目招引。 → 强化科创项目招引). */
+function titleOf(text: string): string {
+  return text.replace(/^\s*[（(][一二三四五六七八九十\d]+[)）]\s*/u, '').split('。')[0]!;
+}
+
 export function retrieve(store: KnowledgeStore, rawQuestion: string, options: RetrieveOptions = {}): Retrieval {
   const k = Math.max(1, Math.min(options.k ?? 3, 20));
   const w = options.weights ?? RANKING_WEIGHTS;
@@ -320,12 +369,19 @@ export function retrieve(store: KnowledgeStore, rawQuestion: string, options: Re
 
   const namesCounty = countiesNamed(store, query).length > 0;
   const bare = comparable(topic);
+  const revenue = revenueOf(topic);
   const points = asksPoints(topic) ? { values: valuesOf(topic), words: [...content, ...expansions] } : null;
   const hits: Hit[] = [];
   for (const [id, e] of fused) {
     const clause = store.clause(id);
     if (!clause) continue;
-    const coverage = e.via.has('address') || e.via.has('record') ? 1 : coverageOf(store, clause, weighed);
+    // "营收1.5个亿 研发占比多少": the grade of a rule graded by sales that holds the asker's revenue, read with the
+    // rule it grades (研究开发费用…比例), whose words it does not repeat
+    const grade = revenue !== undefined ? gradeOf(store, clause) : undefined;
+    const inGrade = grade !== undefined && revenueInBand(grade, revenue!);
+    const held = e.via.has('address') || e.via.has('record') ? 1 : coverageOf(store, clause, weighed);
+    const rule = inGrade && clause.parentId ? store.clause(clause.parentId) : undefined;
+    const coverage = rule ? Math.max(held, coverageOf(store, rule, weighed)) : held;
     // rank fusion finds candidates; how much of the question a clause actually holds decides among them
     let score = e.score * (w.coverageFloor + coverage) ** w.coverageExponent;
     // a bare heading names a topic; the clauses under it answer the question (a heading that quotes its list is not bare)
@@ -341,6 +397,7 @@ export function retrieve(store: KnowledgeStore, rawQuestion: string, options: Re
     // "有什么好处", "什么是…", "已经认定了多少": the clause that grants, defines or reports
     if (cues.some((c) => c.name !== 'date' && c.holds.test(clause.text))) score *= w.givesAnswerKind;
     if (cues.some((c) => c.name === 'date' && c.holds.test(clause.text))) score *= w.givesDate;
+    if (inGrade) score *= w.valueInBand;
     // "软著是一类还是二类": the one clause sorting things into classes, whose words (Ⅱ类, 软件著作权) are rarely the asker's
     if (classAsked && SORTS_INTO_CLASSES.test(clause.text)) score *= w.sortsIntoClasses;
     const doc = store.documents.get(clause.docId)!;
@@ -357,6 +414,7 @@ export function retrieve(store: KnowledgeStore, rawQuestion: string, options: Re
     hits.push({ clause, score, coverage, via: [...e.via] });
   }
   if (records?.kind === 'park') inRecordOrder(hits, records);
+  if (records?.kind === 'target') planItemsBeforeTheirRows(hits);
   if (ASKS_FIELD.test(topic)) groupsBeforeTheirItems(hits);
   if (points) rankScoreLines(store, hits, topic, points, w);
   if (CONDITIONS_ASKED.test(topic)) rankListsWhole(store, hits, weighed, w);

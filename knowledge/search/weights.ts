@@ -40,7 +40,7 @@ export interface RankingWeights {
   givesDate: number;
   /** a scoring scheme's line for the item a points question names (knowledge/search/score-item.ts) */
   scoreItemNamed: number;
-  /** a band line whose tier holds the value a points question gives (28% in 25%(含)-30%) */
+  /** a band line whose tier holds the value a question gives (28% in 25%(含)-30%; 营收1.5亿 in 5,000万元至2亿元) */
   valueInBand: number;
   /** the least share of an item's name a points question must name for its line to count as named */
   itemNamedShare: number;

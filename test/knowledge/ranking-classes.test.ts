@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openKnowledge } from '../../knowledge/index.js';
 import { asksPoints, bandHolds, lineHolds, namedShare, scoreLineOf, valuesOf } from '../../knowledge/search/score-item.js';
+import { gradeOf, revenueOf } from '../../knowledge/search/revenue-band.js';
 import { numberedSetsAsked, withoutWhichOfSet } from '../../knowledge/search/whole-list.js';
 import { comparable } from '../../knowledge/text/normalize.js';
 
@@ -207,5 +208,54 @@ describe('when: the clause stating the month or the day', () => {
     const first = (q: string) => knowledge.retrieve(q, { k: 3 }).hits[0]!.clause.text;
     expect(first('高企年报要在几月份之前填')).toContain('5月底前');
     expect(first('创新30条哪一年哪个月出台的')).toContain('2021年4月');
+  });
+});
+
+describe('a rule graded by sales: the grade holding the asker’s revenue', () => {
+  it('reads the revenue a question gives, in 万元, and a grade’s band', () => {
+    expect(revenueOf('年销售额八千万的企业')).toBe(8000);
+    expect(revenueOf('营业收入3亿元的公司')).toBe(30000);
+    expect(revenueOf('营收超过2亿')).toBeGreaterThan(20000);
+    expect(revenueOf('研发费用占比5%，职工80个')).toBeUndefined();
+    const grade = (text: string) => gradeOf(store, clauseWith('hnte-measures-2016-32', text));
+    expect(grade('2. 最近一年销售收入在5,000万元至2亿元（含）的企业，比例不低于4%；')).toEqual({ min: 5000, max: 20000, minIncluded: false, maxIncluded: true });
+    // a lone ceiling bounds who may apply and grades nothing
+    expect(gradeOf(store, store.clausesOf('tech-sme-2017-115').find((c) => c.text.includes('年销售收入不超过2亿元'))!)).toBeUndefined();
+  });
+
+  it('the grade’s own line comes first, before the rule quoting all three', () => {
+    const first = (q: string) => knowledge.retrieve(q, { k: 3 }).hits[0]!.clause.text;
+    expect(first('年销售额八千万的企业，高企研发费用占比要达到多少')).toContain('比例不低于4%');
+    expect(first('营业收入3亿元的公司 研发费用比例多少才行')).toContain('比例不低于3%');
+    expect(first('公司一年营收四千万 高企研发费用比例是多少')).toContain('比例不低于5%');
+  });
+});
+
+describe('how many entries a classification has: the line stating its counts', () => {
+  it('几大类, 几个二级 of the field catalogue, named by its title’s end, is answered by its counts line', () => {
+    for (const q of ['高新技术领域一共分几大类', '国家重点支持的高新技术领域下面有多少个二级']) {
+      const r = knowledge.retrieve(q, { k: 3 });
+      expect(r.hits[0]!.clause.text).toMatch(/^Counts: 8 level-1, 52 level-2/u);
+    }
+    // a count asked of a catalogue the question does not name is not this one's
+    expect(knowledge.retrieve('科技型中小企业评价有几大类指标', { k: 3 }).hits.some((h) => h.clause.text.startsWith('Counts:'))).toBe(false);
+  });
+});
+
+describe('a plan’s target: the plan’s item before the task table’s row summing it up', () => {
+  it('每年引进几个人才团队, 贷款余额超多少: the item stating its own target first, the row next', () => {
+    for (const [q, item] of [
+      ['海门领军型人才团队项目每年引进多少个', '（六）集聚创新创业人才'],
+      ['海门科技金融的贷款余额要做到几个亿', '（八）做优科技金融服务'],
+    ] as const) {
+      const hits = knowledge.retrieve(q, { k: 3 }).hits;
+      expect(hits[0]!.clause.text.startsWith(item)).toBe(true);
+      expect(hits.slice(1).some((h) => h.clause.kind === 'row')).toBe(true);
+    }
+  });
+
+  it('an item only naming the task, with no target in the row’s units, leaves the row first', () => {
+    // （七）加强知识产权创造 counts no 家; the row's 800家 is the only target
+    expect(knowledge.retrieve('海门有知识产权的泛科技型企业要达到多少家', { k: 3 }).hits[0]!.clause.kind).toBe('row');
   });
 });
