@@ -1,7 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { chooseDeclineTarget, crossValidate, crossValidateTargets, DECLINE_TARGETS, fit, MODEL_DECLINE_TARGET, type Question } from '../../bench/fit-answerability.js';
-import { AnswerabilityModel, answerProbability, FEATURES, MODEL_PATH, probabilityOf, type Evidence } from '../../knowledge/search/answerability.js';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openKnowledge } from '../../knowledge/index.js';
+import { AnswerabilityModel, answerProbability, detailsAsked, detailsMissing, FEATURES, MODEL_PATH, probabilityOf, type Evidence } from '../../knowledge/search/answerability.js';
 
 const model = AnswerabilityModel.parse(JSON.parse(readFileSync(MODEL_PATH, 'utf8')));
 const evidence = (over: Partial<Evidence>): Evidence => ({
@@ -25,6 +28,22 @@ describe('the answerability decision', () => {
     const half = Math.log((0.7 / 1.1) ** 2);
     // half the question in words no text uses: no clause among the first ten holds them, and the second ranks as low
     expect(answerProbability(evidence({ unknown: 0.5, missingTop: 0.5, coverage: 0.5, knownCoverage: 1, strength: -2.5 + half, secondStrength: -2.8 + half, topTenCoverage: 0.5 }), model)).toBeLessThan(model.threshold);
+  });
+
+  it('weighs the best clause against the first rival that is not its own article, and the first ten together', () => {
+    const knowledge = openKnowledge({ dataDir: mkdtempSync(join(tmpdir(), 'tongce-answerability-')) });
+    // 第十一条's （一） answers; 第十一条 itself is second, no rival: the lead over another passage is the clear one
+    const own = knowledge.retrieve('高企认定对注册时间有什么要求', { k: 3 }).evidence!;
+    expect(own.lead).toBeLessThan(0.1);
+    expect(own.leadOverOtherPassage).toBeGreaterThan(0.3);
+    expect(own.topTenCoverage).toBeGreaterThanOrEqual(own.coverage);
+    knowledge.close();
+  });
+
+  it('reads 怎么申领 as asking how, which a clause without steps does not state', () => {
+    expect(detailsAsked('科技创新券怎么申领')).toBe(1);
+    expect(detailsMissing('科技创新券怎么申领', '如皋高新区：新一代信息技术、高端装备')).toBe(1);
+    expect(detailsMissing('科技创新券怎么申领', '企业提交申请材料，经审核后发放')).toBe(0);
   });
 
   it('trusts a clause the search paths together rank strongly more than one they barely found', () => {
