@@ -96,8 +96,9 @@ export interface Evidence {
    */
   leadOverOtherPassage: number;
   /**
-   * the second clause's fused score, log scale: lead is strength minus this, capped; the learner, which compares each
-   * feature with a cut, can read a strong second alone (two passages answering) only from it
+   * the second clause's fused score, log scale (-8, below any, when there is none): lead is strength minus this,
+   * capped; the learner, which compares each feature with a cut, can read a strong second alone (two passages
+   * answering) only from it
    */
   secondStrength: number;
   /**
@@ -106,11 +107,6 @@ export interface Evidence {
    * detail the texts do not give
    */
   topTenCoverage: number;
-  /**
-   * the question's length in characters, capped at 60: an owner telling their case (我们公司是去年8月份刚注册的，做工业软件…)
-   * brings many words no clause holds, so a long question's coverage undersells it
-   */
-  questionLength: number;
 }
 
 export const FEATURES = ['coverage', 'second', 'lead', 'unknown', 'missingTop', 'lastHeld', 'detailsMissing', 'detailsAsked', 'paths', 'direct', 'ownCase', 'fieldAsked', 'report', 'row', 'national', 'terms', 'slotsFilled', 'strength', 'knownCoverage', 'nationalScheme',
@@ -129,7 +125,7 @@ export const TreeNode: z.ZodType<TreeNode> = z.lazy(() =>
 /**
  * Boosted regression trees: the log-odds that the best clause answers is the sum of each tree's leaf times the
  * learning rate, the probability its logistic. Two levels a tree: a tree weighs one feature within a range of another
- * (a low coverage in a long owner's question, a low lead between the parts of one article), which one weight per
+ * (a middling strength where coverage is low, a small lead where the details asked are missing), which one weight per
  * feature could not.
  */
 export const AnswerabilityModel = z.object({

@@ -148,7 +148,6 @@ function evidenceFor(store: KnowledgeStore, query: string, terms: CoverageTerm[]
     terms: Math.min(terms.length, 10),
     slotsFilled: slotsFilledBeside(query, best.clause.fullText, terms.map((t, i) => ({ token: t.token, held: shares[i]! >= 0.5 })), best.clause.kind === 'row'),
     ...rivalsOf(store, terms, hits.slice(0, RIVALS)),
-    questionLength: Math.min([...query].length, 60),
   };
 }
 

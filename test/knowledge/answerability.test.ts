@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest';
-import { chooseDeclineTarget, crossValidate, crossValidateTargets, DECLINE_TARGETS, fit, MODEL_DECLINE_TARGET, type Question } from '../../bench/fit-answerability.js';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { chooseDeclineTarget, crossValidate, crossValidateTargets, DECLINE_TARGETS, fit, MODEL_DECLINE_TARGET, type Question } from '../../bench/fit-answerability.js';
 import { openKnowledge } from '../../knowledge/index.js';
 import { AnswerabilityModel, answerProbability, detailsAsked, detailsMissing, FEATURES, MODEL_PATH, probabilityOf, type Evidence } from '../../knowledge/search/answerability.js';
 
@@ -10,7 +10,7 @@ const model = AnswerabilityModel.parse(JSON.parse(readFileSync(MODEL_PATH, 'utf8
 const evidence = (over: Partial<Evidence>): Evidence => ({
   coverage: 0.9, second: 0.8, lead: 0.3, unknown: 0, missingTop: 0.05, lastHeld: 1, detailsMissing: 0, detailsAsked: 0, paths: 3,
   direct: 0, ownCase: 0, fieldAsked: 0, report: 0, row: 0, national: 0, terms: 4, slotsFilled: 1, strength: -2.5, knownCoverage: 0.9,
-  nationalScheme: 0, leadOverOtherPassage: 0.3, secondStrength: -2.8, topTenCoverage: 0.95, questionLength: 14, ...over,
+  nationalScheme: 0, leadOverOtherPassage: 0.3, secondStrength: -2.8, topTenCoverage: 0.95, ...over,
 });
 
 describe('the answerability decision', () => {
