@@ -13,7 +13,7 @@ const DETAILS: Array<{ asks: RegExp; holds: RegExp }> = [
   { asks: /比例|费率|利率|税率|百分之几|几个点|多少%|占比多少/u, holds: /\d+(?:\.\d+)?\s*[%％]|百分之|\d+(?:\.\d+)?倍|按.{1,10}比例/u },
   { asks: /什么时候|何时|几月|哪天|哪一年|哪年|截止|期限|多久|多长时间|有效期|几年/u, holds: /\d{4}\s*年|\d+\s*(?:个)?(?:月|日|天|工作日|年)|[一二三四五六七八九十]+(?:个)?(?:月|年|日)|当年|次年|年度|以来|之日|期满|有效期/u },
   { asks: /在哪(?:里|儿)?(?:查|办|下载|申报|公示|提交)?|地址|网站|网址|平台叫|系统叫|下载|链接|公众号/u, holds: /网站|网址|平台|系统|https?:|www\.|路\d+号|公示|发布|公布/u },
-  { asks: /流程|程序|步骤|怎么(?:办理|申请|申报|报|办)|如何(?:办理|申请|申报)|手续|材料|清单|模板/u, holds: /程序|流程|提交|申报|申请|材料|报送|审核|审查|评审|公示|备案/u },
+  { asks: /流程|程序|步骤|怎么(?:办理|申请|申领|领取|申报|报|办)|如何(?:办理|申请|申领|领取|申报)|手续|材料|清单|模板/u, holds: /程序|流程|提交|申报|申请|材料|报送|审核|审查|评审|公示|备案/u },
   { asks: /名单|有哪些(?:企业|单位|园区|成员|人)|成员|哪些人/u, holds: /名单|组长|成员|：.{1,12}、.{1,12}、/u },
   { asks: /面积|多大|多少平方|多少亩|总投资/u, holds: /\d+(?:\.\d+)?\s*(?:亿|万)?(?:元|平方米|平方公里|亩)/u },
   { asks: /条件|标准|要求|申报资格|申请资格|什么资格|门槛|怎么认定|如何认定|认定办法/u, holds: /条件|标准|应当|须|需|不低于|不少于|以上|具备|符合/u },
@@ -89,22 +89,54 @@ export interface Evidence {
    * beside the thing asked about (knowledge/search/answer-slot.ts); 1 when it asks none
    */
   slotsFilled: number;
+  /**
+   * the best clause's fused score over that of the first clause among the first ten that is neither its parent, its
+   * child nor its sibling, log scale: lead counts an item's own heading or neighbouring item as a rival (…第十一条 and
+   * its （一）), which says nothing about whether some other passage answers instead
+   */
+  leadOverOtherPassage: number;
+  /**
+   * the second clause's fused score, log scale (-8, below any, when there is none): lead is strength minus this,
+   * capped; the learner, which compares each feature with a cut, can read a strong second alone (two passages
+   * answering) only from it
+   */
+  secondStrength: number;
+  /**
+   * how much of the question the first ten clauses hold together: an asker whose words the best clause lacks but its
+   * neighbours hold (研发费 in one item, 境外 in the next) asks what the texts treat; words none of them holds are a
+   * detail the texts do not give
+   */
+  topTenCoverage: number;
 }
 
-export const FEATURES = ['coverage', 'second', 'lead', 'unknown', 'missingTop', 'lastHeld', 'detailsMissing', 'detailsAsked', 'paths', 'direct', 'ownCase', 'fieldAsked', 'report', 'row', 'national', 'terms', 'slotsFilled', 'strength', 'knownCoverage', 'nationalScheme'] as const;
+export const FEATURES = ['coverage', 'second', 'lead', 'unknown', 'missingTop', 'lastHeld', 'detailsMissing', 'detailsAsked', 'paths', 'direct', 'ownCase', 'fieldAsked', 'report', 'row', 'national', 'terms', 'slotsFilled', 'strength', 'knownCoverage', 'nationalScheme',
+  'leadOverOtherPassage', 'secondStrength', 'topTenCoverage'] as const;
 
 export function featureVector(e: Evidence): number[] {
   return FEATURES.map((f) => e[f]);
 }
 
+/** A node of a regression tree: the feature compared, the cut, and the subtrees below and at-or-above it; or a leaf. */
+export type TreeNode = { value: number } | { feature: string; at: number; below: TreeNode; above: TreeNode };
+export const TreeNode: z.ZodType<TreeNode> = z.lazy(() =>
+  z.union([z.object({ value: z.number() }).strict(), z.object({ feature: z.string(), at: z.number(), below: TreeNode, above: TreeNode }).strict()]),
+);
+
+/**
+ * Boosted regression trees: the log-odds that the best clause answers is the sum of each tree's leaf times the
+ * learning rate, the probability its logistic. Two levels a tree: a tree weighs one feature within a range of another
+ * (a middling strength where coverage is low, a small lead where the details asked are missing), which one weight per
+ * feature could not.
+ */
 export const AnswerabilityModel = z.object({
+  about: z.string(),
   features: z.array(z.string()),
-  mean: z.array(z.number()),
-  scale: z.array(z.number()),
-  weights: z.array(z.number()),
-  bias: z.number(),
+  /** what each feature's cuts gained in the fit, as a share of the whole: what the decision leans on */
+  importance: z.record(z.string(), z.number()),
+  rate: z.number(),
   threshold: z.number(),
   fittedOn: z.record(z.string(), z.number()),
+  trees: z.array(TreeNode),
 });
 export type AnswerabilityModel = z.infer<typeof AnswerabilityModel>;
 
@@ -119,14 +151,20 @@ function loaded(): AnswerabilityModel {
   return model;
 }
 
-/** Probability (by the fitted logistic model) that the best clause answers the question. */
+/** Probability (by the fitted trees) that the best clause answers the question. */
 export function answerProbability(e: Evidence, m: AnswerabilityModel = loaded()): number {
   return probabilityOf(featureVector(e), m);
 }
 
+/** The leaf a feature vector (in FEATURES order) reaches in one tree. */
+export function leafOf(node: TreeNode, x: number[]): number {
+  while (!('value' in node)) node = x[FEATURES.indexOf(node.feature as (typeof FEATURES)[number])]! < node.at ? node.below : node.above;
+  return node.value;
+}
+
 /** The same, from the features in FEATURES order (the fitter's cross-validation holds them so). */
 export function probabilityOf(x: number[], m: AnswerabilityModel): number {
-  const z = x.reduce((s, v, i) => s + m.weights[i]! * ((v - m.mean[i]!) / m.scale[i]!), m.bias);
+  const z = m.trees.reduce((s, t) => s + m.rate * leafOf(t, x), 0);
   return 1 / (1 + Math.exp(-z));
 }
 

@@ -1,13 +1,16 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chooseDeclineTarget, crossValidate, fit, type Question } from '../../bench/fit-answerability.js';
-import { AnswerabilityModel, answerProbability, FEATURES, MODEL_PATH, probabilityOf, type Evidence } from '../../knowledge/search/answerability.js';
+import { chooseDeclineTarget, crossValidate, crossValidateTargets, DECLINE_TARGETS, fit, MODEL_DECLINE_TARGET, type Question } from '../../bench/fit-answerability.js';
+import { openKnowledge } from '../../knowledge/index.js';
+import { AnswerabilityModel, answerProbability, detailsAsked, detailsMissing, FEATURES, MODEL_PATH, probabilityOf, type Evidence } from '../../knowledge/search/answerability.js';
 
 const model = AnswerabilityModel.parse(JSON.parse(readFileSync(MODEL_PATH, 'utf8')));
 const evidence = (over: Partial<Evidence>): Evidence => ({
   coverage: 0.9, second: 0.8, lead: 0.3, unknown: 0, missingTop: 0.05, lastHeld: 1, detailsMissing: 0, detailsAsked: 0, paths: 3,
   direct: 0, ownCase: 0, fieldAsked: 0, report: 0, row: 0, national: 0, terms: 4, slotsFilled: 1, strength: -2.5, knownCoverage: 0.9,
-  nationalScheme: 0, ...over,
+  nationalScheme: 0, leadOverOtherPassage: 0.3, secondStrength: -2.8, topTenCoverage: 0.95, ...over,
 });
 
 describe('the answerability decision', () => {
@@ -23,7 +26,24 @@ describe('the answerability decision', () => {
     expect(answerProbability(evidence({ coverage: 1, knownCoverage: 1 }), model)).toBeGreaterThan(answerProbability(evidence({ coverage: 0.5, knownCoverage: 0.5 }), model));
     // a clause holding half the question ranks lower for it too: its fused score is scaled by (0.2 + coverage)², 0.7² against 1.1²
     const half = Math.log((0.7 / 1.1) ** 2);
-    expect(answerProbability(evidence({ unknown: 0.5, missingTop: 0.5, coverage: 0.5, knownCoverage: 1, strength: -2.5 + half }), model)).toBeLessThan(model.threshold);
+    // half the question in words no text uses: no clause among the first ten holds them, and the second ranks as low
+    expect(answerProbability(evidence({ unknown: 0.5, missingTop: 0.5, coverage: 0.5, knownCoverage: 1, strength: -2.5 + half, secondStrength: -2.8 + half, topTenCoverage: 0.5 }), model)).toBeLessThan(model.threshold);
+  });
+
+  it('weighs the best clause against the first rival that is not its own article, and the first ten together', () => {
+    const knowledge = openKnowledge({ dataDir: mkdtempSync(join(tmpdir(), 'tongce-answerability-')) });
+    // 第十一条's （一） answers; 第十一条 itself is second, no rival: the lead over another passage is the clear one
+    const own = knowledge.retrieve('高企认定对注册时间有什么要求', { k: 3 }).evidence!;
+    expect(own.lead).toBeLessThan(0.1);
+    expect(own.leadOverOtherPassage).toBeGreaterThan(0.3);
+    expect(own.topTenCoverage).toBeGreaterThanOrEqual(own.coverage);
+    knowledge.close();
+  });
+
+  it('reads 怎么申领 as asking how, which a clause without steps does not state', () => {
+    expect(detailsAsked('科技创新券怎么申领')).toBe(1);
+    expect(detailsMissing('科技创新券怎么申领', '如皋高新区：新一代信息技术、高端装备')).toBe(1);
+    expect(detailsMissing('科技创新券怎么申领', '企业提交申请材料，经审核后发放')).toBe(0);
   });
 
   it('trusts a clause the search paths together rank strongly more than one they barely found', () => {
@@ -38,8 +58,9 @@ describe('the answerability decision', () => {
     });
     const once = fit(data, 0.88);
     expect(fit(data, 0.88)).toEqual(once);
-    // the one feature that separates the classes is the one it weighs up
-    expect(once.weights[0]).toBeGreaterThan(Math.max(...once.weights.slice(1).map(Math.abs)));
+    // the one feature that separates the classes is the one its trees cut on
+    expect(once.importance[FEATURES[0]]).toBeGreaterThan(0.9);
+    expect(once.trees[0]).toMatchObject({ feature: FEATURES[0] });
   });
 
   it('is cross-validated one development set at a time, each answered by a model fitted on the others', () => {
@@ -56,9 +77,10 @@ describe('the answerability decision', () => {
     expect(figures.mrr).toBeLessThan(figures.recallAt3);
     expect(figures.declined).toBeGreaterThanOrEqual(0.8);
     // 25 unanswerable, 5 of them turned away by rule (i = 0, 20, 40, 60, 80): the model's own share is of the other
-    // 20 (16 turned away), the share in all counts the rules' too ((5 + 16) / 25)
-    expect(figures.modelDeclined).toBeCloseTo(16 / 20, 3);
-    expect(figures.declined).toBeCloseTo(21 / 25, 3);
+    // 20, the share in all counts the rules' too
+    const byModel = Math.round(figures.modelDeclined * 20);
+    expect(byModel).toBeGreaterThanOrEqual(16);
+    expect(figures.declined).toBeCloseTo((5 + byModel) / 25, 3);
   });
 
   it('sets its threshold on the questions the rules let through, so rules added do not make it lenient', () => {
@@ -72,7 +94,7 @@ describe('the answerability decision', () => {
     expect(declined / unanswerable.length).toBeGreaterThanOrEqual(0.75);
   });
 
-  it('chooses the decline target that still turns away 70% of a left-out set, not of the sets it was fitted on', () => {
+  it('chooses the decline target that still turns away MODEL_DECLINE_TARGET of a left-out set, not of the sets it was fitted on', () => {
     // the classes overlap on the one feature that tells them apart, and the fourth writer's unanswerable questions look
     // more answerable than the others': turning away 84% of the training questions' turns away fewer of a left-out set's
     const qs: Question[] = Array.from({ length: 400 }, (_, i) => {
@@ -82,9 +104,9 @@ describe('the answerability decision', () => {
       return { set: i % 4, x, y: answerable ? 1 : 0, answerable, byRule: false, rank: answerable ? 0 : -1 };
     });
     const target = chooseDeclineTarget(qs);
-    expect(crossValidate(qs, target).modelDeclined).toBeGreaterThanOrEqual(0.7);
-    const lower = [0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9].filter((t) => t < target);
+    expect(crossValidate(qs, target).modelDeclined).toBeGreaterThanOrEqual(MODEL_DECLINE_TARGET);
+    const lower = DECLINE_TARGETS.filter((t) => t < target);
     expect(lower.length).toBeGreaterThan(0);
-    for (const t of lower) expect(crossValidate(qs, t).modelDeclined).toBeLessThan(0.7);
+    for (const figures of crossValidateTargets(qs, lower)) expect(figures.modelDeclined).toBeLessThan(MODEL_DECLINE_TARGET);
   });
 });
