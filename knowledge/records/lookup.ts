@@ -15,6 +15,12 @@ export interface RecordAnswer {
 
 const ASKS_PARK = /哪个园区|哪些园区|哪个园|哪些园|哪家园区|什么园区|园区.{0,4}(?:适合|合适|对口)|(?:适合|合适|对口|落户|去|放|布局|投|选).{0,6}(?:园区|哪里|哪儿|哪边)|去哪|落户哪|主攻方向|特色园区/u;
 const ASKS_TARGET = /目标|任务数|(?:招引|引进|培育|认定|入库)数|要达到|达到多少|达多少|(?:多少|几)(?:家|个|项|名|人|件)|多少亿/u;
+/**
+ * "南通几个高新区2022年拿了多少奖励": 几个 before the places a question is about, with another figure asked after it,
+ * says which places (the several 高新区), not a count asked of a plan.
+ */
+const PLACES_DETERMINER = /几个[^，。？?\s]{0,4}(?:区|园|县|市|镇)(?=[^，。？?]*(?:多少|几))/gu;
+const asksTarget = (question: string) => ASKS_TARGET.test(question.replace(PLACES_DETERMINER, ''));
 const ASKS_LEAD = /谁牵头|牵头部门|牵头单位|哪个部门牵头|由谁牵头|责任单位|哪个部门负责|哪些部门负责|谁负责|由谁负责|归谁管|哪个单位负责|配合单位|完成时限|(?:什么时候|何时|哪年|几月|哪个月)(?:之?前)?(?:要)?(?:完成|出台|建成|落地|到位|实现|办结)|截止时间/u;
 const ASKS_NUMBER = /文号|发文字号|几号文|文件号/u;
 /** "依据市里哪个文件定的", "根据什么法律制定的", "上位文件是哪个": the text a document says it was made under. */
@@ -127,7 +133,7 @@ function jurisdictionOf(store: KnowledgeStore, clauseId: string): string | undef
 const placeWord = (p: string) => p.replace(/[区市县]$/u, '');
 
 function targetAnswer(store: KnowledgeStore, question: string, content: string[], jurisdiction: string | null, years: number[]): RecordAnswer | null {
-  if (!ASKS_TARGET.test(question)) return null;
+  if (!asksTarget(question)) return null;
   const targets = store.records.filter((r): r is TargetRecord => r.kind === 'target');
   // a unit the question names (五接镇, 南通高新区) narrows to its row; else the 区/县 it names, to its plan
   const units = [...new Set(targets.map((r) => r.place))].filter((p) => question.includes(p));
@@ -181,7 +187,7 @@ function speaksFor(store: KnowledgeStore, clauseId: string, jurisdiction: string
  */
 export function targetYearsUnset(store: KnowledgeStore, question: string, jurisdiction: string | null): number[] {
   const years = yearsNamed(question);
-  if (!jurisdiction || years.length === 0 || !ASKS_TARGET.test(question)) return [];
+  if (!jurisdiction || years.length === 0 || !asksTarget(question)) return [];
   const spans = store.records
     .filter((r): r is TargetRecord => r.kind === 'target' && jurisdictionOf(store, r.clauseId) === jurisdiction)
     .flatMap((r) => {

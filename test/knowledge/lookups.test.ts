@@ -120,6 +120,9 @@ describe('rules that decide before the model, read as people write', () => {
     // 海门's plan runs 2022–2024: its figures are not 2026's, whatever another text says of 2026
     expect(knowledge.retrieve('海门26年科创项目招引数').uncovered).toBe('period');
     expect(knowledge.retrieve('海门2023年科创项目招引数').covered).toBe(true);
+    // 几个高新区 says which zones a report's figure is of, not a count asked of a plan's targets
+    expect(knowledge.retrieve('南通几个高新区2022年拿了多少省财政奖励？').covered).toBe(true);
+    expect(ranked('南通几个高新区2022年拿了多少省财政奖励？', '4100万元省财政奖励')).toBe(true);
   });
 
   it('什么时候前出台 asks a task\'s 完成时限', () => {
