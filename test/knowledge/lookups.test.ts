@@ -347,7 +347,7 @@ describe('rules that decide before the model, read as people write', () => {
 
   it("a named firm's own figures are no text's: declined, while kinds of firm and thresholds are asked", () => {
     expect(firmFigureAsked('中天科技去年营收多少')).toEqual({ firm: '中天科技', metric: '营收' });
-    for (const q of ['规上企业研发投入多少', '高企研发费用要多少', '投后估值多少可以认科创项目', '我们公司今年营收多少能评高企', '科技人员人数是多少', '孵化器的营收是多少']) expect(firmFigureAsked(q), q).toBeNull();
+    for (const q of ['规上企业研发投入多少', '高企研发费用要多少', '投后估值多少可以认科创项目', '我们公司今年营收多少能评高企', '科技人员人数是多少', '孵化器的营收是多少', '拿到一轮风投，投多少钱或者估值多少能算科创项目']) expect(firmFigureAsked(q), q).toBeNull();
     const r = knowledge.retrieve('通富微电子去年研发投入是多少');
     expect(r.covered).toBe(false);
     expect(r.uncovered).toBe('figure');
