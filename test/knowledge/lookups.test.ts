@@ -277,6 +277,10 @@ describe('rules that decide before the model, read as people write', () => {
   it('the conditions of a scheme must be stated of that scheme, not of a neighbour nor by 符合条件的', () => {
     expect(schemeOfConditions('省企业重点实验室 申报要什么条件')).toEqual(['省企业重点实验室']);
     expect(schemeOfConditions('认定科创项目对投资额或者销售有没有门槛，大概要多少')).toEqual(['科创项目']);
+    // a place before 对 sets the threshold, it is no scheme: the scheme is what follows; 起步 and 有没有 are phrasing
+    expect(schemeOfConditions('海门对高企研发费加计扣除享受率有没有硬指标')).not.toContain('海门');
+    expect(schemeOfConditions('海门对高企研发费加计扣除享受率有没有硬指标')).toContain('加计扣除');
+    expect(schemeOfConditions('这个够不够南通科创项目的起步门槛')).toEqual(['科创项目']);
     // 才 inside a name (东疆英才) and 需求 are no phrasing of a condition
     expect(schemeOfConditions('东疆英才计划申报条件是什么')).toEqual(['东疆英才', '计划']);
     expect(knowledge.retrieve('通州区人才落户需要什么条件').covered).toBe(false);
