@@ -105,7 +105,14 @@ function besideWord(text: string, words: RegExp, what: RegExp, reach: number): b
   return false;
 }
 
-const KINDS: Array<{ asks: RegExp } & AnswerKind> = [
+/** 税率是多少, 按什么比例, 百分之几: a rate asked outright. */
+const RATE_ASKED = /(?:比例|费率|利率|税率|贴息率|占比)(?:是|为|要求|要|需要|有|大概|得)?(?:多少|几)|(?:按|是)(?:什么|多少|啥)比例|多少比例|百分之(?:几|多少)|(?:几|多少)个点/u;
+/** 比例是不是百分之七十, 按15%交吗: a rate the asker names. */
+const RATE_PUT_FORWARD = /(?:比例|费率|利率|税率|占比|按)[^，,。；？?]{0,6}?(?:百分之|\d+(?:\.\d+)?\s*[%％])/u;
+/** 当年能不能, 从哪年起, 什么时候开始: when something applies. */
+const WHEN_ASKED = /当年|哪一?年|什么时候|啥时候|何时|从几月|几月份?起/u;
+
+const KINDS: Array<{ asks: { test(question: string): boolean } } & AnswerKind> = [
   {
     name: 'amount',
     // 多少钱, 补助多少, 最高能贷多少, 多少万元, 奖励标准, 营收多少 — an amount of money, not a share or a count
@@ -132,8 +139,9 @@ const KINDS: Array<{ asks: RegExp } & AnswerKind> = [
   // or by a sentence that appoints one ("由区人民政府区长任组长", "成立以区政府分管领导为组长…")
   { name: 'person', asks: new RegExp(`(?:${POSTS})(?:是谁|叫什么|是哪位|由谁)|谁(?:任|担任|当)(?:${POSTS})`, 'u'), holds: (t) => APPOINTS.test(t), decisive: true },
   // a rate or share: 多少比例, 利率是多少 — answered by a clause that states one, not by one naming the scheme
-  // so is a rate the asker puts forward to check (比例是不是百分之七十, 按投资额百分之七十吗): "一定比例" does not state it
-  { name: 'rate', asks: /(?:比例|费率|利率|税率|贴息率|占比)(?:是|为|要求|要|需要|有|大概|得)?(?:多少|几)|(?:按|是)(?:什么|多少|啥)比例|多少比例|百分之(?:几|多少)|(?:几|多少)个点|(?:比例|费率|利率|税率|占比|按)[^，,。；？?]{0,6}?(?:百分之|\d+(?:\.\d+)?\s*[%％])/u, holds: (t) => RATE.test(t), decisive: true },
+  // so is a rate the asker puts forward to check (比例是不是百分之七十, 按投资额百分之七十吗): "一定比例" does not state it;
+  // but a question asking WHEN (当年能不能按15%交税, 从哪年起按15%) takes the rate as known and asks the time
+  { name: 'rate', asks: { test: (q) => RATE_ASKED.test(q) || (RATE_PUT_FORWARD.test(q) && !WHEN_ASKED.test(q)) }, holds: (t) => RATE.test(t), decisive: true },
   // 贴息比例, 贷款利率, 奖补按多少比例, 能贴几个点: the rate a benefit is given at. A clause naming the benefit while its
   // only share is another (产值占比达60%) does not state it; the rate must stand beside the benefit's word
   { name: 'benefit rate', asks: new RegExp(`(?:${BENEFIT})[^，,。；？?]{0,6}?(?:比例|利率|费率|(?:几|多少)个点|百分之几)`, 'u'), holds: (t) => besideWord(t, BENEFITS, RATE, RATE_REACH), decisive: true },

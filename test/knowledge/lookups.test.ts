@@ -143,6 +143,9 @@ describe('rules that decide before the model, read as people write', () => {
 
   it('比例要多少 asks a rate as 比例是多少 does', () => {
     expect(answerKindsOf('高企研发费用比例要多少').map((k) => k.name)).toContain('rate');
+    // a rate named to check is asked (按15%交吗); named while asking when it applies, it is known, and the time is asked
+    expect(answerKindsOf('高企所得税是不是按15%交').map((k) => k.name)).toContain('rate');
+    expect(answerKindsOf('证书12月份才发下来，当年能不能按15%交税').map((k) => k.name)).not.toContain('rate');
   });
 
   it('哪个平台负责 asks who, not where online', () => {
