@@ -5,7 +5,7 @@
  * is called covered, so "the nearest clause" is never passed off as the figure asked for; every kind ranks.
  */
 export interface AnswerKind {
-  name: 'amount' | 'award' | 'grant' | 'issued' | 'procedure' | 'benefit rate' | 'fund size' | 'count of enterprises' | 'count' | 'contact' | 'person' | 'rate' | 'papers' | 'outcome' | 'web' | 'address' | 'fee' | 'cap' | 'hours';
+  name: 'amount' | 'award' | 'grant' | 'issued' | 'procedure' | 'benefit rate' | 'fund size' | 'count of enterprises' | 'count' | 'contact' | 'person' | 'rate' | 'papers' | 'outcome' | 'web' | 'address' | 'fee' | 'cap' | 'hours' | 'day';
   /** whether a clause's text can give this kind of answer */
   holds(text: string): boolean;
   /**
@@ -35,6 +35,9 @@ const STREET_ADDRESS = /路\d+号|\d+号楼|地址[:：]/u;
 /** a maximum stated: 最高, 不超过, (≤6分), 满分, 原则上只可…1次 */
 const CAP = /最多|最高|至多|上限|封顶|顶格|不超过|不高于|不得超过|以内|以下|满分|≤|原则上/u;
 const HOURS = /\d{1,2}\s*[:：]\s*\d{2}|\d{1,2}\s*(?:点|时)半?\s*(?:至|到|-|—)|上午|下午|工作日/u;
+
+/** A day of the month (11月15日, 十二月三十一日, 每月10号前), a part of a month (上旬, 月底) or a document's own day (印发之日起). */
+const DAY = /\d{1,2}\s*月\s*\d{1,2}\s*[日号]|[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}[日号]|\d{1,2}\s*日|上旬|中旬|下旬|月底|月初|月末|月中|之日/u;
 
 const APPOINTS = new RegExp(`由[^，。；]{1,24}(?:任|担任)(?:${POSTS})|以[^，。；]{1,24}为(?:${POSTS})`, 'u');
 
@@ -164,6 +167,9 @@ const KINDS: Array<{ asks: { test(question: string): boolean } } & AnswerKind> =
   { name: 'cap', asks: /(?:最多|最高|至多|封顶|顶格)[^，。；？?]{0,8}(?:多少|几)|(?:多少|几)[^，。；？?]{0,6}(?:封顶|上限)|上限(?:是|为|有)?(?:多少|几)/u, holds: (t) => CAP.test(t), decisive: true },
   // office hours: no text states them; a clause that merely names the office does not answer
   { name: 'hours', asks: /办公时间|上班时间|工作时间|营业时间|几点(?:到|至|上班|下班|开门|关门)/u, holds: (t) => HOURS.test(t), decisive: true },
+  // 截止到几号, 11月几号开, 哪天印发的: a day of the month, which a clause giving the month alone (2023年11月) or a
+  // season (每季度) does not state; 从印发之日起 states it by the document's own date
+  { name: 'day', asks: /几号(?!窗|楼)|哪一?天|几月几[号日]|具体日期|(?:哪|几)日(?!期)/u, holds: (t) => DAY.test(t), decisive: true },
   { name: 'fee', asks: /申请费|手续费|收费|交多少钱|费用是多少/u, holds: (t) => MONEY.test(t) || /免费|不收|收取/u.test(t), decisive: true },
 ];
 

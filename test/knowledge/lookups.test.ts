@@ -146,6 +146,12 @@ describe('rules that decide before the model, read as people write', () => {
     // a rate named to check is asked (按15%交吗); named while asking when it applies, it is known, and the time is asked
     expect(answerKindsOf('高企所得税是不是按15%交').map((k) => k.name)).toContain('rate');
     expect(answerKindsOf('证书12月份才发下来，当年能不能按15%交税').map((k) => k.name)).not.toContain('rate');
+    // a day asked is stated only by a clause giving a day, never by one giving the month alone
+    const day = answerKindsOf('第十九届高洽会具体是11月几号开').find((k) => k.name === 'day')!;
+    expect(day.holds('通州区第十九届高端产业与高层次人才项目合作洽谈会 2023年11月')).toBe(false);
+    expect(day.holds('2024年11月15日印发')).toBe(true);
+    expect(answerKindsOf('今年高企申报 截止日期是哪天').map((k) => k.name)).toContain('day');
+    expect(knowledge.retrieve('第十九届高洽会具体是11月几号开').covered).toBe(false);
   });
 
   it('哪个平台负责 asks who, not where online', () => {
