@@ -40,6 +40,10 @@ describe('out-of-corpus concepts (knowledge/vocabulary/out-of-corpus.yaml)', () 
     expect(knowledge.retrieve('交社保多久才算市外招引').uncovered).not.toBe('concept');
     expect(knowledge.retrieve('公司给研发人员交社保有没有补贴').uncovered).toBe('concept');
   });
+
+  it('叠加 beside a benefit asks whether two combine, which no text settles', () => {
+    expect(knowledge.retrieve('高企15%税率 能不能再叠加小微企业优惠').uncovered).toBe('concept');
+  });
 });
 
 describe('sector vocabulary (knowledge/vocabulary/sectors.ts)', () => {
