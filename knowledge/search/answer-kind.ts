@@ -5,7 +5,7 @@
  * is called covered, so "the nearest clause" is never passed off as the figure asked for; every kind ranks.
  */
 export interface AnswerKind {
-  name: 'amount' | 'award' | 'grant' | 'issued' | 'procedure' | 'benefit rate' | 'fund size' | 'count of enterprises' | 'count' | 'contact' | 'person' | 'rate' | 'papers' | 'outcome' | 'web' | 'address' | 'fee' | 'cap' | 'hours' | 'day';
+  name: 'amount' | 'award' | 'grant' | 'issued' | 'procedure' | 'benefit rate' | 'fund size' | 'count of enterprises' | 'count' | 'contact' | 'person' | 'rate' | 'papers' | 'outcome' | 'web' | 'address' | 'fee' | 'cap' | 'hours' | 'day' | 'month';
   /** whether a clause's text can give this kind of answer */
   holds(text: string): boolean;
   /**
@@ -38,6 +38,8 @@ const HOURS = /\d{1,2}\s*[:：]\s*\d{2}|\d{1,2}\s*(?:点|时)半?\s*(?:至|到|-
 
 /** A day of the month (11月15日, 十二月三十一日, 每月10号前), a part of a month (上旬, 月底) or a document's own day (印发之日起). */
 const DAY = /\d{1,2}\s*月\s*\d{1,2}\s*[日号]|[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}[日号]|\d{1,2}\s*日|上旬|中旬|下旬|月底|月初|月末|月中|之日/u;
+/** A month or a part of the year: 9月上旬, 十二月, 每季度, 上半年, 年底. */
+const MONTH = /\d{1,2}\s*月|[一二三四五六七八九十]{1,2}月|季度|上半年|下半年|年底|年初|年末|年中/u;
 
 const APPOINTS = new RegExp(`由[^，。；]{1,24}(?:任|担任)(?:${POSTS})|以[^，。；]{1,24}为(?:${POSTS})`, 'u');
 
@@ -170,6 +172,8 @@ const KINDS: Array<{ asks: { test(question: string): boolean } } & AnswerKind> =
   // 截止到几号, 11月几号开, 哪天印发的: a day of the month, which a clause giving the month alone (2023年11月) or a
   // season (每季度) does not state; 从印发之日起 states it by the document's own date
   { name: 'day', asks: /几号(?!窗|楼)|哪一?天|几月几[号日]|具体日期|(?:哪|几)日(?!期)/u, holds: (t) => DAY.test(t), decisive: true },
+  // 几月份开始申报, 哪个月: a month, which a clause naming the scheme without its calendar does not state
+  { name: 'month', asks: /几月(?!几)|哪个月|哪几个月/u, holds: (t) => MONTH.test(t), decisive: true },
   { name: 'fee', asks: /申请费|手续费|收费|交多少钱|费用是多少/u, holds: (t) => MONEY.test(t) || /免费|不收|收取/u.test(t), decisive: true },
 ];
 

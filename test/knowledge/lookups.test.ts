@@ -152,6 +152,10 @@ describe('rules that decide before the model, read as people write', () => {
     expect(day.holds('2024年11月15日印发')).toBe(true);
     expect(answerKindsOf('今年高企申报 截止日期是哪天').map((k) => k.name)).toContain('day');
     expect(knowledge.retrieve('第十九届高洽会具体是11月几号开').covered).toBe(false);
+    // so is a month: a clause naming the scheme without its calendar does not say when
+    const month = answerKindsOf('科小评价每年几月份开始填报').find((k) => k.name === 'month')!;
+    expect(month.holds('企业在填报上一年及当年内未发生重大安全、重大质量事故')).toBe(false);
+    expect(month.holds('每年9月上旬和3月上旬各召开一次')).toBe(true);
   });
 
   it('哪个平台负责 asks who, not where online', () => {
