@@ -5,7 +5,7 @@
  * is called covered, so "the nearest clause" is never passed off as the figure asked for; every kind ranks.
  */
 export interface AnswerKind {
-  name: 'amount' | 'award' | 'grant' | 'issued' | 'procedure' | 'benefit rate' | 'fund size' | 'count of enterprises' | 'count' | 'contact' | 'person' | 'rate' | 'papers' | 'outcome' | 'web' | 'address' | 'fee' | 'cap' | 'hours';
+  name: 'amount' | 'award' | 'grant' | 'issued' | 'procedure' | 'benefit rate' | 'fund size' | 'count of enterprises' | 'count' | 'contact' | 'person' | 'rate' | 'papers' | 'outcome' | 'web' | 'address' | 'fee' | 'cap' | 'hours' | 'day' | 'month';
   /** whether a clause's text can give this kind of answer */
   holds(text: string): boolean;
   /**
@@ -35,6 +35,11 @@ const STREET_ADDRESS = /路\d+号|\d+号楼|地址[:：]/u;
 /** a maximum stated: 最高, 不超过, (≤6分), 满分, 原则上只可…1次 */
 const CAP = /最多|最高|至多|上限|封顶|顶格|不超过|不高于|不得超过|以内|以下|满分|≤|原则上/u;
 const HOURS = /\d{1,2}\s*[:：]\s*\d{2}|\d{1,2}\s*(?:点|时)半?\s*(?:至|到|-|—)|上午|下午|工作日/u;
+
+/** A day of the month (11月15日, 十二月三十一日, 每月10号前), a part of a month (上旬, 月底) or a document's own day (印发之日起). */
+const DAY = /\d{1,2}\s*月\s*\d{1,2}\s*[日号]|[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}[日号]|\d{1,2}\s*日|上旬|中旬|下旬|月底|月初|月末|月中|之日/u;
+/** A month or a part of the year: 9月上旬, 十二月, 每季度, 上半年, 年底. */
+const MONTH = /\d{1,2}\s*月|[一二三四五六七八九十]{1,2}月|季度|上半年|下半年|年底|年初|年末|年中/u;
 
 const APPOINTS = new RegExp(`由[^，。；]{1,24}(?:任|担任)(?:${POSTS})|以[^，。；]{1,24}为(?:${POSTS})`, 'u');
 
@@ -105,7 +110,14 @@ function besideWord(text: string, words: RegExp, what: RegExp, reach: number): b
   return false;
 }
 
-const KINDS: Array<{ asks: RegExp } & AnswerKind> = [
+/** 税率是多少, 按什么比例, 百分之几: a rate asked outright. */
+const RATE_ASKED = /(?:比例|费率|利率|税率|贴息率|占比)(?:是|为|要求|要|需要|有|大概|得)?(?:多少|几)|(?:按|是)(?:什么|多少|啥)比例|多少比例|百分之(?:几|多少)|(?:几|多少)个点/u;
+/** 比例是不是百分之七十, 按15%交吗: a rate the asker names. */
+const RATE_PUT_FORWARD = /(?:比例|费率|利率|税率|占比|按)[^，,。；？?]{0,6}?(?:百分之|\d+(?:\.\d+)?\s*[%％])/u;
+/** 当年能不能, 从哪年起, 什么时候开始: when something applies. */
+const WHEN_ASKED = /当年|哪一?年|什么时候|啥时候|何时|从几月|几月份?起/u;
+
+const KINDS: Array<{ asks: { test(question: string): boolean } } & AnswerKind> = [
   {
     name: 'amount',
     // 多少钱, 补助多少, 最高能贷多少, 多少万元, 奖励标准, 营收多少 — an amount of money, not a share or a count
@@ -132,8 +144,9 @@ const KINDS: Array<{ asks: RegExp } & AnswerKind> = [
   // or by a sentence that appoints one ("由区人民政府区长任组长", "成立以区政府分管领导为组长…")
   { name: 'person', asks: new RegExp(`(?:${POSTS})(?:是谁|叫什么|是哪位|由谁)|谁(?:任|担任|当)(?:${POSTS})`, 'u'), holds: (t) => APPOINTS.test(t), decisive: true },
   // a rate or share: 多少比例, 利率是多少 — answered by a clause that states one, not by one naming the scheme
-  // so is a rate the asker puts forward to check (比例是不是百分之七十, 按投资额百分之七十吗): "一定比例" does not state it
-  { name: 'rate', asks: /(?:比例|费率|利率|税率|贴息率|占比)(?:是|为|要求|要|需要|有|大概|得)?(?:多少|几)|(?:按|是)(?:什么|多少|啥)比例|多少比例|百分之(?:几|多少)|(?:几|多少)个点|(?:比例|费率|利率|税率|占比|按)[^，,。；？?]{0,6}?(?:百分之|\d+(?:\.\d+)?\s*[%％])/u, holds: (t) => RATE.test(t), decisive: true },
+  // so is a rate the asker puts forward to check (比例是不是百分之七十, 按投资额百分之七十吗): "一定比例" does not state it;
+  // but a question asking WHEN (当年能不能按15%交税, 从哪年起按15%) takes the rate as known and asks the time
+  { name: 'rate', asks: { test: (q) => RATE_ASKED.test(q) || (RATE_PUT_FORWARD.test(q) && !WHEN_ASKED.test(q)) }, holds: (t) => RATE.test(t), decisive: true },
   // 贴息比例, 贷款利率, 奖补按多少比例, 能贴几个点: the rate a benefit is given at. A clause naming the benefit while its
   // only share is another (产值占比达60%) does not state it; the rate must stand beside the benefit's word
   { name: 'benefit rate', asks: new RegExp(`(?:${BENEFIT})[^，,。；？?]{0,6}?(?:比例|利率|费率|(?:几|多少)个点|百分之几)`, 'u'), holds: (t) => besideWord(t, BENEFITS, RATE, RATE_REACH), decisive: true },
@@ -156,6 +169,11 @@ const KINDS: Array<{ asks: RegExp } & AnswerKind> = [
   { name: 'cap', asks: /(?:最多|最高|至多|封顶|顶格)[^，。；？?]{0,8}(?:多少|几)|(?:多少|几)[^，。；？?]{0,6}(?:封顶|上限)|上限(?:是|为|有)?(?:多少|几)/u, holds: (t) => CAP.test(t), decisive: true },
   // office hours: no text states them; a clause that merely names the office does not answer
   { name: 'hours', asks: /办公时间|上班时间|工作时间|营业时间|几点(?:到|至|上班|下班|开门|关门)/u, holds: (t) => HOURS.test(t), decisive: true },
+  // 截止到几号, 11月几号开, 哪天印发的: a day of the month, which a clause giving the month alone (2023年11月) or a
+  // season (每季度) does not state; 从印发之日起 states it by the document's own date
+  { name: 'day', asks: /几号(?!窗|楼)|哪一?天|几月几[号日]|具体日期|(?:哪|几)日(?!期)/u, holds: (t) => DAY.test(t), decisive: true },
+  // 几月份开始申报, 哪个月: a month, which a clause naming the scheme without its calendar does not state
+  { name: 'month', asks: /几月(?!几)|哪个月|哪几个月/u, holds: (t) => MONTH.test(t), decisive: true },
   { name: 'fee', asks: /申请费|手续费|收费|交多少钱|费用是多少/u, holds: (t) => MONEY.test(t) || /免费|不收|收取/u.test(t), decisive: true },
 ];
 

@@ -8,6 +8,7 @@ import type { KnowledgeStore, StoredClause } from '../store/store.js';
 import { comparable } from '../text/normalize.js';
 import { escapeRegExp } from '../text/regexp.js';
 import { toSimplified } from '../text/traditional.js';
+import { CITY, COUNTY_DIVISIONS, placeNamed, shortName } from '../places.js';
 import { clauseHaystack } from './scope.js';
 import { tokenize, wholeWords } from './segment.js';
 import { synonymsOf } from './synonyms.js';
@@ -29,7 +30,11 @@ const AFTER_THE_CASE = /[，,]|吗|才(?=能|算|可|够|行|符合|满足|达�
  * Words of the question that are not the scheme: how it is asked (能不能作为…的条件, cut by search mode into 不能 and 人能),
  * or a word every scheme shares.
  */
-const NOT_THE_SCHEME = /^(?:基本|主要|相关|硬性|详细|认定|申报|评选|评定|入库|备案|入驻|评价|申请|要求|具体|一般|现在|目前|企业|公司|省|省级|市级|国家级|国家|不能|人能|能否|作为|算进|算作|一个)$/u;
+const NOT_THE_SCHEME = /^(?:基本|主要|相关|硬性|详细|认定|申报|评选|评定|入库|备案|入驻|评价|申请|要求|具体|一般|现在|目前|起步|入门|准入|最低|有没有|没有|有无|企业|公司|省|省级|市级|国家级|国家|不能|人能|能否|作为|算进|算作|一个)$/u;
+
+/** A word that only names a place (南通, 海门区): where a scheme applies, not which scheme it is. */
+const PLACE_ONLY = new RegExp(`^(?:${[placeNamed(CITY)!, ...COUNTY_DIVISIONS].map(shortName).join('|')})(?:市|区|县)?$`, 'u');
+const namesPlaceOnly = (word: string) => PLACE_ONLY.test(word);
 
 /** The scheme whose conditions a question asks, as its content words; null when it asks no conditions. */
 export function schemeOfConditions(question: string): string[] | null {
@@ -43,11 +48,15 @@ export function schemeOfConditions(question: string): string[] | null {
 /** The scheme named last in what precedes the ask, as its content words (`ignore`: more words that are not it). */
 export function schemeBefore(text: string, ignore: (word: string) => boolean = () => false): string[] | null {
   for (const piece of text.split(AFTER_THE_CASE).reverse()) {
-    // 科创项目对投资额有没有门槛: what follows 对 is what the threshold is on, the scheme is before it
-    const phrase = piece.split(/对/u)[0]!;
-    const tokens = tokenize(phrase).filter((t) => [...t].length >= 2 && /\p{Script=Han}/u.test(t) && !STOPWORDS.has(t) && !NOT_THE_SCHEME.test(t) && !ignore(t));
-    const words = wholeWords(tokens);
-    if (words.length > 0) return words;
+    // 科创项目对投资额有没有门槛: what follows 对 is what the threshold is on, the scheme is before it; when only a place
+    // is (海门对高企研发费加计扣除享受率有没有硬指标), the place sets the threshold (the place rules judge it) and the scheme
+    // is what follows
+    const [before, ...after] = piece.split(/对/u);
+    for (const phrase of [before!, after.join('对')]) {
+      const tokens = tokenize(phrase).filter((t) => [...t].length >= 2 && /\p{Script=Han}/u.test(t) && !STOPWORDS.has(t) && !NOT_THE_SCHEME.test(t) && !namesPlaceOnly(t) && !ignore(t));
+      const words = wholeWords(tokens);
+      if (words.length > 0) return words;
+    }
   }
   return null;
 }

@@ -165,8 +165,11 @@ const PLACE_NAMES = [shortName(placeNamed(CITY)!), ...COUNTY_DIVISIONS.map(short
 const FIRM_METRIC = '研发投入|研发费用|研发经费|营收|营业收入|销售收入|销售额|主营收入|净利润|利润|产值|纳税额|纳税|税收|市值|估值|员工人数|员工数|职工人数|人数|融资额|出口额';
 const WHEN = '(?:去年|今年|前年|上年|上一年|本年|近三年|近两年|20\\d\\d年度?)';
 const FIRM_FIGURE = new RegExp(`([\\p{Script=Han}A-Za-z0-9]{2,14}?)${WHEN}?的?(${FIRM_METRIC})(?:是|有|为|大概|大约|一共|总共|达到|能有)*(?:多少|几)`, 'u');
-/** Words that make the one before a metric a kind of firm, a place or the asker, not a named firm. */
-const NOT_A_NAME = new RegExp(`企业|公司$|^公司|我|咱|本|贵|全|${PLACE_NAMES}|规上|规模|高企|高新|科小|科技型|行业|平均|项目|园区|开发区|每家|一家|这家|那家|该|他们|你们|省|国家|全国|中小|单位|申请|申报|认定|要求|需要|标准|至少|最低|最少|占比|才能|才算|应该|必须|投后|投前|累计|年均|合计|总|人员|人才|员工|孵化器|平台|空间|机构|载体`, 'u');
+/**
+ * Words that make the one before a metric a kind of firm, a place or the asker, not a named firm; a question word or
+ * a 或者 makes it another figure asked (投多少钱或者估值多少), never a name.
+ */
+const NOT_A_NAME = new RegExp(`多少|什么|哪|或者|还是|企业|公司$|^公司|我|咱|本|贵|全|${PLACE_NAMES}|规上|规模|高企|高新|科小|科技型|行业|平均|项目|园区|开发区|每家|一家|这家|那家|该|他们|你们|省|国家|全国|中小|单位|申请|申报|认定|要求|需要|标准|至少|最低|最少|占比|才能|才算|应该|必须|投后|投前|累计|年均|合计|总|人员|人才|员工|孵化器|平台|空间|机构|载体`, 'u');
 
 /**
  * The firm a question asks the own figures of ("通富微电去年研发投入多少"): a name before a metric the firm reports

@@ -143,6 +143,19 @@ describe('rules that decide before the model, read as people write', () => {
 
   it('比例要多少 asks a rate as 比例是多少 does', () => {
     expect(answerKindsOf('高企研发费用比例要多少').map((k) => k.name)).toContain('rate');
+    // a rate named to check is asked (按15%交吗); named while asking when it applies, it is known, and the time is asked
+    expect(answerKindsOf('高企所得税是不是按15%交').map((k) => k.name)).toContain('rate');
+    expect(answerKindsOf('证书12月份才发下来，当年能不能按15%交税').map((k) => k.name)).not.toContain('rate');
+    // a day asked is stated only by a clause giving a day, never by one giving the month alone
+    const day = answerKindsOf('第十九届高洽会具体是11月几号开').find((k) => k.name === 'day')!;
+    expect(day.holds('通州区第十九届高端产业与高层次人才项目合作洽谈会 2023年11月')).toBe(false);
+    expect(day.holds('2024年11月15日印发')).toBe(true);
+    expect(answerKindsOf('今年高企申报 截止日期是哪天').map((k) => k.name)).toContain('day');
+    expect(knowledge.retrieve('第十九届高洽会具体是11月几号开').covered).toBe(false);
+    // so is a month: a clause naming the scheme without its calendar does not say when
+    const month = answerKindsOf('科小评价每年几月份开始填报').find((k) => k.name === 'month')!;
+    expect(month.holds('企业在填报上一年及当年内未发生重大安全、重大质量事故')).toBe(false);
+    expect(month.holds('每年9月上旬和3月上旬各召开一次')).toBe(true);
   });
 
   it('哪个平台负责 asks who, not where online', () => {
@@ -277,6 +290,10 @@ describe('rules that decide before the model, read as people write', () => {
   it('the conditions of a scheme must be stated of that scheme, not of a neighbour nor by 符合条件的', () => {
     expect(schemeOfConditions('省企业重点实验室 申报要什么条件')).toEqual(['省企业重点实验室']);
     expect(schemeOfConditions('认定科创项目对投资额或者销售有没有门槛，大概要多少')).toEqual(['科创项目']);
+    // a place before 对 sets the threshold, it is no scheme: the scheme is what follows; 起步 and 有没有 are phrasing
+    expect(schemeOfConditions('海门对高企研发费加计扣除享受率有没有硬指标')).not.toContain('海门');
+    expect(schemeOfConditions('海门对高企研发费加计扣除享受率有没有硬指标')).toContain('加计扣除');
+    expect(schemeOfConditions('这个够不够南通科创项目的起步门槛')).toEqual(['科创项目']);
     // 才 inside a name (东疆英才) and 需求 are no phrasing of a condition
     expect(schemeOfConditions('东疆英才计划申报条件是什么')).toEqual(['东疆英才', '计划']);
     expect(knowledge.retrieve('通州区人才落户需要什么条件').covered).toBe(false);
@@ -347,7 +364,7 @@ describe('rules that decide before the model, read as people write', () => {
 
   it("a named firm's own figures are no text's: declined, while kinds of firm and thresholds are asked", () => {
     expect(firmFigureAsked('中天科技去年营收多少')).toEqual({ firm: '中天科技', metric: '营收' });
-    for (const q of ['规上企业研发投入多少', '高企研发费用要多少', '投后估值多少可以认科创项目', '我们公司今年营收多少能评高企', '科技人员人数是多少', '孵化器的营收是多少']) expect(firmFigureAsked(q), q).toBeNull();
+    for (const q of ['规上企业研发投入多少', '高企研发费用要多少', '投后估值多少可以认科创项目', '我们公司今年营收多少能评高企', '科技人员人数是多少', '孵化器的营收是多少', '拿到一轮风投，投多少钱或者估值多少能算科创项目']) expect(firmFigureAsked(q), q).toBeNull();
     const r = knowledge.retrieve('通富微电子去年研发投入是多少');
     expect(r.covered).toBe(false);
     expect(r.uncovered).toBe('figure');

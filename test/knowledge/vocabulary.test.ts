@@ -40,6 +40,15 @@ describe('out-of-corpus concepts (knowledge/vocabulary/out-of-corpus.yaml)', () 
     expect(knowledge.retrieve('交社保多久才算市外招引').uncovered).not.toBe('concept');
     expect(knowledge.retrieve('公司给研发人员交社保有没有补贴').uncovered).toBe('concept');
   });
+
+  it('叠加 beside a benefit asks whether two combine, which no text settles', () => {
+    expect(knowledge.retrieve('高企15%税率 能不能再叠加小微企业优惠').uncovered).toBe('concept');
+  });
+
+  it('a request to write something is no lookup, while what a text writes is asked about', () => {
+    expect(knowledge.retrieve('帮我写个年终总结，科技口的').uncovered).toBe('concept');
+    expect(knowledge.retrieve('海门联合服务方案要写哪些内容').uncovered).not.toBe('concept');
+  });
 });
 
 describe('sector vocabulary (knowledge/vocabulary/sectors.ts)', () => {
