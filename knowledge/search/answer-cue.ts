@@ -5,7 +5,7 @@
  * only ranks: a clause without it may still answer.
  */
 export interface AnswerCue {
-  name: 'benefit' | 'definition' | 'state so far' | 'span' | 'date' | 'members';
+  name: 'benefit' | 'definition' | 'state so far' | 'span' | 'date' | 'members' | 'responsible';
   asks: RegExp;
   /** tested on the clause's own text */
   holds: RegExp;
@@ -47,6 +47,13 @@ export const ANSWER_CUES: readonly AnswerCue[] = [
     name: 'members',
     asks: /哪几(?:个|项|方面|类|种|部分)|哪些方面|包括哪些|包含哪些|有哪几/u,
     holds: /(?:[^、，。；]{2,24}、){2,}[^、，。；]{2,24}/u,
+  },
+  {
+    // 哪个部门牵头, 谁负责: the sentence giving an office the charge (市科技局负责统筹推进…), not each task-table row
+    // that names an office in a cell of its own
+    name: 'responsible',
+    asks: /(?:哪个|哪些|什么|哪家)(?:部门|单位|机构)|牵头|谁(?:来)?(?:负责|管|统筹|主管)|由谁/u,
+    holds: /(?:局|委员会|办公室|政府|部门|中心|管委会|领导小组)(?:[^。；，,\t]{0,4})(?:负责|牵头|统筹|组织实施)/u,
   },
 ];
 

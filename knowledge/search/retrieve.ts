@@ -413,7 +413,8 @@ export function retrieve(store: KnowledgeStore, rawQuestion: string, options: Re
     // "多少家", "补助多少钱": a clause that states such a figure is the likelier answer
     if (kinds.length > 0 && kinds.every((kind) => givesAnswerOf(store, clause, kind))) score *= w.givesAnswerKind;
     // "有什么好处", "什么是…", "已经认定了多少": the clause that grants, defines or reports
-    if (cues.some((c) => c.name !== 'date' && c.holds.test(clause.text))) score *= w.givesAnswerKind;
+    if (cues.some((c) => c.name !== 'date' && c.name !== 'responsible' && c.holds.test(clause.text))) score *= w.givesAnswerKind;
+    if (cues.some((c) => c.name === 'responsible' && c.holds.test(clause.text))) score *= w.namesResponsible;
     if (cues.some((c) => c.name === 'date' && c.holds.test(clause.text))) score *= w.givesDate;
     if (inGrade) score *= w.valueInBand;
     // "软著是一类还是二类": the one clause sorting things into classes, whose words (Ⅱ类, 软件著作权) are rarely the asker's

@@ -259,3 +259,9 @@ describe('a plan’s target: the plan’s item before the task table’s row sum
     expect(knowledge.retrieve('海门有知识产权的泛科技型企业要达到多少家', { k: 3 }).hits[0]!.clause.kind).toBe('row');
   });
 });
+
+describe('who leads: the sentence giving an office the charge, before the task-table rows naming it in a cell', () => {
+  it('哪个单位牵头, 由哪个部门统筹: 市科技局负责统筹推进…, not a row whose own cell names 市科技局', () => {
+    for (const q of ['特色园区工作归哪个单位牵头', '南通的特色园区由哪个部门统筹推进']) expect(rankOf(q, '市科技局负责统筹推进全市科技创新型特色园区建设')).toBe(0);
+  });
+});
