@@ -5,7 +5,7 @@
  * only ranks: a clause without it may still answer.
  */
 export interface AnswerCue {
-  name: 'benefit' | 'definition' | 'state so far' | 'span' | 'date' | 'members' | 'responsible';
+  name: 'benefit' | 'definition' | 'state so far' | 'span' | 'date' | 'members' | 'responsible' | 'meeting';
   asks: RegExp;
   /** tested on the clause's own text */
   holds: RegExp;
@@ -54,6 +54,13 @@ export const ANSWER_CUES: readonly AnswerCue[] = [
     name: 'responsible',
     asks: /(?:哪个|哪些|什么|哪家)(?:部门|单位|机构)|牵头|谁(?:来)?(?:负责|管|统筹|主管)|由谁/u,
     holds: /(?:局|委员会|办公室|政府|部门|中心|管委会|领导小组)(?:[^。；，,\t]{0,4})(?:负责|牵头|统筹|组织实施)/u,
+  },
+  {
+    // 会一年开几回, 例会几月份开: the clause stating when a body meets (定期会议一般每年两次, 每年9月上旬…召开一次),
+    // not the ones setting the body up or naming its members
+    name: 'meeting',
+    asks: /(?:例会|会议|开会|的会)[^，。？?]{0,8}(?:几回|几次|多少次|啥时候|什么时候|何时|几月|多久)|开几(?:回|次)|(?:几月份?|啥时候|什么时候|多久)(?:开|召开)/u,
+    holds: /召开|会议[^。；]{0,12}每(?:年|季|月|半年)|每(?:年|季|月|半年)[^。；]{0,12}会议/u,
   },
 ];
 

@@ -265,3 +265,9 @@ describe('who leads: the sentence giving an office the charge, before the task-t
     for (const q of ['特色园区工作归哪个单位牵头', '南通的特色园区由哪个部门统筹推进']) expect(rankOf(q, '市科技局负责统筹推进全市科技创新型特色园区建设')).toBe(0);
   });
 });
+
+describe('when a body meets: the clause stating its meetings, before the ones setting it up', () => {
+  it('多久开一次会: 定期会议一般每年两次（每年9月上旬和3月上旬…）', () => {
+    expect(rankOf('海门的高企领导小组多久开一次会', '定期会议一般每年两次')).toBe(0);
+  });
+});
