@@ -5,7 +5,7 @@
  * only ranks: a clause without it may still answer.
  */
 export interface AnswerCue {
-  name: 'benefit' | 'definition' | 'state so far' | 'span' | 'date' | 'members' | 'responsible' | 'meeting';
+  name: 'benefit' | 'definition' | 'state so far' | 'span' | 'date' | 'members' | 'responsible' | 'meeting' | 'bound';
   asks: RegExp;
   /** tested on the clause's own text */
   holds: RegExp;
@@ -61,6 +61,13 @@ export const ANSWER_CUES: readonly AnswerCue[] = [
     name: 'meeting',
     asks: /(?:例会|会议|开会|的会)[^，。？?]{0,8}(?:几回|几次|多少次|啥时候|什么时候|何时|几月|多久)|开几(?:回|次)|(?:几月份?|啥时候|什么时候|多久)(?:开|召开)/u,
     holds: /召开|会议[^。；]{0,12}每(?:年|季|月|半年)|每(?:年|季|月|半年)[^。；]{0,12}会议/u,
+  },
+  {
+    // 比例最低多少, 营业收入有上限吗: the clause setting the bound (不低于10%, 不超过2亿元), not the ones only naming
+    // the measure (科技人员情况说明材料, 按研发费用占销售收入的比例分档评价)
+    name: 'bound',
+    asks: /上限|下限|最低|最少|至少|起码|封顶|不能超过|不超过|不低于/u,
+    holds: /不低于|不少于|不超过|不高于|不得(?:超过|低于|少于|高于)|至少|上限|封顶/u,
   },
 ];
 

@@ -271,3 +271,9 @@ describe('when a body meets: the clause stating its meetings, before the ones se
     expect(rankOf('海门的高企领导小组多久开一次会', '定期会议一般每年两次')).toBe(0);
   });
 });
+
+describe('a bound asked: the clause setting it, before those only naming the measure', () => {
+  it('营收上限, 有没有封顶: (二)职工总数不超过500人、年销售收入不超过2亿元…', () => {
+    for (const q of ['科技型中小企业年销售收入上限是多少', '科小的营收有没有封顶']) expect(rankOf(q, '年销售收入不超过2亿元')).toBe(0);
+  });
+});
