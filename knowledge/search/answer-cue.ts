@@ -27,7 +27,7 @@ export const ANSWER_CUES: readonly AnswerCue[] = [
   {
     // "已经认定了多少个": a report of what has been done (已认定…570个), not a plan's target
     name: 'state so far',
-    asks: /(?:已经|目前|至今|迄今|截至目前|累计)[^，。？?]{0,12}(?:多少|几)/u,
+    asks: /(?:已经|目前|至今|迄今|截至目前|累计|一共|总共)[^，。？?]{0,12}(?:多少|几)/u,
     holds: /目前|已经|已有|累计|截至|截止|现有|共有|已(?:认定|建成|招引|培育|集聚|引进|获批)/u,
   },
   {

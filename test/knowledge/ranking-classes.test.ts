@@ -6,6 +6,7 @@ import { openKnowledge } from '../../knowledge/index.js';
 import { asksPoints, bandHolds, lineHolds, namedShare, scoreLineOf, valuesOf } from '../../knowledge/search/score-item.js';
 import { gradeOf, revenueOf } from '../../knowledge/search/revenue-band.js';
 import { numberedSetsAsked, withoutWhichOfSet } from '../../knowledge/search/whole-list.js';
+import { cuesOf } from '../../knowledge/search/answer-cue.js';
 import { comparable } from '../../knowledge/text/normalize.js';
 
 // Classes of question the ranking missed on blind sets (issue 15, round 7), each asked here in other words than
@@ -275,5 +276,13 @@ describe('when a body meets: the clause stating its meetings, before the ones se
 describe('a bound asked: the clause setting it, before those only naming the measure', () => {
   it('营收上限, 有没有封顶: (二)职工总数不超过500人、年销售收入不超过2亿元…', () => {
     for (const q of ['科技型中小企业年销售收入上限是多少', '科小的营收有没有封顶']) expect(rankOf(q, '年销售收入不超过2亿元')).toBe(0);
+  });
+});
+
+describe('a count so far: 一共, 总共 ask what has been reached, as 已经, 目前 do', () => {
+  it('全市高企一共几家: the report (目前全市高企达到2370家) first; 现在 alone asks today’s rule, not a count', () => {
+    expect(cuesOf('全市高企一共几家').map((c) => c.name)).toContain('state so far');
+    expect(cuesOf('研发费用加计扣除现在是按百分之多少').map((c) => c.name)).not.toContain('state so far');
+    expect(rankOf('全市高企一共几家', '目前全市高企达到2370家')).toBe(0);
   });
 });
