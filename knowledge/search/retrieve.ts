@@ -276,6 +276,35 @@ function inRecordOrder(hits: Hit[], records: RecordAnswer): void {
   rows.sort((a, b) => order.get(a.clause.id)! - order.get(b.clause.id)!).forEach((h, i) => { h.score = scores[i]!; });
 }
 
+/** 原来, 老规定, 原文, 哪条, 依据: the question asks an older text's own words, not the rule in force now */
+const ASKS_OLDER = /原来|原先|以前|之前|老规定|旧规定|最早|原文|当初|过去|哪一?条|第几条|依据|出处/u;
+/** How many of the first hits the newer national text must be among to take their first place. */
+const NEWER_AMONG = 3;
+/** 150%, 75％: a rate a rule states */
+const STATES_RATE = /\d+(?:\.\d+)?\s*[%％]/u;
+/** How many years newer a text must be to have replaced another's rule, not restated it (办法 2016 and 指引 2016). */
+const REPLACED_AFTER_YEARS = 3;
+
+/**
+ * "研发形成无形资产的按多少摊销": the 2008 regulation's article (按无形资产成本的150%摊销) and the 2023 announcement
+ * (200%) hold the question alike, and the newer one is the rule in force. Of the first national clauses stating a rate,
+ * the newest document's comes before one of a text years older that holds the question no better — unless the question
+ * asks the older text's words (原来, 老规定, 哪条) or the older clause was addressed by name.
+ */
+function newerNationalFirst(store: KnowledgeStore, hits: Hit[], topic: string): void {
+  if (ASKS_OLDER.test(topic)) return;
+  const first = [...hits].sort((a, b) => b.score - a.score).slice(0, NEWER_AMONG);
+  const national = first.filter((h) => store.documents.get(h.clause.docId)?.jurisdiction === NATION);
+  if (national.some((h) => h.via.includes('address'))) return;
+  // both state a rate (150%, 200%): a text naming only 规定比例 leaves the rule to the one stating it, however old
+  const rivals = national.filter((h) => STATES_RATE.test(h.clause.text));
+  if (rivals.length < 2) return;
+  const year = (h: Hit) => Number(store.documents.get(h.clause.docId)!.date.slice(0, 4));
+  const newest = rivals.reduce((a, b) => (year(b) > year(a) ? b : a));
+  const older = rivals.filter((h) => year(h) + REPLACED_AFTER_YEARS <= year(newest) && h.coverage <= newest.coverage && h.score > newest.score);
+  if (older.length > 0) newest.score = Math.max(...older.map((h) => h.score)) * (1 + 1e-6);
+}
+
 /** Fewest characters a task row's name and a plan item's title must share to be one task (科技金融服务). */
 const TASK_NAME_SHARED = 4;
 
@@ -437,6 +466,7 @@ export function retrieve(store: KnowledgeStore, rawQuestion: string, options: Re
   if (ASKS_FIELD.test(topic)) groupsBeforeTheirItems(hits);
   if (points) rankScoreLines(store, hits, topic, points, w);
   if (CONDITIONS_ASKED.test(topic)) rankListsWhole(store, hits, weighed, w);
+  newerNationalFirst(store, hits, topic);
   hits.sort((a, b) => b.score - a.score || a.clause.ord - b.clause.ord);
   const top = hits.slice(0, k);
   const best = top[0];

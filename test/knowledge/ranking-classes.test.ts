@@ -286,3 +286,10 @@ describe('a count so far: 一共, 总共 ask what has been reached, as 已经, �
     expect(rankOf('全市高企一共几家', '目前全市高企达到2370家')).toBe(0);
   });
 });
+
+describe('a rule restated years later: the text in force first, unless the older text is asked', () => {
+  it('无形资产摊销比例: the 2023 announcement’s 200% before the 2019 regulation’s 150%; 实施条例原来 keeps the article', () => {
+    expect(rankOf('研发费用形成无形资产以后税前摊销比例是多少', '按照无形资产成本的200%在税前摊销')).toBe(0);
+    expect(rankOf('实施条例原来规定无形资产按多少摊销', '第九十五条')).toBe(0);
+  });
+});
