@@ -305,6 +305,31 @@ function newerNationalFirst(store: KnowledgeStore, hits: Hit[], topic: string): 
   if (older.length > 0) newest.score = Math.max(...older.map((h) => h.score)) * (1 + 1e-6);
 }
 
+/** How many of the first hits a clause holding the question in its own words may move up among. */
+const OWN_WORDS_AMONG = 3;
+
+/**
+ * "小微企业所得税税率是多少": an article's second paragraph (国家需要重点扶持的高新技术企业，减按15％…) holds 小微企业
+ * only through its article's opening (符合条件的小型微利企业，减按20％…), which it is searched with as its heading, and
+ * so ties with the article. Of a clause and its parent among the first holding the question alike, the parent comes
+ * first when its own words hold more of it (not a heading, whose words are its items': they answer; nor the rule whose
+ * grade holds the asker's revenue, nor the article of an item addressed by number: the grade, the item answer).
+ */
+function ownWordsFirst(hits: Hit[], terms: CoverageTerm[], graded: ReadonlySet<string>): void {
+  const first = [...hits].sort((a, b) => b.score - a.score).slice(0, OWN_WORDS_AMONG);
+  const own = (h: Hit) => {
+    const text = comparable(h.clause.text).toLowerCase();
+    return terms.reduce((n, t) => n + (text.includes(t.token) || synonymsOf(t.token).some((x) => text.includes(comparable(x).toLowerCase())) ? t.weight : 0), 0);
+  };
+
+  for (let i = 0; i < first.length; i++) {
+    for (let j = i + 1; j < first.length; j++) {
+      const [a, b] = [first[i]!, first[j]!];
+      if (a.coverage === b.coverage && a.clause.parentId === b.clause.id && !CONTAINERS.has(b.clause.kind) && !graded.has(a.clause.id) && !a.via.includes('address') && own(b) > own(a)) [a.score, b.score] = [b.score, a.score];
+    }
+  }
+}
+
 /** Fewest characters a task row's name and a plan item's title must share to be one task (科技金融服务). */
 const TASK_NAME_SHARED = 4;
 
@@ -419,6 +444,7 @@ export function retrieve(store: KnowledgeStore, rawQuestion: string, options: Re
   const revenue = revenueOf(topic);
   const points = asksPoints(topic) ? { values: valuesOf(topic), words: [...content, ...expansions] } : null;
   const hits: Hit[] = [];
+  const graded = new Set<string>();
   for (const [id, e] of fused) {
     const clause = store.clause(id);
     if (!clause) continue;
@@ -428,6 +454,7 @@ export function retrieve(store: KnowledgeStore, rawQuestion: string, options: Re
     const inGrade = grade !== undefined && revenueInBand(grade, revenue!);
     const held = e.via.has('address') || e.via.has('record') ? 1 : coverageOf(store, clause, weighed);
     const rule = inGrade && clause.parentId ? store.clause(clause.parentId) : undefined;
+    if (rule) graded.add(id);
     const coverage = rule ? Math.max(held, coverageOf(store, rule, weighed)) : held;
     // rank fusion finds candidates; how much of the question a clause actually holds decides among them
     let score = e.score * (w.coverageFloor + coverage) ** w.coverageExponent;
@@ -467,6 +494,7 @@ export function retrieve(store: KnowledgeStore, rawQuestion: string, options: Re
   if (points) rankScoreLines(store, hits, topic, points, w);
   if (CONDITIONS_ASKED.test(topic)) rankListsWhole(store, hits, weighed, w);
   newerNationalFirst(store, hits, topic);
+  ownWordsFirst(hits, weighed, graded);
   hits.sort((a, b) => b.score - a.score || a.clause.ord - b.clause.ord);
   const top = hits.slice(0, k);
   const best = top[0];

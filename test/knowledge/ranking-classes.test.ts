@@ -293,3 +293,9 @@ describe('a rule restated years later: the text in force first, unless the older
     expect(rankOf('实施条例原来规定无形资产按多少摊销', '第九十五条')).toBe(0);
   });
 });
+
+describe('an article before its paragraph that holds the question only through the article’s opening', () => {
+  it('小微企业所得税税率: 第二十八条 符合条件的小型微利企业，减按20％…, not its 高企 15% paragraph', () => {
+    for (const q of ['小微企业所得税按多少税率交', '小微企业的企业所得税税率是多少']) expect(rankOf(q, '符合条件的小型微利企业，减按20％')).toBe(0);
+  });
+});
