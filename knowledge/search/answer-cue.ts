@@ -5,7 +5,7 @@
  * only ranks: a clause without it may still answer.
  */
 export interface AnswerCue {
-  name: 'benefit' | 'definition' | 'state so far' | 'span' | 'date' | 'members';
+  name: 'benefit' | 'definition' | 'state so far' | 'span' | 'date' | 'members' | 'responsible' | 'meeting' | 'bound';
   asks: RegExp;
   /** tested on the clause's own text */
   holds: RegExp;
@@ -27,7 +27,7 @@ export const ANSWER_CUES: readonly AnswerCue[] = [
   {
     // "已经认定了多少个": a report of what has been done (已认定…570个), not a plan's target
     name: 'state so far',
-    asks: /(?:已经|目前|至今|迄今|截至目前|累计)[^，。？?]{0,12}(?:多少|几)/u,
+    asks: /(?:已经|目前|至今|迄今|截至目前|累计|一共|总共)[^，。？?]{0,12}(?:多少|几)/u,
     holds: /目前|已经|已有|累计|截至|截止|现有|共有|已(?:认定|建成|招引|培育|集聚|引进|获批)/u,
   },
   {
@@ -47,6 +47,27 @@ export const ANSWER_CUES: readonly AnswerCue[] = [
     name: 'members',
     asks: /哪几(?:个|项|方面|类|种|部分)|哪些方面|包括哪些|包含哪些|有哪几/u,
     holds: /(?:[^、，。；]{2,24}、){2,}[^、，。；]{2,24}/u,
+  },
+  {
+    // 哪个部门牵头, 谁负责: the sentence giving an office the charge (市科技局负责统筹推进…), not each task-table row
+    // that names an office in a cell of its own
+    name: 'responsible',
+    asks: /(?:哪个|哪些|什么|哪家)(?:部门|单位|机构)|牵头|谁(?:来)?(?:负责|管|统筹|主管)|由谁/u,
+    holds: /(?:局|委员会|办公室|政府|部门|中心|管委会|领导小组)(?:[^。；，,\t]{0,4})(?:负责|牵头|统筹|组织实施)/u,
+  },
+  {
+    // 会一年开几回, 例会几月份开: the clause stating when a body meets (定期会议一般每年两次, 每年9月上旬…召开一次),
+    // not the ones setting the body up or naming its members
+    name: 'meeting',
+    asks: /(?:例会|会议|开会|的会)[^，。？?]{0,8}(?:几回|几次|多少次|啥时候|什么时候|何时|几月|多久)|开几(?:回|次)|(?:几月份?|啥时候|什么时候|多久)(?:开|召开)/u,
+    holds: /召开|会议[^。；]{0,12}每(?:年|季|月|半年)|每(?:年|季|月|半年)[^。；]{0,12}会议/u,
+  },
+  {
+    // 比例最低多少, 营业收入有上限吗: the clause setting the bound (不低于10%, 不超过2亿元), not the ones only naming
+    // the measure (科技人员情况说明材料, 按研发费用占销售收入的比例分档评价)
+    name: 'bound',
+    asks: /上限|下限|最低|最少|至少|起码|封顶|不能超过|不超过|不低于/u,
+    holds: /不低于|不少于|不超过|不高于|不得(?:超过|低于|少于|高于)|至少|上限|封顶/u,
   },
 ];
 

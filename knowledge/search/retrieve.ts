@@ -276,6 +276,60 @@ function inRecordOrder(hits: Hit[], records: RecordAnswer): void {
   rows.sort((a, b) => order.get(a.clause.id)! - order.get(b.clause.id)!).forEach((h, i) => { h.score = scores[i]!; });
 }
 
+/** 原来, 老规定, 原文, 哪条, 依据: the question asks an older text's own words, not the rule in force now */
+const ASKS_OLDER = /原来|原先|以前|之前|老规定|旧规定|最早|原文|当初|过去|哪一?条|第几条|依据|出处/u;
+/** How many of the first hits the newer national text must be among to take their first place. */
+const NEWER_AMONG = 3;
+/** 150%, 75％: a rate a rule states */
+const STATES_RATE = /\d+(?:\.\d+)?\s*[%％]/u;
+/** How many years newer a text must be to have replaced another's rule, not restated it (办法 2016 and 指引 2016). */
+const REPLACED_AFTER_YEARS = 3;
+
+/**
+ * "研发形成无形资产的按多少摊销": the 2008 regulation's article (按无形资产成本的150%摊销) and the 2023 announcement
+ * (200%) hold the question alike, and the newer one is the rule in force. Of the first national clauses stating a rate,
+ * the newest document's comes before one of a text years older that holds the question no better — unless the question
+ * asks the older text's words (原来, 老规定, 哪条) or the older clause was addressed by name.
+ */
+function newerNationalFirst(store: KnowledgeStore, hits: Hit[], topic: string): void {
+  if (ASKS_OLDER.test(topic)) return;
+  const first = [...hits].sort((a, b) => b.score - a.score).slice(0, NEWER_AMONG);
+  const national = first.filter((h) => store.documents.get(h.clause.docId)?.jurisdiction === NATION);
+  if (national.some((h) => h.via.includes('address'))) return;
+  // both state a rate (150%, 200%): a text naming only 规定比例 leaves the rule to the one stating it, however old
+  const rivals = national.filter((h) => STATES_RATE.test(h.clause.text));
+  if (rivals.length < 2) return;
+  const year = (h: Hit) => Number(store.documents.get(h.clause.docId)!.date.slice(0, 4));
+  const newest = rivals.reduce((a, b) => (year(b) > year(a) ? b : a));
+  const older = rivals.filter((h) => year(h) + REPLACED_AFTER_YEARS <= year(newest) && h.coverage <= newest.coverage && h.score > newest.score);
+  if (older.length > 0) newest.score = Math.max(...older.map((h) => h.score)) * (1 + 1e-6);
+}
+
+/** How many of the first hits a clause holding the question in its own words may move up among. */
+const OWN_WORDS_AMONG = 3;
+
+/**
+ * "小微企业所得税税率是多少": an article's second paragraph (国家需要重点扶持的高新技术企业，减按15％…) holds 小微企业
+ * only through its article's opening (符合条件的小型微利企业，减按20％…), which it is searched with as its heading, and
+ * so ties with the article. Of a clause and its parent among the first holding the question alike, the parent comes
+ * first when its own words hold more of it (not a heading, whose words are its items': they answer; nor the rule whose
+ * grade holds the asker's revenue, nor the article of an item addressed by number: the grade, the item answer).
+ */
+function ownWordsFirst(hits: Hit[], terms: CoverageTerm[], graded: ReadonlySet<string>): void {
+  const first = [...hits].sort((a, b) => b.score - a.score).slice(0, OWN_WORDS_AMONG);
+  const own = (h: Hit) => {
+    const text = comparable(h.clause.text).toLowerCase();
+    return terms.reduce((n, t) => n + (text.includes(t.token) || synonymsOf(t.token).some((x) => text.includes(comparable(x).toLowerCase())) ? t.weight : 0), 0);
+  };
+
+  for (let i = 0; i < first.length; i++) {
+    for (let j = i + 1; j < first.length; j++) {
+      const [a, b] = [first[i]!, first[j]!];
+      if (a.coverage === b.coverage && a.clause.parentId === b.clause.id && !CONTAINERS.has(b.clause.kind) && !graded.has(a.clause.id) && !a.via.includes('address') && own(b) > own(a)) [a.score, b.score] = [b.score, a.score];
+    }
+  }
+}
+
 /** Fewest characters a task row's name and a plan item's title must share to be one task (科技金融服务). */
 const TASK_NAME_SHARED = 4;
 
@@ -390,6 +444,7 @@ export function retrieve(store: KnowledgeStore, rawQuestion: string, options: Re
   const revenue = revenueOf(topic);
   const points = asksPoints(topic) ? { values: valuesOf(topic), words: [...content, ...expansions] } : null;
   const hits: Hit[] = [];
+  const graded = new Set<string>();
   for (const [id, e] of fused) {
     const clause = store.clause(id);
     if (!clause) continue;
@@ -399,6 +454,7 @@ export function retrieve(store: KnowledgeStore, rawQuestion: string, options: Re
     const inGrade = grade !== undefined && revenueInBand(grade, revenue!);
     const held = e.via.has('address') || e.via.has('record') ? 1 : coverageOf(store, clause, weighed);
     const rule = inGrade && clause.parentId ? store.clause(clause.parentId) : undefined;
+    if (rule) graded.add(id);
     const coverage = rule ? Math.max(held, coverageOf(store, rule, weighed)) : held;
     // rank fusion finds candidates; how much of the question a clause actually holds decides among them
     let score = e.score * (w.coverageFloor + coverage) ** w.coverageExponent;
@@ -413,7 +469,8 @@ export function retrieve(store: KnowledgeStore, rawQuestion: string, options: Re
     // "多少家", "补助多少钱": a clause that states such a figure is the likelier answer
     if (kinds.length > 0 && kinds.every((kind) => givesAnswerOf(store, clause, kind))) score *= w.givesAnswerKind;
     // "有什么好处", "什么是…", "已经认定了多少": the clause that grants, defines or reports
-    if (cues.some((c) => c.name !== 'date' && c.holds.test(clause.text))) score *= w.givesAnswerKind;
+    if (cues.some((c) => c.name !== 'date' && c.name !== 'responsible' && c.holds.test(clause.text))) score *= w.givesAnswerKind;
+    if (cues.some((c) => c.name === 'responsible' && c.holds.test(clause.text))) score *= w.namesResponsible;
     if (cues.some((c) => c.name === 'date' && c.holds.test(clause.text))) score *= w.givesDate;
     if (inGrade) score *= w.valueInBand;
     // "软著是一类还是二类": the one clause sorting things into classes, whose words (Ⅱ类, 软件著作权) are rarely the asker's
@@ -436,6 +493,8 @@ export function retrieve(store: KnowledgeStore, rawQuestion: string, options: Re
   if (ASKS_FIELD.test(topic)) groupsBeforeTheirItems(hits);
   if (points) rankScoreLines(store, hits, topic, points, w);
   if (CONDITIONS_ASKED.test(topic)) rankListsWhole(store, hits, weighed, w);
+  newerNationalFirst(store, hits, topic);
+  ownWordsFirst(hits, weighed, graded);
   hits.sort((a, b) => b.score - a.score || a.clause.ord - b.clause.ord);
   const top = hits.slice(0, k);
   const best = top[0];

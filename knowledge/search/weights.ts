@@ -38,6 +38,8 @@ export interface RankingWeights {
   givesAnswerKind: number;
   /** a clause stating a month or a day for a question asking when (几月份前, 什么时候建成): weaker, as dates are many */
   givesDate: number;
+  /** a sentence giving an office the charge (市科技局负责统筹…) for a question asking who leads (哪个部门牵头) */
+  namesResponsible: number;
   /** a scoring scheme's line for the item a points question names (knowledge/search/score-item.ts) */
   scoreItemNamed: number;
   /** a band line whose tier holds the value a question gives (28% in 25%(含)-30%; 营收1.5亿 in 5,000万元至2亿元) */
@@ -72,6 +74,7 @@ export const RANKING_WEIGHTS: Readonly<RankingWeights> = {
   postNamed: 1.5,
   givesAnswerKind: 1.5,
   givesDate: 1.3,
+  namesResponsible: 2,
   scoreItemNamed: 2,
   valueInBand: 4,
   itemNamedShare: 0.75,

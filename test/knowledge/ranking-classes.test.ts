@@ -6,6 +6,7 @@ import { openKnowledge } from '../../knowledge/index.js';
 import { asksPoints, bandHolds, lineHolds, namedShare, scoreLineOf, valuesOf } from '../../knowledge/search/score-item.js';
 import { gradeOf, revenueOf } from '../../knowledge/search/revenue-band.js';
 import { numberedSetsAsked, withoutWhichOfSet } from '../../knowledge/search/whole-list.js';
+import { cuesOf } from '../../knowledge/search/answer-cue.js';
 import { comparable } from '../../knowledge/text/normalize.js';
 
 // Classes of question the ranking missed on blind sets (issue 15, round 7), each asked here in other words than
@@ -257,5 +258,44 @@ describe('a plan’s target: the plan’s item before the task table’s row sum
   it('an item only naming the task, with no target in the row’s units, leaves the row first', () => {
     // （七）加强知识产权创造 counts no 家; the row's 800家 is the only target
     expect(knowledge.retrieve('海门有知识产权的泛科技型企业要达到多少家', { k: 3 }).hits[0]!.clause.kind).toBe('row');
+  });
+});
+
+describe('who leads: the sentence giving an office the charge, before the task-table rows naming it in a cell', () => {
+  it('哪个单位牵头, 由哪个部门统筹: 市科技局负责统筹推进…, not a row whose own cell names 市科技局', () => {
+    for (const q of ['特色园区工作归哪个单位牵头', '南通的特色园区由哪个部门统筹推进']) expect(rankOf(q, '市科技局负责统筹推进全市科技创新型特色园区建设')).toBe(0);
+  });
+});
+
+describe('when a body meets: the clause stating its meetings, before the ones setting it up', () => {
+  it('多久开一次会: 定期会议一般每年两次（每年9月上旬和3月上旬…）', () => {
+    expect(rankOf('海门的高企领导小组多久开一次会', '定期会议一般每年两次')).toBe(0);
+  });
+});
+
+describe('a bound asked: the clause setting it, before those only naming the measure', () => {
+  it('营收上限, 有没有封顶: (二)职工总数不超过500人、年销售收入不超过2亿元…', () => {
+    for (const q of ['科技型中小企业年销售收入上限是多少', '科小的营收有没有封顶']) expect(rankOf(q, '年销售收入不超过2亿元')).toBe(0);
+  });
+});
+
+describe('a count so far: 一共, 总共 ask what has been reached, as 已经, 目前 do', () => {
+  it('全市高企一共几家: the report (目前全市高企达到2370家) first; 现在 alone asks today’s rule, not a count', () => {
+    expect(cuesOf('全市高企一共几家').map((c) => c.name)).toContain('state so far');
+    expect(cuesOf('研发费用加计扣除现在是按百分之多少').map((c) => c.name)).not.toContain('state so far');
+    expect(rankOf('全市高企一共几家', '目前全市高企达到2370家')).toBe(0);
+  });
+});
+
+describe('a rule restated years later: the text in force first, unless the older text is asked', () => {
+  it('无形资产摊销比例: the 2023 announcement’s 200% before the 2019 regulation’s 150%; 实施条例原来 keeps the article', () => {
+    expect(rankOf('研发费用形成无形资产以后税前摊销比例是多少', '按照无形资产成本的200%在税前摊销')).toBe(0);
+    expect(rankOf('实施条例原来规定无形资产按多少摊销', '第九十五条')).toBe(0);
+  });
+});
+
+describe('an article before its paragraph that holds the question only through the article’s opening', () => {
+  it('小微企业所得税税率: 第二十八条 符合条件的小型微利企业，减按20％…, not its 高企 15% paragraph', () => {
+    for (const q of ['小微企业所得税按多少税率交', '小微企业的企业所得税税率是多少']) expect(rankOf(q, '符合条件的小型微利企业，减按20％')).toBe(0);
   });
 });
