@@ -216,6 +216,7 @@ describe('a rule graded by sales: the grade holding the asker’s revenue', () =
   it('reads the revenue a question gives, in 万元, and a grade’s band', () => {
     expect(revenueOf('年销售额八千万的企业')).toBe(8000);
     expect(revenueOf('营业收入3亿元的公司')).toBe(30000);
+    expect(revenueOf('我们去年营收3000w左右')).toBe(3000);
     expect(revenueOf('营收超过2亿')).toBeGreaterThan(20000);
     expect(revenueOf('研发费用占比5%，职工80个')).toBeUndefined();
     const grade = (text: string) => gradeOf(store, clauseWith('hnte-measures-2016-32', text));
