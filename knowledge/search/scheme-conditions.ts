@@ -30,7 +30,7 @@ const AFTER_THE_CASE = /[，,]|吗|才(?=能|算|可|够|行|符合|满足|达�
  * Words of the question that are not the scheme: how it is asked (能不能作为…的条件, cut by search mode into 不能 and 人能),
  * or a word every scheme shares.
  */
-const NOT_THE_SCHEME = /^(?:基本|主要|相关|硬性|详细|认定|申报|评选|评定|入库|备案|入驻|评价|申请|要求|具体|一般|现在|目前|起步|入门|准入|最低|有没有|没有|有无|企业|公司|省|省级|市级|国家级|国家|不能|人能|能否|作为|算进|算作|一个)$/u;
+const NOT_THE_SCHEME = /^(?:基本|主要|相关|硬性|详细|认定|申报|评选|评定|入库|备案|入驻|评价|申请|要求|具体|一般|现在|目前|起步|入门|准入|最低|有没有|没有|有无|企业|公司|省|省级|市级|国家级|国家|不能|人能|能否|作为|算进|算作|一个|另外|其他|其它|别的|额外|单独)$/u;
 
 /** A word that only names a place (南通, 海门区): where a scheme applies, not which scheme it is. */
 const PLACE_ONLY = new RegExp(`^(?:${[placeNamed(CITY)!, ...COUNTY_DIVISIONS].map(shortName).join('|')})(?:市|区|县)?$`, 'u');

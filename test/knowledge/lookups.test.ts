@@ -294,6 +294,8 @@ describe('rules that decide before the model, read as people write', () => {
     expect(schemeOfConditions('海门对高企研发费加计扣除享受率有没有硬指标')).not.toContain('海门');
     expect(schemeOfConditions('海门对高企研发费加计扣除享受率有没有硬指标')).toContain('加计扣除');
     expect(schemeOfConditions('这个够不够南通科创项目的起步门槛')).toEqual(['科创项目']);
+    // 另外的标准, 其他条件: another standard of what was named, not a scheme called 另外
+    expect(schemeOfConditions('是不是要500w以上才能算科创项目？估值有没有另外的标准')).toEqual(['估值']);
     // 才 inside a name (东疆英才) and 需求 are no phrasing of a condition
     expect(schemeOfConditions('东疆英才计划申报条件是什么')).toEqual(['东疆英才', '计划']);
     expect(knowledge.retrieve('通州区人才落户需要什么条件').covered).toBe(false);
