@@ -138,7 +138,8 @@ const KINDS: Array<{ asks: { test(question: string): boolean } } & AnswerKind> =
   { name: 'issued', asks: /(?:出台|发布|印发|公布|(?<![得不])出来|批下来)了?(?:吗|么|没(?![多几]))|(?:出台|发布|印发|公布)了没有/u, holds: (t) => ISSUED.test(t) || REPORTED.test(t), decisive: true },
   // a table row gives the count in a column whose header names it (列：…、其中高企招引数) without the unit
   // 投了几家早期公司，… says "a few" of what was done, a statement the question goes on from, not a count asked
-  { name: 'count of enterprises', asks: /多少家|(?<!了)几家|了几家(?![^，,。；;？?]*[，,；;][^，,。；;？?]{2})/u, holds: (t) => FIRMS.test(t) || (FIRM_COLUMN.test(t) && /\t\d/u.test(t)), decisive: true },
+  // 牵头单位是哪几家 asks which offices, not how many firms: 哪几家 after 单位/部门 asks who
+  { name: 'count of enterprises', asks: /多少家|(?<!了|(?:单位|部门|机关|机构)[^，,。；;？?]{0,3}哪)几家|了几家(?![^，,。；;？?]*[，,；;][^，,。；;？?]{2})/u, holds: (t) => FIRMS.test(t) || (FIRM_COLUMN.test(t) && /\t\d/u.test(t)), decisive: true },
   { name: 'contact', asks: /电话|联系方式|热线|手机号|邮箱/u, holds: (t) => PHONE.test(t), decisive: true },
   // who holds a post is answered by a roster line (组长：…), which the caller recognises
   // or by a sentence that appoints one ("由区人民政府区长任组长", "成立以区政府分管领导为组长…")

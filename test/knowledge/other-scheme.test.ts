@@ -40,6 +40,8 @@ describe('words that only look like a figure or papers asked', () => {
   it('投了几家早期公司，… tells what was done; 认定了几家 and 有几家…，分别是 ask the count', () => {
     expect(kinds('我们是做创投的，投了几家早期科技公司，所得税上有没有抵扣的说法')).not.toContain('count of enterprises');
     for (const q of ['南通今年认定了几家高企？', '南通有几家省级高新区，分别是哪些', '海门培育了多少家瞪羚企业，名单在哪']) expect(kinds(q), q).toContain('count of enterprises');
+    // which offices lead asks who, not a count of firms
+    expect(kinds('特色园区 金融产品供给那项 牵头单位是哪几家')).not.toContain('count of enterprises');
   });
 
   it('a rate put forward to check (比例是不是百分之七十) is asked as a rate: "一定比例" does not answer it', () => {
