@@ -17,6 +17,7 @@ import { outOfCorpusNamed } from './out-of-corpus.js';
 import { conditionsOfOtherScheme } from './scheme-conditions.js';
 import { procedureOfOtherScheme } from './scheme-procedure.js';
 import { rewardOfOtherCase } from './reward-case.js';
+import { ratesProposed, statesRateProposed } from './proposed-figure.js';
 import { cityFigureOfCounty, clauseHaystack, countiesNamed, editionsOutOfScope, countiesOutOfScope, firmFigureOutOfScope, ownJurisdiction, placesOutOfScope, withFullYears, withinPeriod, yearsOutOfScope } from './scope.js';
 import { contentWeight, tokenize } from './segment.js';
 import { synonymsOf, synonymTermsIn } from './synonyms.js';
@@ -442,6 +443,7 @@ export function retrieve(store: KnowledgeStore, rawQuestion: string, options: Re
   const namesCounty = countiesNamed(store, query).length > 0;
   const bare = comparable(topic);
   const revenue = revenueOf(topic);
+  const proposed = ratesProposed(topic);
   const points = asksPoints(topic) ? { values: valuesOf(topic), words: [...content, ...expansions] } : null;
   const hits: Hit[] = [];
   const graded = new Set<string>();
@@ -473,6 +475,7 @@ export function retrieve(store: KnowledgeStore, rawQuestion: string, options: Re
     if (cues.some((c) => c.name === 'responsible' && c.holds.test(clause.text))) score *= w.namesResponsible;
     if (cues.some((c) => c.name === 'date' && c.holds.test(clause.text))) score *= w.givesDate;
     if (inGrade) score *= w.valueInBand;
+    if (statesRateProposed(clause.text, proposed)) score *= w.statesRateProposed;
     // "软著是一类还是二类": the one clause sorting things into classes, whose words (Ⅱ类, 软件著作权) are rarely the asker's
     if (classAsked && SORTS_INTO_CLASSES.test(clause.text)) score *= w.sortsIntoClasses;
     const doc = store.documents.get(clause.docId)!;

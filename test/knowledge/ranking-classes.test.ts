@@ -7,6 +7,7 @@ import { asksPoints, bandHolds, lineHolds, namedShare, scoreLineOf, valuesOf } f
 import { gradeOf, revenueOf } from '../../knowledge/search/revenue-band.js';
 import { numberedSetsAsked, withoutWhichOfSet } from '../../knowledge/search/whole-list.js';
 import { cuesOf } from '../../knowledge/search/answer-cue.js';
+import { ratesProposed, statesRateProposed } from '../../knowledge/search/proposed-figure.js';
 import { comparable } from '../../knowledge/text/normalize.js';
 
 // Classes of question the ranking missed on blind sets (issue 15, round 7), each asked here in other words than
@@ -297,5 +298,19 @@ describe('a rule restated years later: the text in force first, unless the older
 describe('an article before its paragraph that holds the question only through the article’s opening', () => {
   it('小微企业所得税税率: 第二十八条 符合条件的小型微利企业，减按20％…, not its 高企 15% paragraph', () => {
     for (const q of ['小微企业所得税按多少税率交', '小微企业的企业所得税税率是多少']) expect(rankOf(q, '符合条件的小型微利企业，减按20％')).toBe(0);
+  });
+});
+
+describe('a rate the asker proposes to check: the clause stating that very rate first', () => {
+  it('reads 百分之二十五 and 25％ as one rate, and only when the question checks it', () => {
+    expect(ratesProposed('高企税率是百分之十五吧')).toEqual([15]);
+    expect(ratesProposed('加计扣除是不是100%')).toEqual([100]);
+    expect(ratesProposed('加计扣除比例百分之几')).toEqual([]);
+    expect(statesRateProposed('企业所得税的税率为25％。', [25])).toBe(true);
+    expect(statesRateProposed('减按20％的税率征收企业所得税。', [25])).toBe(false);
+  });
+
+  it('企业所得税 是25%吧: 第四条 税率为25％, not the 20％ or 15％ reductions', () => {
+    for (const q of ['企业所得税的税率一般是25%吧', '企业所得税税率是不是百分之二十五']) expect(rankOf(q, '企业所得税的税率为25％')).toBe(0);
   });
 });
