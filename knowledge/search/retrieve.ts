@@ -8,7 +8,7 @@ import { clausesListingSets, CONDITIONS_ASKED, numberedSetsAsked, rankListsWhole
 import { answerKindsOf, type AnswerKind } from './answer-kind.js';
 import { slotsFilledBeside } from './answer-slot.js';
 import { gradeOf, revenueInBand, revenueOf } from './revenue-band.js';
-import { asksPoints, lineHolds, namedShare, scoreLineOf, valuesOf, type GivenValue } from './score-item.js';
+import { asksPoints, asksTopTier, holdsTopTier, lineHolds, namedShare, scoreLineOf, valuesOf, type GivenValue } from './score-item.js';
 import { ASKS_FIELD, detailsAsked, detailsMissing, isAnswered, NATIONAL_SCHEME, OWN_CASE, type Evidence } from './answerability.js';
 import { coverageOf, coverageTerms, heldShares, known, type CoverageTerm } from './coverage.js';
 import { documentOnlyCited } from './document-named.js';
@@ -249,7 +249,7 @@ function topicOf(query: string): string {
  * "知识产权最多给几分", "科技人员占28%能拿几分": among the lines of scoring schemes, the ones scoring the item the
  * question names best (知识产权 ≤30, not 知识产权数量 ≤8), and the band under a named item that holds the value given.
  */
-function rankScoreLines(store: KnowledgeStore, hits: Hit[], topic: string, points: { values: GivenValue[]; words: string[] }, w: RankingWeights): void {
+function rankScoreLines(store: KnowledgeStore, hits: Hit[], topic: string, points: { values: GivenValue[]; words: string[]; topTier: boolean }, w: RankingWeights): void {
   const lines = hits.flatMap((hit) => {
     const line = scoreLineOf(store, hit.clause);
     return line ? [{ hit, line, named: namedShare(line, topic, points.words) }] : [];
@@ -263,6 +263,16 @@ function rankScoreLines(store: KnowledgeStore, hits: Hit[], topic: string, point
   // a tier's line with no values to compare (A. 有自主研发 (1-6分)) is named like an item's
   boost(lines.filter((l) => l.line.bands.length === 0), w.itemNamedShare, w.scoreItemNamed);
   boost(lines.filter((l) => points.values.some((v) => lineHolds(l.line, v))), w.bandNamedShare, w.valueInBand);
+  // "近三年平均每年要几项才能拿最高档": the line of the top tier answers, before its own text's rule of counting
+  // (近3年内…年平均数), which holds more of the question's words but not the figure asked; a value given decides instead
+  if (points.topTier && points.values.length === 0) {
+    const top = lines.filter((l) => holdsTopTier(l.line));
+    const best = Math.max(w.bandNamedShare, ...top.map((l) => l.named));
+    for (const { hit } of top.filter((l) => l.named >= best)) {
+      const lead = Math.max(...hits.filter((h) => h.clause.docId === hit.clause.docId).map((h) => h.score));
+      hit.score = Math.max(hit.score * w.valueInBand, lead * (1 + 1e-6));
+    }
+  }
 }
 
 /**
@@ -444,7 +454,8 @@ export function retrieve(store: KnowledgeStore, rawQuestion: string, options: Re
   const bare = comparable(topic);
   const revenue = revenueOf(topic);
   const proposed = ratesProposed(topic);
-  const points = asksPoints(topic) ? { values: valuesOf(topic), words: [...content, ...expansions] } : null;
+  const topTier = asksTopTier(topic);
+  const points = asksPoints(topic) || topTier ? { values: valuesOf(topic), words: [...content, ...expansions], topTier } : null;
   const hits: Hit[] = [];
   const graded = new Set<string>();
   for (const [id, e] of fused) {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openKnowledge } from '../../knowledge/index.js';
-import { asksPoints, bandHolds, lineHolds, namedShare, scoreLineOf, valuesOf } from '../../knowledge/search/score-item.js';
+import { asksPoints, asksTopTier, bandHolds, holdsTopTier, lineHolds, namedShare, scoreLineOf, valuesOf } from '../../knowledge/search/score-item.js';
 import { gradeOf, revenueOf } from '../../knowledge/search/revenue-band.js';
 import { numberedSetsAsked, withoutWhichOfSet } from '../../knowledge/search/whole-list.js';
 import { cuesOf } from '../../knowledge/search/answer-cue.js';
@@ -312,5 +312,18 @@ describe('a rate the asker proposes to check: the clause stating that very rate 
 
   it('企业所得税 是25%吧: 第四条 税率为25％, not the 20％ or 15％ reductions', () => {
     for (const q of ['企业所得税的税率一般是25%吧', '企业所得税税率是不是百分之二十五']) expect(rankOf(q, '企业所得税的税率为25％')).toBe(0);
+  });
+});
+
+describe('the top tier asked (最高档): the line of the top tier, before the rule of counting', () => {
+  it('reads which band line holds its scheme’s top tier', () => {
+    const top = scoreLineOf(store, store.clausesOf('hnte-guidelines-2016-195').find((c) => c.text.startsWith('A. 转化能力强'))!)!;
+    const low = scoreLineOf(store, store.clausesOf('hnte-guidelines-2016-195').find((c) => c.text.startsWith('E. 转化能力弱'))!)!;
+    expect([holdsTopTier(top), holdsTopTier(low)]).toEqual([true, false]);
+    expect([asksTopTier('要几项才能拿最高一档'), asksTopTier('成果转化怎么打分')]).toEqual([true, false]);
+  });
+
+  it('成果转化 每年平均几项才能进最高档: ≥5项 (25-30分), not 近3年内…年平均数', () => {
+    for (const q of ['科技成果转化近三年平均每年几项能评最高档', '高企科技成果转化 平均每年要转化几项才算最高等级']) expect(rankOf(q, '转化能力强, ≥5项')).toBe(0);
   });
 });
