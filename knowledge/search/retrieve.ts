@@ -384,6 +384,41 @@ function planItemsBeforeTheirRows(hits: Hit[]): void {
   }
 }
 
+/** 总目标, 全区, 总共, 一共: the question asks the whole place's figure, not a part's. */
+const ASKS_TOTAL = /总目标|总任务|全区|全市|全县|总共|一共|合计|总计|总数/u;
+/** A cell naming a part of a place a table breaks a target down by (五接镇, 金沙街道). */
+const PART_CELL = /^\p{Script=Han}{1,6}(?:镇|乡|街道)$/u;
+/** A table's row of the whole: 合  计, 总计. */
+const TOTAL_CELL = /^(?:合\s*计|总\s*计)$/u;
+
+/** The numbers a text states (180, 20, 8.5). */
+function numbersIn(text: string): number[] {
+  return [...text.matchAll(/\d+(?:\.\d+)?/gu)].map((m) => Number(m[0]));
+}
+
+/**
+ * "通州23年科创项目招引总目标多少": a plan states its whole target (新招引科创项目180个以上，其中高新技术企业20家) and
+ * breaks it down by township in a table (2 五接镇 6 1 … 合计 180 20) whose rows hold the plan's words as its title does.
+ * A question on the whole that names no township is answered by the plan's own sentence: the item of the same text
+ * stating every figure of the table's total comes before the rows.
+ */
+function wholeTargetBeforeItsParts(hits: Hit[], topic: string): void {
+  if (!ASKS_TOTAL.test(topic)) return;
+  const cells = (h: Hit) => h.clause.text.split('\t').map((x) => x.trim());
+  const parts = hits.filter((h) => h.clause.kind === 'row' && cells(h).some((c) => PART_CELL.test(c)));
+  if (parts.length === 0 || parts.some((h) => cells(h).some((c) => PART_CELL.test(c) && topic.includes(c)))) return;
+  for (const table of new Set(parts.map((h) => h.clause.parentId))) {
+    const rows = hits.filter((h) => h.clause.kind === 'row' && h.clause.parentId === table);
+    const total = rows.find((h) => cells(h).some((c) => TOTAL_CELL.test(c)));
+    if (!total) continue;
+    const figures = numbersIn(total.clause.text);
+    const item = hits.find((h) => h.clause.docId === total.clause.docId && h.clause.kind !== 'row'
+      && figures.length > 0 && figures.every((n) => numbersIn(h.clause.text).includes(n)));
+    const lead = Math.max(...rows.map((h) => h.score));
+    if (item && item.score < lead) item.score = lead * (1 + 1e-6);
+  }
+}
+
 /** An item's title: its words after the enumerator up to the first full stop (（五）强化科创项目招引。 → 强化科创项目招引). */
 function titleOf(text: string): string {
   return text.replace(/^\s*[（(][一二三四五六七八九十\d]+[)）]\s*/u, '').split('。')[0]!;
@@ -504,6 +539,7 @@ export function retrieve(store: KnowledgeStore, rawQuestion: string, options: Re
   }
   if (records?.kind === 'park') inRecordOrder(hits, records);
   if (records?.kind === 'target') planItemsBeforeTheirRows(hits);
+  wholeTargetBeforeItsParts(hits, topic);
   if (ASKS_FIELD.test(topic)) groupsBeforeTheirItems(hits);
   if (points) rankScoreLines(store, hits, topic, points, w);
   if (CONDITIONS_ASKED.test(topic)) rankListsWhole(store, hits, weighed, w);

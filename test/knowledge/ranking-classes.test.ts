@@ -327,3 +327,13 @@ describe('the top tier asked (最高档): the line of the top tier, before the r
     for (const q of ['科技成果转化近三年平均每年几项能评最高档', '高企科技成果转化 平均每年要转化几项才算最高等级']) expect(rankOf(q, '转化能力强, ≥5项')).toBe(0);
   });
 });
+
+describe('the whole place’s target asked: the plan’s sentence before the table breaking it down by township', () => {
+  it('通州科技招商 全区/一共 招多少科创项目: 新招引科创项目180个以上，其中高新技术企业20家, not 五接镇’s row', () => {
+    for (const q of ['通州23年科技招商突破年 科创项目总目标是多少个，高企几家', '通州科技招商突破年全区科创项目一共招引多少，其中高新技术企业几家']) expect(rankOf(q, '新招引科创项目180个以上')).toBe(0);
+  });
+
+  it('a township named keeps its own row first', () => {
+    expect(rankOf('通州科技招商突破年 五接镇总共要招几个科创项目', '五接镇')).toBe(0);
+  });
+});
