@@ -8,7 +8,7 @@ import { clausesListingSets, CONDITIONS_ASKED, numberedSetsAsked, rankListsWhole
 import { answerKindsOf, type AnswerKind } from './answer-kind.js';
 import { slotsFilledBeside } from './answer-slot.js';
 import { gradeOf, revenueInBand, revenueOf } from './revenue-band.js';
-import { asksPoints, lineHolds, namedShare, scoreLineOf, valuesOf, type GivenValue } from './score-item.js';
+import { asksPoints, asksTopTier, holdsTopTier, lineHolds, namedShare, scoreLineOf, valuesOf, type GivenValue } from './score-item.js';
 import { ASKS_FIELD, detailsAsked, detailsMissing, isAnswered, NATIONAL_SCHEME, OWN_CASE, type Evidence } from './answerability.js';
 import { coverageOf, coverageTerms, heldShares, known, type CoverageTerm } from './coverage.js';
 import { documentOnlyCited } from './document-named.js';
@@ -17,6 +17,7 @@ import { outOfCorpusNamed } from './out-of-corpus.js';
 import { conditionsOfOtherScheme } from './scheme-conditions.js';
 import { procedureOfOtherScheme } from './scheme-procedure.js';
 import { rewardOfOtherCase } from './reward-case.js';
+import { ratesProposed, statesRateProposed } from './proposed-figure.js';
 import { cityFigureOfCounty, clauseHaystack, countiesNamed, editionsOutOfScope, countiesOutOfScope, firmFigureOutOfScope, ownJurisdiction, placesOutOfScope, withFullYears, withinPeriod, yearsOutOfScope } from './scope.js';
 import { contentWeight, tokenize } from './segment.js';
 import { synonymsOf, synonymTermsIn } from './synonyms.js';
@@ -248,7 +249,7 @@ function topicOf(query: string): string {
  * "知识产权最多给几分", "科技人员占28%能拿几分": among the lines of scoring schemes, the ones scoring the item the
  * question names best (知识产权 ≤30, not 知识产权数量 ≤8), and the band under a named item that holds the value given.
  */
-function rankScoreLines(store: KnowledgeStore, hits: Hit[], topic: string, points: { values: GivenValue[]; words: string[] }, w: RankingWeights): void {
+function rankScoreLines(store: KnowledgeStore, hits: Hit[], topic: string, points: { values: GivenValue[]; words: string[]; topTier: boolean }, w: RankingWeights): void {
   const lines = hits.flatMap((hit) => {
     const line = scoreLineOf(store, hit.clause);
     return line ? [{ hit, line, named: namedShare(line, topic, points.words) }] : [];
@@ -262,6 +263,16 @@ function rankScoreLines(store: KnowledgeStore, hits: Hit[], topic: string, point
   // a tier's line with no values to compare (A. 有自主研发 (1-6分)) is named like an item's
   boost(lines.filter((l) => l.line.bands.length === 0), w.itemNamedShare, w.scoreItemNamed);
   boost(lines.filter((l) => points.values.some((v) => lineHolds(l.line, v))), w.bandNamedShare, w.valueInBand);
+  // "近三年平均每年要几项才能拿最高档": the line of the top tier answers, before its own text's rule of counting
+  // (近3年内…年平均数), which holds more of the question's words but not the figure asked; a value given decides instead
+  if (points.topTier && points.values.length === 0) {
+    const top = lines.filter((l) => holdsTopTier(l.line));
+    const best = Math.max(w.bandNamedShare, ...top.map((l) => l.named));
+    for (const { hit } of top.filter((l) => l.named >= best)) {
+      const lead = Math.max(...hits.filter((h) => h.clause.docId === hit.clause.docId).map((h) => h.score));
+      hit.score = Math.max(hit.score * w.valueInBand, lead * (1 + 1e-6));
+    }
+  }
 }
 
 /**
@@ -373,6 +384,41 @@ function planItemsBeforeTheirRows(hits: Hit[]): void {
   }
 }
 
+/** 总目标, 全区, 总共, 一共: the question asks the whole place's figure, not a part's. */
+const ASKS_TOTAL = /总目标|总任务|全区|全市|全县|总共|一共|合计|总计|总数/u;
+/** A cell naming a part of a place a table breaks a target down by (五接镇, 金沙街道). */
+const PART_CELL = /^\p{Script=Han}{1,6}(?:镇|乡|街道)$/u;
+/** A table's row of the whole: 合  计, 总计. */
+const TOTAL_CELL = /^(?:合\s*计|总\s*计)$/u;
+
+/** The numbers a text states (180, 20, 8.5). */
+function numbersIn(text: string): number[] {
+  return [...text.matchAll(/\d+(?:\.\d+)?/gu)].map((m) => Number(m[0]));
+}
+
+/**
+ * "通州23年科创项目招引总目标多少": a plan states its whole target (新招引科创项目180个以上，其中高新技术企业20家) and
+ * breaks it down by township in a table (2 五接镇 6 1 … 合计 180 20) whose rows hold the plan's words as its title does.
+ * A question on the whole that names no township is answered by the plan's own sentence: the item of the same text
+ * stating every figure of the table's total comes before the rows.
+ */
+function wholeTargetBeforeItsParts(hits: Hit[], topic: string): void {
+  if (!ASKS_TOTAL.test(topic)) return;
+  const cells = (h: Hit) => h.clause.text.split('\t').map((x) => x.trim());
+  const parts = hits.filter((h) => h.clause.kind === 'row' && cells(h).some((c) => PART_CELL.test(c)));
+  if (parts.length === 0 || parts.some((h) => cells(h).some((c) => PART_CELL.test(c) && topic.includes(c)))) return;
+  for (const table of new Set(parts.map((h) => h.clause.parentId))) {
+    const rows = hits.filter((h) => h.clause.kind === 'row' && h.clause.parentId === table);
+    const total = rows.find((h) => cells(h).some((c) => TOTAL_CELL.test(c)));
+    if (!total) continue;
+    const figures = numbersIn(total.clause.text);
+    const item = hits.find((h) => h.clause.docId === total.clause.docId && h.clause.kind !== 'row'
+      && figures.length > 0 && figures.every((n) => numbersIn(h.clause.text).includes(n)));
+    const lead = Math.max(...rows.map((h) => h.score));
+    if (item && item.score < lead) item.score = lead * (1 + 1e-6);
+  }
+}
+
 /** An item's title: its words after the enumerator up to the first full stop (（五）强化科创项目招引。 → 强化科创项目招引). */
 function titleOf(text: string): string {
   return text.replace(/^\s*[（(][一二三四五六七八九十\d]+[)）]\s*/u, '').split('。')[0]!;
@@ -442,7 +488,9 @@ export function retrieve(store: KnowledgeStore, rawQuestion: string, options: Re
   const namesCounty = countiesNamed(store, query).length > 0;
   const bare = comparable(topic);
   const revenue = revenueOf(topic);
-  const points = asksPoints(topic) ? { values: valuesOf(topic), words: [...content, ...expansions] } : null;
+  const proposed = ratesProposed(topic);
+  const topTier = asksTopTier(topic);
+  const points = asksPoints(topic) || topTier ? { values: valuesOf(topic), words: [...content, ...expansions], topTier } : null;
   const hits: Hit[] = [];
   const graded = new Set<string>();
   for (const [id, e] of fused) {
@@ -473,6 +521,7 @@ export function retrieve(store: KnowledgeStore, rawQuestion: string, options: Re
     if (cues.some((c) => c.name === 'responsible' && c.holds.test(clause.text))) score *= w.namesResponsible;
     if (cues.some((c) => c.name === 'date' && c.holds.test(clause.text))) score *= w.givesDate;
     if (inGrade) score *= w.valueInBand;
+    if (statesRateProposed(clause.text, proposed)) score *= w.statesRateProposed;
     // "软著是一类还是二类": the one clause sorting things into classes, whose words (Ⅱ类, 软件著作权) are rarely the asker's
     if (classAsked && SORTS_INTO_CLASSES.test(clause.text)) score *= w.sortsIntoClasses;
     const doc = store.documents.get(clause.docId)!;
@@ -490,6 +539,7 @@ export function retrieve(store: KnowledgeStore, rawQuestion: string, options: Re
   }
   if (records?.kind === 'park') inRecordOrder(hits, records);
   if (records?.kind === 'target') planItemsBeforeTheirRows(hits);
+  wholeTargetBeforeItsParts(hits, topic);
   if (ASKS_FIELD.test(topic)) groupsBeforeTheirItems(hits);
   if (points) rankScoreLines(store, hits, topic, points, w);
   if (CONDITIONS_ASKED.test(topic)) rankListsWhole(store, hits, weighed, w);

@@ -147,6 +147,19 @@ function readScoreLine(store: KnowledgeStore, c: StoredClause): ScoreLine | null
   return item ? { names: [wordsOf(item)], bands: [], scheme: [] } : null;
 }
 
+/** 最高档, 最高一档, 拿满分: the question asks what the top tier of a scored item takes. */
+const ASKS_TOP_TIER = /最高(?:一)?[档级等]|最高分|拿满分|得满分/u;
+
+/** Whether a question asks what the top tier of a scored item takes. */
+export function asksTopTier(question: string): boolean {
+  return ASKS_TOP_TIER.test(question);
+}
+
+/** Whether a band line holds its scheme's top tier (A. 转化能力强, ≥5项 (25-30分) of the ≥5 … 0项 tiers). */
+export function holdsTopTier(line: ScoreLine): boolean {
+  return line.bands.some((b) => !line.scheme.some((o) => o.unit === b.unit && o.min > b.min));
+}
+
 /** Whether a question asks how many points something scores. */
 export function asksPoints(question: string): boolean {
   return ASKS_POINTS.test(question);

@@ -44,6 +44,8 @@ export interface RankingWeights {
   scoreItemNamed: number;
   /** a band line whose tier holds the value a question gives (28% in 25%(含)-30%; 营收1.5亿 in 5,000万元至2亿元) */
   valueInBand: number;
+  /** a clause stating the very rate the asker proposes to check (是百分之二十五吧 → 税率为25％) */
+  statesRateProposed: number;
   /** the least share of an item's name a points question must name for its line to count as named */
   itemNamedShare: number;
   /** the same for a band line holding the value given (its item's name and its own words) */
@@ -77,6 +79,7 @@ export const RANKING_WEIGHTS: Readonly<RankingWeights> = {
   namesResponsible: 2,
   scoreItemNamed: 2,
   valueInBand: 4,
+  statesRateProposed: 2,
   itemNamedShare: 0.75,
   bandNamedShare: 0.5,
   sortsIntoClasses: 2.5,

@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openKnowledge } from '../../knowledge/index.js';
-import { asksPoints, bandHolds, lineHolds, namedShare, scoreLineOf, valuesOf } from '../../knowledge/search/score-item.js';
+import { asksPoints, asksTopTier, bandHolds, holdsTopTier, lineHolds, namedShare, scoreLineOf, valuesOf } from '../../knowledge/search/score-item.js';
 import { gradeOf, revenueOf } from '../../knowledge/search/revenue-band.js';
 import { numberedSetsAsked, withoutWhichOfSet } from '../../knowledge/search/whole-list.js';
 import { cuesOf } from '../../knowledge/search/answer-cue.js';
+import { ratesProposed, statesRateProposed } from '../../knowledge/search/proposed-figure.js';
 import { comparable } from '../../knowledge/text/normalize.js';
 
 // Classes of question the ranking missed on blind sets (issue 15, round 7), each asked here in other words than
@@ -298,5 +299,42 @@ describe('a rule restated years later: the text in force first, unless the older
 describe('an article before its paragraph that holds the question only through the article’s opening', () => {
   it('小微企业所得税税率: 第二十八条 符合条件的小型微利企业，减按20％…, not its 高企 15% paragraph', () => {
     for (const q of ['小微企业所得税按多少税率交', '小微企业的企业所得税税率是多少']) expect(rankOf(q, '符合条件的小型微利企业，减按20％')).toBe(0);
+  });
+});
+
+describe('a rate the asker proposes to check: the clause stating that very rate first', () => {
+  it('reads 百分之二十五 and 25％ as one rate, and only when the question checks it', () => {
+    expect(ratesProposed('高企税率是百分之十五吧')).toEqual([15]);
+    expect(ratesProposed('加计扣除是不是100%')).toEqual([100]);
+    expect(ratesProposed('加计扣除比例百分之几')).toEqual([]);
+    expect(statesRateProposed('企业所得税的税率为25％。', [25])).toBe(true);
+    expect(statesRateProposed('减按20％的税率征收企业所得税。', [25])).toBe(false);
+  });
+
+  it('企业所得税 是25%吧: 第四条 税率为25％, not the 20％ or 15％ reductions', () => {
+    for (const q of ['企业所得税的税率一般是25%吧', '企业所得税税率是不是百分之二十五']) expect(rankOf(q, '企业所得税的税率为25％')).toBe(0);
+  });
+});
+
+describe('the top tier asked (最高档): the line of the top tier, before the rule of counting', () => {
+  it('reads which band line holds its scheme’s top tier', () => {
+    const top = scoreLineOf(store, store.clausesOf('hnte-guidelines-2016-195').find((c) => c.text.startsWith('A. 转化能力强'))!)!;
+    const low = scoreLineOf(store, store.clausesOf('hnte-guidelines-2016-195').find((c) => c.text.startsWith('E. 转化能力弱'))!)!;
+    expect([holdsTopTier(top), holdsTopTier(low)]).toEqual([true, false]);
+    expect([asksTopTier('要几项才能拿最高一档'), asksTopTier('成果转化怎么打分')]).toEqual([true, false]);
+  });
+
+  it('成果转化 每年平均几项才能进最高档: ≥5项 (25-30分), not 近3年内…年平均数', () => {
+    for (const q of ['科技成果转化近三年平均每年几项能评最高档', '高企科技成果转化 平均每年要转化几项才算最高等级']) expect(rankOf(q, '转化能力强, ≥5项')).toBe(0);
+  });
+});
+
+describe('the whole place’s target asked: the plan’s sentence before the table breaking it down by township', () => {
+  it('通州科技招商 全区/一共 招多少科创项目: 新招引科创项目180个以上，其中高新技术企业20家, not 五接镇’s row', () => {
+    for (const q of ['通州23年科技招商突破年 科创项目总目标是多少个，高企几家', '通州科技招商突破年全区科创项目一共招引多少，其中高新技术企业几家']) expect(rankOf(q, '新招引科创项目180个以上')).toBe(0);
+  });
+
+  it('a township named keeps its own row first', () => {
+    expect(rankOf('通州科技招商突破年 五接镇总共要招几个科创项目', '五接镇')).toBe(0);
   });
 });
