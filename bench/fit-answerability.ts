@@ -13,13 +13,13 @@ import { GoldQuestion, readJsonl } from './lib/gold.js';
  * they became development data (questions-blind, questions-heldout2, questions-heldout3, questions-heldout4,
  * questions-heldout5, questions-heldout6), and the seventh round's blind development and validation set
  * (questions-dev7), the seventh round's blind set measured once (questions-heldout7), and the eighth round's blind development set
- * (questions-dev8, the merges' gate before it was developed on). A
+ * (questions-dev8, the merges' gate before it was developed on), and its blind set measured once (questions-heldout8). A
  * blind set not yet measured is never read here. Deterministic: no randomness, a fixed number of full-batch steps.
  *
  *   npm run build && node dist/bench/fit-answerability.js        → rewrites knowledge/search/answerability-model.json
  *   node dist/bench/fit-answerability.js --cv                     → the decision's leave-one-set-out figures
  */
-export const FIT_SETS = ['questions.jsonl', 'questions-fresh.jsonl', 'questions-dev2.jsonl', 'questions-blind.jsonl', 'questions-heldout2.jsonl', 'questions-heldout3.jsonl', 'questions-heldout4.jsonl', 'questions-heldout5.jsonl', 'questions-heldout6.jsonl', 'questions-dev7.jsonl', 'questions-heldout7.jsonl', 'questions-dev8.jsonl'];
+export const FIT_SETS = ['questions.jsonl', 'questions-fresh.jsonl', 'questions-dev2.jsonl', 'questions-blind.jsonl', 'questions-heldout2.jsonl', 'questions-heldout3.jsonl', 'questions-heldout4.jsonl', 'questions-heldout5.jsonl', 'questions-heldout6.jsonl', 'questions-dev7.jsonl', 'questions-heldout7.jsonl', 'questions-dev8.jsonl', 'questions-heldout8.jsonl'];
 
 /**
  * The share of the unanswerable questions the rules let through (another place or period, a missing figure, a concept
