@@ -49,8 +49,9 @@ describe('retrieval quality on the gold set', () => {
     expect(heldOut.uncoveredDetected).toBeGreaterThanOrEqual(0.92);
     // the third to eighth blind sets, measured once each when fresh (0.835 / 0.912, 0.860 / 0.879, 0.944 / 0.738,
     // 0.873 / 0.833, 0.900 / 0.913 and 0.950 / 0.927), and the seventh and eighth rounds' development sets, all now
-    // development data
-    for (const [file, recall, declined] of [['questions-heldout3', 0.91, 0.95], ['questions-heldout4', 0.92, 0.93], ['questions-heldout5', 0.93, 0.92], ['questions-heldout6', 0.88, 0.88], ['questions-dev7', 0.85, 0.91], ['questions-heldout7', 0.9, 0.91], ['questions-dev8', 0.95, 0.92], ['questions-heldout8', 0.95, 0.92]] as const) {
+    // development data; heldout9, never tuned on, guarded at what it measured once (0.977 / 0.940) so a change that
+    // loses it is seen
+    for (const [file, recall, declined] of [['questions-heldout3', 0.91, 0.95], ['questions-heldout4', 0.92, 0.93], ['questions-heldout5', 0.93, 0.92], ['questions-heldout6', 0.88, 0.88], ['questions-dev7', 0.85, 0.91], ['questions-heldout7', 0.9, 0.91], ['questions-dev8', 0.95, 0.92], ['questions-heldout8', 0.95, 0.92], ['questions-heldout9', 0.97, 0.93]] as const) {
       const set = measure(readJsonl(`bench/gold/${file}.jsonl`, GoldQuestion), tongceRanker(knowledge));
       expect(set.recallAt3, file).toBeGreaterThanOrEqual(recall);
       expect(set.uncoveredDetected, file).toBeGreaterThanOrEqual(declined);
