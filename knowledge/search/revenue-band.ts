@@ -5,7 +5,7 @@
  * (score-item.ts).
  */
 import type { KnowledgeStore, StoredClause } from '../store/store.js';
-import { nfkc } from '../text/normalize.js';
+import { chineseNumeral, nfkc } from '../text/normalize.js';
 
 /** A range of revenue in 万元, each end inclusive or not. */
 export interface RevenueBand {
@@ -21,24 +21,6 @@ const NUMERAL = '(\\d+(?:\\.\\d+)?|[零一二两三四五六七八九十百千]+
 /** 1.5个亿, 5个多亿, 三千万, 两亿以上, 5000万, 3000w (w, the owners' shorthand for 万): a sum, its unit, and whether it is more than said */
 const AMOUNT_ASKED = new RegExp(`${NUMERAL}\\s*(?:个)?\\s*(多)?\\s*(亿|千万|百万|万|w(?![a-z]))(?:元|块)?\\s*(多|以上|出头)?`, 'giu');
 const UNIT_IN_WAN: Record<string, number> = { 亿: 10000, 千万: 1000, 百万: 100, 万: 1, w: 1 };
-const DIGITS: Record<string, number> = { 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-const PLACES: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
-
-/** 三千 → 3000, 十五 → 15, 2.5 → 2.5; NaN for anything else. */
-function numeral(text: string): number {
-  if (/^\d/u.test(text)) return Number(text);
-  let total = 0;
-  let current = 0;
-  for (const ch of text) {
-    if (ch in DIGITS) current = DIGITS[ch]!;
-    else if (ch in PLACES) {
-      total += (current || 1) * PLACES[ch]!;
-      current = 0;
-    } else return Number.NaN;
-  }
-  return total + current;
-}
-
 /** Less than any band's step: 5个多亿 and 超过2亿 are above 2亿, not at it. */
 const MORE_THAN = 0.01;
 
@@ -48,7 +30,7 @@ export function revenueOf(question: string): number | undefined {
   for (const m of text.matchAll(AMOUNT_ASKED)) {
     const before = text.slice(Math.max(0, m.index - 8), m.index);
     if (!REVENUE_WORD.test(before)) continue;
-    const value = numeral(m[1]!) * UNIT_IN_WAN[m[3]!.toLowerCase()]!;
+    const value = chineseNumeral(m[1]!) * UNIT_IN_WAN[m[3]!.toLowerCase()]!;
     if (!Number.isFinite(value)) continue;
     return m[2] || m[4] || /超过|超|大于$/u.test(before) ? value + MORE_THAN : value;
   }

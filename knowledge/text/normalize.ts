@@ -47,18 +47,17 @@ export function countHan(text: string): number {
 
 const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
-/** 十一 → 11, 二十三 → 23, 一百零五 → 105; Arabic digits pass through. Returns NaN for anything else. */
+const CN_PLACES: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+
+/** 十一 → 11, 二十三 → 23, 一百零五 → 105, 三千 → 3000; Arabic numbers (2.5) pass through. Returns NaN for anything else. */
 export function chineseNumeral(text: string): number {
-  if (/^\d+$/.test(text)) return Number(text);
+  if (/^\d+(?:\.\d+)?$/.test(text)) return Number(text);
   let total = 0;
   let current = 0;
   for (const ch of text) {
     if (ch in CN_DIGITS) current = CN_DIGITS[ch]!;
-    else if (ch === '十') {
-      total += (current || 1) * 10;
-      current = 0;
-    } else if (ch === '百') {
-      total += (current || 1) * 100;
+    else if (ch in CN_PLACES) {
+      total += (current || 1) * CN_PLACES[ch]!;
       current = 0;
     } else return Number.NaN;
   }
