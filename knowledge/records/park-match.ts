@@ -1,4 +1,5 @@
 import { nfkc } from '../text/normalize.js';
+import { longestSharedRun } from '../text/shared-run.js';
 import { sectorName, sectorsIn, withBroader } from './sectors.js';
 
 /** One row of the 空间布局 table: a park and its 主攻方向, with the cell text as the source writes it. */
@@ -115,15 +116,8 @@ export function matchParks<R extends ParkRow>(rows: readonly R[], sectors: reado
 
 /** The longest run of the question, two characters or more, that a 主攻方向 cell writes as it is (0 when none). */
 function longestRunIn(directions: string, asked: string): number {
-  const cell = nfkc(directions).toLowerCase();
-  const q = [...nfkc(asked).toLowerCase()];
-  let best = 0;
-  for (let i = 0; i + best < q.length; i++) {
-    let len = best + 1;
-    while (i + len <= q.length && cell.includes(q.slice(i, i + len).join(''))) len++;
-    if (len - 1 > best && len - 1 >= 2) best = len - 1;
-  }
-  return best;
+  const run = longestSharedRun(nfkc(asked).toLowerCase(), nfkc(directions).toLowerCase());
+  return run >= 2 ? run : 0;
 }
 
 /** Shorter than this, a direction's words recur elsewhere in the text (新型储能), and alone would cite another clause. */

@@ -2,6 +2,7 @@ import { coversWholeCity, NATION } from '../places.js';
 import { answerFromRecords, targetYearsUnset, type RecordAnswer } from '../records/lookup.js';
 import type { KnowledgeStore, StoredClause } from '../store/store.js';
 import { cleanQuestion, comparable } from '../text/normalize.js';
+import { longestSharedRun } from '../text/shared-run.js';
 import { addressedClauses } from './address.js';
 import { cuesOf } from './answer-cue.js';
 import { clausesListingSets, CONDITIONS_ASKED, numberedSetsAsked, rankListsWhole, withoutWhichOfSet } from './whole-list.js';
@@ -354,13 +355,6 @@ function targetUnitsOf(text: string): Set<string> {
   return new Set([...text.matchAll(/\d+(?:\.\d+)?\s*(个|家|项|名|件|人|亿元|万元|%)/gu)].map((m) => m[1]!));
 }
 
-/** Whether two names share a run of `least` characters. */
-function shareRun(a: string, b: string, least: number): boolean {
-  const chars = [...a];
-  for (let i = 0; i + least <= chars.length; i++) if (b.includes(chars.slice(i, i + least).join(''))) return true;
-  return false;
-}
-
 /**
  * "海门每年新招科创项目多少个": a plan's target is stated twice, in the plan's item (（五）强化科创项目招引 … 每年新招引
  * 上述各类科创项目不少于120个) and in the task table's row summing it up (1 强化科创项目招引，每年新招引…120个 | 责任单位 |
@@ -375,7 +369,7 @@ function planItemsBeforeTheirRows(hits: Hit[]): void {
     const units = targetUnitsOf(cell);
     if ([...task].length < TASK_NAME_SHARED || units.size === 0) continue;
     // the item of the same task that states a target of its own in the row's units (not one only naming the task)
-    const item = hits.find((h) => h.clause.docId === row.clause.docId && h.clause.kind === 'item' && shareRun(task, titleOf(h.clause.text), TASK_NAME_SHARED)
+    const item = hits.find((h) => h.clause.docId === row.clause.docId && h.clause.kind === 'item' && longestSharedRun(task, titleOf(h.clause.text)) >= TASK_NAME_SHARED
       && [...targetUnitsOf(h.clause.text)].some((u) => units.has(u)));
     if (!item || item.score >= row.score) continue;
     item.score = row.score * (1 + 1e-6);
