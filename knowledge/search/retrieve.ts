@@ -4,7 +4,7 @@ import type { KnowledgeStore, StoredClause } from '../store/store.js';
 import { cleanQuestion, comparable } from '../text/normalize.js';
 import { longestSharedRun } from '../text/shared-run.js';
 import { addressedClauses } from './address.js';
-import { cuesOf } from './answer-cue.js';
+import { CUE_WEIGHTS, cuesOf } from './answer-cue.js';
 import { clausesListingSets, CONDITIONS_ASKED, numberedSetsAsked, rankListsWhole, withoutWhichOfSet } from './whole-list.js';
 import { answerKindsOf, type AnswerKind } from './answer-kind.js';
 import { slotsFilledBeside } from './answer-slot.js';
@@ -510,10 +510,8 @@ export function retrieve(store: KnowledgeStore, rawQuestion: string, options: Re
     if (listing.has(id) && (!jurisdiction || ownJurisdiction(store, clause) === jurisdiction)) score *= w.listsNumberedSet;
     // "多少家", "补助多少钱": a clause that states such a figure is the likelier answer
     if (kinds.length > 0 && kinds.every((kind) => givesAnswerOf(store, clause, kind))) score *= w.givesAnswerKind;
-    // "有什么好处", "什么是…", "已经认定了多少": the clause that grants, defines or reports
-    if (cues.some((c) => c.name !== 'date' && c.name !== 'responsible' && c.holds.test(clause.text))) score *= w.givesAnswerKind;
-    if (cues.some((c) => c.name === 'responsible' && c.holds.test(clause.text))) score *= w.namesResponsible;
-    if (cues.some((c) => c.name === 'date' && c.holds.test(clause.text))) score *= w.givesDate;
+    // "有什么好处", "什么是…", "已经认定了多少", "哪个部门牵头": the clause that grants, defines, reports, gives the charge …
+    for (const weight of CUE_WEIGHTS) if (cues.some((c) => c.weight === weight && c.holds.test(clause.text))) score *= w[weight];
     if (inGrade) score *= w.valueInBand;
     if (statesRateProposed(clause.text, proposed)) score *= w.statesRateProposed;
     // "软著是一类还是二类": the one clause sorting things into classes, whose words (Ⅱ类, 软件著作权) are rarely the asker's
