@@ -150,7 +150,7 @@ function evidenceFor(store: KnowledgeStore, query: string, terms: CoverageTerm[]
     nationalScheme: national && NATIONAL_SCHEME.test(query) ? 1 : 0,
     terms: Math.min(terms.length, 10),
     slotsFilled: slotsFilledBeside(query, best.clause.fullText, terms.map((t, i) => ({ token: t.token, held: shares[i]! >= 0.5 })), best.clause.kind === 'row'),
-    ...rivalsOf(store, terms, hits.slice(0, RIVALS)),
+    ...rivalsOf(store, terms, hits.slice(0, RIVALS), shares),
   };
 }
 
@@ -158,12 +158,13 @@ function evidenceFor(store: KnowledgeStore, query: string, terms: CoverageTerm[]
 const RIVALS = 10;
 
 /** What the first clauses say about the best one (answerability.ts: leadOverOtherPassage … topTenCoverage). */
-function rivalsOf(store: KnowledgeStore, terms: CoverageTerm[], first: Hit[]): Pick<Evidence, 'leadOverOtherPassage' | 'secondStrength' | 'topTenCoverage'> {
+function rivalsOf(store: KnowledgeStore, terms: CoverageTerm[], first: Hit[], bestShares: number[]): Pick<Evidence, 'leadOverOtherPassage' | 'secondStrength' | 'topTenCoverage'> {
   const best = first[0]!.clause;
   const related = (c: StoredClause) => c.parentId === best.id || best.parentId === c.id || (best.parentId != null && c.parentId === best.parentId);
   const other = first.slice(1).find((h) => !related(h.clause));
   const total = terms.reduce((n, t) => n + t.weight, 0) || 1;
-  const held = first.map((h) => heldShares(store, h.clause, terms));
+  // the best clause's shares the evidence has already weighed
+  const held = [bestShares, ...first.slice(1).map((h) => heldShares(store, h.clause, terms))];
   return {
     leadOverOtherPassage: other ? Math.min(3, Math.log(first[0]!.score / other.score)) : 3,
     secondStrength: first[1] ? Math.log(first[1].score) : -8,

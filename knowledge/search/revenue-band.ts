@@ -21,12 +21,15 @@ const NUMERAL = '(\\d+(?:\\.\\d+)?|[零一二两三四五六七八九十百千]+
 /** 1.5个亿, 5个多亿, 三千万, 两亿以上, 5000万, 3000w (w, the owners' shorthand for 万): a sum, its unit, and whether it is more than said */
 const AMOUNT_ASKED = new RegExp(`${NUMERAL}\\s*(?:个)?\\s*(多)?\\s*(亿|千万|百万|万|w(?![a-z]))(?:元|块)?\\s*(多|以上|出头)?`, 'giu');
 const UNIT_IN_WAN: Record<string, number> = { 亿: 10000, 千万: 1000, 百万: 100, 万: 1, w: 1 };
+/** 5,000万元 → 5000万元: sums as questions and texts alike can be read. */
+const withoutThousands = (text: string): string => nfkc(text).replace(/(?<=\d),(?=\d{3})/gu, '');
+
 /** Less than any band's step: 5个多亿 and 超过2亿 are above 2亿, not at it. */
 const MORE_THAN = 0.01;
 
 /** The revenue a question gives, in 万元, when a sum follows a word for it (营收 … 1.5个亿); undefined when none. */
 export function revenueOf(question: string): number | undefined {
-  const text = nfkc(question).replace(/(?<=\d),(?=\d{3})/gu, '');
+  const text = withoutThousands(question);
   for (const m of text.matchAll(AMOUNT_ASKED)) {
     const before = text.slice(Math.max(0, m.index - 8), m.index);
     if (!REVENUE_WORD.test(before)) continue;
@@ -49,7 +52,7 @@ const wan = (n: string, unit: string): number => Number(n) * UNIT_IN_WAN[unit]!;
 
 /** The band of sales a line states (最近一年销售收入在5,000万元至2亿元(含)的企业), if it states one. */
 export function revenueBandOf(text: string): RevenueBand | undefined {
-  const t = nfkc(text).replace(/(?<=\d),(?=\d{3})/gu, '');
+  const t = withoutThousands(text);
   const at = t.search(/销售收入|营业收入|销售额/u);
   if (at < 0) return undefined;
   const rest = t.slice(at);
